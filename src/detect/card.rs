@@ -1,0 +1,305 @@
+//! Rendered cards copied as text: what a reader gets selecting a tweet as the browser shows it.
+//!
+//! ```text
+//! Barzan Sadiq Replying to @BarzanSadiq
+//!
+//! Repeating #Tehran scenario?
+//!
+//!
+//!
+//! Barzan Sadiq
+//!
+//! #PMF militiamen chanting against #US ... in front of #US embassy central #Baghdad.
+//! ```
+//!
+//! A card is a short *name line* (a display name, optionally `@handle`, `· date` and
+//! `Replying to @x`, or those on lines of their own) and then one short *body* paragraph. A card
+//! that follows another card's body after a run of two or more blank lines is the card of the
+//! post it quotes.
+//!
+//! Precision matters as much as recall: an article heading followed by a paragraph has the same
+//! outline. A card needs evidence of being a post: a `Replying to` line, or a body with a
+//! hashtag, mention, link or media link, or being the quoted card inside another card.
+
+use super::paragraphs::Paras;
+use super::{fold, Sighting};
+use crate::date::{self, Date};
+use crate::document::Document;
+use crate::model::{AppearanceKind, Author, Platform};
+use regex::Regex;
+use std::sync::LazyLock;
+
+/// Longest name line, in characters.
+const MAX_NAME_CHARS: usize = 50;
+/// Most words in a display name.
+const MAX_NAME_WORDS: usize = 6;
+/// Longest card body in characters (a tweet's 280 plus room for expanded links).
+const MAX_BODY_CHARS: usize = 420;
+
+/// `Replying to @a` (also `@a and @b`, `@a, @b`) in the languages Twitter renders.
+static REPLYING: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)(?:^|\s)(?:Replying to|In reply to|En réponse à|Antwort an|En respuesta a|Em resposta a|In risposta a|Als antwoord op|W odpowiedzi do|Yanıt olarak|В ответ|У відповідь|ردًا على|رداً على|返信先|回复|回覆|답글 대상|Membalas|Svarar)\s*:?\s*@(\w{1,15})(?:(?:\s*,\s*|\s+(?:and|et|und|y|e|i|en|и|і|و)\s+)@\w{1,15})*\s*$",
+    )
+    .expect("valid regex")
+});
+
+/// `Name @handle` / `Name (@handle)` / `@handle`, with an optional `· date` after it.
+static NAME_HANDLE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"^(?P<name>.*?)\s*(?:\(@(?P<h1>\w{1,15})\)|@(?P<h2>\w{1,15}))\s*(?:[·•]\s*(?P<date>.+))?$",
+    )
+    .expect("valid regex")
+});
+
+/// The parsed header of a card.
+#[derive(Debug, Clone, Default)]
+struct Header {
+    name: Option<String>,
+    handle: Option<String>,
+    reply_to: Option<String>,
+    date: Option<Date>,
+}
+
+/// One card: its header, body paragraph and span.
+#[derive(Debug, Clone)]
+struct Card {
+    header: Header,
+    body: usize,
+    last: usize,
+}
+
+/// Finds every card in the unclaimed paragraphs and appends them to `out`.
+pub fn scan(doc: &Document, paras: &Paras, claimed: &mut [bool], out: &mut Vec<Sighting>) {
+    let text = doc.text.as_str();
+    let mut i = 0;
+    while i < paras.list.len() {
+        let Some(card) = read_card(text, paras, claimed, i, true) else {
+            i += 1;
+            continue;
+        };
+        let own = out.len();
+        out.push(sighting(text, paras, i, &card));
+        let mut next = card.last + 1;
+        // The quoted card: after a long blank run, a card of its own.
+        if next < paras.list.len() && paras.list[next].gap_before >= 2 {
+            if let Some(quoted) = read_card(text, paras, claimed, next, false) {
+                out[own].quotes = Some(out.len());
+                out.push(sighting(text, paras, next, &quoted));
+                next = quoted.last + 1;
+            }
+        }
+        for c in &mut claimed[i..next] {
+            *c = true;
+        }
+        i = next;
+    }
+}
+
+fn sighting(text: &str, paras: &Paras, first: usize, card: &Card) -> Sighting {
+    let h = &card.header;
+    let mut handle = h.handle.clone();
+    // A handle is inferred only when certain: the name folds to the handle it replies to.
+    if handle.is_none() {
+        if let (Some(name), Some(reply)) = (&h.name, &h.reply_to) {
+            if !fold(name).is_empty() && fold(name) == fold(reply) {
+                handle = Some(reply.clone());
+            }
+        }
+    }
+    Sighting {
+        platform: Platform::Twitter,
+        kind: AppearanceKind::Card,
+        author: Author {
+            name: h.name.clone(),
+            handle,
+        },
+        date: h.date,
+        text: text[paras.list[card.body].range.clone()].to_string(),
+        reply_to: h.reply_to.clone(),
+        quotes: None,
+        status_id: None,
+        start: paras.list[first].range.start,
+        end: paras.list[card.last].range.end,
+    }
+}
+
+/// Reads a card whose name line is paragraph `i`. `strict` asks for evidence of a post.
+fn read_card(text: &str, paras: &Paras, claimed: &[bool], i: usize, strict: bool) -> Option<Card> {
+    let line = |j: usize| &text[paras.list[j].range.clone()];
+    let usable = |j: usize| j < paras.list.len() && !claimed[j];
+    if !usable(i) {
+        return None;
+    }
+    let mut header = name_line(line(i))?;
+    // Header lines of their own, directly under the name: `@handle`, `· date`, `Replying to`.
+    let mut j = i + 1;
+    while usable(j) && paras.list[j].gap_before == 0 && j <= i + 3 {
+        let Some(extra) = header_line(line(j)) else {
+            break;
+        };
+        header.handle = header.handle.or(extra.handle);
+        header.reply_to = header.reply_to.or(extra.reply_to);
+        header.date = header.date.or(extra.date);
+        j += 1;
+    }
+    // The body: the next paragraph, at most one blank line below.
+    if !usable(j) || paras.list[j].gap_before > 1 {
+        return None;
+    }
+    let body = line(j);
+    if body.chars().count() > MAX_BODY_CHARS
+        || name_line(body).is_some() && header_line(body).is_none() && !has_entity(body)
+    {
+        return None;
+    }
+    if strict && header.reply_to.is_none() && !has_entity(body) {
+        return None;
+    }
+    let mut last = j;
+    // A date line under the body (`3:45 PM · Dec 31, 2019`).
+    if usable(j + 1) && paras.list[j + 1].gap_before <= 1 {
+        if let Some(d) = date_line(line(j + 1)) {
+            header.date = header.date.or(Some(d));
+            last = j + 1;
+        }
+    }
+    Some(Card {
+        header,
+        body: j,
+        last,
+    })
+}
+
+/// Parses a name line: a display name, optionally with handle, date and `Replying to @x`.
+fn name_line(s: &str) -> Option<Header> {
+    let mut header = Header::default();
+    let mut rest = s;
+    if let Some(c) = REPLYING.captures(s) {
+        header.reply_to = Some(c[1].to_string());
+        rest = &s[..c.get(0)?.start()];
+    }
+    if let Some(c) = NAME_HANDLE.captures(rest) {
+        header.handle = c
+            .name("h1")
+            .or(c.name("h2"))
+            .map(|m| m.as_str().to_string());
+        header.date = c.name("date").and_then(|d| date_line(d.as_str()));
+        rest = c.name("name").map_or("", |m| m.as_str());
+    }
+    let name = rest.trim();
+    is_display_name(name).then(|| {
+        header.name = Some(name.to_string());
+        header
+    })
+}
+
+/// A line that only adds to the header: `@handle`, `· Dec 31, 2019`, or `Replying to @x`.
+fn header_line(s: &str) -> Option<Header> {
+    let s = s.trim();
+    if let Some(c) = REPLYING.captures(s) {
+        if c.get(0)?.start() == 0 {
+            return Some(Header {
+                reply_to: Some(c[1].to_string()),
+                ..Header::default()
+            });
+        }
+    }
+    if let Some(c) = NAME_HANDLE.captures(s) {
+        if c["name"].trim().is_empty() {
+            let handle = c
+                .name("h1")
+                .or(c.name("h2"))
+                .map(|m| m.as_str().to_string());
+            let date = c.name("date").and_then(|d| date_line(d.as_str()));
+            return Some(Header {
+                handle,
+                date,
+                ..Header::default()
+            });
+        }
+    }
+    date_line(s).map(|d| Header {
+        date: Some(d),
+        ..Header::default()
+    })
+}
+
+/// A line that is only a date, maybe with a time before it: `3:45 PM · Dec 31, 2019`.
+fn date_line(s: &str) -> Option<Date> {
+    let s = s.trim().trim_start_matches(['·', '•', ' ']);
+    let s = match s.find('·') {
+        Some(i) if s[..i].contains(':') => s[i + '·'.len_utf8()..].trim_start(),
+        _ => s,
+    };
+    let (d, used) = date::parse_prefix(s, None)?;
+    s[used..].trim().is_empty().then_some(d)
+}
+
+/// A display name: short, few words, no sentence punctuation, words capitalised or uncased.
+fn is_display_name(name: &str) -> bool {
+    let words: Vec<&str> = name.split_whitespace().collect();
+    if name.chars().count() > MAX_NAME_CHARS || words.is_empty() || words.len() > MAX_NAME_WORDS {
+        return false;
+    }
+    if name.ends_with(['.', ',', ':', ';', '!', '?', '"', '”', ')'])
+        || name.contains("http")
+        || name.contains(['#', '@', '“', '”', '"'])
+        || !name.chars().any(char::is_alphabetic)
+    {
+        return false;
+    }
+    // Every word that starts with a cased letter starts upper-case, save short particles.
+    words.iter().all(|w| {
+        let c = w.chars().next().unwrap_or(' ');
+        !c.is_lowercase() || PARTICLES.contains(&w.to_lowercase().as_str())
+    })
+}
+
+/// Lower-case words that occur inside personal names.
+const PARTICLES: [&str; 16] = [
+    "al", "el", "de", "del", "da", "das", "do", "dos", "van", "von", "der", "den", "bin", "ibn",
+    "la", "le",
+];
+
+/// Whether a body shows an entity typical of posts: hashtag, mention, link or media link.
+fn has_entity(body: &str) -> bool {
+    let entities = crate::entities::extract(body);
+    !(entities.hashtags.is_empty()
+        && entities.mentions.is_empty()
+        && entities.urls.is_empty()
+        && entities.media.is_empty())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn name_lines() {
+        let h = name_line("Barzan Sadiq Replying to @BarzanSadiq").unwrap();
+        assert_eq!(h.name.as_deref(), Some("Barzan Sadiq"));
+        assert_eq!(h.reply_to.as_deref(), Some("BarzanSadiq"));
+        let h = name_line("Liz Sly @LizSly · Dec 31, 2019").unwrap();
+        assert_eq!(h.handle.as_deref(), Some("LizSly"));
+        assert_eq!(h.date.unwrap().to_string(), "2019-12-31");
+        assert!(name_line("KARRAR").is_some());
+        assert!(name_line("كرار الموسوي").is_some());
+    }
+
+    #[test]
+    fn headings_and_sentences_are_not_names() {
+        assert!(name_line("Social media reaction").is_none());
+        assert!(name_line("When the protesters stormed the embassy there were clashes.").is_none());
+        assert!(name_line("More from CNN:").is_none());
+    }
+
+    #[test]
+    fn date_lines() {
+        assert_eq!(
+            date_line("3:45 PM · Dec 31, 2019").unwrap().to_string(),
+            "2019-12-31"
+        );
+        assert!(date_line("Dec 31, 2019 was a day").is_none());
+    }
+}

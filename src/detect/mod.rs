@@ -1,0 +1,141 @@
+//! Detectors: find the posts a document shows, one file per shape.
+//!
+//! Each detector walks the document once and yields [`Sighting`]s: a post as seen in one place,
+//! with the byte span it covers. Later stages ([`crate::post`]) turn sightings into records and
+//! [`crate::dedup`] merges them across documents.
+//!
+//! | shape | file | trigger |
+//! |---|---|---|
+//! | blockquote text with `— Name (@handle) Date` | [`embed`] | `(@` |
+//! | rendered card copied as text | [`card`] | short name line + short body |
+
+pub mod card;
+pub mod embed;
+pub mod paragraphs;
+pub mod signature;
+
+use crate::date::Date;
+use crate::document::Document;
+use crate::model::{AppearanceKind, Author, Platform};
+use paragraphs::Paras;
+use std::collections::HashMap;
+
+/// A post as seen in one place of one document, before deduplication.
+#[derive(Debug, Clone)]
+pub struct Sighting {
+    /// The network.
+    pub platform: Platform,
+    /// The shape it was found in.
+    pub kind: AppearanceKind,
+    /// Who wrote it, as shown.
+    pub author: Author,
+    /// The printed date.
+    pub date: Option<Date>,
+    /// The post's text: its lines joined by `\n`.
+    pub text: String,
+    /// The handle it replies to.
+    pub reply_to: Option<String>,
+    /// Index (in the same scan's output) of the sighting this one quotes.
+    pub quotes: Option<usize>,
+    /// Status id, where the document carries the status link.
+    pub status_id: Option<String>,
+    /// Byte offset where the whole fragment starts.
+    pub start: usize,
+    /// Byte offset where the whole fragment ends (exclusive).
+    pub end: usize,
+}
+
+/// Which shapes to look for. Everything is on by default.
+#[derive(Debug, Clone)]
+pub struct Detector {
+    embeds: bool,
+    cards: bool,
+}
+
+impl Default for Detector {
+    fn default() -> Self {
+        Detector {
+            embeds: true,
+            cards: true,
+        }
+    }
+}
+
+impl Detector {
+    /// A detector for every supported shape.
+    pub fn new() -> Detector {
+        Detector::default()
+    }
+
+    /// Look for blockquote-text embeds (default: on).
+    pub fn embeds(&mut self, yes: bool) -> &mut Detector {
+        self.embeds = yes;
+        self
+    }
+
+    /// Look for rendered cards copied as text (default: on).
+    pub fn cards(&mut self, yes: bool) -> &mut Detector {
+        self.cards = yes;
+        self
+    }
+
+    /// Finds every post shown in `doc`, in document order.
+    ///
+    /// # Complexity
+    /// Linear in the document's length: one pass for the line structure, one per shape.
+    pub fn scan(&self, doc: &Document) -> Vec<Sighting> {
+        let paras = Paras::new(doc);
+        let mut claimed = vec![false; paras.list.len()];
+        let mut found = Vec::new();
+        if self.embeds {
+            found.extend(embed::scan(doc, &paras, &mut claimed));
+        }
+        if self.cards {
+            card::scan(doc, &paras, &mut claimed, &mut found);
+        }
+        order_by_start(&mut found);
+        infer_handles(&mut found);
+        found
+    }
+}
+
+/// Sorts sightings by position, keeping `quotes` indices pointing at the same sightings.
+fn order_by_start(found: &mut Vec<Sighting>) {
+    let mut order: Vec<usize> = (0..found.len()).collect();
+    order.sort_by_key(|&i| (found[i].start, found[i].end));
+    let mut new_index = vec![0; found.len()];
+    for (new, &old) in order.iter().enumerate() {
+        new_index[old] = new;
+    }
+    let mut sorted: Vec<Sighting> = order.iter().map(|&i| found[i].clone()).collect();
+    for s in &mut sorted {
+        s.quotes = s.quotes.map(|q| new_index[q]);
+    }
+    *found = sorted;
+}
+
+/// Fills a missing handle where the same document shows the same display name with a handle
+/// that is certain (from a signature, or a name that folds to the handle it replies to).
+fn infer_handles(found: &mut [Sighting]) {
+    let mut known: HashMap<(Platform, String), String> = HashMap::new();
+    for s in found.iter() {
+        if let (Some(name), Some(handle)) = (&s.author.name, &s.author.handle) {
+            known
+                .entry((s.platform, name.clone()))
+                .or_insert_with(|| handle.clone());
+        }
+    }
+    for s in found.iter_mut().filter(|s| s.author.handle.is_none()) {
+        if let Some(name) = &s.author.name {
+            s.author.handle = known.get(&(s.platform, name.clone())).cloned();
+        }
+    }
+}
+
+/// Folds a display name or handle for comparison: lowercase letters and digits only.
+pub fn fold(s: &str) -> String {
+    s.chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect()
+}

@@ -1,0 +1,355 @@
+//! Entities of a post's text: hashtags, mentions, links, media, cashtags.
+//!
+//! The rules are Twitter's own, from the `twitter-text` crate (the Rust port of the reference
+//! library; the conformance suite in `tests/conformance.rs` checks all of it). Text flattened out
+//! of HTML often lost the spaces between elements, so before extraction a *glue pass* separates
+//! what the markup kept apart:
+//!
+//! ```text
+//! #امريكا_تقصف#USA_غادروا      -> two hashtags
+//! consulate in #Erbilhttps://t.co/TTKYkVTy1w  -> hashtag `Erbil` and the link
+//! stop thempic.twitter.com/Kz1rMuxxcy       -> the media link
+//! ```
+//!
+//! The glue pass only splits where no valid entity could continue (a `#` inside a hashtag, a
+//! scheme or `pic.twitter.com/` glued to the end of a word that is not itself a link), so the
+//! conformance cases are unaffected; they run through the same functions with the glue pass on.
+
+use twitter_text::entity::Type;
+use twitter_text::extractor::{Extract, Extractor};
+
+/// The entities of one text, each list unique and in order of first occurrence.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Entities {
+    /// Hashtags without `#`.
+    pub hashtags: Vec<String>,
+    /// Mentioned handles without `@`.
+    pub mentions: Vec<String>,
+    /// Links other than media links.
+    pub urls: Vec<String>,
+    /// Media links such as `pic.twitter.com/...`.
+    pub media: Vec<String>,
+    /// Cashtags without `$`.
+    pub cashtags: Vec<String>,
+}
+
+/// Which kind of entity a [`Span`] is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum EntityKind {
+    /// `#tag`.
+    Hashtag,
+    /// `@handle` (with `list_slug` for `@handle/list`).
+    Mention,
+    /// A link.
+    Url,
+    /// `$CASH`.
+    Cashtag,
+}
+
+/// One entity with its position, in Unicode scalar values (code points) as twitter-text counts.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Span {
+    /// The kind of entity.
+    pub kind: EntityKind,
+    /// The value without its sigil (`#`, `@`, `$`); the whole link for URLs.
+    pub value: String,
+    /// `/slug` of a list mention, else empty.
+    pub list_slug: String,
+    /// Start, in code points of the original text.
+    pub start: usize,
+    /// End (exclusive), in code points of the original text.
+    pub end: usize,
+}
+
+/// Extracts every entity of `text`, glued forms split first.
+///
+/// # Example
+/// ```
+/// let e = embedscan::entities::extract("Pro-#Iran forces in #Erbilhttps://t.co/x pic.twitter.com/y");
+/// assert_eq!(e.hashtags, ["Iran", "Erbil"]);
+/// assert_eq!(e.urls, ["https://t.co/x"]);
+/// assert_eq!(e.media, ["pic.twitter.com/y"]);
+/// ```
+pub fn extract(text: &str) -> Entities {
+    let mut out = Entities::default();
+    for span in spans(text) {
+        let list = match span.kind {
+            EntityKind::Hashtag => &mut out.hashtags,
+            EntityKind::Mention => &mut out.mentions,
+            EntityKind::Cashtag => &mut out.cashtags,
+            EntityKind::Url if is_media_link(&span.value) => &mut out.media,
+            EntityKind::Url => &mut out.urls,
+        };
+        if !list.contains(&span.value) {
+            list.push(span.value);
+        }
+    }
+    out
+}
+
+/// Whether a link is a media link (`pic.twitter.com/...`, `pic.x.com/...`).
+pub fn is_media_link(link: &str) -> bool {
+    let bare = link
+        .trim_start_matches("https://")
+        .trim_start_matches("http://");
+    bare.starts_with("pic.twitter.com/") || bare.starts_with("pic.x.com/")
+}
+
+/// Every entity of `text` with its code-point span, in text order, glued forms split first.
+pub fn spans(text: &str) -> Vec<Span> {
+    spans_of(text, Which::All)
+}
+
+/// Hashtags of `text` with code-point spans.
+pub fn hashtag_spans(text: &str) -> Vec<Span> {
+    spans_of(text, Which::Hashtags)
+}
+
+/// Cashtags of `text` with code-point spans.
+pub fn cashtag_spans(text: &str) -> Vec<Span> {
+    spans_of(text, Which::Cashtags)
+}
+
+/// Mentions of `text` with code-point spans (lists are not mentions here).
+pub fn mention_spans(text: &str) -> Vec<Span> {
+    spans_of(text, Which::Mentions)
+}
+
+/// Mentions and `@user/list` lists of `text` with code-point spans.
+pub fn mention_or_list_spans(text: &str) -> Vec<Span> {
+    spans_of(text, Which::MentionsOrLists)
+}
+
+/// Links of `text` (media links included) with code-point spans.
+pub fn url_spans(text: &str) -> Vec<Span> {
+    spans_of(text, Which::Urls)
+}
+
+/// The handle a text replies to: an `@handle` that opens it (after optional spaces).
+pub fn reply_handle(text: &str) -> Option<String> {
+    let glued = Unglued::new(text);
+    Extractor::new()
+        .extract_reply_username(&glued.text)
+        .map(|e| e.value.to_string())
+}
+
+/// Which twitter-text extraction to run.
+#[derive(Clone, Copy)]
+enum Which {
+    All,
+    Hashtags,
+    Cashtags,
+    Mentions,
+    MentionsOrLists,
+    Urls,
+}
+
+/// Runs one twitter-text extraction over the unglued text and maps spans back.
+fn spans_of(text: &str, which: Which) -> Vec<Span> {
+    let glued = Unglued::new(text);
+    let extractor = Extractor::new();
+    let s = glued.text.as_str();
+    let found = match which {
+        Which::All => {
+            // The combined extraction skips links without a scheme (`pic.twitter.com/x`): take
+            // links from the link extractor, and the rest where they do not overlap a link.
+            let urls = extractor.extract_urls_with_indices(s);
+            let overlaps_link = |e: &twitter_text::entity::Entity| {
+                urls.iter().any(|u| e.start < u.end && u.start < e.end)
+            };
+            let mut all: Vec<_> = extractor
+                .extract_entities_with_indices(s)
+                .into_iter()
+                .filter(|e| e.t != Type::URL && !overlaps_link(e))
+                .collect();
+            all.extend(urls);
+            all.sort_by_key(|e| e.start);
+            all
+        }
+        Which::Hashtags => extractor.extract_hashtags_with_indices(s),
+        Which::Cashtags => extractor.extract_cashtags_with_indices(s),
+        Which::Mentions => extractor.extract_mentioned_screennames_with_indices(s),
+        Which::MentionsOrLists => extractor.extract_mentions_or_lists_with_indices(s),
+        Which::Urls => extractor.extract_urls_with_indices(s),
+    };
+    found
+        .into_iter()
+        .map(|e| Span {
+            kind: match e.t {
+                Type::HASHTAG => EntityKind::Hashtag,
+                Type::MENTION | Type::FEDERATEDMENTION => EntityKind::Mention,
+                Type::CASHTAG => EntityKind::Cashtag,
+                Type::URL => EntityKind::Url,
+            },
+            value: e.value.to_string(),
+            list_slug: e.list_slug.to_string(),
+            start: glued.original_index(e.start.max(0) as usize),
+            end: glued.original_index(e.end.max(0) as usize),
+        })
+        .collect()
+}
+
+/// The text with glued entities pulled apart by inserted spaces, and where they were inserted.
+struct Unglued {
+    text: String,
+    /// Code-point indices (in `text`) of the inserted spaces, ascending.
+    inserted: Vec<usize>,
+}
+
+impl Unglued {
+    fn new(original: &str) -> Unglued {
+        let splits = glue_points(original);
+        if splits.is_empty() {
+            return Unglued {
+                text: original.to_string(),
+                inserted: Vec::new(),
+            };
+        }
+        let mut text = String::with_capacity(original.len() + splits.len());
+        let mut inserted = Vec::with_capacity(splits.len());
+        let mut last = 0;
+        for &at in &splits {
+            text.push_str(&original[last..at]);
+            inserted.push(text.chars().count());
+            text.push(' ');
+            last = at;
+        }
+        text.push_str(&original[last..]);
+        Unglued { text, inserted }
+    }
+
+    /// Maps a code-point index of the unglued text back to the original.
+    fn original_index(&self, index: usize) -> usize {
+        index - self.inserted.partition_point(|&i| i < index)
+    }
+}
+
+/// A character that can continue a hashtag (letters, marks, digits, `_`, and the middle dot).
+fn is_hashtag_char(c: char) -> bool {
+    c.is_alphanumeric() || c == '_' || c == '·' || c == '\u{200c}' || is_mark(c)
+}
+
+fn is_mark(c: char) -> bool {
+    // Combining marks: enough of the general ranges to keep scripts with vowel signs together.
+    matches!(c as u32, 0x0300..=0x036F | 0x0483..=0x0489 | 0x0591..=0x05BD | 0x0610..=0x061A
+        | 0x064B..=0x065F | 0x0670 | 0x06D6..=0x06ED | 0x0900..=0x0903 | 0x093A..=0x094F
+        | 0x0E31..=0x0E3A | 0x0E47..=0x0E4E | 0x1AB0..=0x1AFF | 0x20D0..=0x20FF | 0xFE20..=0xFE2F)
+}
+
+/// Byte offsets where a space must be inserted to unglue entities.
+///
+/// Linear: every `#`, `http` and `pic.` trigger looks back at most over one word.
+fn glue_points(text: &str) -> Vec<usize> {
+    const MAX_WORD: usize = 280;
+    let bytes = text.as_bytes();
+    let mut points = Vec::new();
+    for at in memchr::memchr3_iter(b'#', b'h', b'p', bytes) {
+        let rest = &bytes[at..];
+        let is_hash = rest[0] == b'#';
+        let is_scheme = rest.starts_with(b"https://") || rest.starts_with(b"http://");
+        let is_media = rest.starts_with(b"pic.twitter.com/") || rest.starts_with(b"pic.x.com/");
+        if !(is_hash || is_scheme || is_media) || at == 0 {
+            continue;
+        }
+        // The word glued on the left: hashtag characters back to its start.
+        let before = &text[..at];
+        let mut word_start = at;
+        for (i, c) in before.char_indices().rev().take(MAX_WORD) {
+            if !is_hashtag_char(c) {
+                break;
+            }
+            word_start = i;
+        }
+        if word_start == at {
+            continue; // nothing glued on the left
+        }
+        let opener = before[..word_start].chars().next_back();
+        let glued = if is_hash {
+            // `#a#b`: the left word is itself a hashtag, and a letter-led tag follows.
+            opener == Some('#') && !inside_link(before, word_start) && starts_tag(&text[at + 1..])
+        } else {
+            // `#Erbilhttps://`, `thempic.twitter.com/`: the left word is not a link itself.
+            !inside_link(before, word_start) && opener != Some('/') && opener != Some('.')
+        };
+        if glued {
+            points.push(at);
+        }
+    }
+    points
+}
+
+/// Whether the whitespace-delimited token that `word_start` lies in contains a link.
+fn inside_link(before: &str, word_start: usize) -> bool {
+    let token_start = before[..word_start]
+        .rfind(char::is_whitespace)
+        .map_or(0, |i| i + 1);
+    let token = &before[token_start..word_start];
+    token.contains("://") || token.contains("pic.twitter.com") || token.contains("pic.x.com")
+}
+
+/// Whether `s` begins a hashtag body (a letter or mark before any non-hashtag char).
+fn starts_tag(s: &str) -> bool {
+    s.chars()
+        .take_while(|&c| is_hashtag_char(c))
+        .any(|c| !c.is_numeric() && c != '_')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn glued_hashtags_split() {
+        let e = extract("المدرعة.#امريكا_تقصف_حشدنا_الشعبي#USA_غادروا_العراق");
+        assert_eq!(
+            e.hashtags,
+            ["امريكا_تقصف_حشدنا_الشعبي", "USA_غادروا_العراق"]
+        );
+    }
+
+    #[test]
+    fn glued_url_after_hashtag() {
+        let e =
+            extract("its consulate in #Erbilhttps://t.co/TTKYkVTy1w pic.twitter.com/wSAeTxtbMO");
+        assert_eq!(e.hashtags, ["Erbil"]);
+        assert_eq!(e.urls, ["https://t.co/TTKYkVTy1w"]);
+        assert_eq!(e.media, ["pic.twitter.com/wSAeTxtbMO"]);
+    }
+
+    #[test]
+    fn glued_media_after_word() {
+        let e = extract("failed to stop thempic.twitter.com/Kz1rMuxxcy");
+        assert_eq!(e.media, ["pic.twitter.com/Kz1rMuxxcy"]);
+    }
+
+    #[test]
+    fn apostrophe_and_prefixes() {
+        let e = extract("#Iraq’s adviser, Pro-#Iran militia (#PMF) members");
+        assert_eq!(e.hashtags, ["Iraq", "Iran", "PMF"]);
+    }
+
+    #[test]
+    fn links_are_not_unglued() {
+        assert!(
+            glue_points("http://t.co/8t7G3ddS#a https://web.archive.org/web/2/https://x.com")
+                .is_empty()
+        );
+        assert_eq!(
+            extract("#http://twitter.com").hashtags,
+            Vec::<String>::new()
+        );
+    }
+
+    #[test]
+    fn spans_map_back_to_original_indices() {
+        let s = hashtag_spans("#a#b");
+        assert_eq!((s[0].start, s[0].end, s[1].start, s[1].end), (0, 2, 2, 4));
+    }
+
+    #[test]
+    fn unique_in_order() {
+        let e = extract("#US and #us and #US @a @a");
+        assert_eq!(e.hashtags, ["US", "us"]);
+        assert_eq!(e.mentions, ["a"]);
+    }
+}

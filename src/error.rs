@@ -1,0 +1,75 @@
+//! The crate's error type: one voice for every problem with an input or the output.
+//!
+//! Messages are lowercase and name the file (and position, where there is one), so a run over
+//! thousands of files can say exactly which one was at fault while the others go on.
+
+use std::fmt;
+use std::io;
+use std::path::PathBuf;
+
+/// A problem with an input or output. Input problems are reported and the run goes on.
+#[derive(Debug)]
+#[non_exhaustive]
+pub enum Error {
+    /// A path given on the command line does not exist.
+    NotFound {
+        /// The path as given.
+        path: PathBuf,
+    },
+    /// A directory holds no document this tool reads.
+    NoDocuments {
+        /// The directory.
+        path: PathBuf,
+    },
+    /// Reading or writing a file failed.
+    Io {
+        /// The file (`-` for standard input or output).
+        path: PathBuf,
+        /// The underlying error.
+        source: io::Error,
+    },
+    /// A document is not valid UTF-8; it was decoded lossily.
+    InvalidUtf8 {
+        /// The document.
+        path: PathBuf,
+        /// Byte offset of the first invalid sequence.
+        offset: usize,
+    },
+    /// A document is empty.
+    Empty {
+        /// The document.
+        path: PathBuf,
+    },
+    /// No document at all could be read.
+    NothingToScan,
+}
+
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Error::NotFound { path } => write!(f, "{}: no such file or directory", path.display()),
+            Error::NoDocuments { path } => write!(
+                f,
+                "{}: expected documents (*.txt, *.text, *.html, *.htm), but found none in this directory",
+                path.display()
+            ),
+            Error::Io { path, source } => write!(f, "{}: {source}", path.display()),
+            Error::InvalidUtf8 { path, offset } => write!(
+                f,
+                "{}: invalid UTF-8 at byte {offset}; decoded with replacement characters",
+                path.display()
+            ),
+            Error::Empty { path } => write!(f, "{}: empty document", path.display()),
+            Error::NothingToScan => write!(f, "no documents to scan"),
+        }
+    }
+}
+
+impl std::error::Error for Error {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            Error::Io { source, .. } => Some(source),
+            _ => None,
+        }
+    }
+}

@@ -1,0 +1,111 @@
+//! Finds the social posts embedded in news articles — tweets above all — and the quotations in
+//! the prose that re-quote them, deduplicated across documents.
+//!
+//! Articles flattened to text keep embeds in a handful of shapes: Twitter's blockquote text with
+//! its `— Name (@handle) Date` signature (on the text's line or its own), rendered cards copied
+//! as text (`Name Replying to @x`, then the text), and prose re-quotes. A regex per shape breaks
+//! on the next site; this crate walks the paragraph structure instead, from cheap triggers.
+//!
+//! # Data flow
+//!
+//! ```text
+//! input::collect/read ─▶ Document ─▶ extract() ─▶ Extraction ─▶ assemble() ─▶ Feed ─▶ output::write
+//!                                    (per document:              (all documents:
+//!                                     detect ▶ post, quote)       dedup ▶ link)
+//! ```
+//!
+//! [`extract`] is stateless and runs per document (the map step); [`assemble`] merges
+//! everything (the reduce step).
+//!
+//! # Example
+//! ```
+//! use embedscan::{assemble, extract, Document};
+//! let doc = Document::new("a.txt", "Lead-in:\n\nWell this is not going well: https://t.co/CwlpUFotGX — Michael Barbaro (@mikiebarb) December 31, 2019\n");
+//! let feed = assemble([extract(&doc)]);
+//! let post = &feed.posts[0];
+//! assert_eq!(post.author.handle.as_deref(), Some("mikiebarb"));
+//! assert_eq!(post.text, "Well this is not going well: https://t.co/CwlpUFotGX");
+//! assert_eq!(post.date.as_deref(), Some("2019-12-31"));
+//! assert_eq!(post.urls, ["https://t.co/CwlpUFotGX"]);
+//! ```
+#![deny(missing_docs)]
+#![warn(missing_debug_implementations)]
+
+pub mod date;
+pub mod dedup;
+pub mod detect;
+pub mod document;
+pub mod entities;
+pub mod error;
+pub mod html;
+pub mod input;
+pub mod lang;
+pub mod link;
+pub mod model;
+pub mod output;
+pub mod post;
+pub mod quote;
+
+pub use detect::Detector;
+pub use document::Document;
+pub use error::Error;
+pub use model::{Feed, Post, Quote};
+
+use model::DocumentInfo;
+
+/// Everything found in one document, before deduplication.
+#[derive(Debug, Clone)]
+pub struct Extraction {
+    /// The document as listed in the output.
+    pub document: DocumentInfo,
+    /// Its posts, one record per sighting.
+    pub posts: Vec<Post>,
+    /// Its prose quotations.
+    pub quotes: Vec<Quote>,
+}
+
+/// Scans one document with every detector (the map step: no state shared between documents).
+pub fn extract(doc: &Document) -> Extraction {
+    extract_with(doc, &Detector::default())
+}
+
+/// Scans one document with a configured detector.
+pub fn extract_with(doc: &Document, detector: &Detector) -> Extraction {
+    match doc.format {
+        document::TextFormat::Html => html::extract(doc, detector),
+        document::TextFormat::Text => extract_text(doc, detector),
+    }
+}
+
+/// Scans a plain-text document: text-shaped posts, then prose quotations outside them.
+pub fn extract_text(doc: &Document, detector: &Detector) -> Extraction {
+    let sightings = detector.scan(doc);
+    let post_spans: Vec<_> = sightings.iter().map(|s| s.start..s.end).collect();
+    Extraction {
+        document: DocumentInfo {
+            name: doc.name.clone(),
+            date: doc.date.clone(),
+            bytes: doc.text.len(),
+        },
+        posts: post::build_all(doc, &sightings),
+        quotes: quote::extract(doc, &post_spans),
+    }
+}
+
+/// Merges the extractions of many documents into one feed (the reduce step), in input order.
+pub fn assemble(extractions: impl IntoIterator<Item = Extraction>) -> Feed {
+    let mut feed = Feed::default();
+    let mut posts = Vec::new();
+    for e in extractions {
+        feed.documents.push(e.document);
+        posts.extend(e.posts);
+        feed.quotes.extend(e.quotes);
+    }
+    feed.posts = dedup::merge(posts);
+    link::link_quotes(&mut feed.posts, &mut feed.quotes);
+    feed
+}
+
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+struct ReadmeDoctests;

@@ -1,0 +1,138 @@
+//! From a [`Sighting`] to an owned [`Post`] record: entities, language, id, appearance.
+
+use crate::detect::Sighting;
+use crate::document::Document;
+use crate::entities;
+use crate::lang;
+use crate::model::{Appearance, Platform, Post};
+use xxhash_rust::xxh3::xxh3_64;
+
+/// Builds the records of one document's sightings, `quoted_post` resolved to ids.
+pub fn build_all(doc: &Document, sightings: &[Sighting]) -> Vec<Post> {
+    let mut posts: Vec<Post> = sightings.iter().map(|s| build(doc, s)).collect();
+    for (i, s) in sightings.iter().enumerate() {
+        if let Some(q) = s.quotes {
+            posts[i].quoted_post = posts.get(q).map(|p| p.id.clone());
+        }
+    }
+    posts
+}
+
+/// Builds the record of one sighting, with its one appearance.
+pub fn build(doc: &Document, s: &Sighting) -> Post {
+    let found = entities::extract(&s.text);
+    let status_url = s.status_id.as_ref().and_then(|id| {
+        let handle = s.author.handle.as_ref()?;
+        (s.platform == Platform::Twitter)
+            .then(|| format!("https://twitter.com/{handle}/status/{id}"))
+    });
+    Post {
+        id: post_id(
+            s.platform,
+            s.status_id.as_deref(),
+            s.author.handle.as_deref(),
+            s.author.name.as_deref(),
+            &s.text,
+        ),
+        platform: s.platform,
+        author: s.author.clone(),
+        date: s.date.map(|d| d.to_string()),
+        text: s.text.clone(),
+        lang: lang::detect(&s.text),
+        hashtags: found.hashtags,
+        mentions: found.mentions,
+        urls: found.urls,
+        media: found.media,
+        reply_to: s.reply_to.clone(),
+        quoted_post: None,
+        status_id: s.status_id.clone(),
+        status_url,
+        created_at: None,
+        versions: Vec::new(),
+        appearances: vec![Appearance {
+            document: doc.name.clone(),
+            kind: s.kind,
+            line: doc.line_of(s.start),
+            start: s.start,
+            end: s.end,
+            similarity: 1.0,
+        }],
+    }
+}
+
+/// The stable id of a post: `twitter:<status id>` when known, else a content hash of the
+/// normalized author and text.
+pub fn post_id(
+    platform: Platform,
+    status_id: Option<&str>,
+    handle: Option<&str>,
+    name: Option<&str>,
+    text: &str,
+) -> String {
+    match status_id {
+        Some(id) => format!("{}:{id}", platform.as_str()),
+        None => format!(
+            "{}:{:016x}",
+            platform.as_str(),
+            xxh3_64(content_key(handle, name, text).as_bytes())
+        ),
+    }
+}
+
+/// The exact-duplicate key of a post: author (handle, else name) and text, case-folded, with
+/// white space collapsed and quote marks unified.
+pub fn content_key(handle: Option<&str>, name: Option<&str>, text: &str) -> String {
+    let author = match (handle, name) {
+        (Some(h), _) => format!("@{}", h.to_lowercase()),
+        (None, Some(n)) => crate::detect::fold(n),
+        (None, None) => String::new(),
+    };
+    format!("{author}\u{1f}{}", normalize_text(text))
+}
+
+/// Text normalized for comparison: lowercase, one space between words, straight quote marks.
+pub fn normalize_text(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for word in text.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        for c in word.chars() {
+            match c {
+                '‘' | '’' | '‚' | '‛' | '′' | '`' => out.push('\''),
+                '“' | '”' | '„' | '‟' | '″' | '«' | '»' => out.push('"'),
+                c => out.extend(c.to_lowercase()),
+            }
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ids_are_stable_and_normalized() {
+        let a = post_id(
+            Platform::Twitter,
+            None,
+            Some("Reuters"),
+            None,
+            "It’s  here\n“now”",
+        );
+        let b = post_id(
+            Platform::Twitter,
+            None,
+            Some("reuters"),
+            Some("x"),
+            "it's here \"now\"",
+        );
+        assert_eq!(a, b);
+        assert!(a.starts_with("twitter:") && a.len() == "twitter:".len() + 16);
+        assert_eq!(
+            post_id(Platform::Twitter, Some("123"), None, None, ""),
+            "twitter:123"
+        );
+    }
+}

@@ -1,0 +1,217 @@
+//! The `embedscan` binary end to end: inputs, errors and exit codes, output formats.
+
+use std::io::Write;
+use std::path::PathBuf;
+use std::process::{Command, Output, Stdio};
+
+fn embedscan(args: &[&str], stdin: Option<&[u8]>) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_embedscan"))
+        .args(args)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("binary runs");
+    if let Some(input) = stdin {
+        child
+            .stdin
+            .take()
+            .expect("stdin")
+            .write_all(input)
+            .expect("stdin written");
+    }
+    drop(child.stdin.take());
+    child.wait_with_output().expect("binary finishes")
+}
+
+fn temp_dir(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("embedscan-cli-{}-{name}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    dir
+}
+
+fn json(out: &Output) -> serde_json::Value {
+    serde_json::from_slice(&out.stdout).expect("stdout is JSON")
+}
+
+const EMBED: &str =
+    "Lead-in.\n\nGates are open https://t.co/Ab12 — River Report (@RiverReport) June 1, 2021\n";
+
+#[test]
+fn seeds_directory_scans_in_sorted_order() {
+    let out = embedscan(&["seeds"], None);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let feed = json(&out);
+    let names: Vec<&str> = feed["documents"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d["name"].as_str().unwrap())
+        .collect();
+    let mut sorted = names.clone();
+    sorted.sort();
+    assert_eq!(names, sorted);
+    assert_eq!(names.len(), 5);
+    assert_eq!(feed["documents"][0]["date"], "2019-12-31");
+    // The same post embedded in two seeds is one record with both appearances.
+    let trump: Vec<_> = feed["posts"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|p| p["author"]["handle"] == "realDonaldTrump")
+        .collect();
+    assert_eq!(trump.len(), 1);
+    let embeds = trump[0]["appearances"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|a| a["kind"] == "embed")
+        .count();
+    assert_eq!(embeds, 2);
+}
+
+#[test]
+fn missing_path_is_an_error_but_others_go_on() {
+    let out = embedscan(
+        &["no/such/file.txt", "seeds/002_4ec155f8137147e7.txt"],
+        None,
+    );
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("no/such/file.txt: no such file or directory"),
+        "{stderr}"
+    );
+    assert_eq!(json(&out)["documents"].as_array().unwrap().len(), 1);
+}
+
+#[test]
+fn directory_without_documents() {
+    let dir = temp_dir("empty-dir");
+    std::fs::write(dir.join("notes.md"), "not a document").unwrap();
+    let out = embedscan(&[dir.to_str().unwrap()], None);
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("but found none in this directory"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("no documents to scan"), "{stderr}");
+}
+
+#[test]
+fn invalid_utf8_is_decoded_with_a_warning() {
+    let dir = temp_dir("utf8");
+    let mut bytes = b"Bad byte here: \xff\n\n".to_vec();
+    bytes.extend_from_slice(EMBED.as_bytes());
+    let path = dir.join("bad.txt");
+    std::fs::write(&path, bytes).unwrap();
+    let out = embedscan(&[path.to_str().unwrap()], None);
+    assert_eq!(out.status.code(), Some(0));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("bad.txt: invalid UTF-8 at byte 15"),
+        "{stderr}"
+    );
+    assert_eq!(json(&out)["posts"].as_array().unwrap().len(), 1);
+}
+
+#[test]
+fn empty_input_warns() {
+    let out = embedscan(&["-"], Some(b""));
+    assert_eq!(out.status.code(), Some(0));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("-: empty document"));
+    assert!(json(&out)["posts"].as_array().unwrap().is_empty());
+}
+
+#[test]
+fn stdin_and_output_file() {
+    let dir = temp_dir("out");
+    let path = dir.join("feed.json");
+    let out = embedscan(&["-", "-o", path.to_str().unwrap()], Some(EMBED.as_bytes()));
+    assert_eq!(out.status.code(), Some(0));
+    assert!(out.stdout.is_empty());
+    let feed: serde_json::Value = serde_json::from_slice(&std::fs::read(&path).unwrap()).unwrap();
+    assert_eq!(feed["documents"][0]["name"], "-");
+    assert_eq!(feed["posts"][0]["author"]["handle"], "RiverReport");
+}
+
+#[test]
+fn usage_error_exits_2() {
+    assert_eq!(embedscan(&[], None).status.code(), Some(2));
+    assert_eq!(
+        embedscan(&["--format", "xml", "seeds"], None).status.code(),
+        Some(2)
+    );
+}
+
+#[test]
+fn jsonl_has_typed_lines() {
+    let out = embedscan(&["--format", "jsonl", "seeds"], None);
+    assert_eq!(out.status.code(), Some(0));
+    let lines: Vec<serde_json::Value> = String::from_utf8(out.stdout)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(lines.iter().filter(|l| l["type"] == "document").count(), 5);
+    assert!(lines
+        .iter()
+        .any(|l| l["type"] == "post" && l["id"].as_str().unwrap().starts_with("twitter:")));
+}
+
+/// JSON Feed 1.1 (https://jsonfeed.org/version/1.1): the required top-level fields and item
+/// fields, with their types, and the optional ones we write with theirs.
+#[test]
+fn jsonfeed_follows_the_spec() {
+    let out = embedscan(&["--format", "jsonfeed", "seeds"], None);
+    assert_eq!(out.status.code(), Some(0));
+    let feed = json(&out);
+    assert_eq!(feed["version"], "https://jsonfeed.org/version/1.1");
+    assert!(feed["title"].is_string());
+    let items = feed["items"].as_array().expect("items is an array");
+    assert!(!items.is_empty());
+    let mut ids = std::collections::HashSet::new();
+    for item in items {
+        let id = item["id"].as_str().expect("id is a string");
+        assert!(ids.insert(id.to_string()), "ids are unique");
+        assert!(item["content_text"].is_string() || item["content_html"].is_string());
+        if let Some(date) = item.get("date_published") {
+            let d = date.as_str().expect("date_published is a string");
+            assert!(d.len() == 20 && d.ends_with("T00:00:00Z"), "RFC 3339: {d}");
+        }
+        for author in item["authors"].as_array().map(Vec::as_slice).unwrap_or(&[]) {
+            assert!(author["name"].is_string());
+            if let Some(url) = author.get("url") {
+                assert!(url.as_str().unwrap().starts_with("https://"));
+            }
+        }
+        if let Some(tags) = item.get("tags") {
+            assert!(tags.as_array().unwrap().iter().all(|t| t.is_string()));
+        }
+        assert_eq!(item["_post"]["id"], item["id"]);
+        // Extension keys must start with an underscore; everything else is a spec field.
+        for key in item.as_object().unwrap().keys() {
+            let known = [
+                "id",
+                "url",
+                "content_text",
+                "date_published",
+                "authors",
+                "tags",
+                "language",
+            ];
+            assert!(
+                key.starts_with('_') || known.contains(&key.as_str()),
+                "{key}"
+            );
+        }
+    }
+}
