@@ -1,18 +1,88 @@
-//! Command-line arguments, as typed, and the validated configuration built from them.
+//! Command-line arguments, as typed. Validation and the objects built from them live in main.
 
-use clap::{Parser, ValueEnum};
+use clap::{Args, Parser, Subcommand, ValueEnum};
 use embedscan::output::Format;
 use std::path::PathBuf;
 
 /// Find the social posts embedded in news articles and write them as JSON.
 #[derive(Debug, Parser)]
-#[command(name = "embedscan", version, about, long_about = None)]
-pub struct Args {
-    /// Files and directories to scan (directories: *.txt, *.text, *.html, *.htm, recursively);
-    /// `-` reads standard input.
+#[command(
+    name = "embedscan",
+    version,
+    about,
+    long_about = None,
+    args_conflicts_with_subcommands = true,
+    subcommand_negates_reqs = true
+)]
+pub struct Cli {
+    /// A map-reduce step instead of a whole run.
+    #[command(subcommand)]
+    pub command: Option<Command>,
+
+    /// The whole run: scan inputs, deduplicate, write the feed.
+    #[command(flatten)]
+    pub scan: ScanArgs,
+}
+
+/// The map and reduce steps, for running under Spark, Hadoop Streaming, `xargs` or `parallel`.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Map step: read JSON Lines articles on standard input and write, per article, its document,
+    /// post and quote records as JSON Lines at once (flushed); stateless.
+    Extract(ExtractArgs),
+    /// Reduce step: read JSON Lines written by `extract` (or `--format jsonl`) from files or
+    /// standard input, deduplicate and link, and write the feed as a whole run would.
+    Merge(MergeArgs),
+}
+
+/// Options of the whole run.
+#[derive(Debug, Args)]
+pub struct ScanArgs {
+    /// Files and directories to scan (directories: *.txt, *.text, *.html, *.htm, *.jsonl,
+    /// *.ndjson, each optionally .gz, recursively); `-` reads standard input.
     #[arg(required = true, value_name = "PATH")]
     pub inputs: Vec<PathBuf>,
 
+    #[command(flatten)]
+    pub out: OutputArgs,
+
+    #[command(flatten)]
+    pub records: RecordArgs,
+
+    /// Read standard input as JSON Lines articles rather than as one document.
+    #[arg(long)]
+    pub stdin_jsonl: bool,
+
+    /// Threads scanning documents (default: all cores). The output is the same for any number.
+    #[arg(short, long, value_name = "N")]
+    pub jobs: Option<usize>,
+}
+
+/// Options of the map step.
+#[derive(Debug, Args)]
+pub struct ExtractArgs {
+    #[command(flatten)]
+    pub records: RecordArgs,
+
+    /// Print no warnings.
+    #[arg(short, long)]
+    pub quiet: bool,
+}
+
+/// Options of the reduce step.
+#[derive(Debug, Args)]
+pub struct MergeArgs {
+    /// JSON Lines shards to merge, in order; `-` (or none) reads standard input.
+    #[arg(value_name = "SHARD")]
+    pub shards: Vec<PathBuf>,
+
+    #[command(flatten)]
+    pub out: OutputArgs,
+}
+
+/// Where and how the output is written.
+#[derive(Debug, Args)]
+pub struct OutputArgs {
     /// Write the output to FILE instead of standard output.
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,
@@ -24,6 +94,23 @@ pub struct Args {
     /// Print no warnings.
     #[arg(short, long)]
     pub quiet: bool,
+}
+
+/// Field names of JSON Lines article records.
+#[derive(Debug, Args)]
+pub struct RecordArgs {
+    /// Field holding an article's plain text.
+    #[arg(long, default_value = "text", value_name = "NAME")]
+    pub text_field: String,
+    /// Field holding an article's HTML (preferred over the text when present).
+    #[arg(long, default_value = "html", value_name = "NAME")]
+    pub html_field: String,
+    /// Field holding the record id, used as the document name (else `url`, else FILE:LINE).
+    #[arg(long, default_value = "id", value_name = "NAME")]
+    pub id_field: String,
+    /// Field holding the article's date (`YYYY-MM-DD`, longer timestamps are cut to the day).
+    #[arg(long, default_value = "date", value_name = "NAME")]
+    pub date_field: String,
 }
 
 /// The `--format` values.

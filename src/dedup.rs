@@ -1,32 +1,251 @@
 //! Deduplication: the same post seen in several places becomes one record.
 //!
-//! Exact duplicates share an id (same platform and status id, or same author and normalized
-//! text; see [`crate::post::content_key`]). Merging keeps the first record's fields, fills the
-//! fields it lacks from the others, and lists every appearance in input order.
+//! ```text
+//! doc A  embed  "The bridge opens Monday! https://t.co/abc pic.twitter.com/xyz" — Ana Ruiz (@anaruiz)
+//! doc B  card   "The bridge opens Monday!"                       (links and media dropped)
+//! doc C  html   "The bridge opens…"  status 1234                 (truncated, status id known)
+//! → one post `twitter:1234`, text of doc A, three appearances
+//! ```
+//!
+//! # How posts are merged
+//! Records are compared within one author: same platform and same handle (case-folded). A
+//! record without a handle counts as the handle shown elsewhere with its display name (folded)
+//! when exactly one is; else its folded name is the author. **Different handles never merge.**
+//! Texts are compared as word sequences: lowercase runs of letters and digits, with links and
+//! media links removed and `&amp;`-style entities decoded, so white space, quote marks,
+//! punctuation, dropped trailing links or media, and HTML-vs-text differences disappear.
+//! Two records merge when
+//! 1. they have the same id (same status id, or same author and normalized text), or
+//! 2. their word sequences are equal, or
+//! 3. one is **truncated** (ends with `…` or `...`, trailing links aside): its words, less the
+//!    last (possibly cut) one, at least [`MIN_PREFIX`] of them, are a prefix of exactly one
+//!    other text by that author. When two different texts continue the prefix, nothing merges.
+//!
+//! Two records with different status ids never merge, so two different posts by one author stay
+//! apart even if their texts collide; a record without a status id joins the record with the
+//! smallest status id among those with its text.
+//!
+//! # The surviving record
+//! The survivor is chosen by content, not by input order, so ids are stable whatever the file
+//! order: a record with a status id first, then the fullest text (most words, not truncated),
+//! then one without HTML entities left in, then the most non-space characters, then the
+//! smallest id. It keeps its text with that text's entities and language; the other
+//! records fill the fields it lacks (name, handle, date, reply, status...), and every appearance
+//! of every record is kept, in input order. Other texts shown for the same status id (e.g. a
+//! translated copy of the page) are kept as `versions`. Ids of absorbed records are rewritten to
+//! the survivor's in every `quoted_post`.
+//!
+//! # Cost
+//! O(n) expected: hash keys for ids and for (author, word sequence); for truncated records, a
+//! map from (author, hash of each prefix of [`MIN_PREFIX`]+ words) built only for authors that
+//! have a truncated record — O(total words). No pairwise comparison.
 
-use crate::model::Post;
-use std::collections::HashMap;
+use crate::model::{Post, Version};
+use std::collections::{HashMap, HashSet};
+use xxhash_rust::xxh3::{xxh3_64, xxh3_64_with_seed};
 
-/// Merges posts with the same id, keeping first-appearance order.
-///
-/// # Complexity
-/// O(n) expected: one hash lookup per post.
+/// Fewest words a truncated text must keep to merge with a fuller one.
+pub const MIN_PREFIX: usize = 5;
+
+/// Merges the posts that are the same post, keeping first-appearance order.
 pub fn merge(posts: impl IntoIterator<Item = Post>) -> Vec<Post> {
-    let mut out: Vec<Post> = Vec::new();
-    let mut index: HashMap<String, usize> = HashMap::new();
-    for post in posts {
-        match index.get(&post.id) {
-            Some(&i) => absorb(&mut out[i], post),
-            None => {
-                index.insert(post.id.clone(), out.len());
-                out.push(post);
+    let posts: Vec<Post> = posts.into_iter().collect();
+    let n = posts.len();
+    let mut sets = Sets::new(&posts);
+
+    // 1. Same id.
+    let mut by_id: HashMap<&str, usize> = HashMap::with_capacity(n);
+    for (i, p) in posts.iter().enumerate() {
+        if let Some(&j) = by_id.get(p.id.as_str()) {
+            sets.union(j, i);
+        } else {
+            by_id.insert(p.id.as_str(), i);
+        }
+    }
+
+    // 2. Same author and word sequence, joined in a canonical order.
+    let handles = handles_by_name(&posts);
+    let info: Vec<Info> = posts.iter().map(|p| Info::of(p, &handles)).collect();
+    let mut by_text: HashMap<(u64, u64), Vec<usize>> = HashMap::new();
+    for (i, f) in info.iter().enumerate() {
+        if let Some(a) = f.author {
+            if !f.words.is_empty() {
+                by_text.entry((a, f.seq)).or_default().push(i);
+            }
+        }
+    }
+    let canonical = |i: &usize| {
+        let p = posts.get(*i);
+        (
+            p.is_none_or(|p| p.status_id.is_none()),
+            p.and_then(|p| p.status_id.clone()),
+            p.map(|p| p.id.clone()),
+            *i,
+        )
+    };
+    let mut buckets: Vec<Vec<usize>> = by_text.into_values().collect();
+    buckets.sort_unstable_by_key(|b| b.first().copied());
+    for mut bucket in buckets {
+        bucket.sort_by_cached_key(canonical);
+        for k in 1..bucket.len() {
+            for j in 0..k.min(4) {
+                if let (Some(&a), Some(&b)) = (bucket.get(j), bucket.get(k)) {
+                    if sets.union(a, b) {
+                        break;
+                    }
+                }
+            }
+        }
+    }
+
+    // 3. Truncated texts join the one fuller text they begin.
+    let truncating: HashSet<u64> = info
+        .iter()
+        .filter(|f| f.truncated)
+        .filter_map(|f| f.author)
+        .collect();
+    if !truncating.is_empty() {
+        // (author, prefix hash) -> up to two distinct longer texts, complete ones and truncated ones.
+        let mut prefixes: HashMap<(u64, u64), Conts> = HashMap::new();
+        for (i, f) in info.iter().enumerate() {
+            let Some(a) = f.author.filter(|a| truncating.contains(a)) else {
+                continue;
+            };
+            let mut h = 0u64;
+            for (k, w) in f.words.iter().enumerate() {
+                h = xxh3_64_with_seed(w.as_bytes(), h);
+                if k + 1 >= MIN_PREFIX && k + 1 < f.words.len() + usize::from(f.truncated) {
+                    prefixes
+                        .entry((a, h))
+                        .or_default()
+                        .add(f.seq, i, f.truncated);
+                }
+            }
+        }
+        let mut order: Vec<usize> = (0..n)
+            .filter(|&i| info.get(i).is_some_and(|f| f.truncated))
+            .collect();
+        order.sort_by_cached_key(canonical);
+        for i in order {
+            let Some(f) = info.get(i) else { continue };
+            let (Some(a), true) = (f.author, f.words.len() >= MIN_PREFIX) else {
+                continue;
+            };
+            let Some(c) = prefixes.get(&(a, f.seq)) else {
+                continue;
+            };
+            let pick = |list: &[(u64, usize)]| {
+                let others: Vec<_> = list.iter().filter(|(s, _)| *s != f.seq).collect();
+                (others.len() == 1)
+                    .then(|| others.first().map(|o| o.1))
+                    .flatten()
+            };
+            let target = if c.complete().is_empty() {
+                pick(c.truncated())
+            } else {
+                pick(c.complete())
+            };
+            if let Some(j) = target {
+                let prefix_ok = info
+                    .get(j)
+                    .is_some_and(|g| g.words.get(..f.words.len()) == Some(&f.words[..]));
+                if prefix_ok && c.complete().len() <= 1 {
+                    sets.union(j, i);
+                }
+            }
+        }
+    }
+
+    // Groups, in order of first appearance.
+    let mut groups: Vec<Vec<usize>> = Vec::new();
+    let mut group_of: HashMap<usize, usize> = HashMap::new();
+    for i in 0..n {
+        let r = sets.find(i);
+        let g = *group_of.entry(r).or_insert_with(|| {
+            groups.push(Vec::new());
+            groups.len() - 1
+        });
+        if let Some(list) = groups.get_mut(g) {
+            list.push(i);
+        }
+    }
+    let mut slots: Vec<Option<Post>> = posts.into_iter().map(Some).collect();
+    let mut renamed: HashMap<String, String> = HashMap::new();
+    let mut out: Vec<Post> = Vec::with_capacity(groups.len());
+    for members in groups {
+        let survivor = members
+            .iter()
+            .copied()
+            .min_by_key(|&i| {
+                let p = slots.get(i).and_then(Option::as_ref);
+                let f = info.get(i);
+                (
+                    p.is_none_or(|p| p.status_id.is_none()),
+                    std::cmp::Reverse(f.map_or(0, |f| f.words.len() + usize::from(!f.truncated))),
+                    p.is_some_and(|p| has_entities(&p.text)),
+                    std::cmp::Reverse(
+                        p.map_or(0, |p| p.text.chars().filter(|c| !c.is_whitespace()).count()),
+                    ),
+                    p.map(|p| p.id.clone()),
+                )
+            })
+            .unwrap_or(0);
+        let Some(mut into) = slots.get_mut(survivor).and_then(Option::take) else {
+            continue;
+        };
+        let mut seen: HashSet<(String, usize, usize, crate::model::AppearanceKind)> =
+            HashSet::new();
+        let mut appearances = Vec::new();
+        let survivor_seq = info.get(survivor).map(|f| f.seq);
+        for &i in &members {
+            let other = if i == survivor {
+                None
+            } else {
+                slots.get_mut(i).and_then(Option::take)
+            };
+            let list = match &other {
+                Some(o) => &o.appearances,
+                None => &into.appearances,
+            };
+            for a in list {
+                if seen.insert((a.document.clone(), a.start, a.end, a.kind)) {
+                    appearances.push(a.clone());
+                }
+            }
+            if let Some(mut o) = other {
+                if o.id != into.id {
+                    renamed.insert(o.id.clone(), into.id.clone());
+                }
+                let same_status = o.status_id.is_some() && o.status_id == into.status_id;
+                let f = info.get(i);
+                let other_text = f.is_some_and(|f| Some(f.seq) != survivor_seq && !f.truncated);
+                if same_status && other_text {
+                    add_version(&mut into.versions, &o);
+                }
+                for v in std::mem::take(&mut o.versions) {
+                    if v.text != into.text {
+                        merge_version(&mut into.versions, v);
+                    }
+                }
+                o.appearances.clear();
+                absorb(&mut into, o);
+            }
+        }
+        into.appearances = appearances;
+        out.push(into);
+    }
+    if !renamed.is_empty() {
+        for p in &mut out {
+            if let Some(q) = p.quoted_post.as_ref().and_then(|q| renamed.get(q)) {
+                p.quoted_post = Some(q.clone());
             }
         }
     }
     out
 }
 
-/// Folds `other` (a later sighting of the same post) into `into`.
+/// Folds `other` (another sighting of the same post) into `into`: fills the fields `into`
+/// lacks and adds the appearances it does not list yet.
 pub fn absorb(into: &mut Post, other: Post) {
     fn fill<T>(a: &mut Option<T>, b: Option<T>) {
         if a.is_none() {
@@ -41,9 +260,272 @@ pub fn absorb(into: &mut Post, other: Post) {
     fill(&mut into.quoted_post, other.quoted_post);
     fill(&mut into.status_id, other.status_id);
     fill(&mut into.status_url, other.status_url);
+    fill(&mut into.created_at, other.created_at);
     for a in other.appearances {
         if !into.appearances.contains(&a) {
             into.appearances.push(a);
         }
+    }
+}
+
+fn add_version(versions: &mut Vec<Version>, o: &Post) {
+    let mut documents: Vec<String> = Vec::new();
+    for a in &o.appearances {
+        if !documents.contains(&a.document) {
+            documents.push(a.document.clone());
+        }
+    }
+    merge_version(
+        versions,
+        Version {
+            lang: o.lang.clone(),
+            text: o.text.clone(),
+            documents,
+        },
+    );
+}
+
+fn merge_version(versions: &mut Vec<Version>, v: Version) {
+    match versions.iter_mut().find(|x| x.text == v.text) {
+        Some(x) => {
+            for d in v.documents {
+                if !x.documents.contains(&d) {
+                    x.documents.push(d);
+                }
+            }
+        }
+        None => versions.push(v),
+    }
+}
+
+/// Distinct texts continuing one prefix, complete and truncated (three of each at most: with
+/// the record's own text and two others the prefix is already ambiguous). Fixed arrays, so the
+/// map of all prefixes allocates nothing per entry.
+#[derive(Default)]
+struct Conts {
+    complete: [(u64, usize); 3],
+    n_complete: usize,
+    truncated: [(u64, usize); 3],
+    n_truncated: usize,
+}
+
+impl Conts {
+    fn add(&mut self, seq: u64, i: usize, truncated: bool) {
+        let (list, n) = if truncated {
+            (&mut self.truncated, &mut self.n_truncated)
+        } else {
+            (&mut self.complete, &mut self.n_complete)
+        };
+        let known = list
+            .get(..*n)
+            .is_some_and(|l| l.iter().any(|(s, _)| *s == seq));
+        if !known {
+            if let Some(slot) = list.get_mut(*n) {
+                *slot = (seq, i);
+                *n += 1;
+            }
+        }
+    }
+
+    fn complete(&self) -> &[(u64, usize)] {
+        self.complete.get(..self.n_complete).unwrap_or(&[])
+    }
+
+    fn truncated(&self) -> &[(u64, usize)] {
+        self.truncated.get(..self.n_truncated).unwrap_or(&[])
+    }
+}
+
+/// What deduplication compares of one record.
+struct Info {
+    /// Hash of platform + handle (or folded name); `None` when the author is unknown.
+    author: Option<u64>,
+    /// The normalized words (the cut last word of a truncated text dropped).
+    words: Vec<String>,
+    /// Hash of `words` (chained per word, as the prefix hashes are).
+    seq: u64,
+    /// The text ends with `…` / `...`.
+    truncated: bool,
+}
+
+/// For each (platform, folded display name), the one handle shown with it; `None` when the
+/// name is shown with several handles.
+fn handles_by_name(posts: &[Post]) -> HashMap<(&'static str, String), Option<String>> {
+    let mut map: HashMap<(&'static str, String), Option<String>> = HashMap::new();
+    for p in posts {
+        let (Some(n), Some(h)) = (&p.author.name, &p.author.handle) else {
+            continue;
+        };
+        let h = h.to_lowercase();
+        map.entry((p.platform.as_str(), crate::detect::fold(n)))
+            .and_modify(|v| {
+                if v.as_deref() != Some(h.as_str()) {
+                    *v = None;
+                }
+            })
+            .or_insert(Some(h));
+    }
+    map
+}
+
+impl Info {
+    fn of(p: &Post, handles: &HashMap<(&'static str, String), Option<String>>) -> Info {
+        let platform = p.platform.as_str();
+        let author = match (&p.author.handle, &p.author.name) {
+            (Some(h), _) => Some(format!("{platform}\u{1f}@{}", h.to_lowercase())),
+            (None, Some(n)) if !crate::detect::fold(n).is_empty() => {
+                let folded = crate::detect::fold(n);
+                Some(match handles.get(&(platform, folded.clone())) {
+                    // A name-only sighting joins the one handle shown for that name.
+                    Some(Some(h)) => format!("{platform}\u{1f}@{h}"),
+                    _ => format!("{platform}\u{1f}{folded}"),
+                })
+            }
+            _ => None,
+        }
+        .map(|k| xxh3_64(k.as_bytes()));
+        let truncated = is_truncated(&p.text);
+        let mut words = text_words(&p.text);
+        if truncated {
+            words.pop();
+        }
+        let seq = words
+            .iter()
+            .fold(0u64, |h, w| xxh3_64_with_seed(w.as_bytes(), h));
+        Info {
+            author,
+            words,
+            seq,
+            truncated,
+        }
+    }
+}
+
+/// Whether a post's text was cut short: it ends with `…` or `...` once trailing links are
+/// set aside.
+pub fn is_truncated(text: &str) -> bool {
+    let mut rest = text.trim_end();
+    while let Some((head, last)) = rest.rsplit_once(char::is_whitespace) {
+        if !is_link(last) {
+            break;
+        }
+        rest = head.trim_end();
+    }
+    if is_link(rest) {
+        return false;
+    }
+    rest.ends_with('…') || rest.ends_with("...")
+}
+
+/// Whether a text still carries HTML character entities (`&amp;`).
+fn has_entities(text: &str) -> bool {
+    [
+        "&amp;", "&quot;", "&#39;", "&apos;", "&lt;", "&gt;", "&nbsp;",
+    ]
+    .iter()
+    .any(|e| text.contains(e))
+}
+
+fn is_link(word: &str) -> bool {
+    let w = word.to_ascii_lowercase();
+    w.contains("://") || w.starts_with("pic.twitter.com/") || w.starts_with("www.")
+}
+
+/// The words compared: lowercase letters and digits, links and media removed, entities decoded.
+pub fn text_words(text: &str) -> Vec<String> {
+    let decoded;
+    let text = if text.contains('&') {
+        decoded = text
+            .replace("&amp;", "&")
+            .replace("&quot;", "\"")
+            .replace("&#39;", "'")
+            .replace("&apos;", "'")
+            .replace("&lt;", "<")
+            .replace("&gt;", ">")
+            .replace("&nbsp;", " ");
+        decoded.as_str()
+    } else {
+        text
+    };
+    crate::link::words(text)
+}
+
+/// Union-find over record indices; a set holds at most one status id.
+struct Sets {
+    parent: Vec<usize>,
+    status: Vec<Option<String>>,
+}
+
+impl Sets {
+    fn new(posts: &[Post]) -> Sets {
+        Sets {
+            parent: (0..posts.len()).collect(),
+            status: posts.iter().map(|p| p.status_id.clone()).collect(),
+        }
+    }
+
+    fn find(&mut self, mut i: usize) -> usize {
+        let mut root = i;
+        while let Some(&p) = self.parent.get(root) {
+            if p == root {
+                break;
+            }
+            root = p;
+        }
+        while let Some(&p) = self.parent.get(i) {
+            if p == root {
+                break;
+            }
+            if let Some(slot) = self.parent.get_mut(i) {
+                *slot = root;
+            }
+            i = p;
+        }
+        root
+    }
+
+    /// Joins the sets of `a` and `b` unless they hold different status ids; true when joined.
+    fn union(&mut self, a: usize, b: usize) -> bool {
+        let (ra, rb) = (self.find(a), self.find(b));
+        if ra == rb {
+            return true;
+        }
+        let (sa, sb) = (
+            self.status.get(ra).cloned().flatten(),
+            self.status.get(rb).cloned().flatten(),
+        );
+        if let (Some(x), Some(y)) = (&sa, &sb) {
+            if x != y {
+                return false;
+            }
+        }
+        let (root, child) = if ra < rb { (ra, rb) } else { (rb, ra) };
+        if let Some(slot) = self.parent.get_mut(child) {
+            *slot = root;
+        }
+        if let Some(slot) = self.status.get_mut(root) {
+            *slot = sa.or(sb);
+        }
+        true
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn truncation_marks() {
+        assert!(is_truncated("The bridge opens on Mon…"));
+        assert!(is_truncated("The bridge opens on Mon... https://t.co/abc"));
+        assert!(!is_truncated("The bridge opens on Monday https://t.co/abc"));
+    }
+
+    #[test]
+    fn words_ignore_links_and_entities() {
+        assert_eq!(
+            text_words("Tom &amp; Ana’s “bridge” https://t.co/x pic.twitter.com/y"),
+            ["tom", "ana", "s", "bridge"]
+        );
     }
 }

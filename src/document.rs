@@ -9,7 +9,7 @@
 //! The header is recognised and skipped by the detectors; every offset stays an offset into the
 //! original text, so spans can be checked against the file byte for byte.
 
-use memchr::memchr_iter;
+use memchr::memchr2_iter;
 use regex::Regex;
 use std::sync::LazyLock;
 
@@ -100,11 +100,17 @@ pub struct LineIndex {
 }
 
 impl LineIndex {
-    /// Indexes the lines of `text` (split on `\n`; a `\r` before it belongs to the line end).
+    /// Indexes the lines of `text`. Lines end at `\n`, `\r\n`, or a lone `\r` (old Mac files).
     pub fn new(text: &str) -> LineIndex {
+        let bytes = text.as_bytes();
         let mut starts = Vec::with_capacity(text.len() / 64 + 1);
         starts.push(0);
-        starts.extend(memchr_iter(b'\n', text.as_bytes()).map(|i| i + 1));
+        for i in memchr2_iter(b'\n', b'\r', bytes) {
+            let crlf = bytes[i] == b'\r' && bytes.get(i + 1) == Some(&b'\n');
+            if !crlf {
+                starts.push(i + 1);
+            }
+        }
         LineIndex {
             starts,
             len: text.len(),
@@ -121,7 +127,7 @@ impl LineIndex {
         self.starts.partition_point(|&s| s <= offset).max(1)
     }
 
-    /// Byte range of 0-based line `i`, without its line terminator (`\n` or `\r\n`).
+    /// Byte range of 0-based line `i`, without its line terminator (`\n`, `\r\n` or `\r`).
     pub fn range(&self, text: &str, i: usize) -> std::ops::Range<usize> {
         let start = self.starts.get(i).copied().unwrap_or(self.len);
         let mut end = self.starts.get(i + 1).map_or(self.len, |&n| n - 1);
@@ -148,6 +154,17 @@ mod tests {
         let d = Document::new("a", "Hello date 2019-12-31");
         assert_eq!(d.date, None);
         assert_eq!(d.body_start, 0);
+    }
+
+    #[test]
+    fn lone_carriage_returns_end_lines() {
+        let text = "a\rb\r\nc\r\rd";
+        let d = Document::new("a", text);
+        let lines: Vec<&str> = (0..d.lines().count())
+            .map(|i| &text[d.lines().range(text, i)])
+            .collect();
+        assert_eq!(lines, ["a", "b", "c", "", "d"]);
+        assert_eq!(d.line_of(text.find('d').unwrap()), 5);
     }
 
     #[test]

@@ -35,10 +35,26 @@ pub enum Error {
         /// Byte offset of the first invalid sequence.
         offset: usize,
     },
+    /// A file is binary, not text; it was skipped.
+    Binary {
+        /// The file.
+        path: PathBuf,
+        /// Offset of the first NUL byte (0 when the file is mostly control bytes).
+        offset: usize,
+    },
     /// A document is empty.
     Empty {
         /// The document.
         path: PathBuf,
+    },
+    /// A JSON Lines record could not be used; it was skipped.
+    BadRecord {
+        /// The file.
+        path: PathBuf,
+        /// 1-based line of the record.
+        line: usize,
+        /// What was wrong.
+        reason: String,
     },
     /// No document at all could be read.
     NothingToScan,
@@ -50,7 +66,7 @@ impl fmt::Display for Error {
             Error::NotFound { path } => write!(f, "{}: no such file or directory", path.display()),
             Error::NoDocuments { path } => write!(
                 f,
-                "{}: expected documents (*.txt, *.text, *.html, *.htm), but found none in this directory",
+                "{}: expected documents (*.txt, *.text, *.html, *.htm, *.jsonl, *.ndjson, optionally .gz), but found none in this directory",
                 path.display()
             ),
             Error::Io { path, source } => write!(f, "{}: {source}", path.display()),
@@ -59,7 +75,15 @@ impl fmt::Display for Error {
                 "{}: invalid UTF-8 at byte {offset}; decoded with replacement characters",
                 path.display()
             ),
+            Error::Binary { path, offset } => write!(
+                f,
+                "{}: expected text, but found binary data (NUL byte at {offset}); skipped",
+                path.display()
+            ),
             Error::Empty { path } => write!(f, "{}: empty document", path.display()),
+            Error::BadRecord { path, line, reason } => {
+                write!(f, "{}:{line}: {reason}", path.display())
+            }
             Error::NothingToScan => write!(f, "no documents to scan"),
         }
     }

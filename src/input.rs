@@ -1,16 +1,23 @@
 //! Inputs: the paths given on the command line, expanded to documents, and read.
 //!
-//! Files are read whole; directories are walked recursively for `*.txt` and `*.text`, sorted by
-//! path so the output does not depend on the file system's order; `-` is standard input.
-//! Problems are reported per input and never stop the others.
+//! Files are read whole; directories are walked recursively for documents (see
+//! [`is_document_path`]), sorted by path so the output does not depend on the file system's
+//! order; `-` is standard input. `.gz` files are decompressed as they are read (every gzip
+//! member), and JSON Lines files (`.jsonl`, `.ndjson`) hold one article per line
+//! ([`crate::records`]). Problems are reported per input and never stop the others.
 
 use crate::document::Document;
 use crate::error::Error;
-use std::io::Read;
+use crate::records::{self, RecordFields};
+use flate2::read::MultiGzDecoder;
+use std::io::{BufReader, Read};
 use std::path::{Path, PathBuf};
 
-/// Extensions of the documents read from directories.
-pub const EXTENSIONS: [&str; 4] = ["txt", "text", "html", "htm"];
+/// Extensions of the documents read from directories (each also with `.gz` after it).
+pub const EXTENSIONS: [&str; 6] = ["txt", "text", "html", "htm", "jsonl", "ndjson"];
+
+/// Extensions read as JSON Lines, one article per line.
+pub const JSONL_EXTENSIONS: [&str; 2] = ["jsonl", "ndjson"];
 
 /// Extensions read as HTML pages.
 pub const HTML_EXTENSIONS: [&str; 2] = ["html", "htm"];
@@ -70,7 +77,7 @@ fn walk(dir: &Path, sources: &mut Vec<Source>, report: &mut dyn FnMut(Error)) {
     let mut found = Vec::new();
     for entry in walkdir::WalkDir::new(dir).follow_links(true) {
         match entry {
-            Ok(e) if e.file_type().is_file() && has_document_extension(e.path()) => {
+            Ok(e) if e.file_type().is_file() && is_document_path(e.path()) => {
                 found.push(e.into_path());
             }
             Ok(_) => {}
@@ -89,31 +96,93 @@ fn walk(dir: &Path, sources: &mut Vec<Source>, report: &mut dyn FnMut(Error)) {
     sources.extend(found.into_iter().map(Source::File));
 }
 
-/// Whether a file name ends in one of [`EXTENSIONS`].
-pub fn has_document_extension(path: &Path) -> bool {
+/// The extension that decides how a file is read, looking through a trailing `.gz`.
+fn inner_extension(path: &Path) -> Option<String> {
+    let name = path.file_name()?.to_str()?.to_ascii_lowercase();
+    let name = name.strip_suffix(".gz").unwrap_or(&name);
+    Some(name.rsplit_once('.')?.1.to_string())
+}
+
+fn is_gzip(path: &Path) -> bool {
     path.extension()
         .and_then(|e| e.to_str())
-        .is_some_and(|e| EXTENSIONS.iter().any(|x| x.eq_ignore_ascii_case(e)))
+        .is_some_and(|e| e.eq_ignore_ascii_case("gz"))
 }
 
-/// Reads a source into a document. Non-fatal problems (invalid UTF-8, emptiness) go to `report`.
-pub fn read(source: &Source, report: &mut dyn FnMut(Error)) -> Result<Document, Error> {
+/// Whether a file name ends in one of [`EXTENSIONS`] (optionally followed by `.gz`).
+pub fn is_document_path(path: &Path) -> bool {
+    inner_extension(path).is_some_and(|e| EXTENSIONS.contains(&e.as_str()))
+}
+
+/// Whether a file holds JSON Lines records.
+pub fn is_jsonl_path(path: &Path) -> bool {
+    inner_extension(path).is_some_and(|e| JSONL_EXTENSIONS.contains(&e.as_str()))
+}
+
+/// How standard input and JSON Lines files are read.
+#[derive(Debug, Clone, Default)]
+pub struct ReadOptions {
+    /// Read standard input as JSON Lines records rather than one document.
+    pub stdin_jsonl: bool,
+    /// The record fields of JSON Lines input.
+    pub fields: RecordFields,
+}
+
+/// Reads a source, handing each document to `each` as it is read: one for a file, one per
+/// record for JSON Lines. Non-fatal problems (invalid UTF-8, emptiness, bad records) go to
+/// `report`; an error means the source could not be read at all.
+pub fn read_each(
+    source: &Source,
+    options: &ReadOptions,
+    report: &mut dyn FnMut(Error),
+    each: &mut dyn FnMut(Document),
+) -> Result<(), Error> {
     let path = source.path();
-    let bytes = match source {
-        Source::File(p) => std::fs::read(p),
-        Source::Stdin => {
-            let mut buf = Vec::new();
-            std::io::stdin().lock().read_to_end(&mut buf).map(|_| buf)
-        }
-    }
-    .map_err(|source| Error::Io {
+    let io_error = |source| Error::Io {
         path: path.clone(),
         source,
-    })?;
-    Ok(decode(source.name(), &path, bytes, report))
+    };
+    let reader: Box<dyn Read> = match source {
+        Source::File(p) => Box::new(std::fs::File::open(p).map_err(io_error)?),
+        Source::Stdin => Box::new(std::io::stdin().lock()),
+    };
+    let mut reader: Box<dyn Read> = if is_gzip(&path) {
+        Box::new(MultiGzDecoder::new(reader))
+    } else {
+        reader
+    };
+    let jsonl = match source {
+        Source::File(p) => is_jsonl_path(p),
+        Source::Stdin => options.stdin_jsonl,
+    };
+    if jsonl {
+        let reader = BufReader::with_capacity(1 << 20, reader);
+        records::read(reader, &path, &options.fields, report, each);
+        return Ok(());
+    }
+    let mut bytes = Vec::new();
+    reader.read_to_end(&mut bytes).map_err(io_error)?;
+    if let Some(offset) = binary_offset(&bytes) {
+        return Err(Error::Binary { path, offset });
+    }
+    each(decode(source.name(), &path, bytes, report));
+    Ok(())
 }
 
-/// Decodes a document's bytes, lossily where they are not UTF-8 (with a warning).
+/// Reads a source that holds one document.
+pub fn read(source: &Source, report: &mut dyn FnMut(Error)) -> Result<Document, Error> {
+    let mut doc = None;
+    read_each(source, &ReadOptions::default(), report, &mut |d| {
+        doc = Some(d)
+    })?;
+    doc.ok_or(Error::NothingToScan)
+}
+
+/// Decodes a document's bytes: UTF-16 with a byte-order mark is converted; other text is read
+/// as UTF-8, lossily where it is not (with a warning naming the first bad byte).
+///
+/// Offsets in the output are byte offsets into the decoded UTF-8 text; for UTF-8 input that is
+/// the file itself.
 pub fn decode(
     name: String,
     path: &Path,
@@ -125,28 +194,63 @@ pub fn decode(
             path: path.to_path_buf(),
         });
     }
-    let text = match String::from_utf8(bytes) {
-        Ok(t) => t,
-        Err(e) => {
-            report(Error::InvalidUtf8 {
-                path: path.to_path_buf(),
-                offset: e.utf8_error().valid_up_to(),
-            });
-            String::from_utf8_lossy(e.as_bytes()).into_owned()
-        }
+    let text = match utf16_with_bom(&bytes) {
+        Some(text) => text,
+        None => match String::from_utf8(bytes) {
+            Ok(t) => t,
+            Err(e) => {
+                report(Error::InvalidUtf8 {
+                    path: path.to_path_buf(),
+                    offset: e.utf8_error().valid_up_to(),
+                });
+                String::from_utf8_lossy(e.as_bytes()).into_owned()
+            }
+        },
     };
-    if is_html_path(path) || looks_like_html(&text) {
+    if inner_extension(path).is_some_and(|e| HTML_EXTENSIONS.contains(&e.as_str()))
+        || looks_like_html(&text)
+    {
         Document::html(name, text)
     } else {
         Document::new(name, text)
     }
 }
 
-/// Whether a path names an HTML file.
-pub fn is_html_path(path: &Path) -> bool {
-    path.extension()
-        .and_then(|e| e.to_str())
-        .is_some_and(|e| HTML_EXTENSIONS.iter().any(|x| x.eq_ignore_ascii_case(e)))
+/// Decodes UTF-16 text that announces itself with a byte-order mark (as Windows tools write it).
+fn utf16_with_bom(bytes: &[u8]) -> Option<String> {
+    let little = match bytes.get(..2)? {
+        [0xFF, 0xFE] => true,
+        [0xFE, 0xFF] => false,
+        _ => return None,
+    };
+    let units = bytes[2..].chunks_exact(2).map(|c| {
+        let pair = [c[0], c[1]];
+        if little {
+            u16::from_le_bytes(pair)
+        } else {
+            u16::from_be_bytes(pair)
+        }
+    });
+    Some(
+        char::decode_utf16(units)
+            .map(|c| c.unwrap_or(char::REPLACEMENT_CHARACTER))
+            .collect(),
+    )
+}
+
+/// Where a byte sequence is not text: the offset of the first NUL byte, when the first 8 KiB
+/// hold NUL bytes or mostly control bytes (and it is not UTF-16, which has NULs).
+pub fn binary_offset(bytes: &[u8]) -> Option<usize> {
+    if matches!(bytes.get(..2), Some([0xFF, 0xFE] | [0xFE, 0xFF])) {
+        return None;
+    }
+    let head = &bytes[..bytes.len().min(8192)];
+    let control = head
+        .iter()
+        .filter(|&&b| b < 0x09 || (0x0E..0x20).contains(&b))
+        .count();
+    let first_nul = memchr::memchr(0, head);
+    (first_nul.is_some() || control * 10 > head.len()).then(|| first_nul.unwrap_or(0))
 }
 
 /// Whether a text read from a stream is an HTML page (it opens with a doctype or `<html`).

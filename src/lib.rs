@@ -45,6 +45,10 @@ pub mod model;
 pub mod output;
 pub mod post;
 pub mod quote;
+pub mod records;
+pub mod shard;
+pub mod status;
+pub mod versions;
 
 pub use detect::Detector;
 pub use document::Document;
@@ -94,16 +98,61 @@ pub fn extract_text(doc: &Document, detector: &Detector) -> Extraction {
 
 /// Merges the extractions of many documents into one feed (the reduce step), in input order.
 pub fn assemble(extractions: impl IntoIterator<Item = Extraction>) -> Feed {
-    let mut feed = Feed::default();
-    let mut posts = Vec::new();
+    let mut assembler = Assembler::default();
     for e in extractions {
-        feed.documents.push(e.document);
-        posts.extend(e.posts);
-        feed.quotes.extend(e.quotes);
+        assembler.add(e);
     }
-    feed.posts = dedup::merge(posts);
-    link::link_quotes(&mut feed.posts, &mut feed.quotes);
-    feed
+    assembler.finish()
+}
+
+/// The reduce step, incrementally: add extractions as documents are scanned, then finish.
+///
+/// Memory holds the deduplication state — the posts, with exact repeats folded in as they
+/// arrive — and the quotes, never the documents.
+#[derive(Debug, Default)]
+pub struct Assembler {
+    documents: Vec<DocumentInfo>,
+    posts: Vec<Post>,
+    quotes: Vec<Quote>,
+    /// Exact repeats (same id, same normalized text) -> index in `posts`.
+    seen: std::collections::HashMap<(String, String), usize>,
+}
+
+impl Assembler {
+    /// Adds one document's extraction, in input order.
+    pub fn add(&mut self, extraction: Extraction) {
+        self.documents.push(extraction.document);
+        for post in extraction.posts {
+            let key = (post.id.clone(), post::normalize_text(&post.text));
+            match self.seen.get(&key) {
+                Some(&i) => dedup::absorb(&mut self.posts[i], post),
+                None => {
+                    self.seen.insert(key, self.posts.len());
+                    self.posts.push(post);
+                }
+            }
+        }
+        self.quotes.extend(extraction.quotes);
+    }
+
+    /// Number of posts held so far (exact repeats folded).
+    pub fn post_count(&self) -> usize {
+        self.posts.len()
+    }
+
+    /// Deduplicates across everything added, links quotes to posts, and returns the feed.
+    pub fn finish(self) -> Feed {
+        let mut posts = self.posts;
+        versions::fold(&mut posts);
+        let mut feed = Feed {
+            documents: self.documents,
+            quotes: self.quotes,
+            ..Feed::default()
+        };
+        feed.posts = dedup::merge(posts);
+        link::link_quotes(&mut feed.posts, &mut feed.quotes);
+        feed
+    }
 }
 
 #[cfg(doctest)]

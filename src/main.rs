@@ -6,65 +6,307 @@
 mod cli;
 
 use clap::Parser;
-use embedscan::{assemble, extract, input, output, Error};
-use std::io::{self, Write};
+use cli::{Cli, Command, ExtractArgs, MergeArgs, OutputArgs, RecordArgs, ScanArgs};
+use embedscan::input::{self, ReadOptions, Source};
+use embedscan::records::RecordFields;
+use embedscan::{assemble, extract, output, shard, Assembler, Document, Error, Extraction, Feed};
+use indicatif::{ProgressBar, ProgressStyle};
+use rayon::prelude::*;
+use std::io::IsTerminal;
+use std::io::{self, BufRead, Write};
+use std::path::PathBuf;
 use std::process::ExitCode;
+use std::time::Instant;
+
+/// Documents are scanned in parallel batches of this many bytes, then dropped.
+const BATCH_BYTES: usize = 64 << 20;
 
 fn main() -> ExitCode {
-    let args = cli::Args::parse();
-    let mut failed = false;
-    let quiet = args.quiet;
-    let mut warn = |e: Error| {
-        if !quiet {
-            eprintln!("embedscan: warning: {e}");
-        }
+    let cli = Cli::parse();
+    let result = match cli.command {
+        None => scan(cli.scan),
+        Some(Command::Extract(args)) => extract_map(args),
+        Some(Command::Merge(args)) => merge_reduce(args),
     };
-    let mut fail = |e: Error| {
-        eprintln!("embedscan: error: {e}");
-        failed = true;
-    };
-
-    let sources = input::collect(&args.inputs, &mut fail);
-    let mut extractions = Vec::with_capacity(sources.len());
-    for source in &sources {
-        match input::read(source, &mut warn) {
-            Ok(doc) => extractions.push(extract(&doc)),
-            Err(e) => fail(e),
+    match result {
+        Ok(true) => ExitCode::SUCCESS,
+        Ok(false) => ExitCode::from(1),
+        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+        Err(e) => {
+            let e = if e.get_ref().is_some() {
+                e.to_string()
+            } else {
+                format!("-: {e}")
+            };
+            eprintln!("embedscan: error: {e}");
+            ExitCode::from(1)
         }
-    }
-    if extractions.is_empty() {
-        fail(Error::NothingToScan);
-        return ExitCode::from(1);
-    }
-    let feed = assemble(extractions);
-    if let Err(e) = write_output(&feed, &args) {
-        if e.kind() == io::ErrorKind::BrokenPipe {
-            return ExitCode::SUCCESS;
-        }
-        let path = args.output.clone().unwrap_or_else(|| "-".into());
-        fail(Error::Io { path, source: e });
-        return ExitCode::from(1);
-    }
-    if failed {
-        ExitCode::from(1)
-    } else {
-        ExitCode::SUCCESS
     }
 }
 
-fn write_output(feed: &embedscan::Feed, args: &cli::Args) -> io::Result<()> {
-    let format = args.format.into();
-    match &args.output {
-        Some(path) => {
-            let mut out = io::BufWriter::new(std::fs::File::create(path)?);
-            output::write(feed, format, &mut out)?;
-            out.flush()
-        }
-        None => {
-            let stdout = io::stdout();
-            let mut out = io::BufWriter::new(stdout.lock());
-            output::write(feed, format, &mut out)?;
-            out.flush()
+/// Prints problems once, in one voice; remembers whether any input failed.
+struct Reporter {
+    quiet: bool,
+    failed: bool,
+}
+
+impl Reporter {
+    fn warn(&mut self, e: Error) {
+        if !self.quiet {
+            eprintln!("embedscan: warning: {e}");
         }
     }
+
+    fn fail(&mut self, e: Error) {
+        eprintln!("embedscan: error: {e}");
+        self.failed = true;
+    }
+}
+
+fn record_fields(args: &RecordArgs) -> RecordFields {
+    RecordFields {
+        text: args.text_field.clone(),
+        html: args.html_field.clone(),
+        id: args.id_field.clone(),
+        date: args.date_field.clone(),
+    }
+}
+
+/// The whole run: read, scan in parallel batches, deduplicate, write. Ok(false): some input failed.
+fn scan(args: ScanArgs) -> io::Result<bool> {
+    if let Some(jobs) = args.jobs {
+        // Only fails when a pool exists already, which cannot happen this early.
+        let _ = rayon::ThreadPoolBuilder::new()
+            .num_threads(jobs.max(1))
+            .build_global();
+    }
+    let started = Instant::now();
+    let mut reporter = Reporter {
+        quiet: args.out.quiet,
+        failed: false,
+    };
+    let sources = input::collect(&args.inputs, &mut |e| reporter.fail(e));
+    let options = ReadOptions {
+        stdin_jsonl: args.stdin_jsonl,
+        fields: record_fields(&args.records),
+    };
+    let progress = Progress::new(args.out.quiet);
+    let mut assembler = Assembler::default();
+    let mut batch: Vec<Document> = Vec::new();
+    let mut batch_bytes = 0;
+    let flush = |batch: &mut Vec<Document>, assembler: &mut Assembler| {
+        let extractions: Vec<Extraction> = batch.par_iter().map(extract).collect();
+        batch.clear();
+        for e in extractions {
+            progress.document(e.document.bytes);
+            assembler.add(e);
+        }
+        progress.posts(assembler.post_count());
+    };
+    for source in &sources {
+        let read = input::read_each(
+            source,
+            &options,
+            &mut |w| match w {
+                Error::BadRecord { .. } => reporter.fail(w),
+                _ => reporter.warn(w),
+            },
+            &mut |doc| {
+                batch_bytes += doc.text.len();
+                batch.push(doc);
+                if batch_bytes >= BATCH_BYTES {
+                    flush(&mut batch, &mut assembler);
+                    batch_bytes = 0;
+                }
+            },
+        );
+        if let Err(e) = read {
+            reporter.fail(e);
+        }
+    }
+    flush(&mut batch, &mut assembler);
+    let (documents, bytes) = progress.finish();
+    if documents == 0 {
+        reporter.fail(Error::NothingToScan);
+        return Ok(false);
+    }
+    let feed = assembler.finish();
+    write_feed(&feed, &args.out)?;
+    if !args.out.quiet {
+        let secs = started.elapsed().as_secs_f64();
+        let mb = bytes as f64 / 1_048_576.0;
+        eprintln!(
+            "embedscan: {documents} documents, {mb:.1} MB, {} posts, {} quotes in {secs:.2} s ({:.1} MB/s)",
+            feed.posts.len(),
+            feed.quotes.len(),
+            mb / secs.max(1e-9)
+        );
+    }
+    Ok(!reporter.failed)
+}
+
+/// A progress bar on standard error while it is a terminal (and not `--quiet`): documents,
+/// bytes, posts and throughput. Counts are kept either way for the closing summary.
+struct Progress {
+    bar: Option<ProgressBar>,
+    documents: std::cell::Cell<u64>,
+    bytes: std::cell::Cell<u64>,
+    posts: std::cell::Cell<usize>,
+    started: Instant,
+}
+
+impl Progress {
+    fn new(quiet: bool) -> Progress {
+        let bar = (!quiet && io::stderr().is_terminal()).then(|| {
+            let bar = ProgressBar::new_spinner();
+            let style = ProgressStyle::with_template("{spinner} {elapsed} {msg}");
+            if let Ok(style) = style {
+                bar.set_style(style);
+            }
+            bar.enable_steady_tick(std::time::Duration::from_millis(200));
+            bar
+        });
+        Progress {
+            bar,
+            documents: 0.into(),
+            bytes: 0.into(),
+            posts: 0.into(),
+            started: Instant::now(),
+        }
+    }
+
+    fn show(&self) {
+        if let Some(bar) = &self.bar {
+            let mb = self.bytes.get() as f64 / 1_048_576.0;
+            let rate = mb / self.started.elapsed().as_secs_f64().max(1e-9);
+            bar.set_message(format!(
+                "{} documents, {mb:.1} MB ({rate:.1} MB/s), {} posts",
+                self.documents.get(),
+                self.posts.get()
+            ));
+        }
+    }
+
+    fn document(&self, bytes: usize) {
+        self.documents.set(self.documents.get() + 1);
+        self.bytes.set(self.bytes.get() + bytes as u64);
+        self.show();
+    }
+
+    fn posts(&self, posts: usize) {
+        self.posts.set(posts);
+        self.show();
+    }
+
+    fn finish(&self) -> (u64, u64) {
+        if let Some(bar) = &self.bar {
+            bar.finish_and_clear();
+        }
+        (self.documents.get(), self.bytes.get())
+    }
+}
+
+/// The map step: JSON Lines articles on stdin, shard lines on stdout, one record at a time.
+fn extract_map(args: ExtractArgs) -> io::Result<bool> {
+    let mut reporter = Reporter {
+        quiet: args.quiet,
+        failed: false,
+    };
+    let options = ReadOptions {
+        stdin_jsonl: true,
+        fields: record_fields(&args.records),
+    };
+    let stdout = io::stdout();
+    let mut out = stdout.lock();
+    let mut write_error = None;
+    let mut problems = Vec::new();
+    let read = input::read_each(
+        &Source::Stdin,
+        &options,
+        &mut |e| problems.push(e),
+        &mut |doc| {
+            if write_error.is_some() {
+                return;
+            }
+            let written = shard::write(&extract(&doc), &mut out).and_then(|_| out.flush());
+            if let Err(e) = written {
+                write_error = Some(e);
+            }
+        },
+    );
+    if let Some(e) = write_error {
+        return Err(e);
+    }
+    for p in problems {
+        // A bad record becomes an error line on stderr, not a crash; the stream goes on.
+        reporter.fail(p);
+    }
+    if let Err(e) = read {
+        reporter.fail(e);
+    }
+    Ok(!reporter.failed)
+}
+
+/// The reduce step: shards in, the feed a single run would have written out.
+fn merge_reduce(args: MergeArgs) -> io::Result<bool> {
+    let mut reporter = Reporter {
+        quiet: args.out.quiet,
+        failed: false,
+    };
+    let shards = if args.shards.is_empty() {
+        vec![PathBuf::from("-")]
+    } else {
+        args.shards.clone()
+    };
+    let mut extractions = Vec::new();
+    for path in &shards {
+        let reader: Box<dyn BufRead> = if path.as_os_str() == "-" {
+            Box::new(io::stdin().lock())
+        } else {
+            match std::fs::File::open(path) {
+                Ok(f) => Box::new(io::BufReader::new(f)),
+                Err(source) => {
+                    reporter.fail(Error::Io {
+                        path: path.clone(),
+                        source,
+                    });
+                    continue;
+                }
+            }
+        };
+        shard::read(reader, path, &mut |e| reporter.fail(e), &mut extractions);
+    }
+    let feed = assemble(extractions);
+    write_feed(&feed, &args.out)?;
+    Ok(!reporter.failed)
+}
+
+/// Writes the feed to standard output, or to `--output` atomically: into a temporary file beside
+/// it, renamed over the target only once complete, so an interrupted run never leaves a
+/// truncated feed. Errors name the file they concern.
+fn write_feed(feed: &Feed, args: &OutputArgs) -> io::Result<()> {
+    let format = args.format.into();
+    let Some(path) = &args.output else {
+        let stdout = io::stdout();
+        let mut out = io::BufWriter::new(stdout.lock());
+        output::write(feed, format, &mut out)?;
+        return out.flush();
+    };
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let temp = path.with_file_name(format!(".{name}.{}.tmp", std::process::id()));
+    let written = (|| {
+        let mut out = io::BufWriter::new(std::fs::File::create(&temp)?);
+        output::write(feed, format, &mut out)?;
+        out.into_inner()
+            .map_err(io::IntoInnerError::into_error)?
+            .sync_all()?;
+        std::fs::rename(&temp, path)
+    })();
+    written.map_err(|e| {
+        let _ = std::fs::remove_file(&temp);
+        io::Error::new(e.kind(), format!("{}: {e}", path.display()))
+    })
 }

@@ -21,11 +21,10 @@ pub fn build_all(doc: &Document, sightings: &[Sighting]) -> Vec<Post> {
 /// Builds the record of one sighting, with its one appearance.
 pub fn build(doc: &Document, s: &Sighting) -> Post {
     let found = entities::extract(&s.text);
-    let status_url = s.status_id.as_ref().and_then(|id| {
-        let handle = s.author.handle.as_ref()?;
-        (s.platform == Platform::Twitter)
-            .then(|| format!("https://twitter.com/{handle}/status/{id}"))
-    });
+    let status_url = s
+        .status_id
+        .as_ref()
+        .and_then(|id| crate::status::canonical_url(s.platform, s.author.handle.as_deref(), id));
     Post {
         id: post_id(
             s.platform,
@@ -47,7 +46,10 @@ pub fn build(doc: &Document, s: &Sighting) -> Post {
         quoted_post: None,
         status_id: s.status_id.clone(),
         status_url,
-        created_at: None,
+        created_at: s
+            .status_id
+            .as_deref()
+            .and_then(|id| crate::status::created_at(s.platform, id)),
         versions: Vec::new(),
         appearances: vec![Appearance {
             document: doc.name.clone(),

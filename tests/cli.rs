@@ -215,3 +215,42 @@ fn jsonfeed_follows_the_spec() {
         }
     }
 }
+
+/// The seeds as text and as HTML pages together give the same 21 posts as the text alone, now
+/// keyed by status id, each with its text and HTML sightings merged.
+#[test]
+fn text_and_html_seeds_merge_into_id_keyed_posts() {
+    let text_only = json(&embedscan(&["seeds"], None));
+    let both = json(&embedscan(&["seeds", "fixtures/html/seeds"], None));
+    let posts = both["posts"].as_array().unwrap();
+    assert_eq!(posts.len(), text_only["posts"].as_array().unwrap().len());
+    for post in posts {
+        let id = post["id"].as_str().unwrap();
+        assert_eq!(
+            id,
+            format!("twitter:{}", post["status_id"].as_str().unwrap())
+        );
+        let kinds: Vec<&str> = post["appearances"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|a| a["kind"].as_str().unwrap())
+            .collect();
+        assert!(kinds.contains(&"html"), "{id}: {kinds:?}");
+        assert!(
+            kinds.contains(&"embed") || kinds.contains(&"card"),
+            "{id}: {kinds:?}"
+        );
+    }
+    let texts = |feed: &serde_json::Value| {
+        let mut t: Vec<String> = feed["posts"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|p| p["text"].as_str().unwrap().to_string())
+            .collect();
+        t.sort();
+        t
+    };
+    assert_eq!(texts(&both), texts(&text_only));
+}

@@ -22,11 +22,7 @@ fn snapshot_file(path: &std::path::Path) {
 
 #[test]
 fn fixtures() {
-    glob!(
-        "../fixtures",
-        "{embed,card,entities,negative}/*.txt",
-        snapshot_file
-    );
+    glob!("../fixtures", "**/*.{txt,html}", snapshot_file);
 }
 
 #[test]

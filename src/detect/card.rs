@@ -31,6 +31,9 @@ use std::sync::LazyLock;
 
 /// Longest name line, in characters.
 const MAX_NAME_CHARS: usize = 50;
+/// Longest name line in bytes, with `@handle`, `· date` and `Replying to @x` (a quick bound
+/// checked before any parsing: four bytes a character at most).
+const MAX_NAME_LINE_BYTES: usize = 4 * (MAX_NAME_CHARS + 60);
 /// Most words in a display name.
 const MAX_NAME_WORDS: usize = 6;
 /// Longest card body in characters (a tweet's 280 plus room for expanded links).
@@ -128,7 +131,8 @@ fn sighting(text: &str, paras: &Paras, first: usize, card: &Card) -> Sighting {
 fn read_card(text: &str, paras: &Paras, claimed: &[bool], i: usize, strict: bool) -> Option<Card> {
     let line = |j: usize| &text[paras.list[j].range.clone()];
     let usable = |j: usize| j < paras.list.len() && !claimed[j];
-    if !usable(i) {
+    // Cheap tests first: most paragraphs are prose, far longer than a name line.
+    if !usable(i) || line(i).len() > MAX_NAME_LINE_BYTES || !usable(i + 1) {
         return None;
     }
     let mut header = name_line(line(i))?;

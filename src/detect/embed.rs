@@ -133,9 +133,11 @@ fn cut_glued_prose(text: &str, start: usize, end: usize) -> usize {
     let openings: Vec<usize> = s
         .char_indices()
         .filter(|&(_, c)| matches!(c, '.' | '!' | '?' | ':' | '”' | '"'))
-        .map(|(i, c)| {
+        .filter_map(|(i, c)| {
+            // A sentence ends at the mark only when white space follows (not in `https://`).
             let rest = &s[i + c.len_utf8()..];
-            from + (s.len() - rest.trim_start_matches(is_space).len())
+            let trimmed = rest.trim_start_matches(is_space);
+            (trimmed.len() < rest.len()).then(|| from + (s.len() - trimmed.len()))
         })
         .filter(|&o| {
             text[o..end]

@@ -1,12 +1,158 @@
 //! HTML pages: embeds read from their markup, the rest of the page as article text.
 //!
-//! Not yet implemented (issue 4): an HTML page is scanned as text.
+//! ```text
+//! <html lang="en"><head><meta property="article:published_time" content="2019-12-31T10:00:00Z"></head><body>
+//! <p>President Trump tweeted:</p>
+//! <blockquote class="twitter-tweet"><p lang="en" dir="ltr">Iran killed …</p>&mdash; Donald J. Trump
+//!   (@realDonaldTrump) <a href="https://twitter.com/realDonaldTrump/status/1211…?ref_src=twsrc%5Etfw">December 31, 2019</a></blockquote>
+//! <p>“Iran killed an American contractor,” Trump tweeted.</p>
+//! ```
+//!
+//! Article extractors throw embeds away; the page itself keeps them, with the status link that
+//! gives the true id and time. The page is parsed once ([`dom`]); [`embeds`] reads every embed
+//! from its markup (appearance kind `html`, spanning the embed's element in the source); the rest
+//! of the page becomes article text ([`article`]), where the text-shaped detectors and the
+//! quotation finder run as on any flattened article, their spans mapped back to the source.
 
-use crate::detect::Detector;
+pub mod article;
+pub mod dom;
+pub mod embeds;
+
+use crate::detect::{Detector, Sighting};
 use crate::document::Document;
-use crate::Extraction;
+use crate::model::{DocumentInfo, Post};
+use crate::{post, quote, status, Extraction};
+use article::Article;
+use dom::Dom;
+use embeds::Found;
+
+/// The links of a markup post: (`href`, shown text).
+type Links = Vec<(String, String)>;
 
 /// Scans an HTML page: embeds from the markup, text-shaped posts and quotes from the prose.
+///
+/// A page the tokenizer rejects is scanned as text.
+///
+/// # Complexity
+/// Linear in the page's length.
 pub fn extract(doc: &Document, detector: &Detector) -> Extraction {
-    crate::extract_text(doc, detector)
+    let Some(dom) = Dom::parse(&doc.text) else {
+        return crate::extract_text(doc, detector);
+    };
+    let lang = page_lang(&dom);
+    let embeds = embeds::scan(&dom, lang.as_deref());
+    let article = Article::build(&dom, &embeds.taken);
+    let derived = Document::new(doc.name.clone(), article.text.clone());
+    let mut text_sightings = detector.scan(&derived);
+    let spans: Vec<_> = text_sightings.iter().map(|s| s.start..s.end).collect();
+    let mut quotes = quote::extract(&derived, &spans);
+    for s in &mut text_sightings {
+        (s.start, s.end) = (article.source_start(s.start), article.source_end(s.end));
+    }
+    for q in &mut quotes {
+        (q.start, q.end) = (article.source_start(q.start), article.source_end(q.end));
+        q.line = doc.line_of(q.start);
+        q.document.clone_from(&doc.name);
+    }
+    let (sightings, links) = combine(embeds.found, text_sightings);
+    let mut posts = post::build_all(doc, &sightings);
+    for (p, links) in posts.iter_mut().zip(&links) {
+        add_link_targets(p, links);
+    }
+    Extraction {
+        document: DocumentInfo {
+            name: doc.name.clone(),
+            date: page_date(&dom).or_else(|| doc.date.clone()),
+            bytes: doc.text.len(),
+        },
+        posts,
+        quotes,
+    }
+}
+
+/// All sightings of the page in document order (quote indices kept pointing at the same
+/// sightings), with the links of each markup post.
+fn combine(found: Vec<Found>, text: Vec<Sighting>) -> (Vec<Sighting>, Vec<Links>) {
+    let offset = found.len();
+    let mut all: Vec<(Sighting, Links)> =
+        found.into_iter().map(|f| (f.sighting, f.links)).collect();
+    all.extend(text.into_iter().map(|mut s| {
+        s.quotes = s.quotes.map(|q| q + offset);
+        (s, Vec::new())
+    }));
+    let mut order: Vec<usize> = (0..all.len()).collect();
+    order.sort_by_key(|&i| all.get(i).map(|(s, _)| (s.start, s.end)));
+    let mut new_index = vec![0; all.len()];
+    for (new, &old) in order.iter().enumerate() {
+        if let Some(slot) = new_index.get_mut(old) {
+            *slot = new;
+        }
+    }
+    let mut slots: Vec<Option<(Sighting, Links)>> = all.into_iter().map(Some).collect();
+    let mut sightings = Vec::with_capacity(slots.len());
+    let mut links = Vec::with_capacity(slots.len());
+    for &old in &order {
+        if let Some((mut s, l)) = slots.get_mut(old).and_then(Option::take) {
+            s.quotes = s.quotes.and_then(|q| new_index.get(q).copied());
+            sightings.push(s);
+            links.push(l);
+        }
+    }
+    (sightings, links)
+}
+
+/// Adds to `urls` the targets of shortened links whose shown text is not itself a link (a
+/// display URL such as `nyti.ms/2QfKp…` or a media link).
+fn add_link_targets(p: &mut Post, links: &[(String, String)]) {
+    for (href, shown) in links {
+        let shown = shown.trim();
+        let shortened = href.starts_with("https://t.co/") || href.starts_with("http://t.co/");
+        let listed = p
+            .urls
+            .iter()
+            .chain(&p.media)
+            .any(|u| u == shown || u == href);
+        let entity = shown.starts_with('#') || shown.starts_with('@') || shown.starts_with('$');
+        if shortened && !listed && !entity && !p.media.iter().any(|m| shown.ends_with(m.as_str())) {
+            p.urls.push(href.clone());
+        }
+    }
+}
+
+/// The page's language: `<html lang>`, as a hint for printed dates.
+fn page_lang(dom: &Dom) -> Option<String> {
+    let html = dom.find(0, |n| dom.is(n, "html"))?;
+    dom.attr(html, "lang")
+        .map(|l| l.to_ascii_lowercase())
+        .filter(|l| !l.is_empty())
+}
+
+/// The page's own date: `article:published_time` and similar meta tags, else a `<time
+/// datetime>` marked as the publication date (`pubdate`, `itemprop="datePublished"`).
+fn page_date(dom: &Dom) -> Option<String> {
+    const KEYS: [&str; 5] = [
+        "article:published_time",
+        "datepublished",
+        "date",
+        "pubdate",
+        "dc.date",
+    ];
+    let meta = dom.descendants(0).into_iter().find(|&n| {
+        dom.is(n, "meta")
+            && ["property", "name", "itemprop"]
+                .iter()
+                .filter_map(|a| dom.attr(n, a))
+                .any(|v| KEYS.iter().any(|k| v.eq_ignore_ascii_case(k)))
+    });
+    let published = |n: usize| {
+        dom.is(n, "time")
+            && (dom.attr(n, "pubdate").is_some()
+                || dom
+                    .attr(n, "itemprop")
+                    .is_some_and(|v| v.eq_ignore_ascii_case("datepublished")))
+    };
+    let stamp = meta
+        .and_then(|m| dom.attr(m, "content"))
+        .or_else(|| dom.find(0, published).and_then(|t| dom.attr(t, "datetime")))?;
+    status::iso_date(stamp).map(|d| d.to_string())
 }

@@ -1,0 +1,499 @@
+//! A light element tree of an HTML page, every node carrying its byte span in the source.
+//!
+//! ```text
+//! <blockquote class="twitter-tweet"><p lang="en">Hi &amp; bye<br>there</p>&mdash; A (@a) <a href="…">…</a></blockquote>
+//! └ element blockquote [0..end]  └ element p  └ text "Hi & bye"  └ element br  └ text "there"
+//! ```
+//!
+//! Tokens come from `lol_html` (a streaming tokenizer that reports source locations); the tree
+//! is built from them with the few rules that matter for articles: void elements have no
+//! children, an end tag closes the nearest open element of its name (and whatever is left open
+//! inside it), a block start tag closes an open `<p>`. Text and attribute values are kept raw and
+//! decoded on demand ([`decode_into`]); script, style and other raw text is flagged.
+
+use lol_html::html_content::TextType;
+use lol_html::{doc_text, element, end_tag, HtmlRewriter, Settings};
+use std::cell::RefCell;
+use std::ops::Range;
+use std::rc::Rc;
+
+/// Index of a node in [`Dom::nodes`].
+pub type NodeId = usize;
+
+/// What a node is.
+#[derive(Debug, Clone)]
+pub enum Kind {
+    /// The document itself (node 0).
+    Root,
+    /// An element, its name lowercased, its attributes decoded.
+    Element {
+        /// Tag name, ASCII-lowercased.
+        name: String,
+        /// Attributes as (lowercased name, decoded value), in source order.
+        attrs: Vec<(String, String)>,
+    },
+    /// A run of text; its raw source is `source[node.span]`.
+    Text {
+        /// Whether it is script, style or other raw text (never shown as prose).
+        raw: bool,
+    },
+}
+
+/// One node and its place in the tree.
+#[derive(Debug, Clone)]
+pub struct Node {
+    /// What it is.
+    pub kind: Kind,
+    /// Parent node (none for the root).
+    pub parent: Option<NodeId>,
+    /// Children, in document order.
+    pub children: Vec<NodeId>,
+    /// Byte span in the source: from the start tag's `<` to past the end tag's `>` (or to where
+    /// the element was implicitly closed).
+    pub span: Range<usize>,
+}
+
+/// The element tree of one page.
+#[derive(Debug, Clone)]
+pub struct Dom<'a> {
+    /// The page's source.
+    pub source: &'a str,
+    /// Every node; node 0 is the root.
+    pub nodes: Vec<Node>,
+}
+
+/// Elements that never have content.
+const VOID: [&str; 14] = [
+    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source",
+    "track", "wbr",
+];
+
+/// Start tags that close an open `<p>`.
+const CLOSES_P: [&str; 24] = [
+    "address",
+    "article",
+    "aside",
+    "blockquote",
+    "div",
+    "dl",
+    "fieldset",
+    "figcaption",
+    "figure",
+    "footer",
+    "form",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "header",
+    "hr",
+    "main",
+    "nav",
+    "ol",
+    "p",
+    "ul",
+];
+
+/// How many open elements an end tag looks through for its match (bounds the work per tag).
+const MAX_CLOSE_SEARCH: usize = 64;
+
+/// One token, as the tokenizer reports it.
+#[derive(Debug)]
+enum Event {
+    Start {
+        name: String,
+        attrs: Vec<(String, String)>,
+        span: Range<usize>,
+        void: bool,
+    },
+    End {
+        name: String,
+        span: Range<usize>,
+    },
+    Text {
+        span: Range<usize>,
+        raw: bool,
+    },
+}
+
+impl<'a> Dom<'a> {
+    /// Parses a page. Returns `None` only if the tokenizer gives up (it does not on any input we
+    /// know of); callers then treat the page as text.
+    ///
+    /// # Complexity
+    /// Linear in the page's length.
+    pub fn parse(source: &'a str) -> Option<Dom<'a>> {
+        let events = Rc::new(RefCell::new(Vec::new()));
+        let (on_element, on_text) = (Rc::clone(&events), Rc::clone(&events));
+        let settings = Settings {
+            element_content_handlers: vec![element!("*", move |el| {
+                let name = el.tag_name().to_ascii_lowercase();
+                let void = !el.can_have_content() || VOID.contains(&name.as_str());
+                let attrs = el
+                    .attributes()
+                    .iter()
+                    .map(|a| (a.name(), decode(&a.value())))
+                    .collect();
+                let loc = el.source_location().bytes();
+                on_element.borrow_mut().push(Event::Start {
+                    name,
+                    attrs,
+                    span: loc,
+                    void,
+                });
+                if !void {
+                    let on_end = Rc::clone(&on_element);
+                    el.on_end_tag(end_tag!(move |end| {
+                        let span = end.source_location().bytes();
+                        on_end.borrow_mut().push(Event::End {
+                            name: end.name().to_ascii_lowercase(),
+                            span,
+                        });
+                        Ok(())
+                    }))?;
+                }
+                Ok(())
+            })],
+            document_content_handlers: vec![doc_text!(move |t| {
+                let span = t.source_location().bytes();
+                if !span.is_empty() {
+                    let raw = !matches!(t.text_type(), TextType::Data | TextType::RCData);
+                    on_text.borrow_mut().push(Event::Text { span, raw });
+                }
+                Ok(())
+            })],
+            ..Settings::new()
+        };
+        let mut rewriter = HtmlRewriter::new(settings, |_: &[u8]| {});
+        rewriter.write(source.as_bytes()).ok()?;
+        rewriter.end().ok()?;
+        let events = std::mem::take(&mut *events.borrow_mut());
+        Some(build(source, events))
+    }
+
+    /// The tag name of an element (empty for text and the root).
+    pub fn name(&self, id: NodeId) -> &str {
+        match self.nodes.get(id).map(|n| &n.kind) {
+            Some(Kind::Element { name, .. }) => name,
+            _ => "",
+        }
+    }
+
+    /// Whether a node is an element with this tag name.
+    pub fn is(&self, id: NodeId, name: &str) -> bool {
+        self.name(id) == name
+    }
+
+    /// A decoded attribute value.
+    pub fn attr(&self, id: NodeId, attr: &str) -> Option<&str> {
+        match self.nodes.get(id).map(|n| &n.kind) {
+            Some(Kind::Element { attrs, .. }) => attrs
+                .iter()
+                .find(|(n, _)| n == attr)
+                .map(|(_, v)| v.as_str()),
+            _ => None,
+        }
+    }
+
+    /// Whether an element's `class` lists `class`.
+    pub fn has_class(&self, id: NodeId, class: &str) -> bool {
+        self.attr(id, "class")
+            .is_some_and(|c| c.split_ascii_whitespace().any(|x| x == class))
+    }
+
+    /// The children of a node.
+    pub fn children(&self, id: NodeId) -> &[NodeId] {
+        self.nodes.get(id).map_or(&[], |n| n.children.as_slice())
+    }
+
+    /// The byte span of a node.
+    pub fn span(&self, id: NodeId) -> Range<usize> {
+        self.nodes.get(id).map_or(0..0, |n| n.span.clone())
+    }
+
+    /// The node and all nodes below it, in document order.
+    pub fn descendants(&self, id: NodeId) -> Vec<NodeId> {
+        let mut out = Vec::new();
+        let mut stack = vec![id];
+        while let Some(n) = stack.pop() {
+            out.push(n);
+            stack.extend(self.children(n).iter().rev());
+        }
+        out
+    }
+
+    /// The first element at or below `id` (document order) that satisfies `pred`.
+    pub fn find(&self, id: NodeId, pred: impl Fn(NodeId) -> bool) -> Option<NodeId> {
+        self.descendants(id).into_iter().find(|&n| pred(n))
+    }
+
+    /// If `id` is shown text, its raw source.
+    pub fn text(&self, id: NodeId) -> Option<&'a str> {
+        match self.nodes.get(id) {
+            Some(Node {
+                kind: Kind::Text { raw: false },
+                span,
+                ..
+            }) => self.source.get(span.clone()),
+            _ => None,
+        }
+    }
+
+    /// The decoded text below `id` as shown: white space collapsed, `<br>` as a line break,
+    /// script and style left out; trimmed.
+    pub fn inner_text(&self, id: NodeId) -> String {
+        let mut out = Flow::default();
+        self.flow(id, &mut out, &|_| false);
+        out.finish()
+    }
+
+    /// Appends the text below `id` to `out`, not entering nodes for which `skip` holds.
+    pub fn flow(&self, id: NodeId, out: &mut Flow, skip: &dyn Fn(NodeId) -> bool) {
+        let mut stack = vec![id];
+        while let Some(n) = stack.pop() {
+            if skip(n) {
+                continue;
+            }
+            if let Some(raw) = self.text(n) {
+                decode_into(raw, 0, &mut |piece, _| out.push(piece));
+            } else if self.is(n, "br") {
+                out.line_break();
+            } else if matches!(self.name(n), "script" | "style" | "template" | "noscript") {
+                continue;
+            }
+            stack.extend(self.children(n).iter().rev());
+        }
+    }
+}
+
+/// Text gathered from markup with white space collapsed as a browser shows it.
+#[derive(Debug, Default, Clone)]
+pub struct Flow {
+    out: String,
+    space: bool,
+    newline: bool,
+}
+
+impl Flow {
+    /// Appends decoded text.
+    pub fn push(&mut self, s: &str) {
+        for c in s.chars() {
+            if is_html_space(c) {
+                self.space = true;
+            } else {
+                if self.newline && !self.out.is_empty() {
+                    self.out.push('\n');
+                } else if self.space && !self.out.is_empty() {
+                    self.out.push(' ');
+                }
+                self.newline = false;
+                self.space = false;
+                self.out.push(c);
+            }
+        }
+    }
+
+    /// A line break (several in a row count as one).
+    pub fn line_break(&mut self) {
+        self.newline = true;
+    }
+
+    /// The text so far.
+    pub fn finish(self) -> String {
+        self.out
+    }
+}
+
+/// White space that HTML collapses (plus NBSP, which article prose uses like a space).
+pub fn is_html_space(c: char) -> bool {
+    matches!(c, ' ' | '\t' | '\n' | '\r' | '\x0c' | '\u{a0}')
+}
+
+/// Builds the tree from the token stream.
+fn build(source: &str, events: Vec<Event>) -> Dom<'_> {
+    let root = Node {
+        kind: Kind::Root,
+        parent: None,
+        children: Vec::new(),
+        span: 0..source.len(),
+    };
+    let mut nodes = vec![root];
+    let mut open: Vec<NodeId> = vec![0];
+    let add = |nodes: &mut Vec<Node>, open: &[NodeId], kind: Kind, span: Range<usize>| -> NodeId {
+        let parent = open.last().copied().unwrap_or(0);
+        let id = nodes.len();
+        nodes.push(Node {
+            kind,
+            parent: Some(parent),
+            children: Vec::new(),
+            span,
+        });
+        if let Some(p) = nodes.get_mut(parent) {
+            p.children.push(id);
+        }
+        id
+    };
+    let name_of = |nodes: &[Node], id: NodeId| match nodes.get(id).map(|n| &n.kind) {
+        Some(Kind::Element { name, .. }) => name.clone(),
+        _ => String::new(),
+    };
+    for event in events {
+        match event {
+            Event::Start {
+                name,
+                attrs,
+                span,
+                void,
+            } => {
+                let top = open.last().copied().unwrap_or(0);
+                if open.len() > 1
+                    && CLOSES_P.contains(&name.as_str())
+                    && name_of(&nodes, top) == "p"
+                    || name == "li" && name_of(&nodes, top) == "li"
+                {
+                    if let Some(n) = nodes.get_mut(top) {
+                        n.span.end = span.start;
+                    }
+                    open.pop();
+                }
+                let start = span.start;
+                let id = add(&mut nodes, &open, Kind::Element { name, attrs }, span);
+                if !void {
+                    if let Some(n) = nodes.get_mut(id) {
+                        n.span = start..source.len();
+                    }
+                    open.push(id);
+                }
+            }
+            Event::End { name, span } => {
+                let depth = open.len();
+                let found = (1..depth)
+                    .rev()
+                    .take(MAX_CLOSE_SEARCH)
+                    .find(|&i| open.get(i).is_some_and(|&n| name_of(&nodes, n) == name));
+                if let Some(i) = found {
+                    for &inner in open.get(i + 1..).unwrap_or(&[]) {
+                        if let Some(n) = nodes.get_mut(inner) {
+                            n.span.end = span.start;
+                        }
+                    }
+                    if let Some(n) = open.get(i).and_then(|&o| nodes.get_mut(o)) {
+                        n.span.end = span.end;
+                    }
+                    open.truncate(i);
+                }
+            }
+            Event::Text { span, raw } => {
+                let parent = open.last().copied().unwrap_or(0);
+                // Chunks of one text node arrive separately: join contiguous ones.
+                let last = nodes.get(parent).and_then(|p| p.children.last().copied());
+                if let Some(Node {
+                    kind: Kind::Text { raw: r },
+                    span: prev,
+                    ..
+                }) = last.and_then(|l| nodes.get_mut(l))
+                {
+                    if *r == raw && prev.end == span.start {
+                        prev.end = span.end;
+                        continue;
+                    }
+                }
+                add(&mut nodes, &open, Kind::Text { raw }, span);
+            }
+        }
+    }
+    Dom { source, nodes }
+}
+
+/// Decodes character references (`&amp;`, `&mdash;`, `&#8212;`, `&#x2014;`) in raw text.
+pub fn decode(raw: &str) -> String {
+    let mut out = String::with_capacity(raw.len());
+    decode_into(raw, 0, &mut |piece, _| out.push_str(piece));
+    out
+}
+
+/// Longest character reference looked at, in bytes.
+const MAX_ENTITY: usize = 40;
+
+/// Decodes `raw` (which starts at byte `base` of the source) piece by piece: `emit(piece,
+/// source_range)` gets each verbatim run with its own range, and each decoded reference with
+/// the range of the reference.
+pub fn decode_into(raw: &str, base: usize, emit: &mut dyn FnMut(&str, Range<usize>)) {
+    let mut done = 0;
+    for amp in memchr::memchr_iter(b'&', raw.as_bytes()) {
+        if amp < done {
+            continue;
+        }
+        let Some(len) = entity_len(raw.get(amp..).unwrap_or("")) else {
+            continue;
+        };
+        let Some(reference) = raw.get(amp..amp + len) else {
+            continue;
+        };
+        let decoded = html_escape::decode_html_entities(reference);
+        if decoded == reference {
+            continue;
+        }
+        if done < amp {
+            emit(raw.get(done..amp).unwrap_or(""), base + done..base + amp);
+        }
+        emit(&decoded, base + amp..base + amp + len);
+        done = amp + len;
+    }
+    if done < raw.len() {
+        emit(raw.get(done..).unwrap_or(""), base + done..base + raw.len());
+    }
+}
+
+/// Length of the character reference `s` starts with (`&` up to and including `;`), if it has
+/// the shape of one.
+fn entity_len(s: &str) -> Option<usize> {
+    let bytes = s.as_bytes();
+    let body = bytes.get(1..)?;
+    let end = body.iter().take(MAX_ENTITY).position(|&b| b == b';')?;
+    let name = body.get(..end)?;
+    let ok = match name.first() {
+        Some(b'#') => {
+            name.len() > 1
+                && name
+                    .iter()
+                    .skip(1)
+                    .all(|b| b.is_ascii_hexdigit() || *b == b'x' || *b == b'X')
+        }
+        Some(_) => name.iter().all(u8::is_ascii_alphanumeric),
+        None => false,
+    };
+    ok.then_some(end + 2)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tree_and_spans() {
+        let html = "<div><p>a &amp; b<br>c<p>d</div><script>x<y</script>";
+        let dom = Dom::parse(html).unwrap();
+        let div = dom.find(0, |n| dom.is(n, "div")).unwrap();
+        assert_eq!(&html[dom.span(div)], "<div><p>a &amp; b<br>c<p>d</div>");
+        let ps: Vec<_> = dom
+            .descendants(0)
+            .into_iter()
+            .filter(|&n| dom.is(n, "p"))
+            .collect();
+        assert_eq!(ps.len(), 2);
+        assert_eq!(&html[dom.span(ps[0])], "<p>a &amp; b<br>c");
+        assert_eq!(dom.inner_text(ps[0]), "a & b\nc");
+        assert_eq!(dom.inner_text(0), "a & b\ncd");
+    }
+
+    #[test]
+    fn entities() {
+        assert_eq!(
+            decode("&mdash; A &#8212;&#x2014; &amp;amp; &bogus; & x"),
+            "— A —— &amp; &bogus; & x"
+        );
+    }
+}

@@ -1,0 +1,677 @@
+//! Embedded posts read from their markup: Twitter's oEmbed blockquote and every wrapper news
+//! sites put around it, and the embeds of Instagram, Bluesky, Facebook, Mastodon and Threads.
+//!
+//! ```text
+//! <blockquote class="twitter-tweet" data-lang="en"><p lang="en" dir="ltr">TEXT <a href="https://t.co/x">pic.twitter.com/x</a></p>
+//!   &mdash; Name (@handle) <a href="https://twitter.com/handle/status/ID?ref_src=twsrc%5Etfw">December 31, 2019</a></blockquote>
+//! <figure class="wp-block-embed is-provider-twitter"><div class="wp-block-embed__wrapper">https://twitter.com/h/status/ID</div></figure>
+//! <amp-twitter data-tweetid="ID"><blockquote placeholder class="twitter-tweet">…</blockquote></amp-twitter>
+//! <div class="embed-twitter" data-embed-id="ID">…</div>       <iframe data-tweet-id="ID" …></iframe>
+//! <blockquote class="instagram-media" data-instgrm-permalink="https://www.instagram.com/p/CODE/">… A post shared by Name (@handle)</blockquote>
+//! <blockquote class="bluesky-embed" data-bluesky-uri="at://did:plc:…/app.bsky.feed.post/RKEY"><p>TEXT</p>&mdash; Name (<a>@handle</a>) <a>DATE</a></blockquote>
+//! <div class="fb-post" data-href="https://www.facebook.com/user/posts/ID"><blockquote><p>TEXT</p>Posted by <a>Name</a> on <a>DATE</a></blockquote></div>
+//! <iframe class="mastodon-embed" src="https://instance/@user/ID/embed"></iframe>
+//! <blockquote class="text-post-media" data-text-post-permalink="https://www.threads.net/@user/post/CODE">…</blockquote>
+//! ```
+//!
+//! A tweet's text is its `<p>` as shown (links as their shown text, `<br>` as `\n`); its author
+//! comes from the `— Name (@handle)` tail, else from the status link; its date from the status id
+//! (UTC day of the snowflake time), else from the date link in the page's `data-lang`. A tweet
+//! nested inside another is the post it quotes, or the post it replies to when it stands before
+//! the outer tweet's own text.
+
+use super::dom::{Dom, Flow, NodeId};
+use crate::date::{self, Date};
+use crate::detect::Sighting;
+use crate::model::{AppearanceKind, Author, Platform};
+use crate::status::{self, StatusLink};
+
+/// A post read from markup, with what post-processing needs beyond the sighting.
+#[derive(Debug, Clone)]
+pub struct Found {
+    /// The post as seen.
+    pub sighting: Sighting,
+    /// The `href` of each link in the post's text with the text it shows.
+    pub links: Vec<(String, String)>,
+    /// Status id of the post this one replies to (`data-in-reply-to`), to resolve on the page.
+    pub in_reply_to: Option<String>,
+}
+
+/// Every embed on the page, in document order, and the elements they occupy (to leave out of
+/// the article text).
+#[derive(Debug, Default)]
+pub struct Embeds {
+    /// The posts.
+    pub found: Vec<Found>,
+    /// Elements occupied by embeds (wrappers included).
+    pub taken: Vec<NodeId>,
+}
+
+/// How deep tweets nested in tweets are read (a quote of a quote); deeper ones are ignored,
+/// which keeps the work linear.
+const MAX_NESTING: usize = 2;
+
+/// Elements whose content is never an embed nor prose.
+const SKIP: [&str; 6] = ["head", "script", "style", "template", "noscript", "svg"];
+
+/// Finds every embed below `root`.
+///
+/// # Complexity
+/// Linear in the number of nodes: each element is classified once, and an embed's subtree is
+/// read once and not entered again.
+pub fn scan(dom: &Dom, lang: Option<&str>) -> Embeds {
+    let mut out = Embeds::default();
+    let mut stack = vec![0];
+    while let Some(n) = stack.pop() {
+        if SKIP.contains(&dom.name(n)) {
+            continue;
+        }
+        let before = out.found.len();
+        if read_embed(dom, n, lang, &mut out.found) {
+            if out.found.len() > before {
+                out.taken.push(n);
+            }
+            continue;
+        }
+        stack.extend(dom.children(n).iter().rev());
+    }
+    resolve_replies(&mut out.found);
+    out
+}
+
+/// Reads the embed `n` is, if it is one; returns whether `n` was an embed container (its
+/// subtree is then not searched further).
+fn read_embed(dom: &Dom, n: NodeId, lang: Option<&str>, out: &mut Vec<Found>) -> bool {
+    let name = dom.name(n);
+    if name.is_empty() {
+        return false;
+    }
+    if name == "blockquote" && is_tweet_blockquote(dom, n) {
+        read_tweet_tree(dom, n, lang, None, 0, out);
+        return true;
+    }
+    if is_twitter_wrapper(dom, n) {
+        let wrapper_id = ["data-tweetid", "data-tweet-id", "data-embed-id", "data-id"]
+            .iter()
+            .find_map(|a| dom.attr(n, a))
+            .filter(|v| is_digits(v))
+            .map(str::to_string);
+        match dom.find(n, |d| {
+            d != n && dom.is(d, "blockquote") && is_tweet_blockquote(dom, d)
+        }) {
+            Some(bq) => read_tweet_tree(dom, bq, lang, wrapper_id, 0, out),
+            None => read_bare_tweet(dom, n, wrapper_id, out),
+        }
+        return true;
+    }
+    if name == "iframe" {
+        if let Some(id) = dom.attr(n, "data-tweet-id").filter(|v| is_digits(v)) {
+            read_bare_tweet(dom, n, Some(id.to_string()), out);
+            return true;
+        }
+        if dom.has_class(n, "mastodon-embed") {
+            if let Some(f) = dom
+                .attr(n, "src")
+                .and_then(|src| bare(dom, n, status::parse_mastodon(src)?))
+            {
+                out.push(f);
+            }
+            return true;
+        }
+    }
+    if name == "blockquote" && dom.has_class(n, "mastodon-embed") {
+        let link = dom
+            .attr(n, "data-embed-url")
+            .and_then(status::parse_mastodon)
+            .or_else(|| first_link(dom, n, status::parse_mastodon));
+        out.extend(link.and_then(|l| bare(dom, n, l)));
+        return true;
+    }
+    if name == "blockquote" && dom.has_class(n, "instagram-media") {
+        out.extend(read_instagram(dom, n));
+        return true;
+    }
+    if name == "blockquote" && dom.has_class(n, "bluesky-embed") {
+        out.extend(read_bluesky(dom, n, lang));
+        return true;
+    }
+    if name == "blockquote" && dom.has_class(n, "text-post-media") {
+        let link = dom
+            .attr(n, "data-text-post-permalink")
+            .and_then(status::parse)
+            .or_else(|| first_link(dom, n, status::parse));
+        out.extend(
+            link.filter(|l| l.platform == Platform::Threads)
+                .and_then(|l| bare(dom, n, l)),
+        );
+        return true;
+    }
+    if dom.has_class(n, "fb-post")
+        || name == "blockquote" && dom.has_class(n, "fb-xfbml-parse-ignore")
+    {
+        out.extend(read_facebook(dom, n, lang));
+        return true;
+    }
+    false
+}
+
+/// `blockquote.twitter-tweet` (any extra classes), `twitter-video`, or a placeholder blockquote
+/// whose last link is a tweet's status link.
+fn is_tweet_blockquote(dom: &Dom, n: NodeId) -> bool {
+    dom.has_class(n, "twitter-tweet") || dom.has_class(n, "twitter-video")
+}
+
+/// Wrappers around a tweet: WordPress figures, AMP, CNN-style divs, rendered widgets.
+fn is_twitter_wrapper(dom: &Dom, n: NodeId) -> bool {
+    match dom.name(n) {
+        "amp-twitter" | "twitter-widget" => true,
+        "figure" => {
+            dom.has_class(n, "is-provider-twitter") || dom.has_class(n, "wp-block-embed-twitter")
+        }
+        "div" => {
+            dom.has_class(n, "embed-twitter")
+                || dom.has_class(n, "twitter-tweet-rendered")
+                || dom.has_class(n, "twitter-tweet") && dom.attr(n, "data-tweet-id").is_some()
+        }
+        _ => false,
+    }
+}
+
+/// Reads a tweet blockquote and the tweets nested in it (quoted or replied-to posts).
+fn read_tweet_tree(
+    dom: &Dom,
+    bq: NodeId,
+    lang: Option<&str>,
+    id_hint: Option<String>,
+    depth: usize,
+    out: &mut Vec<Found>,
+) {
+    let lang = dom.attr(bq, "data-lang").or(lang);
+    // Nested tweets, read first so the outer one can point at them.
+    let mut before_text = Vec::new();
+    let mut after_text = Vec::new();
+    let text_p = text_paragraph(dom, bq);
+    let text_start = text_p.map_or(usize::MAX, |p| dom.span(p).start);
+    for &c in dom.children(bq) {
+        if depth < MAX_NESTING && dom.is(c, "blockquote") && is_tweet_blockquote(dom, c) {
+            let at = out.len();
+            read_tweet_tree(dom, c, lang, None, depth + 1, out);
+            if out.len() > at {
+                let slot = if dom.span(c).start < text_start {
+                    &mut before_text
+                } else {
+                    &mut after_text
+                };
+                slot.push(out.len() - 1);
+            }
+        }
+    }
+    let Some(mut found) = read_tweet(dom, bq, text_p, lang, id_hint) else {
+        return;
+    };
+    if let Some(&parent) = before_text.last() {
+        found.sighting.reply_to = out
+            .get(parent)
+            .and_then(|p| p.sighting.author.handle.clone());
+    }
+    if let Some(&quoted) = after_text.first() {
+        found.sighting.quotes = Some(quoted);
+    }
+    out.push(found);
+}
+
+/// The `<p>` holding a tweet's text: a child `p` (first), else the first `p` below that is not
+/// inside a nested tweet.
+fn text_paragraph(dom: &Dom, bq: NodeId) -> Option<NodeId> {
+    if let Some(&p) = dom.children(bq).iter().find(|&&c| dom.is(c, "p")) {
+        return Some(p);
+    }
+    let mut stack: Vec<NodeId> = dom.children(bq).iter().rev().copied().collect();
+    while let Some(n) = stack.pop() {
+        if dom.is(n, "blockquote") {
+            continue;
+        }
+        if dom.is(n, "p") {
+            return Some(n);
+        }
+        stack.extend(dom.children(n).iter().rev());
+    }
+    None
+}
+
+/// Reads one tweet blockquote (nested tweets left out).
+fn read_tweet(
+    dom: &Dom,
+    bq: NodeId,
+    text_p: Option<NodeId>,
+    lang: Option<&str>,
+    id_hint: Option<String>,
+) -> Option<Found> {
+    let nested = |n: NodeId| n != bq && dom.is(n, "blockquote");
+    let (text, links) = match text_p {
+        Some(p) => shown_text(dom, p),
+        None => (String::new(), Vec::new()),
+    };
+    // The tail: everything after the text paragraph (or all of it when there is none).
+    let mut tail = Flow::default();
+    let mut tail_links = Vec::new();
+    let after = text_p.map_or(0, |p| dom.span(p).end);
+    for &c in dom.children(bq) {
+        if Some(c) == text_p || nested(c) || dom.span(c).start < after {
+            continue;
+        }
+        dom.flow(c, &mut tail, &nested);
+        collect_links(dom, c, &nested, &mut tail_links);
+    }
+    let tail = tail.finish();
+    let status = tail_links
+        .iter()
+        .rev()
+        .find_map(|(href, _)| status::parse(href).filter(|s| s.platform == Platform::Twitter))
+        .or_else(|| {
+            links
+                .iter()
+                .rev()
+                .find_map(|(h, _)| status::parse(h).filter(|s| s.platform == Platform::Twitter))
+        });
+    let sig = signature(&tail);
+    let status_id = status.as_ref().map(|s| s.id.clone()).or(id_hint);
+    let handle = sig
+        .handle
+        .clone()
+        .or_else(|| status.as_ref().and_then(|s| s.handle.clone()));
+    let date_text = tail_links
+        .iter()
+        .rev()
+        .find(|(href, _)| status::parse(href).is_some())
+        .map(|(_, shown)| shown.as_str())
+        .or(sig.rest.as_deref());
+    let datetime = dom
+        .find(bq, |n| dom.attr(n, "data-datetime").is_some())
+        .and_then(|n| dom.attr(n, "data-datetime"));
+    let date = status_id
+        .as_deref()
+        .and_then(|id| status::created_date(Platform::Twitter, id))
+        .or_else(|| datetime.and_then(status::iso_date))
+        .or_else(|| date_text.and_then(|t| parse_date(t, lang)));
+    if status_id.is_none() && handle.is_none() && text.is_empty() {
+        return None;
+    }
+    let in_reply_to = dom
+        .attr(bq, "data-in-reply-to")
+        .filter(|v| is_digits(v))
+        .map(str::to_string);
+    Some(Found {
+        sighting: sighting(
+            dom,
+            bq,
+            Platform::Twitter,
+            Author {
+                name: sig.name,
+                handle,
+            },
+            date,
+            text,
+            status_id,
+        ),
+        links,
+        in_reply_to,
+    })
+}
+
+/// A post known only by its status link (script-only embeds, rendered iframes, bare URLs).
+fn read_bare_tweet(dom: &Dom, n: NodeId, id: Option<String>, out: &mut Vec<Found>) {
+    let link = first_link(dom, n, |h| {
+        status::parse(h).filter(|s| s.platform == Platform::Twitter)
+    })
+    .or_else(|| dom.attr(n, "src").and_then(status::parse))
+    .or_else(|| {
+        let text = dom.inner_text(n);
+        text.split_whitespace()
+            .find_map(|w| status::parse(w).filter(|s| s.platform == Platform::Twitter))
+    });
+    let id = id.or_else(|| {
+        let inner = dom.find(n, |d| dom.attr(d, "data-tweet-id").is_some_and(is_digits))?;
+        dom.attr(inner, "data-tweet-id").map(str::to_string)
+    });
+    let link = match (link, id) {
+        (Some(l), _) => l,
+        (None, Some(id)) => StatusLink {
+            platform: Platform::Twitter,
+            handle: None,
+            id,
+        },
+        (None, None) => return,
+    };
+    out.extend(bare(dom, n, link));
+}
+
+/// A post with id, handle and URL only (empty text).
+fn bare(dom: &Dom, n: NodeId, link: StatusLink) -> Option<Found> {
+    let date = status::created_date(link.platform, &link.id);
+    let author = Author {
+        name: None,
+        handle: link.handle,
+    };
+    Some(Found {
+        sighting: sighting(
+            dom,
+            n,
+            link.platform,
+            author,
+            date,
+            String::new(),
+            Some(link.id),
+        ),
+        links: Vec::new(),
+        in_reply_to: None,
+    })
+}
+
+/// Instagram: the permalink gives the shortcode; "A post shared by Name (@handle)" (localized)
+/// the author; a captioned embed's first paragraph the text; `<time datetime>` the date.
+fn read_instagram(dom: &Dom, n: NodeId) -> Option<Found> {
+    let link = dom
+        .attr(n, "data-instgrm-permalink")
+        .and_then(status::parse)
+        .or_else(|| first_link(dom, n, status::parse))
+        .filter(|l| l.platform == Platform::Instagram)?;
+    let paragraphs: Vec<NodeId> = dom
+        .descendants(n)
+        .into_iter()
+        .filter(|&d| dom.is(d, "p"))
+        .collect();
+    let mut author = Author::default();
+    let mut caption = None;
+    for &p in &paragraphs {
+        let text = dom.inner_text(p);
+        let sig = signature(&text);
+        if sig.handle.is_some() && author.handle.is_none() {
+            author.name = sig
+                .name
+                .map(|name| strip_shared_by(&name).to_string())
+                .filter(|s| !s.is_empty());
+            author.handle = sig.handle.filter(|h| is_instagram_handle(h));
+            if author.name.is_none() {
+                author.name = dom
+                    .find(p, |a| {
+                        dom.is(a, "a") && dom.attr(a, "href").is_some_and(|h| !h.contains("/p/"))
+                    })
+                    .map(|a| dom.inner_text(a))
+                    .filter(|s| !s.is_empty());
+            }
+        } else if caption.is_none()
+            && dom.attr(n, "data-instgrm-captioned").is_some()
+            && !text.is_empty()
+        {
+            caption = Some(text);
+        }
+    }
+    let date = dom
+        .find(n, |t| dom.is(t, "time"))
+        .and_then(|t| dom.attr(t, "datetime"))
+        .and_then(status::iso_date);
+    Some(Found {
+        sighting: sighting(
+            dom,
+            n,
+            Platform::Instagram,
+            author,
+            date,
+            caption.unwrap_or_default(),
+            Some(link.id),
+        ),
+        links: Vec::new(),
+        in_reply_to: None,
+    })
+}
+
+/// Bluesky: `data-bluesky-uri` gives the record key; the tail `— Name (@handle) DATE` the rest.
+fn read_bluesky(dom: &Dom, n: NodeId, lang: Option<&str>) -> Option<Found> {
+    let mut found = read_tweet(dom, n, text_paragraph(dom, n), lang, None)?;
+    let link = dom
+        .attr(n, "data-bluesky-uri")
+        .and_then(status::parse)
+        .or_else(|| {
+            first_link(dom, n, |h| {
+                status::parse(h).filter(|l| l.platform == Platform::Bluesky)
+            })
+        })?;
+    let s = &mut found.sighting;
+    s.platform = Platform::Bluesky;
+    if s.author.handle.is_none() {
+        s.author.handle = link.handle;
+    }
+    // The id's time wins over the printed date, as for tweets.
+    s.date = status::created_date(Platform::Bluesky, &link.id).or(s.date);
+    s.status_id = Some(link.id);
+    Some(found)
+}
+
+/// Facebook: `data-href` (or the blockquote's `cite`) gives the post id and user; the text is the
+/// `<p>`; "Posted by <a>Name</a> on <a>DATE</a>" gives the name and date.
+fn read_facebook(dom: &Dom, n: NodeId, lang: Option<&str>) -> Option<Found> {
+    let bq = if dom.is(n, "blockquote") {
+        Some(n)
+    } else {
+        dom.find(n, |d| dom.is(d, "blockquote"))
+    };
+    let link = dom
+        .attr(n, "data-href")
+        .or_else(|| bq.and_then(|b| dom.attr(b, "cite")))
+        .and_then(status::parse)
+        .or_else(|| first_link(dom, n, status::parse))
+        .filter(|l| l.platform == Platform::Facebook)?;
+    let body = bq.unwrap_or(n);
+    let p = text_paragraph(dom, body);
+    let (text, links) = p.map(|p| shown_text(dom, p)).unwrap_or_default();
+    let after = p.map_or(0, |p| dom.span(p).end);
+    let tail_links: Vec<NodeId> = dom
+        .descendants(body)
+        .into_iter()
+        .filter(|&a| dom.is(a, "a") && dom.span(a).start >= after)
+        .collect();
+    let name = tail_links
+        .first()
+        .map(|&a| dom.inner_text(a))
+        .filter(|s| !s.is_empty());
+    let date = tail_links.last().and_then(|&a| {
+        let t = dom.inner_text(a);
+        parse_date(&t, lang).or_else(|| {
+            t.split_once(", ")
+                .and_then(|(_, rest)| parse_date(rest, lang))
+        })
+    });
+    let author = Author {
+        name,
+        handle: link.handle,
+    };
+    Some(Found {
+        sighting: sighting(
+            dom,
+            body,
+            Platform::Facebook,
+            author,
+            date,
+            text,
+            Some(link.id),
+        ),
+        links,
+        in_reply_to: None,
+    })
+}
+
+/// Builds the sighting of an embed occupying element `n`.
+fn sighting(
+    dom: &Dom,
+    n: NodeId,
+    platform: Platform,
+    author: Author,
+    date: Option<Date>,
+    text: String,
+    status_id: Option<String>,
+) -> Sighting {
+    let span = dom.span(n);
+    Sighting {
+        platform,
+        kind: AppearanceKind::Html,
+        author,
+        date,
+        text,
+        reply_to: None,
+        quotes: None,
+        status_id,
+        start: span.start,
+        end: span.end,
+    }
+}
+
+/// The text of a post paragraph as shown, and its links (`href`, shown text).
+fn shown_text(dom: &Dom, p: NodeId) -> (String, Vec<(String, String)>) {
+    let mut flow = Flow::default();
+    dom.flow(p, &mut flow, &|_| false);
+    let mut links = Vec::new();
+    collect_links(dom, p, &|_| false, &mut links);
+    (flow.finish(), links)
+}
+
+/// The links at or below `n` (not entering `skip`), as (`href`, shown text).
+fn collect_links(
+    dom: &Dom,
+    n: NodeId,
+    skip: &dyn Fn(NodeId) -> bool,
+    out: &mut Vec<(String, String)>,
+) {
+    let mut stack = vec![n];
+    while let Some(d) = stack.pop() {
+        if skip(d) {
+            continue;
+        }
+        if dom.is(d, "a") {
+            if let Some(href) = dom.attr(d, "href") {
+                out.push((href.to_string(), dom.inner_text(d)));
+            }
+        }
+        stack.extend(dom.children(d).iter().rev());
+    }
+}
+
+/// The first link at or below `n` that `parse` accepts.
+fn first_link(
+    dom: &Dom,
+    n: NodeId,
+    parse: impl Fn(&str) -> Option<StatusLink>,
+) -> Option<StatusLink> {
+    dom.descendants(n)
+        .into_iter()
+        .filter(|&a| dom.is(a, "a"))
+        .find_map(|a| dom.attr(a, "href").and_then(&parse))
+}
+
+/// The parts of an embed's `— Name (@handle) Date` tail.
+#[derive(Debug, Default)]
+struct Signature {
+    name: Option<String>,
+    handle: Option<String>,
+    /// What follows the closing parenthesis (the printed date), trimmed.
+    rest: Option<String>,
+}
+
+/// Reads `— Name (@handle) Date` (the dash optional, the handle any network's).
+fn signature(tail: &str) -> Signature {
+    let tail = tail.trim_start_matches(|c: char| {
+        c.is_whitespace() || matches!(c, '—' | '–' | '―' | '-' | '\u{a0}')
+    });
+    let Some(open) = tail.rfind("(@") else {
+        return Signature::default();
+    };
+    let inner = tail.get(open + 2..).unwrap_or("");
+    let Some(close) = inner.find(')') else {
+        return Signature::default();
+    };
+    let handle = inner.get(..close).unwrap_or("").trim();
+    let valid = !handle.is_empty() && handle.len() <= 253 && !handle.contains(char::is_whitespace);
+    let name = tail.get(..open).unwrap_or("").trim();
+    let rest = inner.get(close + 1..).unwrap_or("").trim();
+    Signature {
+        name: (!name.is_empty()).then(|| name.to_string()),
+        handle: valid.then(|| handle.to_string()),
+        rest: (!rest.is_empty()).then(|| rest.to_string()),
+    }
+}
+
+/// Instagram's localized "A post shared by" before the name, removed.
+fn strip_shared_by(s: &str) -> &str {
+    const PREFIXES: [&str; 12] = [
+        "A post shared by",
+        "Une publication partagée par",
+        "Ein Beitrag geteilt von",
+        "Una publicación compartida de",
+        "Una publicación compartida por",
+        "Uma publicação compartilhada por",
+        "Un post condiviso da",
+        "Een bericht gedeeld door",
+        "Post udostępniony przez",
+        "Публикация от",
+        "Bir gönderi paylaştı:",
+        "Ett inlägg delat av",
+    ];
+    PREFIXES
+        .iter()
+        .find_map(|p| s.strip_prefix(p))
+        .unwrap_or(s)
+        .trim()
+}
+
+/// An Instagram handle: letters, digits, `.` and `_`, at most 30.
+fn is_instagram_handle(s: &str) -> bool {
+    (1..=30).contains(&s.len())
+        && s.bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'.' || b == b'_')
+}
+
+/// A printed date in the page's language.
+fn parse_date(text: &str, lang: Option<&str>) -> Option<Date> {
+    let t = text.trim();
+    date::parse_prefix(t, lang).map(|(d, _)| d)
+}
+
+/// Whether `s` is a non-empty run of ASCII digits.
+fn is_digits(s: &str) -> bool {
+    !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit())
+}
+
+/// Sets `reply_to` from `data-in-reply-to` where the replied-to post is on the page.
+fn resolve_replies(found: &mut [Found]) {
+    let handles: std::collections::HashMap<String, String> = found
+        .iter()
+        .filter_map(|f| {
+            Some((
+                f.sighting.status_id.clone()?,
+                f.sighting.author.handle.clone()?,
+            ))
+        })
+        .collect();
+    for f in found.iter_mut() {
+        if f.sighting.reply_to.is_none() {
+            if let Some(h) = f.in_reply_to.as_ref().and_then(|id| handles.get(id)) {
+                f.sighting.reply_to = Some(h.clone());
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn signatures() {
+        let s = signature("— Donald J. Trump (@realDonaldTrump) December 31, 2019");
+        assert_eq!(s.name.as_deref(), Some("Donald J. Trump"));
+        assert_eq!(s.handle.as_deref(), Some("realDonaldTrump"));
+        assert_eq!(s.rest.as_deref(), Some("December 31, 2019"));
+        assert_eq!(signature("no signature").handle, None);
+        assert_eq!(signature("— x (@").handle, None);
+    }
+}

@@ -1,0 +1,537 @@
+//! Attribution: the speaker and the cue of a quotation, from the clause around its marks.
+//!
+//! ```text
+//! “...,” President Ana Ruiz tweeted.        after:  SPEAKER CUE
+//! “...,” said the minister.                 after:  CUE SPEAKER
+//! The agency said "..."                     before: SPEAKER CUE “
+//! according to the ministry, “...”          before: PREP SPEAKER
+//! “...,” one guard told us, adding “...”    before: CUE with no speaker → carried from the
+//!                                           previous quote of the same sentence
+//! Chanting "..." the marchers ...           before: CUE at clause start → speaker after the quote
+//! ```
+//!
+//! A speaker is a pronoun, a determiner phrase (`one militant`, `the crowd`, `The US military`)
+//! or a run of capitalized words with their particles (`Secretary of State Ana Ruiz`). The
+//! windows are bounded (a few hundred bytes each side, clipped at the neighbouring quotes and
+//! posts and at sentence ends), so the cost per quotation is constant.
+
+use super::lexicon::{CueKind, CLASSES, CUE_INDEX, TAIL_WORDS};
+use std::ops::Range;
+
+/// Bytes looked at before the opening mark and after the closing mark.
+pub const WINDOW: usize = 300;
+
+/// Who said a quotation and how the article says so.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Attribution {
+    /// The speaker as printed (or carried from the previous quote).
+    pub speaker: Option<String>,
+    /// The cue as printed.
+    pub cue: Option<String>,
+    /// The speaker is a pronoun still to resolve.
+    pub pronoun: bool,
+    /// The speaker was found in the same sentence (not carried).
+    pub named_here: bool,
+    /// The cue stands right at the quote (`said “`, `“...,” X said`), not elsewhere in the
+    /// sentence.
+    pub adjacent: bool,
+    /// The quoted words follow a term marker (`so-called`).
+    pub term: bool,
+}
+
+#[derive(Debug, Clone, Copy)]
+struct Tok {
+    start: usize,
+    end: usize,
+    word: bool,
+}
+
+/// Tokens of a window, with their lowercase forms.
+struct Toks<'a> {
+    text: &'a str,
+    toks: Vec<Tok>,
+    lows: Vec<String>,
+}
+
+impl<'a> Toks<'a> {
+    fn new(text: &'a str, range: Range<usize>) -> Toks<'a> {
+        let toks = tokenize(text, range);
+        let lows = toks
+            .iter()
+            .map(|t| text.get(t.start..t.end).unwrap_or("").to_lowercase())
+            .collect();
+        Toks { text, toks, lows }
+    }
+    fn len(&self) -> usize {
+        self.toks.len()
+    }
+    fn word(&self, i: usize) -> bool {
+        self.toks.get(i).is_some_and(|t| t.word)
+    }
+    fn low(&self, i: usize) -> &str {
+        self.lows.get(i).map_or("", String::as_str)
+    }
+    fn cap(&self, i: usize) -> bool {
+        self.word(i) && self.str(i).chars().next().is_some_and(char::is_uppercase)
+    }
+    fn str(&self, i: usize) -> &'a str {
+        self.toks
+            .get(i)
+            .and_then(|t| self.text.get(t.start..t.end))
+            .unwrap_or("")
+    }
+    fn is(&self, i: usize, s: &str) -> bool {
+        self.toks.get(i).is_some_and(|t| !t.word) && self.str(i) == s
+    }
+    fn boundary(&self, i: usize) -> bool {
+        self.toks.get(i).is_some_and(|t| !t.word)
+            && matches!(self.str(i), "." | "!" | "?" | "\n" | "…")
+    }
+    /// The printed text of tokens `r`.
+    fn span(&self, r: Range<usize>) -> Option<String> {
+        let s = self.toks.get(r.start)?.start;
+        let e = self.toks.get(r.end.checked_sub(1)?)?.end;
+        self.text.get(s..e).map(str::to_string)
+    }
+    /// A cue starting at token `i`: its end (exclusive) and kind.
+    fn cue_at(&self, i: usize) -> Option<(usize, CueKind)> {
+        if !self.word(i) {
+            return None;
+        }
+        let entries = CUE_INDEX.get(self.low(i))?;
+        let entry = entries.iter().find(|e| self.matches(i, &e.words))?;
+        let mut end = i + entry.words.len();
+        if entry.kind == CueKind::Verb {
+            if let Some(tail) = TAIL_WORDS.iter().find(|t| self.matches(end, t)) {
+                end += tail.len();
+            }
+        }
+        Some((end, entry.kind))
+    }
+    fn matches(&self, i: usize, words: &[&str]) -> bool {
+        words
+            .iter()
+            .enumerate()
+            .all(|(k, w)| self.word(i + k) && self.low(i + k) == *w)
+    }
+    fn is_cue_word(&self, i: usize) -> bool {
+        self.word(i)
+            && CUE_INDEX
+                .get(self.low(i))
+                .is_some_and(|es| es.iter().any(|e| self.matches(i, &e.words)))
+    }
+    fn stop(&self, i: usize) -> bool {
+        CLASSES.stops.contains(self.low(i))
+    }
+    fn verbish(&self, i: usize) -> bool {
+        let w = self.low(i);
+        !self.cap(i) && (w.ends_with("ed") || self.is_cue_word(i))
+    }
+
+    /// The speaker phrase ending just before token `end` (adverbs skipped), not before `lo`.
+    fn np_before(&self, end: usize, lo: usize) -> Option<Range<usize>> {
+        let mut j = end;
+        while j > lo && self.word(j - 1) && CLASSES.adverbs.contains(self.low(j - 1)) && end - j < 2
+        {
+            j -= 1;
+        }
+        if j <= lo || !self.word(j - 1) {
+            return None;
+        }
+        if CLASSES.pronouns.contains(self.low(j - 1)) {
+            return Some(j - 1..j);
+        }
+        let mut i = j;
+        let mut det = false;
+        while i > lo && j - i < 7 && self.word(i - 1) {
+            let w = self.low(i - 1);
+            if CLASSES.determiners.contains(w) {
+                det = true;
+                i -= 1;
+                break;
+            }
+            if self.stop(i - 1) {
+                let inside =
+                    CLASSES.particles.contains(w) && i - 1 > lo && self.cap(i - 2) && self.cap(i);
+                if !inside {
+                    break;
+                }
+            } else if self.is_cue_word(i - 1) || CLASSES.pronouns.contains(w) {
+                break;
+            }
+            i -= 1;
+        }
+        if i == j || (det && i + 1 == j) {
+            return None;
+        }
+        if det {
+            return Some(i..j);
+        }
+        // No determiner: the capitalized run ending at the cue, else a short bare noun phrase
+        // standing at the clause start (`Witnesses said`).
+        let mut c = j;
+        while c > i
+            && (self.cap(c - 1) || (CLASSES.particles.contains(self.low(c - 1)) && c - 1 > i))
+        {
+            c -= 1;
+        }
+        while c < j && !self.cap(c) {
+            c += 1;
+        }
+        if c < j {
+            return Some(c..j);
+        }
+        let at_start = i == lo || !self.word(i - 1);
+        let lettered = (i..j).all(|t| self.str(t).chars().next().is_some_and(char::is_alphabetic));
+        (at_start && lettered && j - i <= 3).then_some(i..j)
+    }
+
+    /// The speaker phrase starting at token `s`, not reaching `hi`.
+    fn np_after(&self, s: usize, hi: usize) -> Option<Range<usize>> {
+        if s >= hi || !self.word(s) {
+            return None;
+        }
+        let w = self.low(s);
+        if CLASSES.pronouns.contains(w) {
+            return Some(s..s + 1);
+        }
+        if CLASSES.determiners.contains(w) {
+            let mut j = s + 1;
+            if j >= hi || !self.word(j) || self.stop(j) || self.is_cue_word(j) {
+                return None;
+            }
+            j += 1;
+            while j < hi && j - s < 6 && self.word(j) && !self.stop(j) && !self.verbish(j) {
+                j += 1;
+            }
+            return Some(s..j);
+        }
+        if self.cap(s) && !self.stop(s) {
+            let mut j = s + 1;
+            while j < hi
+                && j - s < 7
+                && (self.cap(j)
+                    || (CLASSES.particles.contains(self.low(j)) && self.cap(j + 1) && j + 1 < hi))
+            {
+                j += 1;
+            }
+            return Some(s..j);
+        }
+        None
+    }
+}
+
+/// Splits `text[range]` into word and punctuation tokens; a line break is a token of its own.
+fn tokenize(text: &str, range: Range<usize>) -> Vec<Tok> {
+    let mut out = Vec::new();
+    let Some(slice) = text.get(range.clone()) else {
+        return out;
+    };
+    let base = range.start;
+    let mut it = slice.char_indices().peekable();
+    while let Some((i, c)) = it.next() {
+        if c.is_alphanumeric() {
+            let start = base + i;
+            let mut end = start + c.len_utf8();
+            let mut dotted = false;
+            while let Some(&(k, d)) = it.peek() {
+                if d.is_alphanumeric() {
+                    end = base + k + d.len_utf8();
+                    it.next();
+                    continue;
+                }
+                if matches!(d, '\'' | '’' | '-' | '.' | '_' | '‐') {
+                    let after = slice.get(k + d.len_utf8()..).and_then(|r| r.chars().next());
+                    if after.is_some_and(char::is_alphanumeric) {
+                        dotted |= d == '.';
+                        end = base + k + d.len_utf8();
+                        it.next();
+                        continue;
+                    }
+                    if d == '.' {
+                        let word = text.get(start..end).unwrap_or("");
+                        let single =
+                            word.chars().count() == 1 && word.chars().all(char::is_uppercase);
+                        if dotted
+                            || single
+                            || CLASSES.abbreviations.contains(word.to_lowercase().as_str())
+                        {
+                            end = base + k + 1;
+                            it.next();
+                        }
+                    }
+                }
+                break;
+            }
+            out.push(Tok {
+                start,
+                end,
+                word: true,
+            });
+        } else if c == '\n' || !c.is_whitespace() {
+            out.push(Tok {
+                start: base + i,
+                end: base + i + c.len_utf8(),
+                word: false,
+            });
+        }
+    }
+    out
+}
+
+/// The previous quotation, as attribution sees it.
+#[derive(Debug, Clone, Copy)]
+pub struct Previous<'s> {
+    /// Byte offset just after its closing mark.
+    pub close: usize,
+    /// Its speaker.
+    pub speaker: Option<&'s str>,
+}
+
+/// Attributes the quotation whose marks span `open..close`; `lo..hi` bounds the windows (the
+/// neighbouring quotes and posts).
+pub fn attribute(
+    text: &str,
+    open: usize,
+    close: usize,
+    lo: usize,
+    hi: usize,
+    prev: Option<Previous<'_>>,
+) -> Attribution {
+    let pre_lo = floor_char(text, lo.max(open.saturating_sub(WINDOW)));
+    let post_hi = floor_char(text, hi.min(close.saturating_add(WINDOW)).min(text.len()));
+    let pre = Toks::new(text, pre_lo..open);
+    let post = Toks::new(text, close..post_hi.max(close));
+
+    // The clause before the quote: from the last sentence end.
+    let n = pre.len();
+    let clause = (0..n).rev().find(|&i| pre.boundary(i)).map_or(0, |i| i + 1);
+    let same_sentence =
+        clause == 0 && prev.is_some_and(|p| p.close >= pre_lo && p.close <= open && p.close >= lo);
+    let mut last_cue = None;
+    let mut i = clause;
+    while i < n {
+        if let Some((end, kind)) = pre.cue_at(i) {
+            last_cue = Some((i, end, kind));
+            i = end;
+        } else {
+            i += 1;
+        }
+    }
+
+    // The text after the quote, to the sentence end.
+    let m = (0..post.len())
+        .find(|&i| post.boundary(i))
+        .unwrap_or(post.len());
+    let mut s = 0;
+    while s < m && !post.word(s) && matches!(post.str(s), "," | "—" | "–" | "-" | ":") {
+        s += 1;
+    }
+
+    let adjacent = last_cue.is_some_and(|(_, end, _)| {
+        let rest = n - end.min(n);
+        rest == 0
+            || (rest <= 3 && (pre.is(n - 1, ":") || pre.is(n - 1, ",")))
+            || (rest == 1 && matches!(pre.low(n - 1), "that" | "que" | "dass"))
+    });
+    let after = after_pattern(&post, s, m);
+
+    let from_pre = |(p, e, kind): (usize, usize, CueKind)| -> Attribution {
+        let cue = pre.span(p..e);
+        let np = match kind {
+            CueKind::Prep => pre.np_after(e, n),
+            CueKind::Verb => pre.np_before(p, clause),
+        };
+        if let Some(r) = np {
+            return here(&pre, r, cue);
+        }
+        let opens_clause = p == clause || (p > clause && !pre.word(p - 1));
+        if opens_clause && same_sentence {
+            if let Some(sp) = prev.and_then(|p| p.speaker) {
+                return Attribution {
+                    speaker: Some(sp.to_string()),
+                    cue,
+                    adjacent: true,
+                    ..Attribution::default()
+                };
+            }
+        }
+        if opens_clause && kind == CueKind::Verb {
+            if let Some(r) = post.np_after(s, m) {
+                return here(&post, r, cue);
+            }
+        }
+        Attribution {
+            cue,
+            ..Attribution::default()
+        }
+    };
+
+    let term = n > 0 && CLASSES.terms.contains(pre.low(n - 1));
+    let mut a = match (last_cue, after) {
+        (Some(c), _) if adjacent => Attribution {
+            adjacent: true,
+            ..from_pre(c)
+        },
+        (_, Some(a)) => Attribution {
+            adjacent: true,
+            ..a
+        },
+        (Some(c), None) => Attribution {
+            adjacent: false,
+            ..from_pre(c)
+        },
+        (None, None) => Attribution::default(),
+    };
+    a.term = term;
+    a
+}
+
+/// The nearest capitalized speaker named before `at` (not before `lo`) as the subject of a
+/// speech verb in the prose (`Ana Ruiz said on Monday that ...`): what a later `he said`
+/// refers to when no earlier quotation names anyone. Looks back at most `2 × WINDOW` bytes.
+pub fn named_speaker_before(text: &str, lo: usize, at: usize) -> Option<String> {
+    let from = floor_char(text, lo.max(at.saturating_sub(2 * WINDOW)));
+    let toks = Toks::new(text, from..floor_char(text, at));
+    (0..toks.len()).rev().find_map(|i| {
+        let (_, CueKind::Verb) = toks.cue_at(i)? else {
+            return None;
+        };
+        let r = toks.np_before(i, 0)?;
+        let named = toks.cap(r.start) && !CLASSES.pronouns.contains(toks.low(r.start));
+        let det = CLASSES.determiners.contains(toks.low(r.start));
+        (named && !det).then(|| toks.span(r)).flatten()
+    })
+}
+
+/// `SPEAKER CUE`, `CUE SPEAKER` or `PREP SPEAKER` right after the closing mark.
+fn after_pattern(post: &Toks<'_>, s: usize, m: usize) -> Option<Attribution> {
+    if let Some((end, _)) = post.cue_at(s) {
+        let cue = post.span(s..end);
+        return Some(match post.np_after(end, m) {
+            Some(r) => here(post, r, cue),
+            None => Attribution {
+                cue,
+                ..Attribution::default()
+            },
+        });
+    }
+    let mut k = s;
+    while k < m && k < s + 12 && (post.word(k) || post.is(k, ",")) {
+        if let Some((end, CueKind::Verb)) = post.cue_at(k) {
+            let e = if k > s && post.is(k - 1, ",") {
+                k - 1
+            } else {
+                k
+            };
+            let cue = post.span(k..end);
+            // Before the speaker only words that are not function words (a lowercase title,
+            // `councillor`) or an apposition's commas (`the organiser, Ana Ruiz, said`).
+            let plain = |r: &Range<usize>, from: usize, to: usize| {
+                (from..to).all(|i| post.is(i, ",") || (post.word(i) && !post.stop(i))) && r.end <= k
+            };
+            if let Some(r) = post.np_before(e, s).filter(|r| plain(r, s, r.start)) {
+                return Some(here(post, r, cue));
+            }
+            // The speaker first, then an apposition (`Ana Ruiz, 45, said`).
+            return post
+                .np_after(s, k)
+                .filter(|r| plain(r, r.end, k))
+                .map(|r| here(post, r, cue));
+        }
+        k += 1;
+    }
+    None
+}
+
+fn here(toks: &Toks<'_>, r: Range<usize>, cue: Option<String>) -> Attribution {
+    let pronoun = r.len() == 1 && CLASSES.pronouns.contains(toks.low(r.start));
+    Attribution {
+        speaker: toks.span(r),
+        cue,
+        pronoun,
+        named_here: true,
+        adjacent: true,
+        term: false,
+    }
+}
+
+/// `at`, moved down to a char boundary.
+pub fn floor_char(text: &str, at: usize) -> usize {
+    let mut at = at.min(text.len());
+    while at > 0 && !text.is_char_boundary(at) {
+        at -= 1;
+    }
+    at
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn words(s: &str) -> Vec<&str> {
+        tokenize(s, 0..s.len())
+            .iter()
+            .filter_map(|t| s.get(t.start..t.end))
+            .collect()
+    }
+
+    #[test]
+    fn tokens_keep_abbreviations() {
+        assert_eq!(
+            words("Ana J. Ruiz of the U.S. said."),
+            ["Ana", "J.", "Ruiz", "of", "the", "U.S.", "said", "."]
+        );
+        assert_eq!(words("Kata’ib al-Sadr’s"), ["Kata’ib", "al-Sadr’s"]);
+    }
+
+    fn att(text: &str) -> (Option<String>, Option<String>) {
+        let open = text.find('“').unwrap_or(0);
+        let close = text.find('”').map_or(0, |c| c + '”'.len_utf8());
+        let a = attribute(text, open, close, 0, text.len(), None);
+        (a.speaker, a.cue)
+    }
+
+    #[test]
+    fn patterns() {
+        let s = |a: &str, b: &str| (Some(a.to_string()), Some(b.to_string()));
+        assert_eq!(
+            att("“We won,” Mayor Ana Ruiz said."),
+            s("Mayor Ana Ruiz", "said")
+        );
+        assert_eq!(
+            att("“We won,” said the mayor on Monday."),
+            s("the mayor", "said")
+        );
+        assert_eq!(
+            att("The city council said “we won” yesterday."),
+            s("The city council", "said")
+        );
+        assert_eq!(
+            att("Secretary of State Ana Ruiz told reporters: “We won.”"),
+            s("Secretary of State Ana Ruiz", "told")
+        );
+        assert_eq!(
+            att("“We won,” Ruiz wrote on Twitter."),
+            s("Ruiz", "wrote on Twitter")
+        );
+        assert_eq!(
+            att("According to the ministry, “we won.”"),
+            s("the ministry", "According to")
+        );
+        assert_eq!(
+            att("Chanting “we won” the marchers walked on."),
+            s("the marchers", "Chanting")
+        );
+        assert_eq!(
+            att("“We won,” the organiser, Ana Ruiz, told us."),
+            s("Ana Ruiz", "told")
+        );
+        assert_eq!(
+            att("“We won,” councillor Ana Ruiz said."),
+            s("Ana Ruiz", "said")
+        );
+        assert_eq!(att("“We won,” but the mayor said no."), (None, None));
+        assert_eq!(att("“We won,” Ana Ruiz, 45, said."), s("Ana Ruiz", "said"));
+    }
+}

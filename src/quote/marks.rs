@@ -1,0 +1,323 @@
+//! Quotation-mark pairing: candidate quoted spans in one linear pass over the prose.
+//!
+//! ```text
+//! “curly”   "straight"   ‘single’   'straight single'   «guillemets»   »reversed«   „low-high“
+//! 「corner」
+//! doesn’t   Kata’ib      (apostrophes: ’ between letters never closes a single quote)
+//! ```
+//!
+//! Each family of marks keeps its own open position, so a stray mark of one family cannot hide
+//! the quotes of another. A quote closes within [`MAX_QUOTE`] bytes and never crosses a blank
+//! line, a line ending a sentence, or a post's span. Nested spans are dropped in favour of the
+//! outermost one. Cost: O(n) for n bytes, whatever the marks.
+
+use std::ops::Range;
+
+/// Longest quotation considered, in bytes (a long quoted paragraph; tweets are far shorter).
+pub const MAX_QUOTE: usize = 3000;
+
+/// One paired quotation: where its marks stand.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Marks {
+    /// Byte offset of the opening mark.
+    pub open: usize,
+    /// Byte offset just after the opening mark.
+    pub inner_start: usize,
+    /// Byte offset of the closing mark.
+    pub inner_end: usize,
+    /// Byte offset just after the closing mark.
+    pub close: usize,
+}
+
+#[derive(Clone, Copy)]
+enum Family {
+    Curly = 0,
+    Straight,
+    Single,
+    Guillemet,
+    Reversed,
+    Corner,
+    WhiteCorner,
+    StraightSingle,
+}
+
+const FAMILIES: usize = 8;
+
+#[derive(Clone, Copy)]
+struct Open {
+    at: usize,
+    mark: char,
+}
+
+/// Finds the paired quotation marks of `text[from..]`, outside the byte ranges `skip`.
+pub fn scan(text: &str, from: usize, skip: &[Range<usize>]) -> Vec<Marks> {
+    scan_with(text, from, skip, false)
+}
+
+/// [`scan`] for an HTML page: marks inside tags, comments, `<script>` and `<style>` are not
+/// seen, and a block-level tag ends any open quotation as a paragraph break does.
+pub fn scan_html(text: &str, from: usize, skip: &[Range<usize>]) -> Vec<Marks> {
+    scan_with(text, from, skip, true)
+}
+
+/// Inline tags, which do not break a quotation.
+const INLINE_TAGS: &[&str] = &[
+    "a", "b", "i", "em", "strong", "span", "q", "abbr", "cite", "small", "sup", "sub", "u", "mark",
+];
+
+/// Where the tag at `at` (a `<`) ends, and whether it breaks a quotation; `None` when `<` does
+/// not open a tag. Script and style elements are skipped whole.
+fn tag_end(text: &str, at: usize) -> Option<(usize, bool)> {
+    let rest = text.get(at..)?;
+    let after = rest.get(1..)?;
+    let first = after.chars().next()?;
+    if !(first.is_ascii_alphabetic() || first == '/' || first == '!') {
+        return None;
+    }
+    if after.starts_with("!--") {
+        let end = memchr::memmem::find(rest.as_bytes(), b"-->").map_or(text.len(), |e| at + e + 3);
+        return Some((end, false));
+    }
+    let end = rest.find('>').map_or(text.len(), |e| at + e + 1);
+    let name: String = after
+        .trim_start_matches('/')
+        .chars()
+        .take_while(char::is_ascii_alphanumeric)
+        .map(|c| c.to_ascii_lowercase())
+        .collect();
+    let inline = INLINE_TAGS.contains(&name.as_str());
+    if !first.eq_ignore_ascii_case(&'/') && (name == "script" || name == "style") {
+        let tail = text.get(end..).unwrap_or("").as_bytes();
+        // The first `</name`, any case: one pass, ending where the scan resumes.
+        let found = memchr::memmem::find_iter(tail, b"</").find(|&f| {
+            tail.get(f + 2..f + 2 + name.len())
+                .is_some_and(|n| n.eq_ignore_ascii_case(name.as_bytes()))
+        });
+        return Some((found.map_or(text.len(), |f| end + f), true));
+    }
+    Some((end, !inline))
+}
+
+fn scan_with(text: &str, from: usize, skip: &[Range<usize>], html: bool) -> Vec<Marks> {
+    let mut skip: Vec<Range<usize>> = skip.iter().filter(|r| r.end > r.start).cloned().collect();
+    skip.sort_by_key(|r| r.start);
+    let mut skip_at = 0;
+    let mut open: [Option<Open>; FAMILIES] = [None; FAMILIES];
+    let mut found: Vec<Marks> = Vec::new();
+    let mut prev: char = '\n';
+    let mut last_solid: char = '\n';
+    let mut line_blank = true;
+    let body = text.get(from..).unwrap_or("");
+    let mut chars = body.char_indices().peekable();
+    let mut skip_to = 0;
+    while let Some((rel, c)) = chars.next() {
+        let at = from + rel;
+        if at < skip_to {
+            continue;
+        }
+        if html && c == '<' {
+            if let Some((end, breaks)) = tag_end(text, at) {
+                skip_to = end;
+                if breaks {
+                    open = [None; FAMILIES];
+                }
+                prev = ' ';
+                continue;
+            }
+        }
+        while skip.get(skip_at).is_some_and(|r| r.end <= at) {
+            skip_at += 1;
+        }
+        if skip.get(skip_at).is_some_and(|r| r.start <= at) {
+            open = [None; FAMILIES];
+            prev = '\n';
+            continue;
+        }
+        let next = chars.peek().map_or('\n', |&(_, n)| n);
+        let len = c.len_utf8();
+        let mut close = |fam: Family, open: &mut [Option<Open>; FAMILIES]| {
+            if let Some(o) = open[fam as usize].take() {
+                let inner_start = o.at + o.mark.len_utf8();
+                let words = text
+                    .get(inner_start..at)
+                    .is_some_and(|s| !s.trim().is_empty());
+                if at - o.at <= MAX_QUOTE && words {
+                    found.push(Marks {
+                        open: o.at,
+                        inner_start,
+                        inner_end: at,
+                        close: at + len,
+                    });
+                }
+            }
+        };
+        let opener = |fam: Family, open: &mut [Option<Open>; FAMILIES]| {
+            open[fam as usize] = Some(Open { at, mark: c });
+        };
+        let is_open = |fam: Family, open: &[Option<Open>; FAMILIES]| {
+            open[fam as usize].is_some_and(|o| at - o.at <= MAX_QUOTE)
+        };
+        match c {
+            '\n' => {
+                if line_blank || matches!(last_solid, '.' | '!' | '?' | ':' | ';') {
+                    open = [None; FAMILIES];
+                }
+                line_blank = true;
+            }
+            '“' => {
+                if open[Family::Curly as usize].is_some_and(|o| o.mark == '„')
+                    && is_open(Family::Curly, &open)
+                {
+                    close(Family::Curly, &mut open);
+                } else {
+                    opener(Family::Curly, &mut open);
+                }
+            }
+            '„' => opener(Family::Curly, &mut open),
+            '”' => close(Family::Curly, &mut open),
+            '"' => {
+                if is_open(Family::Straight, &open) {
+                    close(Family::Straight, &mut open);
+                } else if opens_after(prev) && !next.is_whitespace() {
+                    opener(Family::Straight, &mut open);
+                }
+            }
+            '‘' if !prev.is_alphanumeric() && !next.is_whitespace() => {
+                opener(Family::Single, &mut open);
+            }
+            // Between two letters `’` is an apostrophe (`doesn’t`, `Kata’ib`).
+            '’' if (!prev.is_alphanumeric() || !next.is_alphanumeric())
+                && !prev.is_whitespace() =>
+            {
+                close(Family::Single, &mut open);
+            }
+            '«' => {
+                if is_open(Family::Reversed, &open) {
+                    close(Family::Reversed, &mut open);
+                } else {
+                    opener(Family::Guillemet, &mut open);
+                }
+            }
+            '»' => {
+                if is_open(Family::Guillemet, &open) {
+                    close(Family::Guillemet, &mut open);
+                } else if !prev.is_alphanumeric() && next.is_alphanumeric() {
+                    opener(Family::Reversed, &mut open);
+                }
+            }
+            // `'` quotes only between a space and a letter (`'We won,' she said`); between two
+            // letters it is an apostrophe (`don't`), and `rock 'n' roll` gives one dropped word.
+            '\'' => {
+                let closes = !prev.is_whitespace() && !next.is_alphanumeric();
+                if closes && is_open(Family::StraightSingle, &open) {
+                    close(Family::StraightSingle, &mut open);
+                } else if opens_after(prev) && next.is_alphanumeric() {
+                    opener(Family::StraightSingle, &mut open);
+                }
+            }
+            '「' => opener(Family::Corner, &mut open),
+            '」' => close(Family::Corner, &mut open),
+            '『' => opener(Family::WhiteCorner, &mut open),
+            '』' => close(Family::WhiteCorner, &mut open),
+            _ => {}
+        }
+        if c != '\n' && !c.is_whitespace() {
+            line_blank = false;
+            last_solid = c;
+        }
+        prev = c;
+    }
+    outermost(found)
+}
+
+/// Whether a straight `"` after `prev` can open a quotation.
+fn opens_after(prev: char) -> bool {
+    prev.is_whitespace()
+        || matches!(
+            prev,
+            '(' | '[' | '{' | '—' | '–' | '-' | ':' | ',' | '/' | '\u{feff}'
+        )
+}
+
+/// Keeps the outermost of nested or overlapping spans, in document order.
+fn outermost(mut found: Vec<Marks>) -> Vec<Marks> {
+    found.sort_by(|a, b| a.open.cmp(&b.open).then(b.close.cmp(&a.close)));
+    let mut out: Vec<Marks> = Vec::with_capacity(found.len());
+    for m in found {
+        if out.last().is_none_or(|last| m.open >= last.close) {
+            out.push(m);
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn inner(text: &str) -> Vec<&str> {
+        scan(text, 0, &[])
+            .iter()
+            .filter_map(|m| text.get(m.inner_start..m.inner_end))
+            .collect()
+    }
+
+    #[test]
+    fn families() {
+        assert_eq!(
+            inner("a “b” c \"d\" e ‘f g’ «h» „i“ »j« 「k」"),
+            ["b", "d", "f g", "h", "i", "j", "k"]
+        );
+    }
+
+    #[test]
+    fn straight_single_quotes() {
+        assert_eq!(
+            inner("'We don't know,' she said of the players' union."),
+            ["We don't know,"]
+        );
+        assert_eq!(inner("in the '90s, rock 'n' roll"), ["n"]);
+    }
+
+    #[test]
+    fn apostrophes_do_not_close() {
+        assert_eq!(inner("it doesn’t matter, Kata’ib said"), Vec::<&str>::new());
+        assert_eq!(inner("‘we don’t know,’ she said"), ["we don’t know,"]);
+    }
+
+    #[test]
+    fn nested_keeps_outer() {
+        assert_eq!(inner("“he said ‘no’ twice”"), ["he said ‘no’ twice"]);
+    }
+
+    #[test]
+    fn no_crossing_paragraphs_or_posts() {
+        assert_eq!(inner("“open.\n\nclosed” here"), Vec::<&str>::new());
+        let t = "“a” [“b”] “c”";
+        let skip = t.find('[').unwrap_or(0)..t.find(']').unwrap_or(0);
+        let got: Vec<_> = scan(t, 0, std::slice::from_ref(&skip))
+            .iter()
+            .filter_map(|m| t.get(m.inner_start..m.inner_end))
+            .collect();
+        assert_eq!(got, ["a", "c"]);
+    }
+
+    #[test]
+    fn html_tags_and_scripts_are_not_prose() {
+        let t = r#"<p class="lead">“Quoted words,” she said.</p><script>var a = "x y z w v u";</script><p>"not closed</p><p>done"</p>"#;
+        let got: Vec<_> = scan_html(t, 0, &[])
+            .iter()
+            .filter_map(|m| t.get(m.inner_start..m.inner_end))
+            .collect();
+        assert_eq!(got, ["Quoted words,"]);
+    }
+
+    #[test]
+    fn linear_on_floods() {
+        for mark in ["“", "\"", "‘", "«", "»", "„", "<", "<a", "<script>"] {
+            let text = mark.repeat(200_000);
+            let _ = scan(&text, 0, &[]);
+            let _ = scan_html(&text, 0, &[]);
+        }
+    }
+}

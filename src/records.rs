@@ -1,0 +1,173 @@
+//! Articles as JSON Lines records: one JSON object per line, as crawlers and dumps write them.
+//!
+//! ```text
+//! {"id": "nyt-2019-12-31-001", "date": "2019-12-31", "text": "Protesters stormed ..."}
+//! {"id": "page-7", "html": "<!doctype html><html>...", "url": "https://example.com/a"}
+//! ```
+//!
+//! Which fields hold the text, the HTML, the id and the date is configurable
+//! ([`RecordFields`]); a record with HTML is scanned as a page, else its text as an article. A
+//! line that is not a JSON object, or has neither text nor HTML, is reported with its file and
+//! line and skipped; the rest goes on.
+
+use crate::document::Document;
+use crate::error::Error;
+use serde_json::Value;
+use std::io::BufRead;
+use std::path::Path;
+
+/// The names of the fields read from each record.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RecordFields {
+    /// Field with the article's plain text (default `text`).
+    pub text: String,
+    /// Field with the article's HTML (default `html`).
+    pub html: String,
+    /// Field with the record's id, used as the document name (default `id`; then `url`).
+    pub id: String,
+    /// Field with the article's date, `YYYY-MM-DD...` (default `date`).
+    pub date: String,
+}
+
+impl Default for RecordFields {
+    fn default() -> Self {
+        RecordFields {
+            text: "text".into(),
+            html: "html".into(),
+            id: "id".into(),
+            date: "date".into(),
+        }
+    }
+}
+
+/// Reads every record of a JSON Lines stream, handing each document to `each` as it is read.
+///
+/// `origin` names the stream in messages and in default document names (`origin:LINE`).
+pub fn read(
+    reader: impl BufRead,
+    origin: &Path,
+    fields: &RecordFields,
+    report: &mut dyn FnMut(Error),
+    each: &mut dyn FnMut(Document),
+) {
+    for (i, line) in reader.split(b'\n').enumerate() {
+        let line_no = i + 1;
+        let bytes = match line {
+            Ok(b) => b,
+            Err(source) => {
+                report(Error::Io {
+                    path: origin.to_path_buf(),
+                    source,
+                });
+                return;
+            }
+        };
+        if bytes.iter().all(u8::is_ascii_whitespace) {
+            continue;
+        }
+        match parse(&bytes, fields) {
+            Ok(r) => {
+                let name =
+                    r.id.unwrap_or_else(|| format!("{}:{line_no}", origin.display()));
+                let mut doc = if r.is_html {
+                    Document::html(name, r.body)
+                } else {
+                    Document::new(name, r.body)
+                };
+                if r.date.is_some() {
+                    doc.date = r.date;
+                }
+                each(doc);
+            }
+            Err(reason) => report(Error::BadRecord {
+                path: origin.to_path_buf(),
+                line: line_no,
+                reason,
+            }),
+        }
+    }
+}
+
+/// One record's useful fields.
+#[derive(Debug)]
+struct Record {
+    id: Option<String>,
+    body: String,
+    is_html: bool,
+    date: Option<String>,
+}
+
+fn parse(bytes: &[u8], fields: &RecordFields) -> Result<Record, String> {
+    let value: Value =
+        serde_json::from_slice(bytes).map_err(|e| format!("expected a JSON object, but {e}"))?;
+    let obj = value
+        .as_object()
+        .ok_or_else(|| "expected a JSON object, but found another value".to_string())?;
+    let string = |key: &str| obj.get(key).and_then(Value::as_str).map(str::to_string);
+    let id = string(&fields.id).or_else(|| {
+        obj.get(&fields.id)
+            .filter(|v| v.is_number())
+            .map(Value::to_string)
+    });
+    let id = id.or_else(|| string("url"));
+    let date = string(&fields.date).and_then(|d| {
+        let day = d.get(..10)?;
+        let ok = day.len() == 10 && day.as_bytes()[4] == b'-' && day.as_bytes()[7] == b'-';
+        ok.then(|| day.to_string())
+    });
+    if let Some(html) = string(&fields.html).filter(|h| !h.trim().is_empty()) {
+        return Ok(Record {
+            id,
+            body: html,
+            is_html: true,
+            date,
+        });
+    }
+    match string(&fields.text) {
+        Some(text) => Ok(Record {
+            id,
+            body: text,
+            is_html: false,
+            date,
+        }),
+        None => Err(format!(
+            "expected a `{}` or `{}` string field, but found neither",
+            fields.text, fields.html
+        )),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_records_and_reports_bad_lines() {
+        let input = b"{\"id\":\"a\",\"text\":\"hello\",\"date\":\"2019-12-31T10:00:00Z\"}\nnot json\n\n{\"html\":\"<p>x</p>\"}\n{\"id\":3}\n";
+        let (mut docs, mut errors) = (Vec::new(), Vec::new());
+        read(
+            &input[..],
+            Path::new("f.jsonl"),
+            &RecordFields::default(),
+            &mut |e| errors.push(e.to_string()),
+            &mut |d| docs.push(d),
+        );
+        assert_eq!(docs.len(), 2);
+        assert_eq!(
+            (docs[0].name.as_str(), docs[0].date.as_deref()),
+            ("a", Some("2019-12-31"))
+        );
+        assert_eq!(docs[1].name, "f.jsonl:4");
+        assert_eq!(docs[1].format, crate::document::TextFormat::Html);
+        assert_eq!(errors.len(), 2);
+        assert!(
+            errors[0].starts_with("f.jsonl:2: expected a JSON object, but"),
+            "{}",
+            errors[0]
+        );
+        assert_eq!(
+            errors[1],
+            "f.jsonl:5: expected a `text` or `html` string field, but found neither"
+        );
+    }
+}

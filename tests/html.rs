@@ -1,0 +1,389 @@
+//! HTML pages: every fixture under `fixtures/html/`, its important fields checked.
+
+use embedscan::model::{AppearanceKind, Platform, Post};
+use embedscan::{assemble, extract, Document, Feed};
+
+fn read(name: &str) -> (String, Document) {
+    let path = format!("{}/fixtures/html/{name}", env!("CARGO_MANIFEST_DIR"));
+    let text = std::fs::read_to_string(&path).expect("fixture");
+    (text.clone(), Document::html(name, text))
+}
+
+fn feed(names: &[&str]) -> Feed {
+    assemble(names.iter().map(|n| extract(&read(n).1)))
+}
+
+fn post<'a>(feed: &'a Feed, id: &str) -> &'a Post {
+    feed.posts
+        .iter()
+        .find(|p| p.id == id)
+        .unwrap_or_else(|| panic!("no post {id} in {:#?}", feed.posts))
+}
+
+/// Every markup appearance spans an element of the source.
+fn check_spans(name: &str) {
+    let (html, doc) = read(name);
+    for p in extract(&doc).posts {
+        for a in &p.appearances {
+            let span = &html[a.start..a.end];
+            if a.kind == AppearanceKind::Html {
+                assert!(span.starts_with('<'), "{name}: {span}");
+                assert!(span.ends_with('>'), "{name}: {span}");
+            }
+            assert_eq!(a.line, html[..a.start].matches('\n').count() + 1);
+        }
+    }
+}
+
+#[test]
+fn spans_point_at_elements() {
+    let dir = format!("{}/fixtures/html", env!("CARGO_MANIFEST_DIR"));
+    for e in std::fs::read_dir(dir).expect("dir").flatten() {
+        let name = e.file_name().to_string_lossy().into_owned();
+        if name.ends_with(".html") {
+            check_spans(&name);
+        }
+    }
+}
+
+#[test]
+fn oembed_blockquote() {
+    let (html, _) = read("01_oembed_basic.html");
+    let f = feed(&["01_oembed_basic.html"]);
+    assert_eq!(f.documents[0].date.as_deref(), Some("2019-12-31"));
+    assert_eq!(f.posts.len(), 1);
+    let p = post(&f, "twitter:1212011868181340851");
+    assert_eq!(p.author.name.as_deref(), Some("Marlow Harbor Police"));
+    assert_eq!(p.author.handle.as_deref(), Some("MarlowHarborPD"));
+    assert_eq!(
+        p.text,
+        "The north pier is closed until further notice. Crews are assessing damage #StormWatch @PortOfMarlow\nUpdates to follow: https://t.co/Qw3rTy7uIo pic.twitter.com/PiC9xYz12A"
+    );
+    assert_eq!(p.hashtags, ["StormWatch"]);
+    assert_eq!(p.mentions, ["PortOfMarlow"]);
+    assert_eq!(p.urls, ["https://t.co/Qw3rTy7uIo"]);
+    assert_eq!(p.media, ["pic.twitter.com/PiC9xYz12A"]);
+    assert_eq!(p.status_id.as_deref(), Some("1212011868181340851"));
+    assert_eq!(
+        p.status_url.as_deref(),
+        Some("https://twitter.com/MarlowHarborPD/status/1212011868181340851")
+    );
+    assert_eq!(p.created_at.as_deref(), Some("2019-12-31T14:05:22.123Z"));
+    assert_eq!(p.date.as_deref(), Some("2019-12-31"));
+    let a = &p.appearances[0];
+    assert_eq!(a.kind, AppearanceKind::Html);
+    assert!(html[a.start..a.end].starts_with("<blockquote class=\"twitter-tweet tw-align-center\""));
+    assert!(html[a.start..a.end].ends_with("</blockquote>"));
+    // The prose re-quote is found in the article text, its offsets in the source.
+    let q = &f.quotes[0];
+    assert_eq!(q.text, "The north pier is closed until further notice,");
+    assert_eq!(
+        &html[q.start..q.end],
+        "The north pier is closed until further notice,"
+    );
+}
+
+#[test]
+fn x_and_mobile_links() {
+    let f = feed(&["02_x_links.html"]);
+    let p = post(&f, "twitter:1498576271746076945");
+    assert_eq!(p.author.handle.as_deref(), Some("RivertonTU"));
+    assert!(p.text.contains("lines 4 & 7 — details"));
+    assert_eq!(p.created_at.as_deref(), Some("2022-03-01T08:30:00.042Z"));
+    let q = post(&f, "twitter:1498576271746076946");
+    assert_eq!(q.author.handle.as_deref(), Some("CityOfRiverton"));
+    assert_eq!(q.text, "We remain open to talks at any time.");
+}
+
+#[test]
+fn legacy_markup_and_reply_by_id() {
+    let f = feed(&["03_legacy_2012.html"]);
+    let a = post(&f, "twitter:177087396054041941");
+    assert_eq!(a.date.as_deref(), Some("2012-03-06"));
+    let b = post(&f, "twitter:177091474360371063");
+    assert_eq!(b.author.handle.as_deref(), Some("danawhit"));
+    assert_eq!(b.reply_to.as_deref(), Some("LakesideFest"));
+    assert_eq!(b.created_at.as_deref(), Some("2012-03-06T18:01:12.345Z"));
+}
+
+#[test]
+fn nested_quote_and_reply() {
+    let f = feed(&["04_quoted_nested.html"]);
+    assert_eq!(f.posts[0].id, "twitter:1710765733438335949");
+    assert_eq!(
+        f.posts[0].quoted_post.as_deref(),
+        Some("twitter:1710700000000000000")
+    );
+    assert_eq!(
+        post(&f, "twitter:1710700000000000000")
+            .author
+            .handle
+            .as_deref(),
+        Some("tomabernathy")
+    );
+    let f = feed(&["05_reply_nested.html"]);
+    let p = post(&f, "twitter:1786183890734677760");
+    assert_eq!(p.reply_to.as_deref(), Some("priyanand"));
+    assert_eq!(
+        p.text,
+        "Crews start on Elm Street Monday. Sorry about the tyres."
+    );
+    assert_eq!(p.quoted_post, None);
+}
+
+#[test]
+fn wrappers() {
+    let (html, _) = read("06_wordpress_amp.html");
+    let f = feed(&["06_wordpress_amp.html"]);
+    assert_eq!(f.posts.len(), 3);
+    let obs = post(&f, "twitter:1211938226173100033");
+    assert_eq!(
+        obs.appearances.len(),
+        2,
+        "the WordPress and AMP copies are one post"
+    );
+    let bare = post(&f, "twitter:1212050796049526978");
+    assert_eq!(
+        (bare.author.handle.as_deref(), bare.text.as_str()),
+        (Some("skywatcher_li"), "")
+    );
+    assert!(html[bare.appearances[0].start..].starts_with("<figure class=\"wp-block-embed"));
+    let amp = post(&f, "twitter:1212531449656320837");
+    assert_eq!(amp.date.as_deref(), Some("2020-01-02"));
+    assert!(html[amp.appearances[0].start..].starts_with("<amp-twitter"));
+
+    let (html, _) = read("07_cnn_iframe_js.html");
+    let f = feed(&["07_cnn_iframe_js.html"]);
+    assert_eq!(f.posts.len(), 3);
+    assert_eq!(
+        post(&f, "twitter:1212050796049526979")
+            .author
+            .handle
+            .as_deref(),
+        Some("DorranCG")
+    );
+    let rendered = post(&f, "twitter:1212011868181340852");
+    assert!(html[rendered.appearances[0].start..]
+        .starts_with("<div class=\"twitter-tweet twitter-tweet-rendered\""));
+    let js = post(&f, "twitter:1212011868181340999");
+    assert_eq!(
+        (js.author.handle.as_deref(), js.text.as_str()),
+        (Some("HarbourMasterJo"), "")
+    );
+    assert_eq!(
+        js.status_url.as_deref(),
+        Some("https://twitter.com/HarbourMasterJo/status/1212011868181340999")
+    );
+}
+
+#[test]
+fn emoji_and_rtl() {
+    let f = feed(&["08_emoji_rtl.html"]);
+    let p = post(&f, "twitter:1212011868181340900");
+    assert_eq!(p.author.name.as_deref(), Some("بلدية الواحة"));
+    assert_eq!(
+        p.text,
+        "أضواء المهرجان تملأ الساحة الليلة 🎆✨ #العيد pic.twitter.com/Zx9Yw8Vu7T"
+    );
+    assert_eq!(p.hashtags, ["العيد"]);
+    assert_eq!(p.lang.as_deref(), Some("ar"));
+}
+
+#[test]
+fn several_embeds_and_text_embeds_in_prose() {
+    let (html, _) = read("09_several.html");
+    let f = feed(&["09_several.html"]);
+    assert_eq!(f.posts.len(), 4, "{:#?}", f.posts);
+    let handles: Vec<_> = f
+        .posts
+        .iter()
+        .filter_map(|p| p.author.handle.as_deref())
+        .collect();
+    assert_eq!(
+        handles,
+        ["ValleyVotes", "MariaOkafor", "GlenHarper", "samortiz_news"]
+    );
+    let text = &f.posts[3];
+    assert_eq!(text.appearances[0].kind, AppearanceKind::Embed);
+    let a = &text.appearances[0];
+    assert!(html[a.start..a.end].starts_with("Long queues outside"));
+    assert!(html[a.start..a.end].ends_with("December 31, 2019"));
+    assert!(f
+        .quotes
+        .iter()
+        .any(|q| html[q.start..q.end].starts_with("Thank you to every volunteer")));
+}
+
+#[test]
+fn page_without_embeds() {
+    let f = feed(&["10_none.html"]);
+    assert!(f.posts.is_empty());
+    assert_eq!(f.documents[0].date.as_deref(), Some("2020-01-05"));
+}
+
+#[test]
+fn translated_copy_becomes_a_version() {
+    let f = feed(&["01_oembed_basic.html", "11_translated_fr.html"]);
+    assert_eq!(f.posts.len(), 1);
+    let p = &f.posts[0];
+    assert!(p.text.starts_with("The north pier is closed"));
+    assert_eq!(
+        p.appearances
+            .iter()
+            .filter(|a| a.kind == AppearanceKind::Html)
+            .count(),
+        2
+    );
+    assert_eq!(p.versions.len(), 1);
+    assert_eq!(p.versions[0].lang.as_deref(), Some("fr"));
+    assert!(p.versions[0]
+        .text
+        .starts_with("La jetée nord est fermée jusqu'à nouvel ordre."));
+    assert_eq!(p.versions[0].documents, ["11_translated_fr.html"]);
+}
+
+#[test]
+fn instagram() {
+    let f = feed(&["12_instagram.html"]);
+    assert_eq!(f.documents[0].date, None);
+    let p = post(&f, "instagram:C0aB1cD2eF3");
+    assert_eq!(p.platform, Platform::Instagram);
+    assert_eq!(p.author.name.as_deref(), Some("Luca Ferri"));
+    assert_eq!(p.author.handle.as_deref(), Some("luca.ferri_cooks"));
+    assert_eq!(p.text, "");
+    assert_eq!(
+        p.status_url.as_deref(),
+        Some("https://www.instagram.com/p/C0aB1cD2eF3/")
+    );
+    let old = post(&f, "instagram:BEx4mPlE9a");
+    assert_eq!(old.text, "Première soupe de la saison #automne");
+    assert_eq!(old.author.name.as_deref(), Some("Luca Ferri"));
+    assert_eq!(old.date.as_deref(), Some("2016-04-21"));
+}
+
+#[test]
+fn bluesky() {
+    let f = feed(&["13_bluesky.html"]);
+    let p = post(&f, "bluesky:3lbqwe2x7ks2c");
+    assert_eq!(p.author.name.as_deref(), Some("Dr. Ingrid Solberg"));
+    assert_eq!(
+        p.author.handle.as_deref(),
+        Some("ingridsolberg.bsky.social")
+    );
+    assert_eq!(
+        p.text,
+        "Sea ice extent hit a record low for November.\nThread with the data below 🧵"
+    );
+    assert_eq!(p.date.as_deref(), Some("2024-11-25"));
+    assert_eq!(
+        p.status_url.as_deref(),
+        Some("https://bsky.app/profile/ingridsolberg.bsky.social/post/3lbqwe2x7ks2c")
+    );
+}
+
+#[test]
+fn facebook() {
+    let f = feed(&["14_facebook.html"]);
+    let p = post(&f, "facebook:10160123456789012");
+    assert_eq!(p.author.name.as_deref(), Some("Ashby Public Library"));
+    assert_eq!(p.author.handle.as_deref(), Some("ashbyPublicLibrary"));
+    assert_eq!(
+        p.text,
+        "We are open again! New opening hours: Mon–Sat 9 to 6."
+    );
+    assert_eq!(p.date.as_deref(), Some("2023-09-07"));
+}
+
+#[test]
+fn mastodon_and_threads() {
+    let f = feed(&["15_mastodon.html"]);
+    let p = post(&f, "mastodon:109278976355523419");
+    assert_eq!(
+        p.author.handle.as_deref(),
+        Some("kmoreau@fosstodon.example")
+    );
+    assert_eq!(
+        p.status_url.as_deref(),
+        Some("https://fosstodon.example/@kmoreau/109278976355523419")
+    );
+    assert_eq!(p.created_at.as_deref(), Some("2022-11-03T08:40:49.174Z"));
+    assert_eq!(
+        post(&f, "mastodon:113489123456789012")
+            .author
+            .handle
+            .as_deref(),
+        Some("lin@social.example.org")
+    );
+    let f = feed(&["16_threads.html"]);
+    let p = post(&f, "threads:C1a2B3c4D5e");
+    assert_eq!(
+        (p.author.handle.as_deref(), p.text.as_str()),
+        (Some("thelanterns.band"), "")
+    );
+    assert_eq!(
+        p.status_url.as_deref(),
+        Some("https://www.threads.net/@thelanterns.band/post/C1a2B3c4D5e")
+    );
+}
+
+#[test]
+fn seeds_as_html_match_the_text_seeds() {
+    let dir = format!("{}/fixtures/html/seeds", env!("CARGO_MANIFEST_DIR"));
+    let mut names: Vec<String> = std::fs::read_dir(&dir)
+        .expect("dir")
+        .flatten()
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    let docs: Vec<Document> = names
+        .iter()
+        .map(|n| {
+            Document::html(
+                n.clone(),
+                std::fs::read_to_string(format!("{dir}/{n}")).expect("seed"),
+            )
+        })
+        .collect();
+    let f = assemble(docs.iter().map(extract));
+    assert_eq!(f.posts.len(), 21);
+    assert!(f.posts.iter().all(|p| p.status_id.is_some()
+        && p.created_at
+            .as_deref()
+            .is_some_and(|t| t.starts_with("2019-12-31T"))));
+    let barzan = f
+        .posts
+        .iter()
+        .find(|p| p.text == "Repeating #Tehran scenario?")
+        .expect("barzan");
+    assert!(barzan.quoted_post.as_deref().is_some_and(|q| f
+        .posts
+        .iter()
+        .any(|p| p.id == q && p.text.starts_with("#PMF"))));
+    let trump = f
+        .posts
+        .iter()
+        .find(|p| p.author.handle.as_deref() == Some("realDonaldTrump"))
+        .expect("trump");
+    assert_eq!(
+        trump
+            .appearances
+            .iter()
+            .filter(|a| a.kind == AppearanceKind::Html)
+            .count(),
+        2
+    );
+}
+
+#[test]
+fn never_panics_on_broken_markup() {
+    for html in [
+        "",
+        "<",
+        "<blockquote class=\"twitter-tweet\">",
+        "<blockquote class=\"twitter-tweet\"><p>x</blockquote></p></div>&mdash (@",
+        "<html><body><p>a &#xFFFFFFFF; &#0; &amp</p><blockquote class=\"instagram-media\"></blockquote>",
+        "<amp-twitter data-tweetid=\"99999999999999999999999\"></amp-twitter><iframe class=\"mastodon-embed\" src=\"::\"></iframe>",
+    ] {
+        let _ = extract(&Document::html("x.html", html));
+    }
+}

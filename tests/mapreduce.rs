@@ -1,0 +1,180 @@
+//! The map-reduce mode: `extract` over shards then `merge` gives the feed of a single run; JSON
+//! Lines and gzip inputs; bad records reported and skipped.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+
+fn run(args: &[&str], stdin: &[u8]) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_embedscan"))
+        .args(args)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("binary runs");
+    child
+        .stdin
+        .take()
+        .expect("stdin")
+        .write_all(stdin)
+        .expect("stdin written");
+    child.wait_with_output().expect("binary finishes")
+}
+
+fn temp_dir(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("embedscan-mr-{}-{name}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    dir
+}
+
+/// The seeds and text fixtures as JSON Lines records, one article per line.
+fn corpus_lines() -> Vec<String> {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut paths: Vec<PathBuf> = std::fs::read_dir(root.join("seeds"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    for dir in ["embed", "card", "negative"] {
+        paths.extend(
+            std::fs::read_dir(root.join("fixtures").join(dir))
+                .unwrap()
+                .map(|e| e.unwrap().path()),
+        );
+    }
+    paths.sort();
+    paths
+        .iter()
+        .map(|p| {
+            let text = std::fs::read_to_string(p).unwrap();
+            let id = p.file_name().unwrap().to_str().unwrap();
+            serde_json::json!({ "id": id, "text": text }).to_string()
+        })
+        .collect()
+}
+
+#[test]
+fn sharded_extract_then_merge_equals_a_single_run() {
+    let lines = corpus_lines();
+    let all = lines.join("\n") + "\n";
+    let dir = temp_dir("shards");
+    let corpus = dir.join("all.jsonl");
+    std::fs::write(&corpus, &all).unwrap();
+    let single = run(&[corpus.to_str().unwrap()], b"");
+    assert_eq!(
+        single.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&single.stderr)
+    );
+
+    // Three uneven shards, each through the stateless map step.
+    let mut shard_paths = Vec::new();
+    for (i, chunk) in lines.chunks(lines.len() / 3 + 1).enumerate() {
+        let mapped = run(&["extract"], (chunk.join("\n") + "\n").as_bytes());
+        assert_eq!(mapped.status.code(), Some(0));
+        let path = dir.join(format!("shard-{i}.jsonl"));
+        std::fs::write(&path, &mapped.stdout).unwrap();
+        shard_paths.push(path.to_str().unwrap().to_string());
+    }
+    let mut args = vec!["merge"];
+    args.extend(shard_paths.iter().map(String::as_str));
+    let merged = run(&args, b"");
+    assert_eq!(
+        merged.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&merged.stderr)
+    );
+    assert_eq!(
+        String::from_utf8_lossy(&merged.stdout),
+        String::from_utf8_lossy(&single.stdout)
+    );
+    let feed: serde_json::Value = serde_json::from_slice(&merged.stdout).unwrap();
+    assert!(feed["posts"].as_array().unwrap().len() > 20);
+}
+
+#[test]
+fn extract_writes_each_record_with_grouping_keys() {
+    let input = "{\"id\":\"a\",\"text\":\"Gates open https://t.co/x — River Report (@RiverReport) June 1, 2021\"}\n";
+    let out = run(&["extract"], input.as_bytes());
+    let lines: Vec<serde_json::Value> = String::from_utf8(out.stdout)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(lines[0]["type"], "document");
+    assert_eq!(lines[1]["type"], "post");
+    assert_eq!(lines[1]["key"], lines[1]["id"]);
+    assert_eq!(lines[1]["group"], "twitter:@riverreport");
+}
+
+#[test]
+fn bad_records_are_reported_and_skipped() {
+    let input = "{\"id\":\"a\",\"text\":\"x\"}\n{broken\n{\"id\":\"b\",\"text\":\"y\"}\n";
+    let out = run(&["extract"], input.as_bytes());
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("-:2: expected a JSON object, but"),
+        "{stderr}"
+    );
+    let docs = String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .filter(|l| l.contains("\"type\":\"document\""))
+        .count();
+    assert_eq!(docs, 2);
+}
+
+#[test]
+fn gzip_and_jsonl_inputs_are_read_transparently() {
+    let dir = temp_dir("gz");
+    let text =
+        std::fs::read(Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/embed/same-line.txt"))
+            .unwrap();
+    let gz = dir.join("article.txt.gz");
+    // Two gzip members, as concatenated archives have: both must be read.
+    let (first, second) = text.split_at(text.len() / 2);
+    let mut bytes = Vec::new();
+    for part in [first, second] {
+        let mut enc = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
+        enc.write_all(part).unwrap();
+        bytes.extend(enc.finish().unwrap());
+    }
+    std::fs::write(&gz, bytes).unwrap();
+    let out = run(&[gz.to_str().unwrap()], b"");
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let feed: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(feed["documents"][0]["bytes"], text.len());
+    assert_eq!(feed["posts"][0]["author"]["handle"], "MayorAnaRuiz");
+
+    let out = run(
+        &[
+            "--stdin-jsonl",
+            "--text-field",
+            "body",
+            "--id-field",
+            "key",
+            "-",
+        ],
+        b"{\"key\":\"k1\",\"body\":\"hi\",\"date\":\"2020-01-02T03:04:05Z\"}\n",
+    );
+    let feed: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(feed["documents"][0]["name"], "k1");
+    assert_eq!(feed["documents"][0]["date"], "2020-01-02");
+}
+
+#[test]
+fn output_is_the_same_for_any_thread_count() {
+    let one = run(&["--jobs", "1", "seeds", "fixtures/embed"], b"");
+    let four = run(&["--jobs", "4", "seeds", "fixtures/embed"], b"");
+    assert_eq!(one.status.code(), Some(0));
+    assert_eq!(one.stdout, four.stdout);
+}
