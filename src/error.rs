@@ -66,7 +66,7 @@ impl fmt::Display for Error {
             Error::NotFound { path } => write!(f, "{}: no such file or directory", path.display()),
             Error::NoDocuments { path } => write!(
                 f,
-                "{}: expected documents (*.txt, *.text, *.html, *.htm, *.jsonl, *.ndjson, optionally .gz), but found none in this directory",
+                "{}: expected documents (*.txt, *.text, *.html, *.htm, *.jsonl, *.ndjson, *.warc, optionally .gz), but found none in this directory",
                 path.display()
             ),
             Error::Io { path, source } => write!(f, "{}: {source}", path.display()),

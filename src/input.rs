@@ -3,7 +3,8 @@
 //! Files are read whole; directories are walked recursively for documents (see
 //! [`is_document_path`]), sorted by path so the output does not depend on the file system's
 //! order; `-` is standard input. `.gz` files are decompressed as they are read (every gzip
-//! member), and JSON Lines files (`.jsonl`, `.ndjson`) hold one article per line
+//! member), web archives (`.warc`, `.warc.gz`: their HTML responses, [`crate::webarchive`]),
+//! and JSON Lines files (`.jsonl`, `.ndjson`) hold one article per line
 //! ([`crate::records`]). Problems are reported per input and never stop the others.
 
 use crate::document::Document;
@@ -14,7 +15,7 @@ use std::io::{BufReader, Read};
 use std::path::{Path, PathBuf};
 
 /// Extensions of the documents read from directories (each also with `.gz` after it).
-pub const EXTENSIONS: [&str; 6] = ["txt", "text", "html", "htm", "jsonl", "ndjson"];
+pub const EXTENSIONS: [&str; 7] = ["txt", "text", "html", "htm", "jsonl", "ndjson", "warc"];
 
 /// Extensions read as JSON Lines, one article per line.
 pub const JSONL_EXTENSIONS: [&str; 2] = ["jsonl", "ndjson"];
@@ -155,6 +156,10 @@ pub fn read_each(
         Source::File(p) => is_jsonl_path(p),
         Source::Stdin => options.stdin_jsonl,
     };
+    if matches!(source, Source::File(p) if crate::webarchive::is_warc_path(p)) {
+        crate::webarchive::read(reader, &path, report, each);
+        return Ok(());
+    }
     if jsonl {
         let reader = BufReader::with_capacity(1 << 20, reader);
         records::read(reader, &path, &options.fields, report, each);

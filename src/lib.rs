@@ -49,6 +49,7 @@ pub mod records;
 pub mod shard;
 pub mod status;
 pub mod versions;
+pub mod webarchive;
 
 pub use detect::Detector;
 pub use document::Document;

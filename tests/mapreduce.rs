@@ -178,3 +178,86 @@ fn output_is_the_same_for_any_thread_count() {
     assert_eq!(one.status.code(), Some(0));
     assert_eq!(one.stdout, four.stdout);
 }
+
+/// A `.warc.gz` as Common Crawl writes it: one gzip member per record. Every HTML response is
+/// a document named by its target URI; requests, metadata and non-HTML responses are not.
+#[test]
+fn warc_gz_with_one_member_per_record() {
+    fn record(kind: &str, uri: &str, content_type: &str, block: &str) -> String {
+        format!(
+            "WARC/1.0\r\nWARC-Type: {kind}\r\nWARC-Record-ID: <urn:uuid:{uri}>\r\nWARC-Date: 2019-12-31T12:00:00Z\r\nWARC-Target-URI: {uri}\r\nContent-Type: {content_type}\r\nContent-Length: {}\r\n\r\n{block}\r\n\r\n",
+            block.len()
+        )
+    }
+    let page = |n: u32| {
+        format!(
+            "HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\n\r\n<!doctype html><html><body><p>Story {n}.</p><blockquote class=\"twitter-tweet\"><p lang=\"en\" dir=\"ltr\">Gates {n} are open</p>&mdash; River Report (@RiverReport) <a href=\"https://twitter.com/RiverReport/status/14000000000000000{n}\">June 1, 2021</a></blockquote></body></html>"
+        )
+    };
+    let records = [
+        record(
+            "warcinfo",
+            "info",
+            "application/warc-fields",
+            "software: test",
+        ),
+        record(
+            "request",
+            "https://news.example/1",
+            "application/http; msgtype=request",
+            "GET /1 HTTP/1.1\r\n\r\n",
+        ),
+        record(
+            "response",
+            "https://news.example/1",
+            "application/http; msgtype=response",
+            &page(1),
+        ),
+        record(
+            "metadata",
+            "https://news.example/1",
+            "application/warc-fields",
+            "fetchTimeMs: 12",
+        ),
+        record(
+            "response",
+            "https://news.example/2",
+            "application/http; msgtype=response",
+            &page(2),
+        ),
+    ];
+    let mut bytes = Vec::new();
+    for r in &records {
+        let mut enc = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
+        enc.write_all(r.as_bytes()).unwrap();
+        bytes.extend(enc.finish().unwrap());
+    }
+    let dir = temp_dir("warc");
+    let path = dir.join("crawl.warc.gz");
+    std::fs::write(&path, bytes).unwrap();
+    let out = run(&[path.to_str().unwrap()], b"");
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let feed: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let names: Vec<&str> = feed["documents"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d["name"].as_str().unwrap())
+        .collect();
+    assert_eq!(names, ["https://news.example/1", "https://news.example/2"]);
+    let ids: Vec<&str> = feed["posts"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p["id"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        ids,
+        ["twitter:140000000000000001", "twitter:140000000000000002"]
+    );
+}

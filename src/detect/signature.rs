@@ -42,6 +42,13 @@ pub fn parse_at(text: &str, line: Range<usize>, at: usize) -> Option<Signature> 
         return None;
     }
     end += 1;
+    // The date first: it is a cheap forward test that almost every `(@` in prose fails.
+    // It is required: `— Jane Doe (@jdoe)` alone is how bylines and credits look too.
+    let rest = text.get(end..line.end)?;
+    let skipped = rest.len() - rest.trim_start_matches(super::paragraphs::is_space).len();
+    let (date, used) = date::parse_prefix(&rest[skipped..], None)?;
+    end += skipped + used;
+    let date = Some(date);
     let (dash, dash_end, _) = find_dash(text, line.start, at)?;
     let name = text
         .get(dash_end..at)?
@@ -49,12 +56,6 @@ pub fn parse_at(text: &str, line: Range<usize>, at: usize) -> Option<Signature> 
     if !is_plausible_name(name) {
         return None;
     }
-    let rest = text.get(end..line.end)?;
-    let skipped = rest.len() - rest.trim_start_matches(super::paragraphs::is_space).len();
-    // The date is required: `— Jane Doe (@jdoe)` alone is how bylines and credits look too.
-    let (date, used) = date::parse_prefix(&rest[skipped..], None)?;
-    end += skipped + used;
-    let date = Some(date);
     Some(Signature {
         dash,
         name: name.to_string(),
