@@ -43,6 +43,21 @@ enum Family {
 
 const FAMILIES: usize = 8;
 
+/// Lead bytes of everything the scan reacts to: line ends, straight marks, `<`, and the UTF-8
+/// lead bytes of the curly (U+2018–U+201E), guillemet (U+00AB, U+00BB) and corner (U+300C–U+300F)
+/// marks. Other characters with those lead bytes are decoded and passed over.
+const LEADS: [bool; 256] = {
+    let mut t = [false; 256];
+    t[b'\n' as usize] = true;
+    t[b'"' as usize] = true;
+    t[b'\'' as usize] = true;
+    t[b'<' as usize] = true;
+    t[0xC2] = true;
+    t[0xE2] = true;
+    t[0xE3] = true;
+    t
+};
+
 #[derive(Clone, Copy)]
 struct Open {
     at: usize,
@@ -104,36 +119,59 @@ fn scan_with(text: &str, from: usize, skip: &[Range<usize>], html: bool) -> Vec<
     let mut skip_at = 0;
     let mut open: [Option<Open>; FAMILIES] = [None; FAMILIES];
     let mut found: Vec<Marks> = Vec::new();
-    let mut prev: char = '\n';
-    let mut last_solid: char = '\n';
-    let mut line_blank = true;
-    let body = text.get(from..).unwrap_or("");
-    let mut chars = body.char_indices().peekable();
+    let bytes = text.as_bytes();
+    let mut line_start = from;
+    let mut i = from;
+    // Where `prev` reads as a line start (after a post's span) or a space (after a tag).
+    let mut fake_prev: Option<(usize, char)> = None;
     let mut skip_to = 0;
-    while let Some((rel, c)) = chars.next() {
-        let at = from + rel;
+    // Only bytes that can start a mark, a line end or a tag matter: jump from one to the next.
+    while let Some(found_at) = bytes
+        .get(i..)
+        .and_then(|b| b.iter().position(|&b| LEADS[b as usize]))
+    {
+        let at = i + found_at;
+        let Some(c) = text.get(at..).and_then(|t| t.chars().next()) else {
+            i = at + 1;
+            continue;
+        };
+        i = at + c.len_utf8();
         if at < skip_to {
             continue;
         }
+        let prev = match fake_prev {
+            Some((pos, ch)) if pos == at => ch,
+            _ => text
+                .get(..at)
+                .and_then(|t| t.chars().next_back())
+                .unwrap_or('\n'),
+        };
         if html && c == '<' {
             if let Some((end, breaks)) = tag_end(text, at) {
                 skip_to = end;
                 if breaks {
                     open = [None; FAMILIES];
                 }
-                prev = ' ';
+                fake_prev = Some((end, ' '));
+                i = end.max(i);
                 continue;
             }
         }
-        while skip.get(skip_at).is_some_and(|r| r.end <= at) {
+        while let Some(r) = skip.get(skip_at).filter(|r| r.end <= at) {
+            // A post's span lay between the last mark and this one: no quote spans it.
+            open = [None; FAMILIES];
+            if fake_prev.is_none_or(|(pos, _)| pos < r.end) {
+                fake_prev = Some((r.end, '\n'));
+            }
             skip_at += 1;
         }
-        if skip.get(skip_at).is_some_and(|r| r.start <= at) {
+        if let Some(r) = skip.get(skip_at).filter(|r| r.start <= at) {
             open = [None; FAMILIES];
-            prev = '\n';
+            fake_prev = Some((r.end, '\n'));
+            i = r.end.max(i);
             continue;
         }
-        let next = chars.peek().map_or('\n', |&(_, n)| n);
+        let next = text.get(i..).and_then(|t| t.chars().next()).unwrap_or('\n');
         let len = c.len_utf8();
         let mut close = |fam: Family, open: &mut [Option<Open>; FAMILIES]| {
             if let Some(o) = open[fam as usize].take() {
@@ -159,10 +197,12 @@ fn scan_with(text: &str, from: usize, skip: &[Range<usize>], html: bool) -> Vec<
         };
         match c {
             '\n' => {
-                if line_blank || matches!(last_solid, '.' | '!' | '?' | ':' | ';') {
+                let line = text.get(line_start..at).unwrap_or("").trim_end();
+                let last_solid = line.chars().next_back();
+                if line.is_empty() || matches!(last_solid, Some('.' | '!' | '?' | ':' | ';')) {
                     open = [None; FAMILIES];
                 }
-                line_blank = true;
+                line_start = at + 1;
             }
             '“' => {
                 if open[Family::Curly as usize].is_some_and(|o| o.mark == '„')
@@ -221,11 +261,6 @@ fn scan_with(text: &str, from: usize, skip: &[Range<usize>], html: bool) -> Vec<
             '』' => close(Family::WhiteCorner, &mut open),
             _ => {}
         }
-        if c != '\n' && !c.is_whitespace() {
-            line_blank = false;
-            last_solid = c;
-        }
-        prev = c;
     }
     outermost(found)
 }
