@@ -135,7 +135,16 @@ fn read_card(text: &str, paras: &Paras, claimed: &[bool], i: usize, strict: bool
     if !usable(i) || line(i).len() > MAX_NAME_LINE_BYTES || !usable(i + 1) {
         return None;
     }
-    let mut header = name_line(line(i))?;
+    let first = line(i);
+    // Without an `@`, the line is the display name alone: short, few words, not a sentence.
+    if memchr::memchr(b'@', first.as_bytes()).is_none()
+        && (first.len() > 4 * MAX_NAME_CHARS
+            || first.ends_with(['.', ',', ':', ';', '!', '?'])
+            || first.bytes().filter(|&b| b == b' ').count() >= MAX_NAME_WORDS)
+    {
+        return None;
+    }
+    let mut header = name_line(first)?;
     // Header lines of their own, directly under the name: `@handle`, `· date`, `Replying to`.
     let mut j = i + 1;
     while usable(j) && paras.list[j].gap_before == 0 && j <= i + 3 {
