@@ -242,7 +242,7 @@ fn is_mark(c: char) -> bool {
 fn glue_points(text: &str) -> Vec<usize> {
     const MAX_WORD: usize = 280;
     let bytes = text.as_bytes();
-    let mut points = Vec::new();
+    let mut points = guard_points(text);
     for at in memchr::memchr3_iter(b'#', b'h', b'p', bytes) {
         let rest = &bytes[at..];
         let is_hash = rest[0] == b'#';
@@ -273,6 +273,30 @@ fn glue_points(text: &str) -> Vec<usize> {
         };
         if glued {
             points.push(at);
+        }
+    }
+    points.sort_unstable();
+    points.dedup();
+    points
+}
+
+/// Offsets that keep `twitter-text` (0.3.1) from slicing inside a character: its check for the
+/// legacy `RT@user` form reads the two bytes before an `@` whose previous character is one that
+/// forbids a mention (`a@`, `_@`, `!@`...), and panics when the character before that one is
+/// multi-byte (`andréa@example.com`). A space before that previous character changes no result
+/// — the `@` stays forbidden, and `RT` needs ASCII letters — but keeps the slice on a boundary.
+/// Found by fuzzing (`tests/fuzz_regressions/`).
+fn guard_points(text: &str) -> Vec<usize> {
+    let forbids = |c: char| c.is_ascii_alphanumeric() || "_@!#$%&*=/".contains(c);
+    let mut points = Vec::new();
+    let ats =
+        memchr::memchr_iter(b'@', text.as_bytes()).chain(text.match_indices('＠').map(|(i, _)| i));
+    for at in ats {
+        let mut before = text[..at].chars().rev();
+        if let (Some(p), Some(pp)) = (before.next(), before.next()) {
+            if forbids(p) && !pp.is_ascii() {
+                points.push(at - p.len_utf8());
+            }
         }
     }
     points
@@ -344,6 +368,24 @@ mod tests {
     fn spans_map_back_to_original_indices() {
         let s = hashtag_spans("#a#b");
         assert_eq!((s[0].start, s[0].end, s[1].start, s[1].end), (0, 2, 2, 4));
+    }
+
+    #[test]
+    fn multibyte_before_a_forbidden_prefix_does_not_panic() {
+        for text in [
+            "andréa@example.com",
+            "P\n\u{fffd}@@",
+            "中_@x",
+            "é!＠y",
+            "RT@a é@@",
+        ] {
+            let e = extract(text);
+            assert!(
+                e.mentions.is_empty() || text.starts_with("RT"),
+                "{text}: {e:?}"
+            );
+        }
+        assert_eq!(extract("RT@alice").mentions, ["alice"]);
     }
 
     #[test]
