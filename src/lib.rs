@@ -9,13 +9,16 @@
 //! # Data flow
 //!
 //! ```text
-//! input::collect/read ─▶ Document ─▶ extract() ─▶ Extraction ─▶ assemble() ─▶ Feed ─▶ output::write
-//!                                    (per document:              (all documents:
-//!                                     detect ▶ post, quote)       dedup ▶ link)
+//! input (files, dirs, .gz, JSON Lines: records, WARC: webarchive)
+//!   └▶ Document ─▶ extract() ──────────────────────────────▶ Extraction ─▶ Assembler ─▶ Feed ─▶ output
+//!                  text: detect (embed, card) ▶ post ▶ quote              add: exact repeats
+//!                  html: html::embeds ▶ article text ▶ the same           finish: versions ▶
+//!                                                                          dedup ▶ link
 //! ```
 //!
-//! [`extract`] is stateless and runs per document (the map step); [`assemble`] merges
-//! everything (the reduce step).
+//! [`extract`] is stateless and runs per document (the map step, `embedscan extract`);
+//! [`Assembler`] / [`assemble`] merge everything (the reduce step, `embedscan merge`), so a
+//! sharded run merged gives the feed of a single run ([`shard`]).
 //!
 //! # Example
 //! ```
