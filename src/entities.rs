@@ -192,7 +192,7 @@ fn spans_of(text: &str, which: Which) -> Vec<Span> {
 /// The text with glued entities pulled apart by inserted spaces, and where they were inserted.
 struct Unglued {
     text: String,
-    /// Code-point indices (in `text`) of the inserted spaces, ascending.
+    /// Code-point indices (in `text`) of the inserted characters, ascending.
     inserted: Vec<usize>,
 }
 
@@ -205,13 +205,18 @@ impl Unglued {
                 inserted: Vec::new(),
             };
         }
-        let mut text = String::with_capacity(original.len() + splits.len());
+        let mut text = String::with_capacity(original.len() + 2 * splits.len());
         let mut inserted = Vec::with_capacity(splits.len());
-        let mut last = 0;
-        for &at in &splits {
-            text.push_str(&original[last..at]);
-            inserted.push(text.chars().count());
-            text.push(' ');
+        let (mut last, mut chars) = (0, 0);
+        for &(at, filler) in &splits {
+            let piece = &original[last..at];
+            text.push_str(piece);
+            chars += piece.chars().count();
+            for c in filler.chars() {
+                inserted.push(chars);
+                text.push(c);
+                chars += 1;
+            }
             last = at;
         }
         text.push_str(&original[last..]);
@@ -236,10 +241,11 @@ fn is_mark(c: char) -> bool {
         | 0x0E31..=0x0E3A | 0x0E47..=0x0E4E | 0x1AB0..=0x1AFF | 0x20D0..=0x20FF | 0xFE20..=0xFE2F)
 }
 
-/// Byte offsets where a space must be inserted to unglue entities.
+/// Byte offsets where ASCII filler (a space, mostly) must be inserted to unglue entities or to
+/// guard the extractor, ascending.
 ///
-/// Linear: every `#`, `http` and `pic.` trigger looks back at most over one word.
-fn glue_points(text: &str) -> Vec<usize> {
+/// Linear: every `#`, `http`, `pic.` and `@` trigger looks back at most over one word.
+fn glue_points(text: &str) -> Vec<(usize, &'static str)> {
     const MAX_WORD: usize = 280;
     let bytes = text.as_bytes();
     let mut points = guard_points(text);
@@ -272,31 +278,34 @@ fn glue_points(text: &str) -> Vec<usize> {
             !inside_link(before, word_start) && opener != Some('/') && opener != Some('.')
         };
         if glued {
-            points.push(at);
+            points.push((at, " "));
         }
     }
     points.sort_unstable();
-    points.dedup();
+    points.dedup_by_key(|p| p.0);
     points
 }
 
-/// Offsets that keep `twitter-text` (0.3.1) from slicing inside a character: its check for the
-/// legacy `RT@user` form reads the two bytes before an `@` whose previous character is one that
-/// forbids a mention (`a@`, `_@`, `!@`...), and panics when the character before that one is
-/// multi-byte (`andréa@example.com`). A space before that previous character changes no result
-/// — the `@` stays forbidden, and `RT` needs ASCII letters — but keeps the slice on a boundary.
-/// Found by fuzzing (`tests/fuzz_regressions/`).
-fn guard_points(text: &str) -> Vec<usize> {
+/// Insertions that keep `twitter-text` (0.3.1) from slicing inside a character. Its check for
+/// the legacy `RT@user` form reads the two bytes before an `@` whose previous character forbids
+/// a mention (`a@`, `_@`, `!@`, `＠@`...), and panics when those bytes split a multi-byte
+/// character (`andréa@example.com`, `＠@`). A space before an ASCII forbidding character, or
+/// `!!` after a full-width `＠`, changes no result — the `@` stays forbidden, and `RT` needs
+/// ASCII letters — but puts the slice on a boundary. Found by fuzzing
+/// (`tests/fuzz_regressions/`).
+fn guard_points(text: &str) -> Vec<(usize, &'static str)> {
     let forbids = |c: char| c.is_ascii_alphanumeric() || "_@!#$%&*=/".contains(c);
     let mut points = Vec::new();
     let ats =
         memchr::memchr_iter(b'@', text.as_bytes()).chain(text.match_indices('＠').map(|(i, _)| i));
     for at in ats {
         let mut before = text[..at].chars().rev();
-        if let (Some(p), Some(pp)) = (before.next(), before.next()) {
-            if forbids(p) && !pp.is_ascii() {
-                points.push(at - p.len_utf8());
+        match (before.next(), before.next()) {
+            (Some('＠'), _) => points.push((at, "!!")),
+            (Some(p), Some(pp)) if forbids(p) && !pp.is_ascii() => {
+                points.push((at - p.len_utf8(), " "));
             }
+            _ => {}
         }
     }
     points
@@ -305,8 +314,9 @@ fn guard_points(text: &str) -> Vec<usize> {
 /// Whether the whitespace-delimited token that `word_start` lies in contains a link.
 fn inside_link(before: &str, word_start: usize) -> bool {
     let token_start = before[..word_start]
-        .rfind(char::is_whitespace)
-        .map_or(0, |i| i + 1);
+        .char_indices()
+        .rfind(|&(_, c)| c.is_whitespace())
+        .map_or(0, |(i, c)| i + c.len_utf8());
     let token = &before[token_start..word_start];
     token.contains("://") || token.contains("pic.twitter.com") || token.contains("pic.x.com")
 }
