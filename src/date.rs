@@ -4,7 +4,7 @@
 //! the language of the embedding page (`data-lang`). This module recognizes those stamps:
 //!
 //! ```text
-//! — Donald J. Trump (@realDonaldTrump) December 31, 2019      → 2019-12-31
+//! — Ana Ruiz (@MayorAnaRuiz) December 31, 2019              → 2019-12-31
 //! Dec. 31, 2019 · 31 December 2019 · 1er janvier 2020          (en, fr)
 //! 31. Dezember 2019 · 31 de diciembre de 2019 · 31 grudnia 2019
 //! 31 декабря 2019 г. · ٣١ ديسمبر ٢٠١٩ · ۳۱ دسامبر ۲۰۱۹ · 31 كانون الأول 2019

@@ -3,7 +3,7 @@
 //! Documents may open with a header line giving their date, as the seeds do:
 //!
 //! ```text
-//!  date 2019-12-31 Pro-Iran militants are currently attempting to storm ...
+//!  date 2021-03-03 Flood waters reached the old town on Tuesday morning ...
 //! ```
 //!
 //! The header is recognised and skipped by the detectors; every offset stays an offset into the

@@ -1,8 +1,8 @@
 //! Language identification of post text.
 //!
-//! Posts are short and full of names (`#KataibHezbollah flag flying over #US embassy in
-//! #Baghdad.`), which is where character n-gram models such as `whatlang` guess wrong: they read
-//! `US military personnel on alert inside the US embassy in Baghdad.` as French. Function words
+//! Posts are short and full of names (`#CityStrike flag flying over #US consulate in
+//! #Marseille.`), which is where character n-gram models such as `whatlang` guess wrong: they
+//! read `Military personnel on alert inside the US consulate in Marseille.` as French. Function words
 //! are the better evidence in short text, so the answer comes from two sources:
 //!
 //! 1. a vote of stop words (the NLTK lists of the `stop-words` crate) names the candidate
@@ -49,7 +49,7 @@ static STOPWORDS: LazyLock<HashMap<&'static str, Vec<u8>>> = LazyLock::new(|| {
 /// # Example
 /// ```
 /// use embedscan::lang::detect;
-/// assert_eq!(detect("US military personnel on alert inside the US embassy in Baghdad.").as_deref(), Some("en"));
+/// assert_eq!(detect("Military personnel on alert inside the US consulate in Marseille.").as_deref(), Some("en"));
 /// assert_eq!(detect("Des manifestants ont pris d'assaut l'ambassade des États-Unis").as_deref(), Some("fr"));
 /// assert_eq!(detect("https://t.co/x"), None);
 /// ```
@@ -160,11 +160,11 @@ mod tests {
     fn short_posts() {
         for (text, want) in [
             (
-                "#KataibHezbollah flag flying over #US embassy in #Baghdad.",
+                "#CityStrike flag flying over #US consulate in #Marseille.",
                 Some("en"),
             ),
             (
-                "Iraqi security forces seemingly let this happen, per WaPo.",
+                "Local police seemingly let this happen, per the Post.",
                 Some("en"),
             ),
             (
@@ -176,7 +176,7 @@ mod tests {
                 Some("de"),
             ),
             (
-                "تبادل الإطلاقات من داخل السفارة الأمريكية وبالقرب من الآليات المدرعة",
+                "أضواء المهرجان تملأ الساحة الليلة في المدينة القديمة",
                 Some("ar"),
             ),
             (

@@ -23,13 +23,13 @@
 //! # Example
 //! ```
 //! use embedscan::{assemble, extract, Document};
-//! let doc = Document::new("a.txt", "Lead-in:\n\nWell this is not going well: https://t.co/CwlpUFotGX — Michael Barbaro (@mikiebarb) December 31, 2019\n");
+//! let doc = Document::new("a.txt", "Lead-in:\n\nGates are open now: https://t.co/Zz11Yy22Xx — River Report (@RiverReport) June 1, 2021\n");
 //! let feed = assemble([extract(&doc)]);
 //! let post = &feed.posts[0];
-//! assert_eq!(post.author.handle.as_deref(), Some("mikiebarb"));
-//! assert_eq!(post.text, "Well this is not going well: https://t.co/CwlpUFotGX");
-//! assert_eq!(post.date.as_deref(), Some("2019-12-31"));
-//! assert_eq!(post.urls, ["https://t.co/CwlpUFotGX"]);
+//! assert_eq!(post.author.handle.as_deref(), Some("RiverReport"));
+//! assert_eq!(post.text, "Gates are open now: https://t.co/Zz11Yy22Xx");
+//! assert_eq!(post.date.as_deref(), Some("2021-06-01"));
+//! assert_eq!(post.urls, ["https://t.co/Zz11Yy22Xx"]);
 //! ```
 #![deny(missing_docs)]
 #![warn(missing_debug_implementations)]

@@ -119,14 +119,14 @@ mod tests {
         let a = post_id(
             Platform::Twitter,
             None,
-            Some("Reuters"),
+            Some("RiverReport"),
             None,
             "It’s  here\n“now”",
         );
         let b = post_id(
             Platform::Twitter,
             None,
-            Some("reuters"),
+            Some("riverreport"),
             Some("x"),
             "it's here \"now\"",
         );

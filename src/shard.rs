@@ -1,8 +1,8 @@
 //! Map-reduce shards: the JSON Lines that `embedscan extract` writes and `embedscan merge` reads.
 //!
 //! ```text
-//! {"type":"document","name":"a-17","date":"2019-12-31","bytes":3181}
-//! {"type":"post","key":"twitter:67feae126fd8f0fb","group":"twitter:@mikiebarb","id":"twitter:67feae126fd8f0fb",...}
+//! {"type":"document","name":"a-17","date":"2021-06-01","bytes":3181}
+//! {"type":"post","key":"twitter:67feae126fd8f0fb","group":"twitter:@riverreport","id":"twitter:67feae126fd8f0fb",...}
 //! {"type":"quote","document":"a-17",...}
 //! ```
 //!

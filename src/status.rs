@@ -2,9 +2,9 @@
 //! says it was created.
 //!
 //! ```text
-//! https://twitter.com/Reuters/status/1211976404581683200?ref_src=twsrc%5Etfw
-//! https://mobile.twitter.com/Reuters/statuses/1211976404581683200   https://x.com/i/web/status/1211976404581683200
-//! https://twitter.com/#!/Reuters/status/150011447445229569          (2011 hash-bang links)
+//! https://twitter.com/RiverReport/status/1211976404581683200?ref_src=twsrc%5Etfw
+//! https://mobile.twitter.com/RiverReport/statuses/1211976404581683200   https://x.com/i/web/status/1211976404581683200
+//! https://twitter.com/#!/RiverReport/status/150011447445229569          (2011 hash-bang links)
 //! https://www.instagram.com/p/B6tqG1xAbCd/?utm_source=ig_embed      https://www.instagram.com/reel/C1a2b3c4d5E/
 //! at://did:plc:abc/app.bsky.feed.post/3lbqwe2x7ks2c                 https://bsky.app/profile/jane.bsky.social/post/3lbqwe2x7ks2c
 //! https://mastodon.social/@jane/109278976355523419/embed            https://www.threads.net/@jane/post/C1a2B3c4D5e
@@ -356,31 +356,31 @@ mod tests {
     #[test]
     fn twitter_links() {
         let want = Some((
-            Some("Reuters".to_string()),
+            Some("RiverReport".to_string()),
             "1211976404581683200".to_string(),
         ));
         assert_eq!(
-            tw("https://twitter.com/Reuters/status/1211976404581683200?ref_src=twsrc%5Etfw"),
+            tw("https://twitter.com/RiverReport/status/1211976404581683200?ref_src=twsrc%5Etfw"),
             want
         );
         assert_eq!(
-            tw("https://mobile.twitter.com/Reuters/statuses/1211976404581683200"),
+            tw("https://mobile.twitter.com/RiverReport/statuses/1211976404581683200"),
             want
         );
         assert_eq!(
-            tw("https://x.com/Reuters/status/1211976404581683200/photo/1"),
+            tw("https://x.com/RiverReport/status/1211976404581683200/photo/1"),
             want
         );
         assert_eq!(
-            tw("http://twitter.com/#!/Reuters/status/1211976404581683200"),
+            tw("http://twitter.com/#!/RiverReport/status/1211976404581683200"),
             want
         );
         assert_eq!(
             tw("https://twitter.com/i/web/status/1211976404581683200"),
             Some((None, "1211976404581683200".into()))
         );
-        assert_eq!(tw("https://twitter.com/Reuters"), None);
-        assert_eq!(tw("https://twitter.com/hashtag/Baghdad?src=hash"), None);
+        assert_eq!(tw("https://twitter.com/RiverReport"), None);
+        assert_eq!(tw("https://twitter.com/hashtag/Flood?src=hash"), None);
         assert_eq!(tw("https://t.co/abc"), None);
         assert_eq!(tw("https://twitter.com/a/status/12x"), None);
     }

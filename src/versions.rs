@@ -3,7 +3,7 @@
 //! post's text, name and date.
 //!
 //! ```text
-//! a.html  <p lang="en">We stand with the people of Iraq.</p> … /status/1211980318110646272
+//! a.html  <p lang="en">We stand with the people of the valley.</p> … /status/1211980318110646272
 //! a.fr.html <p lang="fr">Nous sommes aux côtés du peuple irakien.</p> … /status/1211980318110646272
 //! → one post, text from a.html, versions: [{lang: "fr", text: "Nous sommes…", documents: ["a.fr.html"]}]
 //! ```

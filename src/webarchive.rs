@@ -3,7 +3,7 @@
 //! ```text
 //! WARC/1.0
 //! WARC-Type: response
-//! WARC-Target-URI: https://example.com/news/embassy-protest
+//! WARC-Target-URI: https://example.com/news/river-flood
 //! Content-Type: application/http; msgtype=response
 //!
 //! HTTP/1.1 200 OK

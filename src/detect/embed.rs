@@ -1,13 +1,13 @@
 //! Blockquote-text embeds: a tweet's text followed by its signature.
 //!
 //! ```text
-//! Well this is not going well: https://t.co/CwlpUFotGX — Michael Barbaro (@mikiebarb) December 31, 2019
+//! Gates are open now: https://t.co/Zz11Yy22Xx — River Report (@RiverReport) June 1, 2021
 //! ```
 //!
 //! The signature may also stand on its own line under the text. The text runs back to the start
 //! of its paragraph; a tweet with inner line breaks shows them as runs of two or more blank lines,
 //! while article paragraphs are separated by one blank line or none, so the text extends back
-//! over long blank runs only. Lead-in prose ("More from CNN:") is a separate paragraph and stays
+//! over long blank runs only. Lead-in prose ("More from the wire:") is a separate paragraph and stays
 //! out.
 
 use super::paragraphs::{is_space, Paras};

@@ -2,8 +2,8 @@
 //! map back to the HTML source.
 //!
 //! ```text
-//! <p>Reuters is reporting:</p><blockquote class="twitter-tweet">…</blockquote><p>More &amp; more<br>here</p>
-//! → "Reuters is reporting:\n\nMore & more\nhere"   (each byte mapped to its source byte)
+//! <p>The agency is reporting:</p><blockquote class="twitter-tweet">…</blockquote><p>More &amp; more<br>here</p>
+//! → "The agency is reporting:\n\nMore & more\nhere"   (each byte mapped to its source byte)
 //! ```
 //!
 //! Block elements become paragraphs separated by one blank line, `<br>` a line break, runs of

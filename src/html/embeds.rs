@@ -667,10 +667,10 @@ mod tests {
 
     #[test]
     fn signatures() {
-        let s = signature("— Donald J. Trump (@realDonaldTrump) December 31, 2019");
-        assert_eq!(s.name.as_deref(), Some("Donald J. Trump"));
-        assert_eq!(s.handle.as_deref(), Some("realDonaldTrump"));
-        assert_eq!(s.rest.as_deref(), Some("December 31, 2019"));
+        let s = signature("— Ana M. Ruiz (@MayorAnaRuiz) March 3, 2021");
+        assert_eq!(s.name.as_deref(), Some("Ana M. Ruiz"));
+        assert_eq!(s.handle.as_deref(), Some("MayorAnaRuiz"));
+        assert_eq!(s.rest.as_deref(), Some("March 3, 2021"));
         assert_eq!(signature("no signature").handle, None);
         assert_eq!(signature("— x (@").handle, None);
     }

@@ -2,10 +2,10 @@
 //!
 //! ```text
 //! <html lang="en"><head><meta property="article:published_time" content="2019-12-31T10:00:00Z"></head><body>
-//! <p>President Trump tweeted:</p>
-//! <blockquote class="twitter-tweet"><p lang="en" dir="ltr">Iran killed …</p>&mdash; Donald J. Trump
-//!   (@realDonaldTrump) <a href="https://twitter.com/realDonaldTrump/status/1211…?ref_src=twsrc%5Etfw">December 31, 2019</a></blockquote>
-//! <p>“Iran killed an American contractor,” Trump tweeted.</p>
+//! <p>The mayor tweeted:</p>
+//! <blockquote class="twitter-tweet"><p lang="en" dir="ltr">The north bridge is closed …</p>&mdash; Ana Ruiz
+//!   (@MayorAnaRuiz) <a href="https://twitter.com/MayorAnaRuiz/status/1367…?ref_src=twsrc%5Etfw">March 3, 2021</a></blockquote>
+//! <p>“The north bridge is closed,” Ruiz tweeted.</p>
 //! ```
 //!
 //! Article extractors throw embeds away; the page itself keeps them, with the status link that

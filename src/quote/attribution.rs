@@ -10,7 +10,7 @@
 //! Chanting "..." the marchers ...           before: CUE at clause start → speaker after the quote
 //! ```
 //!
-//! A speaker is a pronoun, a determiner phrase (`one militant`, `the crowd`, `The US military`)
+//! A speaker is a pronoun, a determiner phrase (`one planner`, `the marchers`, `The city council`)
 //! or a run of capitalized words with their particles (`Secretary of State Ana Ruiz`). The
 //! windows are bounded (a few hundred bytes each side, clipped at the neighbouring quotes and
 //! posts and at sentence ends), so the cost per quotation is constant.

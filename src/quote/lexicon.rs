@@ -186,7 +186,7 @@ pub static PRONOUNS: &[&str] = &[
     "lei", "ele", "hij", "zij", "он", "она", "они",
 ];
 
-/// Determiners and quantifiers that open a common-noun speaker (`one militant`, `the crowd`).
+/// Determiners and quantifiers that open a common-noun speaker (`one planner`, `the marchers`).
 pub static DETERMINERS: &[&str] = &[
     "the", "a", "an", "one", "some", "two", "three", "several", "many", "another", "this", "that",
     "these", "those", "his", "her", "their", "its", "our", "le", "la", "les", "un", "une", "der",
