@@ -107,15 +107,17 @@ fn name_tokens(s: &str) -> Vec<String> {
 
 /// Whether `speaker` names `author` (`Ruiz` ~ `Ana M. Ruiz` / `@MayorAnaRuiz`).
 pub fn speaker_matches(speaker: &str, author: &Author) -> bool {
-    let names: HashSet<String> = author
-        .name
-        .as_deref()
-        .map(name_tokens)
-        .unwrap_or_default()
-        .into_iter()
-        .collect();
+    tokens_name(&name_tokens(speaker), author)
+}
+
+/// Whether the name tokens of a speaker name `author`.
+fn tokens_name(speaker: &[String], author: &Author) -> bool {
+    if speaker.is_empty() {
+        return false;
+    }
+    let names = author.name.as_deref().map(name_tokens).unwrap_or_default();
     let handle = author.handle.as_deref().unwrap_or("").to_lowercase();
-    name_tokens(speaker).iter().any(|t| {
+    speaker.iter().any(|t| {
         let n = t.chars().count();
         (n >= 3 && names.contains(t)) || (n >= 4 && handle.contains(t.as_str()))
     })
@@ -210,6 +212,7 @@ pub fn link_quotes(posts: &mut [Post], quotes: &mut [Quote]) {
             hits.truncate(MAX_CANDIDATES);
         }
 
+        let speaker = q.speaker.as_deref().map(name_tokens).unwrap_or_default();
         let platform = q.cue.as_deref().is_some_and(crate::quote::is_platform_cue);
         let other = q.speaker.as_deref().is_some_and(names_someone);
         let mut best: Option<(bool, f64, Reverse<usize>)> = None;
@@ -226,10 +229,10 @@ pub fn link_quotes(posts: &mut [Post], quotes: &mut [Quote]) {
                 continue;
             }
             let sim = shared as f64 / qset.len() as f64;
-            let by_name = q
-                .speaker
-                .as_deref()
-                .is_some_and(|s| speaker_matches(s, &post.author));
+            if sim < ATTRIBUTED {
+                continue; // below both thresholds, whoever speaks
+            }
+            let by_name = tokens_name(&speaker, &post.author);
             let attributed = by_name || (platform && !other);
             let ok = (attributed && sim >= ATTRIBUTED) || sim >= VERBATIM;
             let rank = (attributed, sim, Reverse(pi));
