@@ -101,9 +101,20 @@ fn to_whatlang(code: &str) -> Option<Lang> {
 fn stopword_candidates(words: &str) -> Vec<&'static str> {
     let mut score = [0f64; STOPWORD_LANGUAGES.len()];
     let mut hits = [0usize; STOPWORD_LANGUAGES.len()];
+    let mut lower = String::new();
     for word in words.split(|c: char| !c.is_alphabetic() && c != '\'') {
-        let word = word.to_lowercase();
-        if let Some(langs) = STOPWORDS.get(word.as_str()) {
+        if word.is_empty() {
+            continue;
+        }
+        // Lowercase into one reused buffer, and only when the word has capitals.
+        let key = if word.chars().any(char::is_uppercase) {
+            lower.clear();
+            lower.extend(word.chars().flat_map(char::to_lowercase));
+            lower.as_str()
+        } else {
+            word
+        };
+        if let Some(langs) = STOPWORDS.get(key) {
             for &l in langs {
                 score[l as usize] += 1.0 / langs.len() as f64;
                 hits[l as usize] += 1;
@@ -130,16 +141,20 @@ fn stopword_candidates(words: &str) -> Vec<&'static str> {
 
 /// The text without links, mentions and sigils.
 fn words_only(text: &str) -> String {
-    text.split_whitespace()
-        .filter(|w| {
-            !(w.contains("://")
-                || w.starts_with("pic.")
-                || w.starts_with('@')
-                || w.contains(".com/"))
-        })
-        .map(|w| w.replace(['#', '_'], " "))
-        .collect::<Vec<_>>()
-        .join(" ")
+    let mut out = String::with_capacity(text.len());
+    let kept = text.split_whitespace().filter(|w| {
+        !(w.contains("://") || w.starts_with("pic.") || w.starts_with('@') || w.contains(".com/"))
+    });
+    for w in kept {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.extend(
+            w.chars()
+                .map(|c| if c == '#' || c == '_' { ' ' } else { c }),
+        );
+    }
+    out
 }
 
 #[cfg(test)]
