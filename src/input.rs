@@ -129,14 +129,67 @@ pub struct ReadOptions {
     pub fields: RecordFields,
 }
 
+/// A unit of input as read: a document, or a JSON Lines record still to be parsed (parsing is
+/// the costly part of reading records, so it can run on the scanning threads).
+#[derive(Debug)]
+pub enum Item {
+    /// A document ready to scan.
+    Document(Document),
+    /// An unparsed JSON Lines record.
+    Record(records::RawRecord),
+}
+
+impl Item {
+    /// The document, parsing a record with `fields`.
+    pub fn into_document(self, fields: &RecordFields) -> Result<Document, Error> {
+        match self {
+            Item::Document(d) => Ok(d),
+            Item::Record(r) => r.parse(fields),
+        }
+    }
+
+    /// Bytes this item holds.
+    pub fn len(&self) -> usize {
+        match self {
+            Item::Document(d) => d.text.len(),
+            Item::Record(r) => r.bytes.len(),
+        }
+    }
+
+    /// Whether the item holds no bytes.
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+}
+
 /// Reads a source, handing each document to `each` as it is read: one for a file, one per
-/// record for JSON Lines. Non-fatal problems (invalid UTF-8, emptiness, bad records) go to
-/// `report`; an error means the source could not be read at all.
+/// record for JSON Lines, one per HTML response for WARC. Non-fatal problems (invalid UTF-8,
+/// emptiness, bad records) go to `report`; an error means the source could not be read at all.
 pub fn read_each(
     source: &Source,
     options: &ReadOptions,
     report: &mut dyn FnMut(Error),
     each: &mut dyn FnMut(Document),
+) -> Result<(), Error> {
+    let mut bad_records = Vec::new();
+    let result = read_items(source, options, report, &mut |item| match item
+        .into_document(&options.fields)
+    {
+        Ok(doc) => each(doc),
+        Err(e) => bad_records.push(e),
+    });
+    for e in bad_records {
+        report(e);
+    }
+    result
+}
+
+/// Like [`read_each`], but JSON Lines records come unparsed ([`Item::Record`]).
+pub fn read_items(
+    source: &Source,
+    options: &ReadOptions,
+    report: &mut dyn FnMut(Error),
+    each: &mut dyn FnMut(Item),
 ) -> Result<(), Error> {
     let path = source.path();
     let io_error = |source| Error::Io {
@@ -157,12 +210,12 @@ pub fn read_each(
         Source::Stdin => options.stdin_jsonl,
     };
     if matches!(source, Source::File(p) if crate::webarchive::is_warc_path(p)) {
-        crate::webarchive::read(reader, &path, report, each);
+        crate::webarchive::read(reader, &path, report, &mut |d| each(Item::Document(d)));
         return Ok(());
     }
     if jsonl {
         let reader = BufReader::with_capacity(1 << 20, reader);
-        records::read(reader, &path, &options.fields, report, each);
+        records::read_raw(reader, &path, report, &mut |r| each(Item::Record(r)));
         return Ok(());
     }
     let mut bytes = Vec::new();
@@ -170,7 +223,7 @@ pub fn read_each(
     if let Some(offset) = binary_offset(&bytes) {
         return Err(Error::Binary { path, offset });
     }
-    each(decode(source.name(), &path, bytes, report));
+    each(Item::Document(decode(source.name(), &path, bytes, report)));
     Ok(())
 }
 

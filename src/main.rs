@@ -7,9 +7,9 @@ mod cli;
 
 use clap::Parser;
 use cli::{Cli, Command, ExtractArgs, MergeArgs, OutputArgs, RecordArgs, ScanArgs};
-use embedscan::input::{self, ReadOptions, Source};
+use embedscan::input::{self, Item, ReadOptions, Source};
 use embedscan::records::RecordFields;
-use embedscan::{assemble, extract, output, shard, Assembler, Document, Error, Extraction, Feed};
+use embedscan::{assemble, extract, output, shard, Assembler, Error, Extraction, Feed};
 use indicatif::{ProgressBar, ProgressStyle};
 use rayon::prelude::*;
 use std::io::IsTerminal;
@@ -92,39 +92,51 @@ fn scan(args: ScanArgs) -> io::Result<bool> {
     };
     let progress = Progress::new(args.out.quiet);
     let mut assembler = Assembler::default();
-    let mut batch: Vec<Document> = Vec::new();
+    let mut reporter_for_batches = Reporter {
+        quiet: args.out.quiet,
+        failed: false,
+    };
+    let mut batch: Vec<Item> = Vec::new();
     let mut batch_bytes = 0;
-    let flush = |batch: &mut Vec<Document>, assembler: &mut Assembler| {
-        let extractions: Vec<Extraction> = batch.par_iter().map(extract).collect();
-        batch.clear();
-        for e in extractions {
-            progress.document(e.document.bytes);
-            assembler.add(e);
+    // Parsing records and scanning run on all cores; results come back in input order.
+    let flush = |batch: &mut Vec<Item>, assembler: &mut Assembler, reporter: &mut Reporter| {
+        let results: Vec<Result<Extraction, Error>> = batch
+            .par_drain(..)
+            .map(|item| item.into_document(&options.fields).map(|doc| extract(&doc)))
+            .collect();
+        for result in results {
+            match result {
+                Ok(e) => {
+                    progress.document(e.document.bytes);
+                    assembler.add(e);
+                }
+                Err(e) => reporter.fail(e),
+            }
         }
         progress.posts(assembler.post_count());
     };
     for source in &sources {
-        let read = input::read_each(
-            source,
-            &options,
-            &mut |w| match w {
+        let mut problems = Vec::new();
+        let read = input::read_items(source, &options, &mut |w| problems.push(w), &mut |item| {
+            batch_bytes += item.len();
+            batch.push(item);
+            if batch_bytes >= BATCH_BYTES {
+                flush(&mut batch, &mut assembler, &mut reporter_for_batches);
+                batch_bytes = 0;
+            }
+        });
+        for w in problems {
+            match w {
                 Error::BadRecord { .. } => reporter.fail(w),
                 _ => reporter.warn(w),
-            },
-            &mut |doc| {
-                batch_bytes += doc.text.len();
-                batch.push(doc);
-                if batch_bytes >= BATCH_BYTES {
-                    flush(&mut batch, &mut assembler);
-                    batch_bytes = 0;
-                }
-            },
-        );
+            }
+        }
         if let Err(e) = read {
             reporter.fail(e);
         }
     }
-    flush(&mut batch, &mut assembler);
+    flush(&mut batch, &mut assembler, &mut reporter_for_batches);
+    reporter.failed |= reporter_for_batches.failed;
     let (documents, bytes) = progress.finish();
     if documents == 0 {
         reporter.fail(Error::NothingToScan);
@@ -219,15 +231,25 @@ fn extract_map(args: ExtractArgs) -> io::Result<bool> {
     let stdout = io::stdout();
     let mut out = stdout.lock();
     let mut write_error = None;
+    let mut bad_records = false;
     let mut problems = Vec::new();
-    let read = input::read_each(
+    let read = input::read_items(
         &Source::Stdin,
         &options,
         &mut |e| problems.push(e),
-        &mut |doc| {
+        &mut |item| {
             if write_error.is_some() {
                 return;
             }
+            let doc = match item.into_document(&options.fields) {
+                Ok(doc) => doc,
+                Err(e) => {
+                    // A bad record becomes an error line on stderr at once, not a crash.
+                    eprintln!("embedscan: error: {e}");
+                    bad_records = true;
+                    return;
+                }
+            };
             let written = shard::write(&extract(&doc), &mut out).and_then(|_| out.flush());
             if let Err(e) = written {
                 write_error = Some(e);
@@ -237,8 +259,8 @@ fn extract_map(args: ExtractArgs) -> io::Result<bool> {
     if let Some(e) = write_error {
         return Err(e);
     }
+    reporter.failed |= bad_records;
     for p in problems {
-        // A bad record becomes an error line on stderr, not a crash; the stream goes on.
         reporter.fail(p);
     }
     if let Err(e) = read {

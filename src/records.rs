@@ -50,8 +50,62 @@ pub fn read(
     report: &mut dyn FnMut(Error),
     each: &mut dyn FnMut(Document),
 ) {
+    let mut read_error = None;
+    read_raw(
+        reader,
+        origin,
+        &mut |e| read_error = Some(e),
+        &mut |raw| match raw.parse(fields) {
+            Ok(doc) => each(doc),
+            Err(e) => report(e),
+        },
+    );
+    if let Some(e) = read_error {
+        report(e);
+    }
+}
+
+/// One line of a JSON Lines stream, not parsed yet: parsing is left to whoever has the cores.
+#[derive(Debug, Clone)]
+pub struct RawRecord {
+    /// The line's bytes.
+    pub bytes: Vec<u8>,
+    /// The stream it came from.
+    pub origin: std::path::PathBuf,
+    /// Its 1-based line number.
+    pub line: usize,
+}
+
+impl RawRecord {
+    /// Parses the record into a document.
+    pub fn parse(&self, fields: &RecordFields) -> Result<Document, Error> {
+        let r = parse(&self.bytes, fields).map_err(|reason| Error::BadRecord {
+            path: self.origin.clone(),
+            line: self.line,
+            reason,
+        })?;
+        let name =
+            r.id.unwrap_or_else(|| format!("{}:{}", self.origin.display(), self.line));
+        let mut doc = if r.is_html {
+            Document::html(name, r.body)
+        } else {
+            Document::new(name, r.body)
+        };
+        if r.date.is_some() {
+            doc.date = r.date;
+        }
+        Ok(doc)
+    }
+}
+
+/// Splits a JSON Lines stream into its non-blank lines, unparsed.
+pub fn read_raw(
+    reader: impl BufRead,
+    origin: &Path,
+    report: &mut dyn FnMut(Error),
+    each: &mut dyn FnMut(RawRecord),
+) {
     for (i, line) in reader.split(b'\n').enumerate() {
-        let line_no = i + 1;
         let bytes = match line {
             Ok(b) => b,
             Err(source) => {
@@ -65,26 +119,11 @@ pub fn read(
         if bytes.iter().all(u8::is_ascii_whitespace) {
             continue;
         }
-        match parse(&bytes, fields) {
-            Ok(r) => {
-                let name =
-                    r.id.unwrap_or_else(|| format!("{}:{line_no}", origin.display()));
-                let mut doc = if r.is_html {
-                    Document::html(name, r.body)
-                } else {
-                    Document::new(name, r.body)
-                };
-                if r.date.is_some() {
-                    doc.date = r.date;
-                }
-                each(doc);
-            }
-            Err(reason) => report(Error::BadRecord {
-                path: origin.to_path_buf(),
-                line: line_no,
-                reason,
-            }),
-        }
+        each(RawRecord {
+            bytes,
+            origin: origin.to_path_buf(),
+            line: i + 1,
+        });
     }
 }
 
