@@ -50,7 +50,8 @@ struct Tok {
 struct Toks<'a> {
     text: &'a str,
     toks: Vec<Tok>,
-    lows: Vec<String>,
+    /// Lowercase forms, borrowed from the text unless a token has capitals.
+    lows: Vec<std::borrow::Cow<'a, str>>,
 }
 
 impl<'a> Toks<'a> {
@@ -58,7 +59,14 @@ impl<'a> Toks<'a> {
         let toks = tokenize(text, range);
         let lows = toks
             .iter()
-            .map(|t| text.get(t.start..t.end).unwrap_or("").to_lowercase())
+            .map(|t| {
+                let s = text.get(t.start..t.end).unwrap_or("");
+                if s.chars().any(char::is_uppercase) {
+                    std::borrow::Cow::Owned(s.to_lowercase())
+                } else {
+                    std::borrow::Cow::Borrowed(s)
+                }
+            })
             .collect();
         Toks { text, toks, lows }
     }
@@ -69,7 +77,7 @@ impl<'a> Toks<'a> {
         self.toks.get(i).is_some_and(|t| t.word)
     }
     fn low(&self, i: usize) -> &str {
-        self.lows.get(i).map_or("", String::as_str)
+        self.lows.get(i).map_or("", |l| l.as_ref())
     }
     fn cap(&self, i: usize) -> bool {
         self.word(i) && self.str(i).chars().next().is_some_and(char::is_uppercase)
