@@ -113,7 +113,7 @@ pub fn merge(posts: impl IntoIterator<Item = Post>) -> Vec<Post> {
             };
             let mut h = 0u64;
             for (k, w) in f.words.iter().enumerate() {
-                h = xxh3_64_with_seed(w.as_bytes(), h);
+                h = chain(h, *w);
                 if k + 1 >= MIN_PREFIX && k + 1 < f.words.len() + usize::from(f.truncated) {
                     prefixes
                         .entry((a, h))
@@ -338,8 +338,9 @@ impl Conts {
 struct Info {
     /// Hash of platform + handle (or folded name); `None` when the author is unknown.
     author: Option<u64>,
-    /// The normalized words (the cut last word of a truncated text dropped).
-    words: Vec<String>,
+    /// Hashes of the normalized words (the cut last word of a truncated text dropped): all the
+    /// comparisons need, in a fraction of the memory of the words.
+    words: Vec<u64>,
     /// Hash of `words` (chained per word, as the prefix hashes are).
     seq: u64,
     /// The text ends with `…` / `...`.
@@ -383,13 +384,14 @@ impl Info {
         }
         .map(|k| xxh3_64(k.as_bytes()));
         let truncated = is_truncated(&p.text);
-        let mut words = text_words(&p.text);
+        let mut words: Vec<u64> = text_words(&p.text)
+            .iter()
+            .map(|w| xxh3_64(w.as_bytes()))
+            .collect();
         if truncated {
             words.pop();
         }
-        let seq = words
-            .iter()
-            .fold(0u64, |h, w| xxh3_64_with_seed(w.as_bytes(), h));
+        let seq = words.iter().fold(0u64, |h, w| chain(h, *w));
         Info {
             author,
             words,
@@ -397,6 +399,11 @@ impl Info {
             truncated,
         }
     }
+}
+
+/// The running hash of a word sequence, one word hash at a time (the same for prefixes).
+fn chain(h: u64, word: u64) -> u64 {
+    xxh3_64_with_seed(&word.to_le_bytes(), h)
 }
 
 /// Whether a post's text was cut short: it ends with `…` or `...` once trailing links are

@@ -118,8 +118,8 @@ pub struct Assembler {
     documents: Vec<DocumentInfo>,
     posts: Vec<Post>,
     quotes: Vec<Quote>,
-    /// Exact repeats (same id, same normalized text) -> index in `posts`.
-    seen: std::collections::HashMap<(String, String), usize>,
+    /// Exact repeats: hash of (id, normalized text) -> index in `posts`.
+    seen: std::collections::HashMap<u64, usize>,
 }
 
 impl Assembler {
@@ -127,7 +127,9 @@ impl Assembler {
     pub fn add(&mut self, extraction: Extraction) {
         self.documents.push(extraction.document);
         for post in extraction.posts {
-            let key = (post.id.clone(), post::normalize_text(&post.text));
+            let key = xxhash_rust::xxh3::xxh3_64(
+                format!("{}\u{1f}{}", post.id, post::normalize_text(&post.text)).as_bytes(),
+            );
             match self.seen.get(&key) {
                 Some(&i) => dedup::absorb(&mut self.posts[i], post),
                 None => {
