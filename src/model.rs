@@ -143,7 +143,8 @@ pub struct Quote {
     pub start: usize,
     /// Byte offset where the quoted words end (exclusive).
     pub end: usize,
-    /// The quoted words without the marks.
+    /// The quoted words without the marks (in HTML pages: decoded text, entities and tags
+    /// resolved, while `start`/`end` point into the source).
     pub text: String,
     /// Who is quoted, as the article names them.
     pub speaker: Option<String>,
