@@ -62,6 +62,18 @@ fn main() {
         })
         .collect();
     let t = Instant::now();
+    let mut posts: Vec<_> = extractions.iter().flat_map(|e| e.posts.clone()).collect();
+    let mut quotes: Vec<_> = extractions.iter().flat_map(|e| e.quotes.clone()).collect();
+    embedscan::versions::fold(&mut posts);
+    report("  versions", t);
+    let t = Instant::now();
+    let mut merged = embedscan::dedup::merge(posts);
+    report("  dedup", t);
+    let t = Instant::now();
+    embedscan::link::link_quotes(&mut merged, &mut quotes);
+    report("  link", t);
+
+    let t = Instant::now();
     let feed = assemble(extractions);
     report("assemble (dedup, link)", t);
 

@@ -41,6 +41,7 @@
 //! have a truncated record — O(total words). No pairwise comparison.
 
 use crate::model::{Post, Version};
+use rayon::prelude::*;
 use std::collections::{HashMap, HashSet};
 use xxhash_rust::xxh3::{xxh3_64, xxh3_64_with_seed};
 
@@ -65,7 +66,8 @@ pub fn merge(posts: impl IntoIterator<Item = Post>) -> Vec<Post> {
 
     // 2. Same author and word sequence, joined in a canonical order.
     let handles = handles_by_name(&posts);
-    let info: Vec<Info> = posts.iter().map(|p| Info::of(p, &handles)).collect();
+    // Per-post work (tokenizing, hashing) runs on all cores; everything after is hashing.
+    let info: Vec<Info> = posts.par_iter().map(|p| Info::of(p, &handles)).collect();
     let mut by_text: HashMap<(u64, u64), Vec<usize>> = HashMap::new();
     for (i, f) in info.iter().enumerate() {
         if let Some(a) = f.author {

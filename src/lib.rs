@@ -125,20 +125,29 @@ pub struct Assembler {
 impl Assembler {
     /// Adds one document's extraction, in input order.
     pub fn add(&mut self, extraction: Extraction) {
-        self.documents.push(extraction.document);
-        for post in extraction.posts {
-            let key = xxhash_rust::xxh3::xxh3_64(
-                format!("{}\u{1f}{}", post.id, post::normalize_text(&post.text)).as_bytes(),
-            );
-            match self.seen.get(&key) {
-                Some(&i) => dedup::absorb(&mut self.posts[i], post),
-                None => {
-                    self.seen.insert(key, self.posts.len());
-                    self.posts.push(post);
+        self.add_all(vec![extraction]);
+    }
+
+    /// Adds extractions in input order; their repeat keys are computed on all cores.
+    pub fn add_all(&mut self, extractions: Vec<Extraction>) {
+        use rayon::prelude::*;
+        let keys: Vec<Vec<u64>> = extractions
+            .par_iter()
+            .map(|e| e.posts.iter().map(repeat_key).collect())
+            .collect();
+        for (extraction, keys) in extractions.into_iter().zip(keys) {
+            self.documents.push(extraction.document);
+            for (post, key) in extraction.posts.into_iter().zip(keys) {
+                match self.seen.get(&key) {
+                    Some(&i) => dedup::absorb(&mut self.posts[i], post),
+                    None => {
+                        self.seen.insert(key, self.posts.len());
+                        self.posts.push(post);
+                    }
                 }
             }
+            self.quotes.extend(extraction.quotes);
         }
-        self.quotes.extend(extraction.quotes);
     }
 
     /// Number of posts held so far (exact repeats folded).
@@ -159,6 +168,12 @@ impl Assembler {
         link::link_quotes(&mut feed.posts, &mut feed.quotes);
         feed
     }
+}
+
+/// The key of exact repeats: the id and the normalized text, hashed.
+fn repeat_key(post: &Post) -> u64 {
+    let key = format!("{}\u{1f}{}", post.id, post::normalize_text(&post.text));
+    xxhash_rust::xxh3::xxh3_64(key.as_bytes())
 }
 
 #[cfg(doctest)]

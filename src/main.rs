@@ -19,7 +19,7 @@ use std::process::ExitCode;
 use std::time::Instant;
 
 /// Documents are scanned in parallel batches of this many bytes, then dropped.
-const BATCH_BYTES: usize = 64 << 20;
+const BATCH_BYTES: usize = 16 << 20;
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
@@ -96,46 +96,59 @@ fn scan(args: ScanArgs) -> io::Result<bool> {
         quiet: args.out.quiet,
         failed: false,
     };
-    let mut batch: Vec<Item> = Vec::new();
-    let mut batch_bytes = 0;
-    // Parsing records and scanning run on all cores; results come back in input order.
-    let flush = |batch: &mut Vec<Item>, assembler: &mut Assembler, reporter: &mut Reporter| {
-        let results: Vec<Result<Extraction, Error>> = batch
-            .par_drain(..)
-            .map(|item| item.into_document(&options.fields).map(|doc| extract(&doc)))
-            .collect();
-        for result in results {
-            match result {
-                Ok(e) => {
-                    progress.document(e.document.bytes);
-                    assembler.add(e);
+    // A reader thread fills batches while the previous one is scanned on all cores, so
+    // reading and splitting the input overlap with the work; results keep input order.
+    let (batches, ready) = std::sync::mpsc::sync_channel::<Vec<Item>>(1);
+    let read_problems = std::thread::scope(|scope| {
+        let reader = scope.spawn(|| {
+            let mut problems = Vec::new();
+            let mut batch: Vec<Item> = Vec::new();
+            let mut batch_bytes = 0;
+            for source in &sources {
+                let read =
+                    input::read_items(source, &options, &mut |w| problems.push(w), &mut |item| {
+                        batch_bytes += item.len();
+                        batch.push(item);
+                        if batch_bytes >= BATCH_BYTES {
+                            // The receiver only goes away if the scan side panicked.
+                            let _ = batches.send(std::mem::take(&mut batch));
+                            batch_bytes = 0;
+                        }
+                    });
+                if let Err(e) = read {
+                    problems.push(e);
                 }
-                Err(e) => reporter.fail(e),
             }
-        }
-        progress.posts(assembler.post_count());
-    };
-    for source in &sources {
-        let mut problems = Vec::new();
-        let read = input::read_items(source, &options, &mut |w| problems.push(w), &mut |item| {
-            batch_bytes += item.len();
-            batch.push(item);
-            if batch_bytes >= BATCH_BYTES {
-                flush(&mut batch, &mut assembler, &mut reporter_for_batches);
-                batch_bytes = 0;
-            }
+            let _ = batches.send(batch);
+            drop(batches);
+            problems
         });
-        for w in problems {
-            match w {
-                Error::BadRecord { .. } => reporter.fail(w),
-                _ => reporter.warn(w),
+        for batch in ready {
+            let results: Vec<Result<Extraction, Error>> = batch
+                .into_par_iter()
+                .map(|item| item.into_document(&options.fields).map(|doc| extract(&doc)))
+                .collect();
+            let mut extractions = Vec::with_capacity(results.len());
+            for result in results {
+                match result {
+                    Ok(e) => {
+                        progress.document(e.document.bytes);
+                        extractions.push(e);
+                    }
+                    Err(e) => reporter_for_batches.fail(e),
+                }
             }
+            assembler.add_all(extractions);
+            progress.posts(assembler.post_count());
         }
-        if let Err(e) = read {
-            reporter.fail(e);
+        reader.join().unwrap_or_default()
+    });
+    for problem in read_problems {
+        match problem {
+            Error::Empty { .. } | Error::InvalidUtf8 { .. } => reporter.warn(problem),
+            _ => reporter.fail(problem),
         }
     }
-    flush(&mut batch, &mut assembler, &mut reporter_for_batches);
     reporter.failed |= reporter_for_batches.failed;
     let (documents, bytes) = progress.finish();
     if documents == 0 {
