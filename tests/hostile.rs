@@ -268,3 +268,29 @@ fn output_file_is_written_atomically() {
         .collect();
     assert_eq!(leftovers.len(), 1, "no temporary file left: {leftovers:?}");
 }
+
+#[test]
+fn a_100_mb_single_line() {
+    // 100 MB without a line break: prose words, a few triggers, and one embed at the very end.
+    let unit =
+        "The council met again on Tuesday and the river kept rising — officials (@ noon) said. ";
+    let mut text = unit.repeat(100_000_000 / unit.len());
+    text.push_str("Gates are open https://t.co/Ab12 — River Report (@RiverReport) June 1, 2021");
+    let out = with_good_article("hundred", "line.txt", text.as_bytes());
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let feed = feed(&out);
+    let in_line = feed["posts"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|p| {
+            p["appearances"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .any(|a| a["document"].as_str().unwrap().ends_with("line.txt"))
+        })
+        .count();
+    assert_eq!(in_line, 1);
+    assert_eq!(feed["documents"][1]["bytes"], text.len());
+}
