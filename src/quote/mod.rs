@@ -74,11 +74,15 @@ pub fn extract(doc: &Document, posts: &[Range<usize>]) -> Vec<Quote> {
             close: *close,
             speaker: sp.as_deref(),
         });
-        let mut a = attribute(text, m.open, m.close, floor_char(text, lo), hi, previous);
         let Some((start, end)) = trimmed(text, m.inner_start, m.inner_end) else {
             continue;
         };
         let inner = text.get(start..end).unwrap_or("");
+        // Spans no attribution could save (a lone word that is no exclamation) skip the work.
+        if !keep(inner, true, true) {
+            continue;
+        }
+        let mut a = attribute(text, m.open, m.close, floor_char(text, lo), hi, previous);
         if a.term || !keep(inner, a.cue.is_some(), a.adjacent) {
             continue;
         }
