@@ -1,43 +1,8 @@
 //! The `embedscan` binary end to end: inputs, errors and exit codes, output formats.
 
-use std::io::Write;
-use std::path::PathBuf;
-use std::process::{Command, Output, Stdio};
+mod common;
 
-fn embedscan(args: &[&str], stdin: Option<&[u8]>) -> Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_embedscan"))
-        .args(args)
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("binary runs");
-    if let Some(input) = stdin {
-        child
-            .stdin
-            .take()
-            .expect("stdin")
-            .write_all(input)
-            .expect("stdin written");
-    }
-    drop(child.stdin.take());
-    child.wait_with_output().expect("binary finishes")
-}
-
-fn temp_dir(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("embedscan-cli-{}-{name}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).expect("temp dir");
-    dir
-}
-
-fn json(out: &Output) -> serde_json::Value {
-    serde_json::from_slice(&out.stdout).expect("stdout is JSON")
-}
-
-const EMBED: &str =
-    "Lead-in.\n\nGates are open https://t.co/Ab12 — River Report (@RiverReport) June 1, 2021\n";
+use common::{embedscan, json, temp_dir, EMBED};
 
 #[test]
 fn seeds_directory_scans_in_sorted_order() {

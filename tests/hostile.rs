@@ -2,34 +2,33 @@
 //! the other documents are unaffected, and the exit code says whether some input failed
 //! (0 ok, 1 some inputs failed, 2 usage).
 
+mod common;
+
+use common::{stderr, temp_dir, EMBED};
 use std::io::Write;
-use std::path::PathBuf;
 use std::process::{Command, Output, Stdio};
 
-const EMBED: &str =
-    "Lead-in.\n\nGates are open https://t.co/Ab12 — River Report (@RiverReport) June 1, 2021\n";
-
 fn run(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_embedscan"))
-        .args(args)
-        .stdin(Stdio::null())
-        .output()
-        .expect("binary runs")
-}
-
-fn temp_dir(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("embedscan-hostile-{}-{name}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).expect("temp dir");
-    dir
-}
-
-fn stderr(out: &Output) -> String {
-    String::from_utf8_lossy(&out.stderr).into_owned()
+    common::embedscan(args, None)
 }
 
 fn feed(out: &Output) -> serde_json::Value {
-    serde_json::from_slice(&out.stdout).expect("stdout is the JSON feed")
+    common::json(out)
+}
+
+/// The posts of a feed that appear in the document whose name ends with `file`.
+fn posts_in<'f>(feed: &'f serde_json::Value, file: &str) -> Vec<&'f serde_json::Value> {
+    let shown_in = |p: &&serde_json::Value| {
+        let apps = p["appearances"].as_array().expect("appearances");
+        apps.iter()
+            .any(|a| a["document"].as_str().is_some_and(|d| d.ends_with(file)))
+    };
+    feed["posts"]
+        .as_array()
+        .expect("posts")
+        .iter()
+        .filter(shown_in)
+        .collect()
 }
 
 /// A directory holding one good article and the given bad file; returns the run's output.
@@ -133,18 +132,7 @@ fn one_huge_line_without_breaks() {
     let out = with_good_article("huge", "huge.txt", text.as_bytes());
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     let feed = feed(&out);
-    let in_huge: Vec<&serde_json::Value> = feed["posts"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .filter(|p| {
-            p["appearances"]
-                .as_array()
-                .unwrap()
-                .iter()
-                .any(|a| a["document"].as_str().unwrap().ends_with("huge.txt"))
-        })
-        .collect();
+    let in_huge = posts_in(&feed, "huge.txt");
     // Prose glued before a post on one line is cut to the longest sentence-aligned tail that
     // fits a tweet: here some prose sentences fit too, so only the end of the text is certain.
     assert_eq!(in_huge.len(), 1);
@@ -279,18 +267,7 @@ fn a_100_mb_single_line() {
     let out = with_good_article("hundred", "line.txt", text.as_bytes());
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     let feed = feed(&out);
-    let in_line = feed["posts"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .filter(|p| {
-            p["appearances"]
-                .as_array()
-                .unwrap()
-                .iter()
-                .any(|a| a["document"].as_str().unwrap().ends_with("line.txt"))
-        })
-        .count();
+    let in_line = posts_in(&feed, "line.txt").len();
     assert_eq!(in_line, 1);
     assert_eq!(feed["documents"][1]["bytes"], text.len());
 }

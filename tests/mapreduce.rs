@@ -1,33 +1,15 @@
 //! The map-reduce mode: `extract` over shards then `merge` gives the feed of a single run; JSON
 //! Lines and gzip inputs; bad records reported and skipped.
 
+mod common;
+
+use common::temp_dir;
 use std::io::Write;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output, Stdio};
+use std::process::Output;
 
 fn run(args: &[&str], stdin: &[u8]) -> Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_embedscan"))
-        .args(args)
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("binary runs");
-    child
-        .stdin
-        .take()
-        .expect("stdin")
-        .write_all(stdin)
-        .expect("stdin written");
-    child.wait_with_output().expect("binary finishes")
-}
-
-fn temp_dir(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("embedscan-mr-{}-{name}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).expect("temp dir");
-    dir
+    common::embedscan(args, Some(stdin))
 }
 
 /// The seeds and text fixtures as JSON Lines records, one article per line.

@@ -1,7 +1,52 @@
-//! Shared helpers for the integration tests.
+//! Shared helpers for the integration tests (each test binary uses a part of them).
+#![allow(dead_code)]
 
 use embedscan::{assemble, extract, input, Document, Feed};
-use std::path::Path;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+
+/// An article with one embed, for tests that need a good document beside a bad one.
+pub const EMBED: &str =
+    "Lead-in.\n\nGates are open https://t.co/Ab12 — River Report (@RiverReport) June 1, 2021\n";
+
+/// Runs the built binary from the package root, feeding `stdin` when given (else none).
+pub fn embedscan(args: &[&str], stdin: Option<&[u8]>) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_embedscan"))
+        .args(args)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .stdin(if stdin.is_some() {
+            Stdio::piped()
+        } else {
+            Stdio::null()
+        })
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("binary runs");
+    if let (Some(input), Some(mut pipe)) = (stdin, child.stdin.take()) {
+        pipe.write_all(input).expect("stdin written");
+    }
+    child.wait_with_output().expect("binary finishes")
+}
+
+/// A fresh, empty temporary directory for one test.
+pub fn temp_dir(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("embedscan-test-{}-{name}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    dir
+}
+
+/// The run's standard output as JSON.
+pub fn json(out: &Output) -> serde_json::Value {
+    serde_json::from_slice(&out.stdout).expect("stdout is JSON")
+}
+
+/// The run's standard error as text.
+pub fn stderr(out: &Output) -> String {
+    String::from_utf8_lossy(&out.stderr).into_owned()
+}
 
 /// Reads a file into a document named by its file name (so snapshots do not depend on paths).
 pub fn document(path: &Path) -> Document {
