@@ -8,7 +8,9 @@
 //! |---|---|---|
 //! | blockquote text with `— Name (@handle) Date` | [`embed`] | `(@` |
 //! | rendered card copied as text | [`card`] | short name line + short body |
+//! | Instagram / Facebook byline under the post | [`byline`] | `A post shared by`, `Posted by` |
 
+pub mod byline;
 pub mod card;
 pub mod embed;
 pub mod paragraphs;
@@ -89,6 +91,9 @@ impl Detector {
         let mut found = Vec::new();
         if self.embeds {
             found.extend(embed::scan(doc, &paras, &mut claimed));
+        }
+        if self.embeds {
+            byline::scan(doc, &paras, &mut claimed, &mut found);
         }
         if self.cards {
             card::scan(doc, &paras, &mut claimed, &mut found);

@@ -602,21 +602,7 @@ fn signature(tail: &str) -> Signature {
 
 /// Instagram's localized "A post shared by" before the name, removed.
 fn strip_shared_by(s: &str) -> &str {
-    const PREFIXES: [&str; 12] = [
-        "A post shared by",
-        "Une publication partagée par",
-        "Ein Beitrag geteilt von",
-        "Una publicación compartida de",
-        "Una publicación compartida por",
-        "Uma publicação compartilhada por",
-        "Un post condiviso da",
-        "Een bericht gedeeld door",
-        "Post udostępniony przez",
-        "Публикация от",
-        "Bir gönderi paylaştı:",
-        "Ett inlägg delat av",
-    ];
-    PREFIXES
+    crate::detect::byline::INSTAGRAM_SHARED_BY
         .iter()
         .find_map(|p| s.strip_prefix(p))
         .unwrap_or(s)

@@ -1,0 +1,183 @@
+//! Bylined embeds flattened to text: Instagram's and Facebook's, whose signature names the
+//! author on a line of its own under the post.
+//!
+//! ```text
+//! View this post on Instagram
+//!
+//! First soup of the season #autumn
+//!
+//! A post shared by Luca Ferri (@luca.ferri_cooks) on Oct 3, 2023 at 6:12pm PDT
+//! ```
+//!
+//! ```text
+//! We are open again! New opening hours: Mon–Sat 9 to 6.
+//!
+//! Posted by Ashby Public Library on Thursday, September 7, 2023
+//! ```
+//!
+//! The signature is recognised by its fixed opening (Instagram's in the languages its embed is
+//! rendered in); the post is the paragraph just above it (at most one blank line away), with
+//! Instagram's "View this post on Instagram" call to action left out.
+
+use super::paragraphs::{is_space, Paras};
+use super::Sighting;
+use crate::date;
+use crate::document::Document;
+use crate::model::{AppearanceKind, Author, Platform};
+use regex::Regex;
+use std::sync::LazyLock;
+
+/// How Instagram's embed opens its byline, by language.
+pub const INSTAGRAM_SHARED_BY: [&str; 12] = [
+    "A post shared by",
+    "Une publication partagée par",
+    "Ein Beitrag geteilt von",
+    "Una publicación compartida de",
+    "Una publicación compartida por",
+    "Uma publicação compartilhada por",
+    "Un post condiviso da",
+    "Een bericht gedeeld door",
+    "Post udostępniony przez",
+    "Публикация от",
+    "Bir gönderi paylaştı:",
+    "Ett inlägg delat av",
+];
+
+/// Instagram's call to action above the caption, not part of the post.
+const INSTAGRAM_CALL: [&str; 3] = [
+    "View this post on Instagram",
+    "Voir cette publication sur Instagram",
+    "Dieses Profil auf Instagram ansehen",
+];
+
+/// Longest signature line considered, in bytes.
+const MAX_LINE: usize = 300;
+
+/// `Name (@handle)` or `@handle`, then an optional ` on|le|am|... DATE`.
+static INSTAGRAM_TAIL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\s*(?:(?P<name>[^()@\n]{1,64}?)\s*\(@(?P<h1>[A-Za-z0-9._]{1,30})\)|@(?P<h2>[A-Za-z0-9._]{1,30}))(?:\s+\S+\s+(?P<date>.+))?$")
+        .expect("valid regex")
+});
+
+/// `Posted by NAME on [Weekday, ]DATE`.
+static FACEBOOK: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^Posted by (?P<name>.{1,64}?) on (?:[A-Z][a-z]+day, )?(?P<date>.+)$")
+        .expect("valid regex")
+});
+
+/// Finds bylined posts in the unclaimed paragraphs; marks the paragraphs used.
+pub fn scan(doc: &Document, paras: &Paras, claimed: &mut [bool], out: &mut Vec<Sighting>) {
+    let text = doc.text.as_str();
+    for k in 1..paras.list.len() {
+        let line = &text[paras.list[k].range.clone()];
+        if claimed[k]
+            || line.len() > MAX_LINE
+            || !line.starts_with(['A', 'U', 'E', 'P', 'Ü', 'B', 'П'])
+        {
+            continue;
+        }
+        let Some((platform, author, date)) = byline(line) else {
+            continue;
+        };
+        // The post: the paragraph above, past Instagram's call to action.
+        let body = k - 1;
+        if claimed[body] || paras.list[k].gap_before > 1 {
+            continue;
+        }
+        let body_text = &text[paras.list[body].range.clone()];
+        if INSTAGRAM_CALL
+            .iter()
+            .any(|c| body_text.eq_ignore_ascii_case(c))
+        {
+            continue;
+        }
+        let mut start = paras.list[body].range.start;
+        if let Some(call) = body.checked_sub(1) {
+            let above = &text[paras.list[call].range.clone()];
+            if !claimed[call] && paras.list[body].gap_before <= 1 && INSTAGRAM_CALL.contains(&above)
+            {
+                start = paras.list[call].range.start;
+                claimed[call] = true;
+            }
+        }
+        claimed[body] = true;
+        claimed[k] = true;
+        out.push(Sighting {
+            platform,
+            kind: AppearanceKind::Embed,
+            author,
+            date,
+            text: body_text.trim_matches(is_space).to_string(),
+            reply_to: None,
+            quotes: None,
+            status_id: None,
+            start,
+            end: paras.list[k].range.end,
+        });
+    }
+}
+
+/// Parses a byline: the platform, the author and the date it shows.
+fn byline(line: &str) -> Option<(Platform, Author, Option<date::Date>)> {
+    if let Some(rest) = INSTAGRAM_SHARED_BY
+        .iter()
+        .find_map(|p| line.strip_prefix(p))
+    {
+        let c = INSTAGRAM_TAIL.captures(rest)?;
+        let handle = c
+            .name("h1")
+            .or(c.name("h2"))
+            .map(|m| m.as_str().to_string());
+        let name = c
+            .name("name")
+            .map(|m| m.as_str().trim().to_string())
+            .filter(|n| !n.is_empty());
+        let date = c
+            .name("date")
+            .and_then(|d| date::parse_prefix(d.as_str(), None))
+            .map(|(d, _)| d);
+        return Some((Platform::Instagram, Author { name, handle }, date));
+    }
+    let c = FACEBOOK.captures(line)?;
+    let (d, _) = date::parse_prefix(&c["date"], None)?;
+    let author = Author {
+        name: Some(c["name"].trim().to_string()),
+        handle: None,
+    };
+    Some((Platform::Facebook, author, Some(d)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn instagram_and_facebook_bylines() {
+        let (p, a, d) =
+            byline("A post shared by Luca Ferri (@luca.ferri_cooks) on Oct 3, 2023 at 6:12pm PDT")
+                .unwrap();
+        assert_eq!(p, Platform::Instagram);
+        assert_eq!(
+            (a.name.as_deref(), a.handle.as_deref()),
+            (Some("Luca Ferri"), Some("luca.ferri_cooks"))
+        );
+        assert_eq!(d.map(|d| d.to_string()).as_deref(), Some("2023-10-03"));
+        let (_, a, d) = byline("Une publication partagée par @atelier.nord").unwrap();
+        assert_eq!(
+            (a.name, a.handle.as_deref(), d),
+            (None, Some("atelier.nord"), None)
+        );
+        let (p, a, d) =
+            byline("Posted by Ashby Public Library on Thursday, September 7, 2023").unwrap();
+        assert_eq!(p, Platform::Facebook);
+        assert_eq!(a.name.as_deref(), Some("Ashby Public Library"));
+        assert_eq!(d.map(|d| d.to_string()).as_deref(), Some("2023-09-07"));
+    }
+
+    #[test]
+    fn prose_is_not_a_byline() {
+        assert!(byline("A post shared by many readers went viral on Tuesday.").is_none());
+        assert!(byline("Posted by the council on its website, the notice was short.").is_none());
+        assert!(byline("Posted by admin").is_none());
+    }
+}
