@@ -12,6 +12,23 @@ fn run(args: &[&str], stdin: &[u8]) -> Output {
     common::embedscan(args, Some(stdin))
 }
 
+/// The feed of a run that must have succeeded.
+fn ok_feed(out: &Output) -> serde_json::Value {
+    assert_eq!(out.status.code(), Some(0), "{}", common::stderr(out));
+    common::json(out)
+}
+
+/// Each part compressed as a gzip member of its own, concatenated (as Common Crawl writes).
+fn gzip_members(parts: &[&[u8]]) -> Vec<u8> {
+    let mut bytes = Vec::new();
+    for part in parts {
+        let mut enc = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
+        enc.write_all(part).expect("compressed");
+        bytes.extend(enc.finish().expect("compressed"));
+    }
+    bytes
+}
+
 /// The seeds and text fixtures as JSON Lines records, one article per line.
 fn corpus_lines() -> Vec<String> {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
@@ -119,21 +136,8 @@ fn gzip_and_jsonl_inputs_are_read_transparently() {
     let gz = dir.join("article.txt.gz");
     // Two gzip members, as concatenated archives have: both must be read.
     let (first, second) = text.split_at(text.len() / 2);
-    let mut bytes = Vec::new();
-    for part in [first, second] {
-        let mut enc = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
-        enc.write_all(part).unwrap();
-        bytes.extend(enc.finish().unwrap());
-    }
-    std::fs::write(&gz, bytes).unwrap();
-    let out = run(&[gz.to_str().unwrap()], b"");
-    assert_eq!(
-        out.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let feed: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    std::fs::write(&gz, gzip_members(&[first, second])).unwrap();
+    let feed = ok_feed(&run(&[gz.to_str().unwrap()], b""));
     assert_eq!(feed["documents"][0]["bytes"], text.len());
     assert_eq!(feed["posts"][0]["author"]["handle"], "MayorAnaRuiz");
 
@@ -208,23 +212,11 @@ fn warc_gz_with_one_member_per_record() {
             &page(2),
         ),
     ];
-    let mut bytes = Vec::new();
-    for r in &records {
-        let mut enc = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
-        enc.write_all(r.as_bytes()).unwrap();
-        bytes.extend(enc.finish().unwrap());
-    }
+    let parts: Vec<&[u8]> = records.iter().map(|r| r.as_bytes()).collect();
     let dir = temp_dir("warc");
     let path = dir.join("crawl.warc.gz");
-    std::fs::write(&path, bytes).unwrap();
-    let out = run(&[path.to_str().unwrap()], b"");
-    assert_eq!(
-        out.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let feed: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    std::fs::write(&path, gzip_members(&parts)).unwrap();
+    let feed = ok_feed(&run(&[path.to_str().unwrap()], b""));
     let names: Vec<&str> = feed["documents"]
         .as_array()
         .unwrap()
