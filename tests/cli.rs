@@ -14,12 +14,7 @@ fn seeds_directory_scans_in_sorted_order() {
         String::from_utf8_lossy(&out.stderr)
     );
     let feed = json(&out);
-    let names: Vec<&str> = feed["documents"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|d| d["name"].as_str().unwrap())
-        .collect();
+    let names: Vec<&str> = common::document_names(&feed);
     let mut sorted = names.clone();
     sorted.sort();
     assert_eq!(names, sorted);

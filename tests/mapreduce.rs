@@ -217,12 +217,7 @@ fn warc_gz_with_one_member_per_record() {
     let path = dir.join("crawl.warc.gz");
     std::fs::write(&path, gzip_members(&parts)).unwrap();
     let feed = ok_feed(&run(&[path.to_str().unwrap()], b""));
-    let names: Vec<&str> = feed["documents"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|d| d["name"].as_str().unwrap())
-        .collect();
+    let names: Vec<&str> = common::document_names(&feed);
     assert_eq!(names, ["https://news.example/1", "https://news.example/2"]);
     let ids: Vec<&str> = feed["posts"]
         .as_array()

@@ -43,6 +43,15 @@ pub fn json(out: &Output) -> serde_json::Value {
     serde_json::from_slice(&out.stdout).expect("stdout is JSON")
 }
 
+/// The names of a feed's documents, in order.
+pub fn document_names(feed: &serde_json::Value) -> Vec<&str> {
+    let documents = feed["documents"].as_array().expect("documents");
+    documents
+        .iter()
+        .map(|d| d["name"].as_str().expect("a name"))
+        .collect()
+}
+
 /// The run's standard error as text.
 pub fn stderr(out: &Output) -> String {
     String::from_utf8_lossy(&out.stderr).into_owned()
