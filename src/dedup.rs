@@ -40,7 +40,7 @@
 //! map from (author, hash of each prefix of [`MIN_PREFIX`]+ words) built only for authors that
 //! have a truncated record — O(total words). No pairwise comparison.
 
-use crate::model::{Post, Version};
+use crate::model::{Appearance, AppearanceKind, Post, Version};
 use rayon::prelude::*;
 use std::collections::{HashMap, HashSet};
 use xxhash_rust::xxh3::{xxh3_64, xxh3_64_with_seed};
@@ -67,11 +67,11 @@ pub fn merge(posts: impl IntoIterator<Item = Post>) -> Vec<Post> {
     // 2. Same author and word sequence, joined in a canonical order.
     let handles = handles_by_name(&posts);
     // Per-post work (tokenizing, hashing) runs on all cores; everything after is hashing.
-    let info: Vec<Info> = posts.par_iter().map(|p| Info::of(p, &handles)).collect();
+    let mut info: Vec<Info> = posts.par_iter().map(|p| Info::of(p, &handles)).collect();
     let mut by_text: HashMap<(u64, u64), Vec<usize>> = HashMap::new();
     for (i, f) in info.iter().enumerate() {
         if let Some(a) = f.author {
-            if !f.words.is_empty() {
+            if f.n_words > 0 {
                 by_text.entry((a, f.seq)).or_default().push(i);
             }
         }
@@ -107,6 +107,12 @@ pub fn merge(posts: impl IntoIterator<Item = Post>) -> Vec<Post> {
         .filter_map(|f| f.author)
         .collect();
     if !truncating.is_empty() {
+        // Only these authors' records need their word hashes kept.
+        posts
+            .par_iter()
+            .zip(info.par_iter_mut())
+            .filter(|(_, f)| f.author.is_some_and(|a| truncating.contains(&a)))
+            .for_each(|(p, f)| f.words = word_hashes(&p.text, f.truncated));
         // (author, prefix hash) -> up to two distinct longer texts, complete ones and truncated ones.
         let mut prefixes: HashMap<(u64, u64), Conts> = HashMap::new();
         for (i, f) in info.iter().enumerate() {
@@ -130,7 +136,7 @@ pub fn merge(posts: impl IntoIterator<Item = Post>) -> Vec<Post> {
         order.sort_by_cached_key(canonical);
         for i in order {
             let Some(f) = info.get(i) else { continue };
-            let (Some(a), true) = (f.author, f.words.len() >= MIN_PREFIX) else {
+            let (Some(a), true) = (f.author, f.n_words >= MIN_PREFIX) else {
                 continue;
             };
             let Some(c) = prefixes.get(&(a, f.seq)) else {
@@ -157,24 +163,26 @@ pub fn merge(posts: impl IntoIterator<Item = Post>) -> Vec<Post> {
             }
         }
     }
-
-    // Groups, in order of first appearance.
-    let mut groups: Vec<Vec<usize>> = Vec::new();
-    let mut group_of: HashMap<usize, usize> = HashMap::new();
-    for i in 0..n {
-        let r = sets.find(i);
-        let g = *group_of.entry(r).or_insert_with(|| {
-            groups.push(Vec::new());
-            groups.len() - 1
-        });
-        if let Some(list) = groups.get_mut(g) {
-            list.push(i);
-        }
-    }
+    let groups = Groups::of(&mut sets);
+    drop(sets);
+    // Merged records are written back into `slots` at their group's index: group `g`'s first
+    // member is at index `g` or later, and every slot before it belongs to a group already
+    // merged, so slot `g` is free — no second vector of all the posts.
     let mut slots: Vec<Option<Post>> = posts.into_iter().map(Some).collect();
     let mut renamed: HashMap<String, String> = HashMap::new();
-    let mut out: Vec<Post> = Vec::with_capacity(groups.len());
-    for members in groups {
+    for (g, members) in groups.iter().enumerate() {
+        if let [only] = members {
+            // Most posts are seen once: nothing to choose or absorb.
+            if let Some(mut post) = slots.get_mut(*only).and_then(Option::take) {
+                if post.appearances.len() > 1 {
+                    post.appearances = distinct_appearances(std::mem::take(&mut post.appearances));
+                }
+                if let Some(slot) = slots.get_mut(g) {
+                    *slot = Some(post);
+                }
+            }
+            continue;
+        }
         let survivor = members
             .iter()
             .copied()
@@ -183,7 +191,7 @@ pub fn merge(posts: impl IntoIterator<Item = Post>) -> Vec<Post> {
                 let f = info.get(i);
                 (
                     p.is_none_or(|p| p.status_id.is_none()),
-                    std::cmp::Reverse(f.map_or(0, |f| f.words.len() + usize::from(!f.truncated))),
+                    std::cmp::Reverse(f.map_or(0, |f| f.n_words + usize::from(!f.truncated))),
                     p.is_some_and(|p| has_entities(&p.text)),
                     std::cmp::Reverse(
                         p.map_or(0, |p| p.text.chars().filter(|c| !c.is_whitespace()).count()),
@@ -195,11 +203,10 @@ pub fn merge(posts: impl IntoIterator<Item = Post>) -> Vec<Post> {
         let Some(mut into) = slots.get_mut(survivor).and_then(Option::take) else {
             continue;
         };
-        let mut seen: HashSet<(String, usize, usize, crate::model::AppearanceKind)> =
-            HashSet::new();
+        let mut seen: HashSet<(String, usize, usize, AppearanceKind)> = HashSet::new();
         let mut appearances = Vec::new();
         let survivor_seq = info.get(survivor).map(|f| f.seq);
-        for &i in &members {
+        for &i in members {
             let other = if i == survivor {
                 None
             } else {
@@ -234,8 +241,16 @@ pub fn merge(posts: impl IntoIterator<Item = Post>) -> Vec<Post> {
             }
         }
         into.appearances = appearances;
-        out.push(into);
+        if let Some(slot) = slots.get_mut(g) {
+            *slot = Some(into);
+        }
     }
+    slots.truncate(groups.len());
+    // `filter_map` collects in place (same size: `Option<Post>` uses a niche); `flatten` would
+    // allocate a second vector of every post.
+    #[allow(clippy::filter_map_identity)]
+    let mut out: Vec<Post> = slots.into_iter().filter_map(|p| p).collect();
+    out.shrink_to_fit();
     if !renamed.is_empty() {
         for p in &mut out {
             if let Some(q) = p.quoted_post.as_ref().and_then(|q| renamed.get(q)) {
@@ -244,6 +259,14 @@ pub fn merge(posts: impl IntoIterator<Item = Post>) -> Vec<Post> {
         }
     }
     out
+}
+
+/// The appearances without repeats (same document, span and kind), in order.
+fn distinct_appearances(list: Vec<Appearance>) -> Vec<Appearance> {
+    let mut seen: HashSet<(String, usize, usize, AppearanceKind)> = HashSet::new();
+    list.into_iter()
+        .filter(|a| seen.insert((a.document.clone(), a.start, a.end, a.kind)))
+        .collect()
 }
 
 /// Folds `other` (another sighting of the same post) into `into`: fills the fields `into`
@@ -340,10 +363,12 @@ impl Conts {
 struct Info {
     /// Hash of platform + handle (or folded name); `None` when the author is unknown.
     author: Option<u64>,
-    /// Hashes of the normalized words (the cut last word of a truncated text dropped): all the
-    /// comparisons need, in a fraction of the memory of the words.
+    /// Hashes of the normalized words (the cut last word of a truncated text dropped), kept
+    /// only for authors with a truncated record (the prefix comparisons); empty otherwise.
     words: Vec<u64>,
-    /// Hash of `words` (chained per word, as the prefix hashes are).
+    /// How many words there are.
+    n_words: usize,
+    /// Hash of the word hashes (chained per word, as the prefix hashes are).
     seq: u64,
     /// The text ends with `…` / `...`.
     truncated: bool,
@@ -386,21 +411,27 @@ impl Info {
         }
         .map(|k| xxh3_64(k.as_bytes()));
         let truncated = is_truncated(&p.text);
-        let mut words: Vec<u64> = text_words(&p.text)
-            .iter()
-            .map(|w| xxh3_64(w.as_bytes()))
-            .collect();
-        if truncated {
-            words.pop();
-        }
-        let seq = words.iter().fold(0u64, |h, w| chain(h, *w));
+        let words = word_hashes(&p.text, truncated);
         Info {
             author,
-            words,
-            seq,
+            n_words: words.len(),
+            seq: words.iter().fold(0u64, |h, w| chain(h, *w)),
+            words: Vec::new(),
             truncated,
         }
     }
+}
+
+/// The hashes of a text's compared words, the cut last word of a truncated text dropped.
+fn word_hashes(text: &str, truncated: bool) -> Vec<u64> {
+    let mut words: Vec<u64> = text_words(text)
+        .iter()
+        .map(|w| xxh3_64(w.as_bytes()))
+        .collect();
+    if truncated {
+        words.pop();
+    }
+    words
 }
 
 /// The running hash of a word sequence, one word hash at a time (the same for prefixes).
@@ -455,6 +486,67 @@ pub fn text_words(text: &str) -> Vec<String> {
         text
     };
     crate::link::words(text)
+}
+
+/// The records of each set, sets in order of first appearance and records in input order,
+/// in two flat arrays (not a vector per set).
+struct Groups {
+    /// Where each group's records start in `members`, plus the end.
+    starts: Vec<usize>,
+    /// Record indices, group after group.
+    members: Vec<usize>,
+}
+
+impl Groups {
+    fn of(sets: &mut Sets) -> Groups {
+        let n = sets.parent.len();
+        let mut group_of_root = vec![usize::MAX; n];
+        let mut group_of = Vec::with_capacity(n);
+        let mut sizes: Vec<usize> = Vec::new();
+        for i in 0..n {
+            let root = sets.find(i);
+            let Some(slot) = group_of_root.get_mut(root) else {
+                continue;
+            };
+            if *slot == usize::MAX {
+                *slot = sizes.len();
+                sizes.push(0);
+            }
+            let g = *slot;
+            if let Some(size) = sizes.get_mut(g) {
+                *size += 1;
+            }
+            group_of.push((i, g));
+        }
+        let mut starts = Vec::with_capacity(sizes.len() + 1);
+        let mut at = 0;
+        for size in &sizes {
+            starts.push(at);
+            at += size;
+        }
+        starts.push(at);
+        let mut next = starts.clone();
+        let mut members = vec![0; at];
+        for (i, g) in group_of {
+            if let Some(k) = next.get_mut(g) {
+                if let Some(m) = members.get_mut(*k) {
+                    *m = i;
+                }
+                *k += 1;
+            }
+        }
+        Groups { starts, members }
+    }
+
+    fn len(&self) -> usize {
+        self.starts.len().saturating_sub(1)
+    }
+
+    fn iter(&self) -> impl Iterator<Item = &[usize]> {
+        self.starts
+            .windows(2)
+            .map(|w| self.members.get(w[0]..w[1]).unwrap_or(&[]))
+    }
 }
 
 /// Union-find over record indices; a set holds at most one status id.

@@ -18,8 +18,13 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 use std::time::Instant;
 
-/// Documents are scanned in parallel batches of this many bytes, then dropped.
-const BATCH_BYTES: usize = 16 << 20;
+/// Documents are scanned in parallel batches of this many bytes per thread (at least
+/// [`MIN_BATCH_BYTES`]), then dropped: enough documents to keep every core busy, while the
+/// three batches in flight (being read, queued, being scanned) stay small next to the
+/// deduplication state.
+const BATCH_BYTES_PER_THREAD: usize = 2 << 20;
+/// The smallest batch.
+const MIN_BATCH_BYTES: usize = 4 << 20;
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
@@ -100,16 +105,19 @@ fn scan(args: ScanArgs) -> io::Result<bool> {
     // reading and splitting the input overlap with the work; results keep input order.
     let (batches, ready) = std::sync::mpsc::sync_channel::<Vec<Item>>(1);
     let read_problems = std::thread::scope(|scope| {
-        let reader = scope.spawn(|| {
+        let batch_limit =
+            (rayon::current_num_threads() * BATCH_BYTES_PER_THREAD).max(MIN_BATCH_BYTES);
+        let (sources, options) = (&sources, &options);
+        let reader = scope.spawn(move || {
             let mut problems = Vec::new();
             let mut batch: Vec<Item> = Vec::new();
             let mut batch_bytes = 0;
-            for source in &sources {
+            for source in sources {
                 let read =
-                    input::read_items(source, &options, &mut |w| problems.push(w), &mut |item| {
+                    input::read_items(source, options, &mut |w| problems.push(w), &mut |item| {
                         batch_bytes += item.len();
                         batch.push(item);
-                        if batch_bytes >= BATCH_BYTES {
+                        if batch_bytes >= batch_limit {
                             // The receiver only goes away if the scan side panicked.
                             let _ = batches.send(std::mem::take(&mut batch));
                             batch_bytes = 0;
