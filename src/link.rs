@@ -136,11 +136,15 @@ pub fn link_quotes(posts: &mut [Post], quotes: &mut [Quote]) {
     if posts.is_empty() || quotes.is_empty() {
         return;
     }
+    // Each post's distinct word ids, and each word's posts, as flat arrays (CSR): two vectors
+    // in all rather than one per post and one per word.
     let mut vocab: HashMap<String, u32> = HashMap::new();
-    let mut postings: Vec<Vec<u32>> = Vec::new();
-    let mut post_words: Vec<Vec<u32>> = Vec::with_capacity(posts.len());
-    for (pi, p) in posts.iter().enumerate() {
-        let mut ids: Vec<u32> = Vec::new();
+    let mut word_ids: Vec<u32> = Vec::new();
+    let mut word_starts: Vec<usize> = Vec::with_capacity(posts.len() + 1);
+    let mut ids: Vec<u32> = Vec::new();
+    for p in posts.iter() {
+        word_starts.push(word_ids.len());
+        ids.clear();
         for_each_word(&p.text, |w| {
             let id = match vocab.get(w) {
                 Some(&id) => id,
@@ -154,16 +158,47 @@ pub fn link_quotes(posts: &mut [Post], quotes: &mut [Quote]) {
         });
         ids.sort_unstable();
         ids.dedup();
-        for &id in &ids {
-            if postings.len() <= id as usize {
-                postings.resize_with(id as usize + 1, Vec::new);
-            }
-            if let Some(list) = postings.get_mut(id as usize) {
-                list.push(pi as u32);
+        word_ids.extend_from_slice(&ids);
+    }
+    word_starts.push(word_ids.len());
+    let post_words = |pi: usize| -> &[u32] {
+        match (word_starts.get(pi), word_starts.get(pi + 1)) {
+            (Some(&a), Some(&b)) => word_ids.get(a..b).unwrap_or(&[]),
+            _ => &[],
+        }
+    };
+    let mut posting_starts = vec![0usize; vocab.len() + 1];
+    for &id in &word_ids {
+        if let Some(c) = posting_starts.get_mut(id as usize + 1) {
+            *c += 1;
+        }
+    }
+    for k in 1..posting_starts.len() {
+        let before = posting_starts.get(k - 1).copied().unwrap_or(0);
+        if let Some(c) = posting_starts.get_mut(k) {
+            *c += before;
+        }
+    }
+    let mut posting_posts = vec![0u32; word_ids.len()];
+    let mut next = posting_starts.clone();
+    for pi in 0..posts.len() {
+        for &id in post_words(pi) {
+            if let Some(at) = next.get_mut(id as usize) {
+                if let Some(slot) = posting_posts.get_mut(*at) {
+                    *slot = pi as u32;
+                }
+                *at += 1;
             }
         }
-        post_words.push(ids);
     }
+    drop(next);
+    let postings = |id: u32| -> &[u32] {
+        let id = id as usize;
+        match (posting_starts.get(id), posting_starts.get(id + 1)) {
+            (Some(&a), Some(&b)) => posting_posts.get(a..b).unwrap_or(&[]),
+            _ => &[],
+        }
+    };
 
     let mut touched: Vec<usize> = Vec::new();
     // `stamp[post] == quote number + 1`: the post was already hit for this quote, and
@@ -180,7 +215,7 @@ pub fn link_quotes(posts: &mut [Post], quotes: &mut [Quote]) {
         let mut known: Vec<(usize, u32)> = qset
             .iter()
             .filter_map(|w| vocab.get(w))
-            .map(|&id| (postings.get(id as usize).map_or(0, Vec::len), id))
+            .map(|&id| (postings(id).len(), id))
             .filter(|&(df, _)| df > 0 && df <= MAX_POSTING)
             .collect();
         known.sort_unstable();
@@ -190,7 +225,7 @@ pub fn link_quotes(posts: &mut [Post], quotes: &mut [Quote]) {
         // Candidates: the posts using the probed words, counted by how many they use.
         hits.clear();
         for &(_, id) in known.iter().take(PROBES) {
-            for &pi in postings.get(id as usize).map_or(&[][..], Vec::as_slice) {
+            for &pi in postings(id) {
                 let i = pi as usize;
                 let (Some(st), Some(sl)) = (stamp.get_mut(i), slot.get_mut(i)) else {
                     continue;
@@ -218,7 +253,8 @@ pub fn link_quotes(posts: &mut [Post], quotes: &mut [Quote]) {
         let mut best: Option<(bool, f64, Reverse<usize>)> = None;
         for &(_, pi) in &hits {
             let pi = pi as usize;
-            let (Some(pw), Some(post)) = (post_words.get(pi), posts.get(pi)) else {
+            let pw = post_words(pi);
+            let Some(post) = posts.get(pi) else {
                 continue;
             };
             let shared = qids

@@ -103,6 +103,7 @@ pub fn normalize_text(text: &str) -> String {
             match c {
                 '‘' | '’' | '‚' | '‛' | '′' | '`' => out.push('\''),
                 '“' | '”' | '„' | '‟' | '″' | '«' | '»' => out.push('"'),
+                c if c.is_ascii() => out.push(c.to_ascii_lowercase()),
                 c => out.extend(c.to_lowercase()),
             }
         }

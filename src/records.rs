@@ -137,10 +137,10 @@ struct Record {
 }
 
 fn parse(bytes: &[u8], fields: &RecordFields) -> Result<Record, String> {
-    let value: Value =
+    let mut value: Value =
         serde_json::from_slice(bytes).map_err(|e| format!("expected a JSON object, but {e}"))?;
     let obj = value
-        .as_object()
+        .as_object_mut()
         .ok_or_else(|| "expected a JSON object, but found another value".to_string())?;
     let string = |key: &str| obj.get(key).and_then(Value::as_str).map(str::to_string);
     let id = string(&fields.id).or_else(|| {
@@ -154,7 +154,23 @@ fn parse(bytes: &[u8], fields: &RecordFields) -> Result<Record, String> {
         let ok = day.len() == 10 && day.as_bytes()[4] == b'-' && day.as_bytes()[7] == b'-';
         ok.then(|| day.to_string())
     });
-    if let Some(html) = string(&fields.html).filter(|h| !h.trim().is_empty()) {
+    // The body is moved out of the parsed record, not copied (it is most of the record).
+    let mut take = |key: &str| match obj.remove(key) {
+        Some(Value::String(s)) => Some(s),
+        other => {
+            if let Some(v) = other {
+                obj.insert(key.to_string(), v);
+            }
+            None
+        }
+    };
+    let html_body = take(&fields.html);
+    let text_body = if fields.text == fields.html {
+        html_body.clone()
+    } else {
+        take(&fields.text)
+    };
+    if let Some(html) = html_body.filter(|h| !h.trim().is_empty()) {
         return Ok(Record {
             id,
             body: html,
@@ -162,7 +178,7 @@ fn parse(bytes: &[u8], fields: &RecordFields) -> Result<Record, String> {
             date,
         });
     }
-    match string(&fields.text) {
+    match text_body {
         Some(text) => Ok(Record {
             id,
             body: text,
