@@ -40,7 +40,7 @@
 //! map from (author, hash of each prefix of [`MIN_PREFIX`]+ words) built only for authors that
 //! have a truncated record — O(total words). No pairwise comparison.
 
-use crate::model::{Appearance, AppearanceKind, Post, Version};
+use crate::model::{Appearance, AppearanceKind, Platform, Post, Version};
 use rayon::prelude::*;
 use std::collections::{HashMap, HashSet};
 use xxhash_rust::xxh3::{xxh3_64, xxh3_64_with_seed};
@@ -68,14 +68,15 @@ pub fn merge(posts: impl IntoIterator<Item = Post>) -> Vec<Post> {
     let handles = handles_by_name(&posts);
     // Per-post work (tokenizing, hashing) runs on all cores; everything after is hashing.
     let mut info: Vec<Info> = posts.par_iter().map(|p| Info::of(p, &handles)).collect();
-    let mut by_text: HashMap<(u64, u64), Vec<usize>> = HashMap::new();
-    for (i, f) in info.iter().enumerate() {
-        if let Some(a) = f.author {
-            if f.n_words > 0 {
-                by_text.entry((a, f.seq)).or_default().push(i);
-            }
-        }
-    }
+    // Records with the same (author, word sequence) are runs of one sorted array: a few
+    // bytes per record where a map of vectors costs a heap block each.
+    let mut by_text: Vec<(u64, u64, usize)> = info
+        .iter()
+        .enumerate()
+        .filter(|(_, f)| f.n_words > 0)
+        .filter_map(|(i, f)| Some((f.author?, f.seq, i)))
+        .collect();
+    by_text.sort_unstable();
     let canonical = |i: &usize| {
         let p = posts.get(*i);
         (
@@ -85,9 +86,27 @@ pub fn merge(posts: impl IntoIterator<Item = Post>) -> Vec<Post> {
             *i,
         )
     };
-    let mut buckets: Vec<Vec<usize>> = by_text.into_values().collect();
-    buckets.sort_unstable_by_key(|b| b.first().copied());
-    for mut bucket in buckets {
+    // Runs of two or more, in order of their first record.
+    let mut runs: Vec<(usize, std::ops::Range<usize>)> = Vec::new();
+    let mut start = 0;
+    for end in 1..=by_text.len() {
+        let key = |k: usize| by_text.get(k).map(|&(a, s, _)| (a, s));
+        if end == by_text.len() || key(end) != key(start) {
+            if end - start > 1 {
+                let first = by_text.get(start).map_or(0, |k| k.2);
+                runs.push((first, start..end));
+            }
+            start = end;
+        }
+    }
+    runs.sort_unstable_by_key(|r| r.0);
+    for (_, run) in runs {
+        let mut bucket: Vec<usize> = by_text
+            .get(run)
+            .unwrap_or(&[])
+            .iter()
+            .map(|k| k.2)
+            .collect();
         bucket.sort_by_cached_key(canonical);
         for k in 1..bucket.len() {
             for j in 0..k.min(4) {
@@ -374,42 +393,59 @@ struct Info {
     truncated: bool,
 }
 
-/// For each (platform, folded display name), the one handle shown with it; `None` when the
-/// name is shown with several handles.
-fn handles_by_name(posts: &[Post]) -> HashMap<(&'static str, String), Option<String>> {
-    let mut map: HashMap<(&'static str, String), Option<String>> = HashMap::new();
-    for p in posts {
-        let (Some(n), Some(h)) = (&p.author.name, &p.author.handle) else {
-            continue;
-        };
-        let h = h.to_lowercase();
-        map.entry((p.platform.as_str(), crate::detect::fold(n)))
+/// For each (platform, hash of a folded display name), the author key of the one handle shown
+/// with it; `None` when the name is shown with several handles. Hashes, not strings: one entry
+/// per named record of the corpus.
+type HandlesByName = HashMap<(Platform, u64), Option<u64>>;
+
+/// The author key: a hash of the platform and `@handle` (lowercase) or the folded name.
+fn author_key(platform: Platform, who: &str) -> u64 {
+    xxh3_64(format!("{}\u{1f}{who}", platform.as_str()).as_bytes())
+}
+
+fn handles_by_name(posts: &[Post]) -> HandlesByName {
+    let named: Vec<((Platform, u64), u64)> = posts
+        .par_iter()
+        .filter_map(|p| {
+            let (Some(n), Some(h)) = (&p.author.name, &p.author.handle) else {
+                return None;
+            };
+            let handle = author_key(p.platform, &format!("@{}", h.to_lowercase()));
+            let name = xxh3_64(crate::detect::fold(n).as_bytes());
+            Some(((p.platform, name), handle))
+        })
+        .collect();
+    let mut map = HandlesByName::new();
+    for (name, handle) in named {
+        map.entry(name)
             .and_modify(|v| {
-                if v.as_deref() != Some(h.as_str()) {
+                if *v != Some(handle) {
                     *v = None;
                 }
             })
-            .or_insert(Some(h));
+            .or_insert(Some(handle));
     }
     map
 }
 
 impl Info {
-    fn of(p: &Post, handles: &HashMap<(&'static str, String), Option<String>>) -> Info {
-        let platform = p.platform.as_str();
+    fn of(p: &Post, handles: &HandlesByName) -> Info {
         let author = match (&p.author.handle, &p.author.name) {
-            (Some(h), _) => Some(format!("{platform}\u{1f}@{}", h.to_lowercase())),
-            (None, Some(n)) if !crate::detect::fold(n).is_empty() => {
+            (Some(h), _) => Some(author_key(p.platform, &format!("@{}", h.to_lowercase()))),
+            (None, Some(n)) => {
                 let folded = crate::detect::fold(n);
-                Some(match handles.get(&(platform, folded.clone())) {
-                    // A name-only sighting joins the one handle shown for that name.
-                    Some(Some(h)) => format!("{platform}\u{1f}@{h}"),
-                    _ => format!("{platform}\u{1f}{folded}"),
-                })
+                if folded.is_empty() {
+                    None
+                } else {
+                    match handles.get(&(p.platform, xxh3_64(folded.as_bytes()))) {
+                        // A name-only sighting joins the one handle shown for that name.
+                        Some(Some(handle)) => Some(*handle),
+                        _ => Some(author_key(p.platform, &folded)),
+                    }
+                }
             }
             _ => None,
-        }
-        .map(|k| xxh3_64(k.as_bytes()));
+        };
         let truncated = is_truncated(&p.text);
         let words = word_hashes(&p.text, truncated);
         Info {

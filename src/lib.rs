@@ -129,11 +129,14 @@ impl Assembler {
     }
 
     /// Adds extractions in input order; their repeat keys are computed on all cores.
-    pub fn add_all(&mut self, extractions: Vec<Extraction>) {
+    pub fn add_all(&mut self, mut extractions: Vec<Extraction>) {
         use rayon::prelude::*;
         let keys: Vec<Vec<u64>> = extractions
-            .par_iter()
-            .map(|e| e.posts.iter().map(repeat_key).collect())
+            .par_iter_mut()
+            .map(|e| {
+                e.posts.iter_mut().for_each(Post::shrink_to_fit);
+                e.posts.iter().map(repeat_key).collect()
+            })
             .collect();
         for (extraction, keys) in extractions.into_iter().zip(keys) {
             self.documents.push(extraction.document);

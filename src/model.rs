@@ -119,6 +119,48 @@ pub struct Post {
     pub appearances: Vec<Appearance>,
 }
 
+impl Post {
+    /// Gives back the spare capacity of its strings and lists: a post held for deduplication
+    /// across a whole corpus should cost its content, not the growth slack of its vectors
+    /// (a one-element `Vec` holds room for four).
+    pub fn shrink_to_fit(&mut self) {
+        fn shrink(s: &mut Option<String>) {
+            if let Some(s) = s {
+                s.shrink_to_fit();
+            }
+        }
+        self.id.shrink_to_fit();
+        self.text.shrink_to_fit();
+        for list in [
+            &mut self.hashtags,
+            &mut self.mentions,
+            &mut self.urls,
+            &mut self.media,
+        ] {
+            list.iter_mut().for_each(String::shrink_to_fit);
+            list.shrink_to_fit();
+        }
+        for s in [
+            &mut self.author.name,
+            &mut self.author.handle,
+            &mut self.date,
+            &mut self.lang,
+            &mut self.reply_to,
+            &mut self.quoted_post,
+            &mut self.status_id,
+            &mut self.status_url,
+            &mut self.created_at,
+        ] {
+            shrink(s);
+        }
+        for a in &mut self.appearances {
+            a.document.shrink_to_fit();
+        }
+        self.appearances.shrink_to_fit();
+        self.versions.shrink_to_fit();
+    }
+}
+
 /// Another text shown for the same post, such as a translated copy.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Version {
