@@ -13,7 +13,7 @@
 //! Links, mentions and the `#` of hashtags are dropped first (hashtag words stay: `_` reads as a
 //! space). The answer is an ISO 639-1 code, or `None` when unsure.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 use std::sync::LazyLock;
 use whatlang::{Detector, Lang, Script};
 
@@ -33,15 +33,37 @@ const STOPWORD_LANGUAGES: [&str; 22] = [
     "fi", "no", "sl", "az", "kk", "ne",
 ];
 
-/// Lowercase stop word -> indices (into [`STOPWORD_LANGUAGES`]) of the languages that use it.
-static STOPWORDS: LazyLock<HashMap<&'static str, Vec<u8>>> = LazyLock::new(|| {
-    let mut map: HashMap<&'static str, Vec<u8>> = HashMap::new();
+/// The languages that use one stop word.
+struct Voters {
+    /// Indices into [`STOPWORD_LANGUAGES`], once per list the word is in (a few lists have a word
+    /// twice: it then counts twice).
+    langs: Vec<u8>,
+    /// Each language's share of the word's vote: `1 / langs.len()`.
+    share: f64,
+}
+
+/// The stop words (lowercase) and the byte length of the longest.
+struct StopWords {
+    voters: FxHashMap<&'static str, Voters>,
+    longest: usize,
+}
+
+static STOPWORDS: LazyLock<StopWords> = LazyLock::new(|| {
+    let mut langs: FxHashMap<&'static str, Vec<u8>> = FxHashMap::default();
     for (i, code) in STOPWORD_LANGUAGES.iter().enumerate() {
         for word in stop_words::lookup(code).unwrap_or(&[]) {
-            map.entry(word).or_default().push(i as u8);
+            langs.entry(word).or_default().push(i as u8);
         }
     }
-    map
+    let longest = langs.keys().map(|w| w.len()).max().unwrap_or(0);
+    let voters = langs
+        .into_iter()
+        .map(|(word, langs)| {
+            let share = 1.0 / langs.len() as f64;
+            (word, Voters { langs, share })
+        })
+        .collect();
+    StopWords { voters, longest }
 });
 
 /// The ISO 639-1 code of `text`'s language, or `None` when unsure.
@@ -54,18 +76,23 @@ static STOPWORDS: LazyLock<HashMap<&'static str, Vec<u8>>> = LazyLock::new(|| {
 /// assert_eq!(detect("https://t.co/x"), None);
 /// ```
 pub fn detect(text: &str) -> Option<String> {
-    let words = words_only(text);
-    if words.chars().filter(|c| c.is_alphabetic()).count() < MIN_LETTERS {
+    // Letters and the stop-word vote come from one pass over the kept words; the cleaned text
+    // itself is only built when whatlang is asked.
+    let mut vote = Vote::default();
+    for word in kept_words(text) {
+        vote.read(word);
+    }
+    if vote.letters < MIN_LETTERS {
         return None;
     }
-    let candidates = stopword_candidates(&words);
+    let candidates = vote.candidates();
     match candidates.as_slice() {
         [only] => return Some(only.to_string()),
         [] => {}
         several => {
             // Function words narrowed it to a few languages; the n-gram model picks among them.
             let allow: Vec<Lang> = several.iter().filter_map(|c| to_whatlang(c)).collect();
-            if let Some(info) = Detector::with_allowlist(allow).detect(&words) {
+            if let Some(info) = Detector::with_allowlist(allow).detect(&words_only(text)) {
                 if info.is_reliable() || info.confidence() >= MIN_CONFIDENCE {
                     return to_639_1(info.lang());
                 }
@@ -74,7 +101,7 @@ pub fn detect(text: &str) -> Option<String> {
             return several.first().map(|c| c.to_string());
         }
     }
-    let info = Detector::new().detect(&words)?;
+    let info = Detector::new().detect(&words_only(text))?;
     let shared_script = matches!(
         info.script(),
         Script::Latin | Script::Cyrillic | Script::Arabic | Script::Devanagari
@@ -95,57 +122,123 @@ fn to_whatlang(code: &str) -> Option<Lang> {
     Lang::from_code(isolang::Language::from_639_1(code)?.to_639_3())
 }
 
-/// The languages whose stop words best explain `words`: each stop word votes for the languages
-/// that use it, split evenly among them, so distinctive words weigh more. Languages within half
-/// of the best score are candidates, provided the best one has [`MIN_STOPWORDS`] words.
-fn stopword_candidates(words: &str) -> Vec<&'static str> {
-    let mut score = [0f64; STOPWORD_LANGUAGES.len()];
-    let mut hits = [0usize; STOPWORD_LANGUAGES.len()];
-    let mut lower = String::new();
-    for word in words.split(|c: char| !c.is_alphabetic() && c != '\'') {
-        if word.is_empty() {
-            continue;
-        }
-        // Lowercase into one reused buffer, and only when the word has capitals.
-        let key = if word.chars().any(char::is_uppercase) {
-            lower.clear();
-            lower.extend(word.chars().flat_map(char::to_lowercase));
-            lower.as_str()
-        } else {
-            word
-        };
-        if let Some(langs) = STOPWORDS.get(key) {
-            for &l in langs {
-                score[l as usize] += 1.0 / langs.len() as f64;
-                hits[l as usize] += 1;
+/// The stop-word vote over a text's words: each stop word votes for the languages that use it,
+/// split evenly among them, so distinctive words weigh more. Languages within half of the best
+/// score are candidates, provided the best one has [`MIN_STOPWORDS`] words.
+#[derive(Default)]
+struct Vote {
+    /// Letters read, the `#` and `_` of hashtags aside.
+    letters: usize,
+    tally: Tally,
+    /// Reused buffer for the lowercase form of words with capitals.
+    lower: String,
+}
+
+/// Each language's share of the stop words read, and how many of them it uses.
+#[derive(Default, Debug, PartialEq)]
+struct Tally {
+    score: [f64; STOPWORD_LANGUAGES.len()],
+    hits: [usize; STOPWORD_LANGUAGES.len()],
+}
+
+impl Tally {
+    /// Counts `key` (lowercase) if it is a stop word.
+    fn vote(&mut self, key: &str) {
+        if let Some(voters) = STOPWORDS.voters.get(key) {
+            for &l in &voters.langs {
+                self.score[l as usize] += voters.share;
+                self.hits[l as usize] += 1;
             }
         }
     }
-    let best = score.iter().cloned().fold(0.0, f64::max);
-    let Some(top) = score.iter().position(|&s| s == best) else {
-        return Vec::new();
-    };
-    if best == 0.0 || hits[top] < MIN_STOPWORDS {
-        return Vec::new();
-    }
-    let mut candidates: Vec<usize> = (0..score.len())
-        .filter(|&i| score[i] * 2.0 >= best)
-        .collect();
-    // Best score first; equal scores keep the table's order.
-    candidates.sort_by(|&a, &b| score[b].total_cmp(&score[a]).then(a.cmp(&b)));
-    candidates
-        .into_iter()
-        .map(|i| STOPWORD_LANGUAGES[i])
-        .collect()
 }
 
-/// The text without links, mentions and sigils.
+impl Vote {
+    /// Counts the letters of one kept word (see [`kept_words`]) and lets its stop words vote.
+    ///
+    /// `#`, `_` and the spaces between words are neither letters nor apostrophes, so splitting
+    /// each kept word gives the same words as splitting the text [`words_only`] builds.
+    fn read(&mut self, word: &str) {
+        if word.is_ascii() {
+            self.read_ascii(word);
+        } else {
+            self.read_chars(word);
+        }
+    }
+
+    /// [`Vote::read`] for any word.
+    fn read_chars(&mut self, word: &str) {
+        for word in word.split(|c: char| !c.is_alphabetic() && c != '\'') {
+            if word.is_empty() {
+                continue;
+            }
+            self.letters += word.chars().filter(|c| c.is_alphabetic()).count();
+            // Lowercase into the reused buffer, and only when the word has capitals.
+            if word.chars().any(char::is_uppercase) {
+                self.lower.clear();
+                self.lower.extend(word.chars().flat_map(char::to_lowercase));
+                self.tally.vote(&self.lower);
+            } else {
+                self.tally.vote(word);
+            }
+        }
+    }
+
+    /// [`Vote::read`] for an ASCII word: letters, capitals and lowercasing are byte tests that
+    /// agree with the `char` ones of [`Vote::read_chars`].
+    fn read_ascii(&mut self, word: &str) {
+        for word in word.split(|c: char| !c.is_ascii_alphabetic() && c != '\'') {
+            self.letters += word.bytes().filter(u8::is_ascii_alphabetic).count();
+            // ASCII lowercasing keeps the length, so longer words are no stop words.
+            if word.is_empty() || word.len() > STOPWORDS.longest {
+                continue;
+            }
+            if word.bytes().any(|b| b.is_ascii_uppercase()) {
+                self.lower.clear();
+                self.lower.push_str(word);
+                self.lower.make_ascii_lowercase();
+                self.tally.vote(&self.lower);
+            } else {
+                self.tally.vote(word);
+            }
+        }
+    }
+
+    /// The languages whose stop words best explain the words read, best first.
+    fn candidates(&self) -> Vec<&'static str> {
+        let score = &self.tally.score;
+        let best = score.iter().cloned().fold(0.0, f64::max);
+        let Some(top) = score.iter().position(|&s| s == best) else {
+            return Vec::new();
+        };
+        if best == 0.0 || self.tally.hits[top] < MIN_STOPWORDS {
+            return Vec::new();
+        }
+        let mut candidates: Vec<usize> = (0..score.len())
+            .filter(|&i| score[i] * 2.0 >= best)
+            .collect();
+        // Best score first; equal scores keep the table's order.
+        candidates.sort_by(|&a, &b| score[b].total_cmp(&score[a]).then(a.cmp(&b)));
+        candidates
+            .into_iter()
+            .map(|i| STOPWORD_LANGUAGES[i])
+            .collect()
+    }
+}
+
+/// The whitespace-separated words of `text` that are not links or mentions.
+fn kept_words(text: &str) -> impl Iterator<Item = &str> {
+    text.split_whitespace().filter(|w| {
+        // Both link tests need a `/`: one cheap search spares most words the two long ones.
+        let link = w.contains('/') && (w.contains("://") || w.contains(".com/"));
+        !(link || w.starts_with("pic.") || w.starts_with('@'))
+    })
+}
+
+/// The text without links, mentions and sigils: the input of `whatlang`.
 fn words_only(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
-    let kept = text.split_whitespace().filter(|w| {
-        !(w.contains("://") || w.starts_with("pic.") || w.starts_with('@') || w.contains(".com/"))
-    });
-    for w in kept {
+    for w in kept_words(text) {
         if !out.is_empty() {
             out.push(' ');
         }
@@ -169,6 +262,40 @@ mod tests {
                 "{code}"
             );
         }
+    }
+
+    /// The one-pass vote, ASCII shortcut included, against the plain one over the text
+    /// `words_only` builds, on words mixing capitals, apostrophes, sigils, links and stop words.
+    #[test]
+    fn vote_reads_like_the_cleaned_text() {
+        use proptest::prelude::*;
+        let word = prop_oneof![
+            Just("The".to_string()),
+            Just("AND".to_string()),
+            Just("l'ambassade".to_string()),
+            Just("#de_la".to_string()),
+            Just("@les".to_string()),
+            Just("https://t.co/x".to_string()),
+            Just("pic.twitter.com/y".to_string()),
+            Just("ÉTATS-UNIS".to_string()),
+            Just("İçin".to_string()),
+            Just("Και".to_string()),
+            "[a-zA-Z'#_/:.@-]{1,12}",
+            "[a-zA-Zà-ÿÀ-ÖΑ-ωа-яА-Я'#_]{1,8}",
+        ];
+        let text = proptest::collection::vec(word, 0..12).prop_map(|w| w.join(" "));
+        proptest!(|(text in text)| {
+            let mut fast = Vote::default();
+            for word in kept_words(&text) {
+                fast.read(word);
+            }
+            let mut plain = Vote::default();
+            plain.read_chars(&words_only(&text));
+            let letters = words_only(&text).chars().filter(|c| c.is_alphabetic()).count();
+            prop_assert_eq!(fast.letters, letters);
+            prop_assert_eq!(plain.letters, letters);
+            prop_assert_eq!(&fast.tally, &plain.tally);
+        });
     }
 
     #[test]
