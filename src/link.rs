@@ -43,6 +43,7 @@
 use crate::model::{Appearance, AppearanceKind, Author, Post, Quote};
 use crate::quote::lexicon::CLASSES;
 use crate::quote::lexicon::DETERMINERS;
+use rayon::prelude::*;
 use std::cmp::Reverse;
 use std::collections::{BinaryHeap, HashMap, HashSet};
 
@@ -136,147 +137,26 @@ pub fn link_quotes(posts: &mut [Post], quotes: &mut [Quote]) {
     if posts.is_empty() || quotes.is_empty() {
         return;
     }
-    // Each post's distinct word ids, and each word's posts, as flat arrays (CSR): two vectors
-    // in all rather than one per post and one per word.
-    let mut vocab: HashMap<String, u32> = HashMap::new();
-    let mut word_ids: Vec<u32> = Vec::new();
-    let mut word_starts: Vec<usize> = Vec::with_capacity(posts.len() + 1);
-    let mut ids: Vec<u32> = Vec::new();
-    for p in posts.iter() {
-        word_starts.push(word_ids.len());
-        ids.clear();
-        for_each_word(&p.text, |w| {
-            let id = match vocab.get(w) {
-                Some(&id) => id,
-                None => {
-                    let id = vocab.len() as u32;
-                    vocab.insert(w.to_string(), id);
-                    id
-                }
-            };
-            ids.push(id);
-        });
-        ids.sort_unstable();
-        ids.dedup();
-        word_ids.extend_from_slice(&ids);
-    }
-    word_starts.push(word_ids.len());
-    let post_words = |pi: usize| -> &[u32] {
-        match (word_starts.get(pi), word_starts.get(pi + 1)) {
-            (Some(&a), Some(&b)) => word_ids.get(a..b).unwrap_or(&[]),
-            _ => &[],
-        }
-    };
-    let mut posting_starts = vec![0usize; vocab.len() + 1];
-    for &id in &word_ids {
-        if let Some(c) = posting_starts.get_mut(id as usize + 1) {
-            *c += 1;
-        }
-    }
-    for k in 1..posting_starts.len() {
-        let before = posting_starts.get(k - 1).copied().unwrap_or(0);
-        if let Some(c) = posting_starts.get_mut(k) {
-            *c += before;
-        }
-    }
-    let mut posting_posts = vec![0u32; word_ids.len()];
-    let mut next = posting_starts.clone();
-    for pi in 0..posts.len() {
-        for &id in post_words(pi) {
-            if let Some(at) = next.get_mut(id as usize) {
-                if let Some(slot) = posting_posts.get_mut(*at) {
-                    *slot = pi as u32;
-                }
-                *at += 1;
-            }
-        }
-    }
-    drop(next);
-    let postings = |id: u32| -> &[u32] {
-        let id = id as usize;
-        match (posting_starts.get(id), posting_starts.get(id + 1)) {
-            (Some(&a), Some(&b)) => posting_posts.get(a..b).unwrap_or(&[]),
-            _ => &[],
-        }
-    };
-
-    let mut touched: Vec<usize> = Vec::new();
-    // `stamp[post] == quote number + 1`: the post was already hit for this quote, and
-    // `slot[post]` is its entry in `hits`.
-    let mut stamp: Vec<u32> = vec![0; posts.len()];
-    let mut slot: Vec<u32> = vec![0; posts.len()];
-    let mut hits: Vec<(u32, u32)> = Vec::new();
-    for (qn, q) in quotes.iter_mut().enumerate() {
-        let mark = qn as u32 + 1;
-        let qset: HashSet<String> = words(&q.text).into_iter().collect();
-        if qset.len() < MIN_WORDS {
-            continue;
-        }
-        let mut known: Vec<(usize, u32)> = qset
-            .iter()
-            .filter_map(|w| vocab.get(w))
-            .map(|&id| (postings(id).len(), id))
-            .filter(|&(df, _)| df > 0 && df <= MAX_POSTING)
-            .collect();
-        known.sort_unstable();
-        let mut qids: Vec<u32> = qset.iter().filter_map(|w| vocab.get(w).copied()).collect();
-        qids.sort_unstable();
-
-        // Candidates: the posts using the probed words, counted by how many they use.
-        hits.clear();
-        for &(_, id) in known.iter().take(PROBES) {
-            for &pi in postings(id) {
-                let i = pi as usize;
-                let (Some(st), Some(sl)) = (stamp.get_mut(i), slot.get_mut(i)) else {
-                    continue;
-                };
-                if *st == mark {
-                    if let Some(h) = hits.get_mut(*sl as usize) {
-                        h.0 += 1;
-                    }
-                } else {
-                    *st = mark;
-                    *sl = hits.len() as u32;
-                    hits.push((1, pi));
-                }
-            }
-        }
-        let by_hits = |a: &(u32, u32), b: &(u32, u32)| b.0.cmp(&a.0).then(a.1.cmp(&b.1));
-        if hits.len() > MAX_CANDIDATES {
-            hits.select_nth_unstable_by(MAX_CANDIDATES, by_hits);
-            hits.truncate(MAX_CANDIDATES);
-        }
-
-        let speaker = q.speaker.as_deref().map(name_tokens).unwrap_or_default();
-        let platform = q.cue.as_deref().is_some_and(crate::quote::is_platform_cue);
-        let other = q.speaker.as_deref().is_some_and(names_someone);
-        let mut best: Option<(bool, f64, Reverse<usize>)> = None;
-        for &(_, pi) in &hits {
-            let pi = pi as usize;
-            let pw = post_words(pi);
-            let Some(post) = posts.get(pi) else {
-                continue;
-            };
-            let shared = qids
+    let index = Index::of(posts);
+    // Each quote's best post is found on all cores (the index is read-only); the links are
+    // then applied in quote order, so the result is the same for any thread count.
+    let chunk = quotes
+        .len()
+        .div_ceil(rayon::current_num_threads() * 4)
+        .max(256);
+    let best_of: Vec<Option<(usize, f64)>> = quotes
+        .par_chunks(chunk)
+        .flat_map_iter(|chunk_quotes| {
+            let mut scratch = Scratch::new(posts.len());
+            chunk_quotes
                 .iter()
-                .filter(|id| pw.binary_search(id).is_ok())
-                .count();
-            if shared < MIN_SHARED {
-                continue;
-            }
-            let sim = shared as f64 / qset.len() as f64;
-            if sim < ATTRIBUTED {
-                continue; // below both thresholds, whoever speaks
-            }
-            let by_name = tokens_name(&speaker, &post.author);
-            let attributed = by_name || (platform && !other);
-            let ok = (attributed && sim >= ATTRIBUTED) || sim >= VERBATIM;
-            let rank = (attributed, sim, Reverse(pi));
-            if ok && best.as_ref().is_none_or(|b| rank > *b) {
-                best = Some(rank);
-            }
-        }
-        let Some((_, sim, Reverse(pi))) = best else {
+                .map(|q| best_post(q, posts, &index, &mut scratch))
+                .collect::<Vec<_>>()
+        })
+        .collect();
+    let mut touched: Vec<usize> = Vec::new();
+    for (q, best) in quotes.iter_mut().zip(best_of) {
+        let Some((pi, sim)) = best else {
             continue;
         };
         let Some(post) = posts.get_mut(pi) else {
@@ -309,6 +189,200 @@ pub fn link_quotes(posts: &mut [Post], quotes: &mut [Quote]) {
             });
         }
     }
+}
+
+/// The inverted index of the posts' words: each post's distinct word ids and each word's
+/// posts, as flat arrays (CSR) — two vectors in all rather than one per post and one per word.
+struct Index {
+    vocab: HashMap<String, u32>,
+    word_ids: Vec<u32>,
+    word_starts: Vec<usize>,
+    posting_posts: Vec<u32>,
+    posting_starts: Vec<usize>,
+}
+
+impl Index {
+    fn of(posts: &[Post]) -> Index {
+        let mut vocab: HashMap<String, u32> = HashMap::new();
+        let mut word_ids: Vec<u32> = Vec::new();
+        let mut word_starts: Vec<usize> = Vec::with_capacity(posts.len() + 1);
+        let mut ids: Vec<u32> = Vec::new();
+        for p in posts {
+            word_starts.push(word_ids.len());
+            ids.clear();
+            for_each_word(&p.text, |w| {
+                let id = match vocab.get(w) {
+                    Some(&id) => id,
+                    None => {
+                        let id = vocab.len() as u32;
+                        vocab.insert(w.to_string(), id);
+                        id
+                    }
+                };
+                ids.push(id);
+            });
+            ids.sort_unstable();
+            ids.dedup();
+            word_ids.extend_from_slice(&ids);
+        }
+        word_starts.push(word_ids.len());
+        // Postings by counting sort: sizes, offsets, then each post in order.
+        let mut posting_starts = vec![0usize; vocab.len() + 1];
+        for &id in &word_ids {
+            if let Some(c) = posting_starts.get_mut(id as usize + 1) {
+                *c += 1;
+            }
+        }
+        for k in 1..posting_starts.len() {
+            let before = posting_starts.get(k - 1).copied().unwrap_or(0);
+            if let Some(c) = posting_starts.get_mut(k) {
+                *c += before;
+            }
+        }
+        let mut index = Index {
+            vocab,
+            word_ids,
+            word_starts,
+            posting_posts: Vec::new(),
+            posting_starts,
+        };
+        let mut posting_posts = vec![0u32; index.word_ids.len()];
+        let mut next = index.posting_starts.clone();
+        for pi in 0..posts.len() {
+            for &id in index.post_words(pi) {
+                if let Some(at) = next.get_mut(id as usize) {
+                    if let Some(slot) = posting_posts.get_mut(*at) {
+                        *slot = pi as u32;
+                    }
+                    *at += 1;
+                }
+            }
+        }
+        index.posting_posts = posting_posts;
+        index
+    }
+
+    /// The distinct word ids of post `pi`, sorted.
+    fn post_words(&self, pi: usize) -> &[u32] {
+        match (self.word_starts.get(pi), self.word_starts.get(pi + 1)) {
+            (Some(&a), Some(&b)) => self.word_ids.get(a..b).unwrap_or(&[]),
+            _ => &[],
+        }
+    }
+
+    /// The posts using word `id`, in feed order.
+    fn postings(&self, id: u32) -> &[u32] {
+        let id = id as usize;
+        match (self.posting_starts.get(id), self.posting_starts.get(id + 1)) {
+            (Some(&a), Some(&b)) => self.posting_posts.get(a..b).unwrap_or(&[]),
+            _ => &[],
+        }
+    }
+}
+
+/// Per-thread counters of candidate posts, reused from quote to quote: `stamp[post] == mark`
+/// means the post was already hit for the current quote, and `slot[post]` is its entry in
+/// `hits` (hits, post).
+struct Scratch {
+    stamp: Vec<u32>,
+    slot: Vec<u32>,
+    hits: Vec<(u32, u32)>,
+    mark: u32,
+}
+
+impl Scratch {
+    fn new(posts: usize) -> Scratch {
+        Scratch {
+            stamp: vec![0; posts],
+            slot: vec![0; posts],
+            hits: Vec::new(),
+            mark: 0,
+        }
+    }
+}
+
+/// The post `q` re-quotes and the similarity, if any (see the module doc for the rules).
+fn best_post(
+    q: &Quote,
+    posts: &[Post],
+    index: &Index,
+    scratch: &mut Scratch,
+) -> Option<(usize, f64)> {
+    let qset: HashSet<String> = words(&q.text).into_iter().collect();
+    if qset.len() < MIN_WORDS {
+        return None;
+    }
+    let mut known: Vec<(usize, u32)> = qset
+        .iter()
+        .filter_map(|w| index.vocab.get(w))
+        .map(|&id| (index.postings(id).len(), id))
+        .filter(|&(df, _)| df > 0 && df <= MAX_POSTING)
+        .collect();
+    known.sort_unstable();
+    let mut qids: Vec<u32> = qset
+        .iter()
+        .filter_map(|w| index.vocab.get(w).copied())
+        .collect();
+    qids.sort_unstable();
+
+    // Candidates: the posts using the probed words, counted by how many they use.
+    scratch.mark += 1;
+    let mark = scratch.mark;
+    let hits = &mut scratch.hits;
+    hits.clear();
+    for &(_, id) in known.iter().take(PROBES) {
+        for &pi in index.postings(id) {
+            let i = pi as usize;
+            let (Some(st), Some(sl)) = (scratch.stamp.get_mut(i), scratch.slot.get_mut(i)) else {
+                continue;
+            };
+            if *st == mark {
+                if let Some(h) = hits.get_mut(*sl as usize) {
+                    h.0 += 1;
+                }
+            } else {
+                *st = mark;
+                *sl = hits.len() as u32;
+                hits.push((1, pi));
+            }
+        }
+    }
+    let by_hits = |a: &(u32, u32), b: &(u32, u32)| b.0.cmp(&a.0).then(a.1.cmp(&b.1));
+    if hits.len() > MAX_CANDIDATES {
+        hits.select_nth_unstable_by(MAX_CANDIDATES, by_hits);
+        hits.truncate(MAX_CANDIDATES);
+    }
+
+    let speaker = q.speaker.as_deref().map(name_tokens).unwrap_or_default();
+    let platform = q.cue.as_deref().is_some_and(crate::quote::is_platform_cue);
+    let other = q.speaker.as_deref().is_some_and(names_someone);
+    let mut best: Option<(bool, f64, Reverse<usize>)> = None;
+    for &(_, pi) in hits.iter() {
+        let pi = pi as usize;
+        let Some(post) = posts.get(pi) else {
+            continue;
+        };
+        let pw = index.post_words(pi);
+        let shared = qids
+            .iter()
+            .filter(|id| pw.binary_search(id).is_ok())
+            .count();
+        if shared < MIN_SHARED {
+            continue;
+        }
+        let sim = shared as f64 / qset.len() as f64;
+        if sim < ATTRIBUTED {
+            continue; // below both thresholds, whoever speaks
+        }
+        let by_name = tokens_name(&speaker, &post.author);
+        let attributed = by_name || (platform && !other);
+        let ok = (attributed && sim >= ATTRIBUTED) || sim >= VERBATIM;
+        let rank = (attributed, sim, Reverse(pi));
+        if ok && best.as_ref().is_none_or(|b| rank > *b) {
+            best = Some(rank);
+        }
+    }
+    best.map(|(_, sim, Reverse(pi))| (pi, sim))
 }
 
 /// The input order of documents, recovered from the order of the quotes and of each post's

@@ -23,16 +23,73 @@ pub enum Format {
 /// Writes `feed` to `out` in `format`.
 pub fn write(feed: &Feed, format: Format, out: &mut dyn Write) -> io::Result<()> {
     match format {
-        Format::Json => {
-            serde_json::to_writer_pretty(&mut *out, feed)?;
-            out.write_all(b"\n")
-        }
+        Format::Json => write_json(feed, out),
         Format::Jsonl => write_jsonl(feed, out),
         Format::JsonFeed => {
             serde_json::to_writer_pretty(&mut *out, &json_feed(feed))?;
             out.write_all(b"\n")
         }
     }
+}
+
+/// Records rendered per parallel step of [`write_json`]: enough to keep every core busy, few
+/// enough that the rendered text of one step stays small.
+const RENDER_WINDOW: usize = 4096;
+
+/// The feed as pretty JSON — the bytes of `serde_json::to_writer_pretty(feed)` — with the
+/// records rendered on all cores: each record is pretty-printed alone and indented to its depth
+/// (JSON strings hold no raw line breaks, so indenting lines is exact).
+fn write_json(feed: &Feed, out: &mut dyn Write) -> io::Result<()> {
+    out.write_all(b"{\n  \"generator\": ")?;
+    out.write_all(&indented(
+        &serde_json::to_vec_pretty(&feed.generator)?,
+        "  ",
+        false,
+    ))?;
+    write_json_array(out, "documents", &feed.documents)?;
+    write_json_array(out, "posts", &feed.posts)?;
+    write_json_array(out, "quotes", &feed.quotes)?;
+    out.write_all(b"\n}\n")
+}
+
+/// `,\n  "name": [...]` as serde_json's pretty printer writes a field of the top object.
+fn write_json_array<T: Serialize + Sync>(
+    out: &mut dyn Write,
+    name: &str,
+    items: &[T],
+) -> io::Result<()> {
+    use rayon::prelude::*;
+    write!(out, ",\n  \"{name}\": [")?;
+    if items.is_empty() {
+        return out.write_all(b"]");
+    }
+    for (w, window) in items.chunks(RENDER_WINDOW).enumerate() {
+        let rendered: Vec<Vec<u8>> = window
+            .par_iter()
+            .map(|item| serde_json::to_vec_pretty(item).map(|v| indented(&v, "    ", true)))
+            .collect::<serde_json::Result<_>>()?;
+        for (k, text) in rendered.iter().enumerate() {
+            out.write_all(if w == 0 && k == 0 { b"\n" } else { b",\n" })?;
+            out.write_all(text)?;
+        }
+    }
+    out.write_all(b"\n  ]")
+}
+
+/// `text` with `indent` before every line (before the first one too when `first`).
+fn indented(text: &[u8], indent: &str, first: bool) -> Vec<u8> {
+    let mut out = Vec::with_capacity(text.len() + text.len() / 8);
+    if first {
+        out.extend_from_slice(indent.as_bytes());
+    }
+    for (i, line) in text.split(|&b| b == b'\n').enumerate() {
+        if i > 0 {
+            out.push(b'\n');
+            out.extend_from_slice(indent.as_bytes());
+        }
+        out.extend_from_slice(line);
+    }
+    out
 }
 
 #[derive(Serialize)]
@@ -123,5 +180,54 @@ pub fn profile_url(platform: Platform, handle: &str) -> Option<String> {
         Platform::Instagram => Some(format!("https://www.instagram.com/{handle}/")),
         Platform::Threads => Some(format!("https://www.threads.net/@{handle}")),
         Platform::Facebook | Platform::Mastodon => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{DocumentInfo, Quote};
+
+    fn pretty(feed: &Feed) -> String {
+        let mut want = serde_json::to_vec_pretty(feed).expect("serializes");
+        want.push(b'\n');
+        String::from_utf8(want).expect("utf-8")
+    }
+
+    fn ours(feed: &Feed) -> String {
+        let mut got = Vec::new();
+        write(feed, Format::Json, &mut got).expect("writes");
+        String::from_utf8(got).expect("utf-8")
+    }
+
+    #[test]
+    fn json_is_serde_json_pretty_byte_for_byte() {
+        let mut feed = Feed::default();
+        assert_eq!(ours(&feed), pretty(&feed), "empty lists");
+        let doc = |i: usize| DocumentInfo {
+            name: format!("doc \"{i}\"\nline"),
+            date: (i % 2 == 0).then(|| "2021-06-01".into()),
+            bytes: i,
+        };
+        // More than one render window, and nested values.
+        feed.documents = (0..RENDER_WINDOW + 3).map(doc).collect();
+        let extraction = crate::extract(&crate::Document::new(
+            "a.txt",
+            "Gates “open” now: https://t.co/Zz11Yy22Xx #Flood @Desk — River Report (@RiverReport) June 1, 2021\n",
+        ));
+        feed.posts = extraction.posts;
+        assert!(!feed.posts.is_empty());
+        feed.quotes = vec![Quote {
+            id: "q1".into(),
+            document: "a.txt".into(),
+            line: 1,
+            start: 0,
+            end: 5,
+            text: "tab\there".into(),
+            speaker: None,
+            cue: Some("said".into()),
+            post: None,
+        }];
+        assert_eq!(ours(&feed), pretty(&feed));
     }
 }
