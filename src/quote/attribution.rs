@@ -17,6 +17,7 @@
 
 use super::lexicon::{CueKind, CLASSES, CUE_INDEX, TAIL_WORDS};
 use std::ops::Range;
+use std::sync::LazyLock;
 
 /// Bytes looked at before the opening mark and after the closing mark.
 pub const WINDOW: usize = 300;
@@ -44,40 +45,165 @@ struct Tok {
     start: usize,
     end: usize,
     word: bool,
+    /// A sentence end: `.` `!` `?` `…` or a line break.
+    boundary: bool,
+    /// A word shaped like the first word of a cue (see [`CUE_SHAPES`]): the only tokens looked
+    /// up in [`CUE_INDEX`].
+    cue: bool,
+    /// The lowercase form is `lowered[low]` of its buffer; `None` when the token has no
+    /// capitals and is its own lowercase form.
+    low: Option<(usize, usize)>,
 }
+
+/// Token buffers, reused from one window to the next so that tokenizing a window allocates
+/// nothing once the buffers have grown to the window size.
+#[derive(Debug, Default)]
+struct TokBuf {
+    toks: Vec<Tok>,
+    /// The lowercase forms of the tokens that have capitals, one after the other.
+    lowered: String,
+}
+
+impl TokBuf {
+    /// Tokenizes `text[range]` into the buffers, replacing what they held.
+    fn fill(&mut self, text: &str, range: Range<usize>) {
+        self.toks.clear();
+        self.lowered.clear();
+        tokenize_into(text, range, &mut self.toks);
+        for t in &mut self.toks {
+            // Punctuation tokens never have capitals (no character outside the letters and
+            // digits is uppercase), so only words are looked at.
+            if !t.word {
+                continue;
+            }
+            let s = text.get(t.start..t.end).unwrap_or("");
+            let from = self.lowered.len();
+            let has_capitals = if s.is_ascii() {
+                s.bytes().any(|b| b.is_ascii_uppercase())
+            } else {
+                s.chars().any(char::is_uppercase)
+            };
+            let low = if !has_capitals {
+                s
+            } else {
+                if s.is_ascii() {
+                    self.lowered
+                        .extend(s.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+                } else {
+                    // `str::to_lowercase`, not per char: a final sigma lowercases by context.
+                    self.lowered.push_str(&s.to_lowercase());
+                }
+                t.low = Some((from, self.lowered.len()));
+                self.lowered.get(from..).unwrap_or("")
+            };
+            t.cue = CUE_SHAPES.may_hold(low);
+        }
+    }
+
+    fn view<'a>(&'a self, text: &'a str) -> Toks<'a> {
+        Toks {
+            text,
+            toks: &self.toks,
+            lowered: &self.lowered,
+        }
+    }
+}
+
+/// Reusable working memory for attributing the quotations of one text: the token buffers of
+/// the windows before and after a quotation, kept between calls so a flood of candidates costs
+/// no allocation per candidate. When a quotation's window before is exactly the previous
+/// one's window after (two quotes with only a short gap between them), its tokens are reused
+/// as they are.
+#[derive(Debug)]
+pub struct Scratch<'t> {
+    text: &'t str,
+    pre: TokBuf,
+    post: TokBuf,
+    /// The range `post` holds the tokens of, if any.
+    post_range: Option<Range<usize>>,
+    /// The look-back of [`named_speaker_before_in`].
+    back: TokBuf,
+}
+
+impl<'t> Scratch<'t> {
+    /// Working memory for the quotations of `text`.
+    pub fn new(text: &'t str) -> Scratch<'t> {
+        Scratch {
+            text,
+            pre: TokBuf::default(),
+            post: TokBuf::default(),
+            post_range: None,
+            back: TokBuf::default(),
+        }
+    }
+
+    /// Tokenizes the windows `pre` and `post`; reuses the last window after as this window
+    /// before when their ranges are the same.
+    fn fill(&mut self, pre: Range<usize>, post: Range<usize>) {
+        if self.post_range.as_ref() == Some(&pre) {
+            std::mem::swap(&mut self.pre, &mut self.post);
+        } else {
+            self.pre.fill(self.text, pre);
+        }
+        self.post.fill(self.text, post.clone());
+        self.post_range = Some(post);
+    }
+}
+
+/// For each first byte of a word, one bit per byte length (bit 63: 63 bytes or more) of the
+/// words of a set: a word whose bit is clear is not in the set, which saves hashing it.
+struct Shapes([u64; 256]);
+
+impl Shapes {
+    fn of<'w>(words: impl IntoIterator<Item = &'w str>) -> Shapes {
+        let mut bits = [0u64; 256];
+        for w in words {
+            if let Some(&b) = w.as_bytes().first() {
+                bits[usize::from(b)] |= 1 << w.len().min(63);
+            }
+        }
+        Shapes(bits)
+    }
+    /// Whether `w` may be in the set (the empty word always may).
+    #[inline]
+    fn may_hold(&self, w: &str) -> bool {
+        w.as_bytes()
+            .first()
+            .is_none_or(|&b| self.0[usize::from(b)] >> w.len().min(63) & 1 == 1)
+    }
+}
+
+/// The shapes of the cues' first words (the keys of [`CUE_INDEX`]).
+static CUE_SHAPES: LazyLock<Shapes> = LazyLock::new(|| Shapes::of(CUE_INDEX.keys().copied()));
+/// The shapes of the term markers.
+static TERM_SHAPES: LazyLock<Shapes> = LazyLock::new(|| Shapes::of(CLASSES.terms.iter().copied()));
+/// The shapes of the abbreviations.
+static ABBREVIATION_SHAPES: LazyLock<Shapes> =
+    LazyLock::new(|| Shapes::of(CLASSES.abbreviations.iter().copied()));
 
 /// Tokens of a window, with their lowercase forms.
 struct Toks<'a> {
     text: &'a str,
-    toks: Vec<Tok>,
-    /// Lowercase forms, borrowed from the text unless a token has capitals.
-    lows: Vec<std::borrow::Cow<'a, str>>,
+    toks: &'a [Tok],
+    /// The lowercase forms of the tokens with capitals (see [`Tok::low`]).
+    lowered: &'a str,
 }
 
 impl<'a> Toks<'a> {
-    fn new(text: &'a str, range: Range<usize>) -> Toks<'a> {
-        let toks = tokenize(text, range);
-        let lows = toks
-            .iter()
-            .map(|t| {
-                let s = text.get(t.start..t.end).unwrap_or("");
-                if s.chars().any(char::is_uppercase) {
-                    std::borrow::Cow::Owned(s.to_lowercase())
-                } else {
-                    std::borrow::Cow::Borrowed(s)
-                }
-            })
-            .collect();
-        Toks { text, toks, lows }
-    }
     fn len(&self) -> usize {
         self.toks.len()
     }
     fn word(&self, i: usize) -> bool {
         self.toks.get(i).is_some_and(|t| t.word)
     }
-    fn low(&self, i: usize) -> &str {
-        self.lows.get(i).map_or("", |l| l.as_ref())
+    fn low(&self, i: usize) -> &'a str {
+        match self.toks.get(i) {
+            Some(Tok {
+                low: Some((s, e)), ..
+            }) => self.lowered.get(*s..*e).unwrap_or(""),
+            Some(t) => self.text.get(t.start..t.end).unwrap_or(""),
+            None => "",
+        }
     }
     fn cap(&self, i: usize) -> bool {
         self.word(i) && self.str(i).chars().next().is_some_and(char::is_uppercase)
@@ -92,8 +218,11 @@ impl<'a> Toks<'a> {
         self.toks.get(i).is_some_and(|t| !t.word) && self.str(i) == s
     }
     fn boundary(&self, i: usize) -> bool {
-        self.toks.get(i).is_some_and(|t| !t.word)
-            && matches!(self.str(i), "." | "!" | "?" | "\n" | "…")
+        self.toks.get(i).is_some_and(|t| t.boundary)
+    }
+    /// Whether token `i` may start a cue: a word whose shape some cue's first word has.
+    fn may_cue(&self, i: usize) -> bool {
+        self.toks.get(i).is_some_and(|t| t.cue)
     }
     /// The printed text of tokens `r`.
     fn span(&self, r: Range<usize>) -> Option<String> {
@@ -103,7 +232,7 @@ impl<'a> Toks<'a> {
     }
     /// A cue starting at token `i`: its end (exclusive) and kind.
     fn cue_at(&self, i: usize) -> Option<(usize, CueKind)> {
-        if !self.word(i) {
+        if !self.may_cue(i) {
             return None;
         }
         let entries = CUE_INDEX.get(self.low(i))?;
@@ -123,7 +252,7 @@ impl<'a> Toks<'a> {
             .all(|(k, w)| self.word(i + k) && self.low(i + k) == *w)
     }
     fn is_cue_word(&self, i: usize) -> bool {
-        self.word(i)
+        self.may_cue(i)
             && CUE_INDEX
                 .get(self.low(i))
                 .is_some_and(|es| es.iter().any(|e| self.matches(i, &e.words)))
@@ -229,28 +358,54 @@ impl<'a> Toks<'a> {
     }
 }
 
-/// Splits `text[range]` into word and punctuation tokens; a line break is a token of its own.
-fn tokenize(text: &str, range: Range<usize>) -> Vec<Tok> {
-    let mut out = Vec::new();
+/// `c.is_alphanumeric()`, answered without the Unicode tables for ASCII and for the General
+/// Punctuation block (U+2000–U+206F: spaces, dashes, quotation marks; no letter or digit),
+/// which the dashes and curly quotes around quotations come from.
+#[inline]
+fn alnum(c: char) -> bool {
+    if c.is_ascii() {
+        c.is_ascii_alphanumeric()
+    } else if ('\u{2000}'..='\u{206F}').contains(&c) {
+        false
+    } else {
+        c.is_alphanumeric()
+    }
+}
+
+/// Whether `word` (any case) is a known abbreviation (`Gov`, `Mr`).
+fn is_abbreviation(word: &str) -> bool {
+    if let Some(first) = word.bytes().next().filter(|_| word.is_ascii()) {
+        // Lowercasing keeps an ASCII word's length: its shape rules most words out unhashed.
+        let bits = ABBREVIATION_SHAPES.0[usize::from(first.to_ascii_lowercase())];
+        if bits >> word.len().min(63) & 1 == 0 {
+            return false;
+        }
+    }
+    CLASSES.abbreviations.contains(word.to_lowercase().as_str())
+}
+
+/// Splits `text[range]` into word and punctuation tokens, appended to `out`; a line break is a
+/// token of its own.
+fn tokenize_into(text: &str, range: Range<usize>, out: &mut Vec<Tok>) {
     let Some(slice) = text.get(range.clone()) else {
-        return out;
+        return;
     };
     let base = range.start;
     let mut it = slice.char_indices().peekable();
     while let Some((i, c)) = it.next() {
-        if c.is_alphanumeric() {
+        if alnum(c) {
             let start = base + i;
             let mut end = start + c.len_utf8();
             let mut dotted = false;
             while let Some(&(k, d)) = it.peek() {
-                if d.is_alphanumeric() {
+                if alnum(d) {
                     end = base + k + d.len_utf8();
                     it.next();
                     continue;
                 }
                 if matches!(d, '\'' | '’' | '-' | '.' | '_' | '‐') {
                     let after = slice.get(k + d.len_utf8()..).and_then(|r| r.chars().next());
-                    if after.is_some_and(char::is_alphanumeric) {
+                    if after.is_some_and(alnum) {
                         dotted |= d == '.';
                         end = base + k + d.len_utf8();
                         it.next();
@@ -260,10 +415,7 @@ fn tokenize(text: &str, range: Range<usize>) -> Vec<Tok> {
                         let word = text.get(start..end).unwrap_or("");
                         let single =
                             word.chars().count() == 1 && word.chars().all(char::is_uppercase);
-                        if dotted
-                            || single
-                            || CLASSES.abbreviations.contains(word.to_lowercase().as_str())
-                        {
+                        if dotted || single || is_abbreviation(word) {
                             end = base + k + 1;
                             it.next();
                         }
@@ -275,16 +427,21 @@ fn tokenize(text: &str, range: Range<usize>) -> Vec<Tok> {
                 start,
                 end,
                 word: true,
+                boundary: false,
+                cue: false,
+                low: None,
             });
         } else if c == '\n' || !c.is_whitespace() {
             out.push(Tok {
                 start: base + i,
                 end: base + i + c.len_utf8(),
                 word: false,
+                boundary: matches!(c, '.' | '!' | '?' | '\n' | '…'),
+                cue: false,
+                low: None,
             });
         }
     }
-    out
 }
 
 /// The previous quotation, as attribution sees it.
@@ -306,10 +463,25 @@ pub fn attribute(
     hi: usize,
     prev: Option<Previous<'_>>,
 ) -> Attribution {
+    attribute_in(&mut Scratch::new(text), open, close, lo, hi, prev)
+}
+
+/// [`attribute`] in the text of `scratch`, reusing its buffers: the form to call once per
+/// candidate over a whole text.
+pub fn attribute_in(
+    scratch: &mut Scratch<'_>,
+    open: usize,
+    close: usize,
+    lo: usize,
+    hi: usize,
+    prev: Option<Previous<'_>>,
+) -> Attribution {
+    let text = scratch.text;
     let pre_lo = floor_char(text, lo.max(open.saturating_sub(WINDOW)));
     let post_hi = floor_char(text, hi.min(close.saturating_add(WINDOW)).min(text.len()));
-    let pre = Toks::new(text, pre_lo..open);
-    let post = Toks::new(text, close..post_hi.max(close));
+    scratch.fill(pre_lo..open, close..post_hi.max(close));
+    let pre = scratch.pre.view(text);
+    let post = scratch.post.view(text);
 
     // The clause before the quote: from the last sentence end.
     let n = pre.len();
@@ -375,7 +547,10 @@ pub fn attribute(
         }
     };
 
-    let term = n > 0 && CLASSES.terms.contains(pre.low(n - 1));
+    let term = n > 0 && {
+        let w = pre.low(n - 1);
+        TERM_SHAPES.may_hold(w) && CLASSES.terms.contains(w)
+    };
     let mut a = match (last_cue, after) {
         (Some(c), _) if adjacent => Attribution {
             adjacent: true,
@@ -399,8 +574,15 @@ pub fn attribute(
 /// speech verb in the prose (`Ana Ruiz said on Monday that ...`): what a later `he said`
 /// refers to when no earlier quotation names anyone. Looks back at most `2 × WINDOW` bytes.
 pub fn named_speaker_before(text: &str, lo: usize, at: usize) -> Option<String> {
+    named_speaker_before_in(&mut Scratch::new(text), lo, at)
+}
+
+/// [`named_speaker_before`] in the text of `scratch`, reusing its buffers.
+pub fn named_speaker_before_in(scratch: &mut Scratch<'_>, lo: usize, at: usize) -> Option<String> {
+    let text = scratch.text;
     let from = floor_char(text, lo.max(at.saturating_sub(2 * WINDOW)));
-    let toks = Toks::new(text, from..floor_char(text, at));
+    scratch.back.fill(text, from..floor_char(text, at));
+    let toks = scratch.back.view(text);
     (0..toks.len()).rev().find_map(|i| {
         let (_, CueKind::Verb) = toks.cue_at(i)? else {
             return None;
@@ -478,10 +660,9 @@ mod tests {
     use super::*;
 
     fn words(s: &str) -> Vec<&str> {
-        tokenize(s, 0..s.len())
-            .iter()
-            .filter_map(|t| s.get(t.start..t.end))
-            .collect()
+        let mut toks = Vec::new();
+        tokenize_into(s, 0..s.len(), &mut toks);
+        toks.iter().filter_map(|t| s.get(t.start..t.end)).collect()
     }
 
     #[test]
@@ -541,5 +722,81 @@ mod tests {
         );
         assert_eq!(att("“We won,” but the mayor said no."), (None, None));
         assert_eq!(att("“We won,” Ana Ruiz, 45, said."), s("Ana Ruiz", "said"));
+    }
+
+    #[test]
+    fn fast_paths_agree_with_the_unicode_tables() {
+        for c in (0..=0x10_FFFF).filter_map(char::from_u32) {
+            assert_eq!(alnum(c), c.is_alphanumeric(), "{c:?}");
+            // Why `TokBuf::fill` lowercases words only: no other character has capitals.
+            assert!(!c.is_uppercase() || c.is_alphanumeric(), "{c:?}");
+        }
+        for &w in CLASSES.abbreviations.iter() {
+            for form in [w.to_string(), w.to_uppercase(), w.to_lowercase()] {
+                assert!(is_abbreviation(&form), "{form}");
+            }
+        }
+        for w in ["said", "x", "", "Gov", "according", "ÉCOLE", "ΣΟΦΙΑ"] {
+            assert_eq!(
+                is_abbreviation(w),
+                CLASSES.abbreviations.contains(w.to_lowercase().as_str()),
+                "{w}"
+            );
+        }
+        for &w in CUE_INDEX.keys() {
+            assert!(CUE_SHAPES.may_hold(w), "{w}");
+        }
+        for &w in CLASSES.terms.iter() {
+            assert!(TERM_SHAPES.may_hold(w), "{w}");
+        }
+    }
+
+    #[test]
+    fn lowercase_forms() {
+        let text = "ÉCOLE said ΟΔΟΣ, Ana x.Y U.S. “q”";
+        let mut buf = TokBuf::default();
+        buf.fill(text, 0..text.len());
+        let toks = buf.view(text);
+        let lows: Vec<&str> = (0..toks.len()).map(|i| toks.low(i)).collect();
+        let want: Vec<String> = (0..toks.len())
+            .map(|i| toks.str(i).to_lowercase())
+            .collect();
+        assert_eq!(lows, want);
+        assert_eq!(toks.low(toks.len()), "");
+    }
+
+    /// One scratch carried over a run of quotations (its windows reused from one to the next)
+    /// attributes each as a fresh one does.
+    #[test]
+    fn scratch_reuse_changes_nothing() {
+        let text = "Mayor Ana Ruiz said “we won” and “we stay,” adding “no.” “Yes,” ÉCOLE \
+                    tweeted. He said “fine” “fine” “ok,” Ruiz wrote on Twitter. “x y”“z w” \
+                    according to the ministry, “we won.” (@x) — “q r” #t (@x) — “q r” #t";
+        let found = super::super::marks::scan(text, 0, &[]);
+        assert!(found.len() > 8);
+        let mut scratch = Scratch::new(text);
+        let mut prev_close = None;
+        let mut named = 0;
+        for (k, m) in found.iter().enumerate() {
+            let lo = k
+                .checked_sub(1)
+                .and_then(|i| found.get(i))
+                .map_or(0, |p| p.close);
+            let hi = found.get(k + 1).map_or(text.len(), |n| n.open);
+            let prev = prev_close.map(|close| Previous {
+                close,
+                speaker: Some("Ana Ruiz"),
+            });
+            let fresh = attribute(text, m.open, m.close, lo, hi, prev);
+            let reused = attribute_in(&mut scratch, m.open, m.close, lo, hi, prev);
+            assert_eq!(reused, fresh, "{}", &text[m.open..m.close]);
+            named += usize::from(fresh.named_here);
+            assert_eq!(
+                named_speaker_before_in(&mut scratch, 0, m.open),
+                named_speaker_before(text, 0, m.open)
+            );
+            prev_close = Some(m.close);
+        }
+        assert!(named >= 4, "{named}");
     }
 }

@@ -277,13 +277,17 @@ fn opens_after(prev: char) -> bool {
 /// Keeps the outermost of nested or overlapping spans, in document order.
 fn outermost(mut found: Vec<Marks>) -> Vec<Marks> {
     found.sort_by(|a, b| a.open.cmp(&b.open).then(b.close.cmp(&a.close)));
-    let mut out: Vec<Marks> = Vec::with_capacity(found.len());
-    for m in found {
-        if out.last().is_none_or(|last| m.open >= last.close) {
-            out.push(m);
+    // In place (`retain` visits in order): a flood of quotes must not pay for a second vector
+    // as long as the first.
+    let mut last_close: Option<usize> = None;
+    found.retain(|m| {
+        let keep = last_close.is_none_or(|close| m.open >= close);
+        if keep {
+            last_close = Some(m.close);
         }
-    }
-    out
+        keep
+    });
+    found
 }
 
 #[cfg(test)]

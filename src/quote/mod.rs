@@ -33,7 +33,7 @@ pub use lexicon::is_platform_cue;
 
 use crate::document::Document;
 use crate::model::Quote;
-use attribution::{attribute, floor_char, Previous};
+use attribution::{attribute_in, floor_char, Previous, Scratch};
 use std::ops::Range;
 use xxhash_rust::xxh3::xxh3_64;
 
@@ -50,6 +50,7 @@ pub fn extract(doc: &Document, posts: &[Range<usize>]) -> Vec<Quote> {
     let mut prev: Option<(usize, Option<String>)> = None;
     let mut last_named: Option<String> = None;
     let mut post_at = 0;
+    let mut scratch = Scratch::new(text);
     for (k, m) in found.iter().enumerate() {
         while spans.get(post_at).is_some_and(|r| r.end <= m.open) {
             post_at += 1;
@@ -79,11 +80,19 @@ pub fn extract(doc: &Document, posts: &[Range<usize>]) -> Vec<Quote> {
         };
         let inner = text.get(start..end).unwrap_or("");
         // Spans no attribution could save (a lone word that is no exclamation) skip the work.
-        if !keep(inner, true, true) {
+        let shape = Shape::of(inner);
+        if !shape.keep(true, true) {
             continue;
         }
-        let mut a = attribute(text, m.open, m.close, floor_char(text, lo), hi, previous);
-        if a.term || !keep(inner, a.cue.is_some(), a.adjacent) {
+        let mut a = attribute_in(
+            &mut scratch,
+            m.open,
+            m.close,
+            floor_char(text, lo),
+            hi,
+            previous,
+        );
+        if a.term || !shape.keep(a.cue.is_some(), a.adjacent) {
             continue;
         }
         if a.pronoun {
@@ -94,7 +103,7 @@ pub fn extract(doc: &Document, posts: &[Range<usize>]) -> Vec<Quote> {
                 .map_or(0, |p| p.0)
                 .max(post_before)
                 .max(doc.body_start);
-            let named = attribution::named_speaker_before(text, since, m.open);
+            let named = attribution::named_speaker_before_in(&mut scratch, since, m.open);
             if let Some(name) = named.or_else(|| last_named.clone()) {
                 a.speaker = Some(name);
             }
@@ -139,18 +148,40 @@ fn trimmed(text: &str, start: usize, end: usize) -> Option<(usize, usize)> {
 }
 
 /// Whether a quoted span is a quotation rather than a scare quote or a title.
+#[cfg(test)]
 fn keep(inner: &str, has_cue: bool, adjacent: bool) -> bool {
-    let words = inner
-        .split_whitespace()
-        .filter(|w| w.chars().any(char::is_alphanumeric))
-        .count();
-    let last = inner.trim_end().chars().last().unwrap_or(' ');
-    let sentence = matches!(last, '.' | '!' | '?' | '…' | '。' | '！' | '？');
-    match words {
-        0 => false,
-        1 => adjacent && matches!(last, '!' | '?'),
-        2 | 3 => adjacent || sentence,
-        _ => has_cue || words >= 6 || sentence,
+    Shape::of(inner).keep(has_cue, adjacent)
+}
+
+/// What decides whether a quoted span is kept, read once per span: its words and its end.
+#[derive(Debug, Clone, Copy)]
+struct Shape {
+    /// Words with a letter or digit, counted up to 6 (more change nothing).
+    words: usize,
+    /// The last character that is not white space (`' '` when there is none).
+    last: char,
+}
+
+impl Shape {
+    fn of(inner: &str) -> Shape {
+        let words = inner
+            .split_whitespace()
+            .filter(|w| w.chars().any(char::is_alphanumeric))
+            .take(6)
+            .count();
+        let last = inner.trim_end().chars().last().unwrap_or(' ');
+        Shape { words, last }
+    }
+
+    /// Whether the span is a quotation rather than a scare quote or a title.
+    fn keep(self, has_cue: bool, adjacent: bool) -> bool {
+        let sentence = matches!(self.last, '.' | '!' | '?' | '…' | '。' | '！' | '？');
+        match self.words {
+            0 => false,
+            1 => adjacent && matches!(self.last, '!' | '?'),
+            2 | 3 => adjacent || sentence,
+            _ => has_cue || self.words >= 6 || sentence,
+        }
     }
 }
 
