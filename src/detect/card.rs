@@ -188,11 +188,13 @@ fn read_card(text: &str, paras: &Paras, claimed: &[bool], i: usize, strict: bool
 fn name_line(s: &str) -> Option<Header> {
     let mut header = Header::default();
     let mut rest = s;
-    if let Some(c) = REPLYING.captures(s) {
+    // Both patterns need an `@`: most lines have none and skip the regex engines.
+    let has_at = memchr::memchr(b'@', s.as_bytes()).is_some();
+    if let Some(c) = has_at.then(|| REPLYING.captures(s)).flatten() {
         header.reply_to = Some(c[1].to_string());
         rest = &s[..c.get(0)?.start()];
     }
-    if let Some(c) = NAME_HANDLE.captures(rest) {
+    if let Some(c) = has_at.then(|| NAME_HANDLE.captures(rest)).flatten() {
         header.handle = c
             .name("h1")
             .or(c.name("h2"))
@@ -210,7 +212,9 @@ fn name_line(s: &str) -> Option<Header> {
 /// A line that only adds to the header: `@handle`, `· Dec 31, 2019`, or `Replying to @x`.
 fn header_line(s: &str) -> Option<Header> {
     let s = s.trim();
-    if let Some(c) = REPLYING.captures(s) {
+    // Both patterns need an `@`: most lines have none and skip the regex engines.
+    let has_at = memchr::memchr(b'@', s.as_bytes()).is_some();
+    if let Some(c) = has_at.then(|| REPLYING.captures(s)).flatten() {
         if c.get(0)?.start() == 0 {
             return Some(Header {
                 reply_to: Some(c[1].to_string()),
@@ -218,7 +222,7 @@ fn header_line(s: &str) -> Option<Header> {
             });
         }
     }
-    if let Some(c) = NAME_HANDLE.captures(s) {
+    if let Some(c) = has_at.then(|| NAME_HANDLE.captures(s)).flatten() {
         if c["name"].trim().is_empty() {
             let handle = c
                 .name("h1")
