@@ -212,6 +212,10 @@ fn name_line(s: &str) -> Option<Header> {
 /// A line that only adds to the header: `@handle`, `· Dec 31, 2019`, or `Replying to @x`.
 fn header_line(s: &str) -> Option<Header> {
     let s = s.trim();
+    // The `·` between handle and date, copied on a line of its own.
+    if !s.is_empty() && s.chars().all(|c| matches!(c, '·' | '•')) {
+        return Some(Header::default());
+    }
     // Both patterns need an `@`: most lines have none and skip the regex engines.
     let has_at = memchr::memchr(b'@', s.as_bytes()).is_some();
     if let Some(c) = has_at.then(|| REPLYING.captures(s)).flatten() {

@@ -329,12 +329,15 @@ impl<'a> Toks<'a> {
             return None;
         }
         let w = self.low(s);
-        if CLASSES.pronouns.contains(w) {
+        // A word that is a pronoun in one language and a determiner in another (`il`: French
+        // "he", Italian "the") is a determiner when a noun follows it.
+        let noun_next = |j: usize| j < hi && self.word(j) && !self.stop(j) && !self.is_cue_word(j);
+        if CLASSES.pronouns.contains(w) && !(CLASSES.determiners.contains(w) && noun_next(s + 1)) {
             return Some(s..s + 1);
         }
         if CLASSES.determiners.contains(w) {
             let mut j = s + 1;
-            if j >= hi || !self.word(j) || self.stop(j) || self.is_cue_word(j) {
+            if !noun_next(j) {
                 return None;
             }
             j += 1;

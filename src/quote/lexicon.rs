@@ -89,7 +89,23 @@ pub static CUES: &[(&str, &str, CueKind)] = {
         ("fr", "déclare", Verb),
         ("fr", "affirme", Verb),
         ("fr", "ajoute", Verb),
+        ("fr", "a indiqué", Verb),
+        ("fr", "a expliqué", Verb),
+        ("fr", "a estimé", Verb),
+        ("fr", "a souligné", Verb),
+        ("fr", "a assuré", Verb),
+        ("fr", "a annoncé", Verb),
+        ("fr", "a averti", Verb),
+        ("fr", "a réagi", Verb),
+        ("fr", "a publié", Verb),
+        ("fr", "a posté", Verb),
+        ("fr", "écrit", Verb),
+        ("fr", "explique", Verb),
+        ("fr", "estime", Verb),
+        ("fr", "souligne", Verb),
+        ("fr", "tweete", Verb),
         ("fr", "selon", Prep),
+        ("fr", "d'après", Prep),
         // German.
         ("de", "sagte", Verb),
         ("de", "sagt", Verb),
@@ -97,27 +113,63 @@ pub static CUES: &[(&str, &str, CueKind)] = {
         ("de", "twitterte", Verb),
         ("de", "erklärte", Verb),
         ("de", "betonte", Verb),
+        ("de", "erklärt", Verb),
+        ("de", "schreibt", Verb),
+        ("de", "twittert", Verb),
+        ("de", "betont", Verb),
+        ("de", "warnte", Verb),
+        ("de", "kritisierte", Verb),
         ("de", "laut", Prep),
         // Spanish.
         ("es", "dijo", Verb),
         ("es", "afirmó", Verb),
         ("es", "escribió", Verb),
         ("es", "tuiteó", Verb),
+        ("es", "aseguró", Verb),
+        ("es", "declaró", Verb),
+        ("es", "explicó", Verb),
+        ("es", "señaló", Verb),
+        ("es", "indicó", Verb),
+        ("es", "añadió", Verb),
+        ("es", "advirtió", Verb),
+        ("es", "publicó", Verb),
+        ("es", "escribe", Verb),
+        ("es", "afirma", Verb),
+        ("es", "tuitea", Verb),
         ("es", "según", Prep),
         // Italian.
         ("it", "ha detto", Verb),
         ("it", "ha dichiarato", Verb),
         ("it", "ha scritto", Verb),
+        ("it", "ha affermato", Verb),
+        ("it", "ha spiegato", Verb),
+        ("it", "ha aggiunto", Verb),
+        ("it", "ha twittato", Verb),
+        ("it", "ha sottolineato", Verb),
+        ("it", "ha annunciato", Verb),
+        ("it", "ha commentato", Verb),
+        ("it", "scrive", Verb),
+        ("it", "afferma", Verb),
         ("it", "secondo", Prep),
         // Portuguese.
         ("pt", "disse", Verb),
         ("pt", "afirmou", Verb),
         ("pt", "escreveu", Verb),
+        ("pt", "tuitou", Verb),
+        ("pt", "declarou", Verb),
+        ("pt", "publicou", Verb),
+        ("pt", "explicou", Verb),
+        ("pt", "acrescentou", Verb),
+        ("pt", "escreve", Verb),
+        ("pt", "afirma", Verb),
         ("pt", "segundo", Prep),
         // Dutch.
         ("nl", "zei", Verb),
         ("nl", "zegt", Verb),
         ("nl", "schreef", Verb),
+        ("nl", "twitterde", Verb),
+        ("nl", "schrijft", Verb),
+        ("nl", "verklaarde", Verb),
         ("nl", "volgens", Prep),
         // Russian.
         ("ru", "сказал", Verb),
@@ -126,7 +178,27 @@ pub static CUES: &[(&str, &str, CueKind)] = {
         ("ru", "заявила", Verb),
         ("ru", "написал", Verb),
         ("ru", "написала", Verb),
+        ("ru", "сообщил", Verb),
+        ("ru", "сообщила", Verb),
+        ("ru", "отметил", Verb),
+        ("ru", "отметила", Verb),
+        ("ru", "добавил", Verb),
+        ("ru", "добавила", Verb),
         ("ru", "по словам", Prep),
+        // Turkish.
+        ("tr", "dedi", Verb),
+        ("tr", "yazdı", Verb),
+        ("tr", "açıkladı", Verb),
+        ("tr", "paylaştı", Verb),
+        // Arabic.
+        ("ar", "قال", Verb),
+        ("ar", "قالت", Verb),
+        ("ar", "كتب", Verb),
+        ("ar", "كتبت", Verb),
+        ("ar", "غرد", Verb),
+        ("ar", "غردت", Verb),
+        ("ar", "أضاف", Verb),
+        ("ar", "أضافت", Verb),
     ]
 };
 
@@ -156,6 +228,14 @@ pub static TAILS: &[(&str, &str)] = &[
     ("de", "in einer erklärung"),
     ("es", "en twitter"),
     ("es", "en un comunicado"),
+    ("it", "su twitter"),
+    ("it", "su x"),
+    ("pt", "no twitter"),
+    ("pt", "no x"),
+    ("nl", "op twitter"),
+    ("nl", "op x"),
+    ("ru", "в твиттере"),
+    ("ru", "в соцсетях"),
 ];
 
 /// Words that make a cue name a social platform (`tweeted`, `wrote on X`, `in a Twitter post`).
@@ -178,19 +258,29 @@ pub static PLATFORM_WORDS: &[&str] = &[
     "tweeté",
     "twitterte",
     "tuiteó",
+    "tuitea",
+    "tweete",
+    "twittert",
+    "twittato",
+    "tuitou",
+    "twitterde",
+    "твиттере",
+    "غرد",
+    "غردت",
 ];
 
 /// Personal pronouns that may stand for a speaker named earlier.
 pub static PRONOUNS: &[&str] = &[
     "he", "she", "they", "il", "elle", "ils", "elles", "er", "sie", "él", "ella", "ellos", "lui",
-    "lei", "ele", "hij", "zij", "он", "она", "они",
+    "lei", "ele", "ela", "eles", "hij", "zij", "он", "она", "они",
 ];
 
 /// Determiners and quantifiers that open a common-noun speaker (`one planner`, `the marchers`).
 pub static DETERMINERS: &[&str] = &[
     "the", "a", "an", "one", "some", "two", "three", "several", "many", "another", "this", "that",
     "these", "those", "his", "her", "their", "its", "our", "le", "la", "les", "un", "une", "der",
-    "die", "das", "ein", "eine", "el", "los", "las", "una", "uno",
+    "die", "das", "ein", "eine", "el", "los", "las", "una", "uno", "o", "os", "um", "il", "lo",
+    "gli", "de", "het", "een",
 ];
 
 /// Function words and auxiliaries that end a speaker phrase.
@@ -204,6 +294,9 @@ pub static STOPS: &[&str] = &[
     // French, German, Spanish prepositions.
     "de", "des", "du", "devant", "à", "au", "aux", "dans", "sur", "pour", "avec", "par", "en",
     "lors", "vor", "bei", "mit", "auf", "am", "im", "zu", "nach", "ante", "con", "para", "por",
+    // Portuguese and Italian prepositions (with their articles).
+    "na", "no", "nas", "nos", "em", "pela", "pelo", "com", "após", "nel", "nella", "alla", "sul",
+    "sulla", "dopo", "durante", "su",
 ];
 
 /// Words right before a quotation that make it a term, not a quotation (`so-called “plan”`).
