@@ -271,10 +271,12 @@ fn is_display_name(name: &str) -> bool {
         return false;
     }
     // Every word that starts with a cased letter starts upper-case, save short particles.
-    words.iter().all(|w| {
+    let capitalized = words.iter().all(|w| {
         let c = w.chars().next().unwrap_or(' ');
         !c.is_lowercase() || PARTICLES.contains(&w.to_lowercase().as_str())
-    })
+    });
+    // A date line (`December 30, 2019`) is capitalized and short too, but nobody's name.
+    capitalized && !(name.chars().any(|c| c.is_ascii_digit()) && date_line(name).is_some())
 }
 
 /// Lower-case words that occur inside personal names.

@@ -46,10 +46,30 @@ pub fn parse_at(text: &str, line: Range<usize>, at: usize) -> Option<Signature> 
     // It is required: `— Jane Doe (@jdoe)` alone is how bylines and credits look too.
     let rest = text.get(end..line.end)?;
     let skipped = rest.len() - rest.trim_start_matches(super::paragraphs::is_space).len();
-    let (date, used) = date::parse_prefix(&rest[skipped..], None)?;
-    end += skipped + used;
+    let date = match date::parse_prefix(&rest[skipped..], None) {
+        Some((date, used)) => {
+            end += skipped + used;
+            date
+        }
+        // The date link pushed onto the next line (`— Name (@handle)` / `December 31, 2019`).
+        None if skipped == rest.len() => {
+            let (date, date_end) = date_line_after(text, line.end)?;
+            end = date_end;
+            date
+        }
+        None => return None,
+    };
     let date = Some(date);
     let (dash, dash_end, _) = find_dash(text, line.start, at)?;
+    // A signature line that goes on to the next line must hold nothing but the signature.
+    if end > line.end
+        && !text
+            .get(line.start..dash)?
+            .chars()
+            .all(super::paragraphs::is_space)
+    {
+        return None;
+    }
     let name = text
         .get(dash_end..at)?
         .trim_matches(super::paragraphs::is_space);
@@ -64,6 +84,31 @@ pub fn parse_at(text: &str, line: Range<usize>, at: usize) -> Option<Signature> 
         date,
         end,
     })
+}
+
+/// The date on the line right after the one ending at `line_end`, when that line is a date and
+/// nothing else: the date and the end of its line's content.
+fn date_line_after(text: &str, line_end: usize) -> Option<(date::Date, usize)> {
+    let after = text.get(line_end..)?;
+    let breaks = if after.starts_with("\r\n") {
+        2
+    } else if after.starts_with(['\n', '\r']) {
+        1
+    } else {
+        return None;
+    };
+    let start = line_end + breaks;
+    let next = text.get(start..)?;
+    let len = next.find(['\n', '\r']).unwrap_or(next.len());
+    let content = next
+        .get(..len)?
+        .trim_end_matches(super::paragraphs::is_space);
+    let (date, used) = date::parse_prefix(content, None)?;
+    let lead = content.len()
+        - content
+            .trim_start_matches(super::paragraphs::is_space)
+            .len();
+    (used >= lead && content.get(used..)?.is_empty()).then_some((date, start + used))
 }
 
 /// Reads `handle)` from the start of `s`: a Twitter handle, or a domain handle (Bluesky).
