@@ -99,16 +99,19 @@ pub struct OutputArgs {
 /// Field names of JSON Lines article records.
 #[derive(Debug, Args)]
 pub struct RecordArgs {
-    /// Field holding an article's plain text.
+    /// Field holding an article's plain text (by default also `maintext`, `content`, `body`,
+    /// `article`, `raw_text`).
     #[arg(long, default_value = "text", value_name = "NAME")]
     pub text_field: String,
-    /// Field holding an article's HTML (preferred over the text when present).
+    /// Field holding an article's HTML, preferred over the text when present (by default also
+    /// `raw_html`, `html_content`, `content_html`).
     #[arg(long, default_value = "html", value_name = "NAME")]
     pub html_field: String,
     /// Field holding the record id, used as the document name (else `url`, else FILE:LINE).
     #[arg(long, default_value = "id", value_name = "NAME")]
     pub id_field: String,
-    /// Field holding the article's date (`YYYY-MM-DD`, longer timestamps are cut to the day).
+    /// Field holding the article's date (`YYYY-MM-DD`, longer timestamps are cut to the day; by
+    /// default also `date_publish`, `date_published`, `datePublished`, `published`, ...).
     #[arg(long, default_value = "date", value_name = "NAME")]
     pub date_field: String,
 }

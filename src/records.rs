@@ -29,6 +29,32 @@ pub struct RecordFields {
     pub date: String,
 }
 
+/// Names other crawler formats give the same fields, tried in order when a field has its
+/// default name and the record lacks it (news-please writes `maintext` and `date_publish`).
+const TEXT_ALIASES: &[&str] = &["maintext", "content", "body", "article", "raw_text"];
+/// See [`TEXT_ALIASES`].
+const HTML_ALIASES: &[&str] = &["raw_html", "html_content", "content_html"];
+/// See [`TEXT_ALIASES`].
+const DATE_ALIASES: &[&str] = &[
+    "date_publish",
+    "date_published",
+    "datePublished",
+    "published",
+    "publish_date",
+    "pubdate",
+];
+
+impl RecordFields {
+    /// The names to look for: the configured one, then, when it is the default, the aliases.
+    fn names<'a>(configured: &'a str, default: &str, aliases: &[&'a str]) -> Vec<&'a str> {
+        let mut names = vec![configured];
+        if configured == default {
+            names.extend_from_slice(aliases);
+        }
+        names
+    }
+}
+
 impl Default for RecordFields {
     fn default() -> Self {
         RecordFields {
@@ -149,7 +175,10 @@ fn parse(bytes: &[u8], fields: &RecordFields) -> Result<Record, String> {
             .map(Value::to_string)
     });
     let id = id.or_else(|| string("url"));
-    let date = string(&fields.date).and_then(|d| {
+    let date = RecordFields::names(&fields.date, "date", DATE_ALIASES)
+        .into_iter()
+        .find_map(string);
+    let date = date.and_then(|d| {
         let day = d.get(..10)?;
         let ok = day.len() == 10 && day.as_bytes()[4] == b'-' && day.as_bytes()[7] == b'-';
         ok.then(|| day.to_string())
@@ -164,11 +193,15 @@ fn parse(bytes: &[u8], fields: &RecordFields) -> Result<Record, String> {
             None
         }
     };
-    let html_body = take(&fields.html);
+    let html_body = RecordFields::names(&fields.html, "html", HTML_ALIASES)
+        .into_iter()
+        .find_map(&mut take);
     let text_body = if fields.text == fields.html {
         html_body.clone()
     } else {
-        take(&fields.text)
+        RecordFields::names(&fields.text, "text", TEXT_ALIASES)
+            .into_iter()
+            .find_map(&mut take)
     };
     if let Some(html) = html_body.filter(|h| !h.trim().is_empty()) {
         return Ok(Record {
@@ -223,6 +256,62 @@ mod tests {
         assert_eq!(
             errors[1],
             "f.jsonl:5: expected a `text` or `html` string field, but found neither"
+        );
+    }
+
+    fn read_all(input: &[u8], fields: &RecordFields) -> (Vec<Document>, Vec<String>) {
+        let (mut docs, mut errors) = (Vec::new(), Vec::new());
+        read(
+            input,
+            Path::new("f.jsonl"),
+            fields,
+            &mut |e| errors.push(e.to_string()),
+            &mut |d| docs.push(d),
+        );
+        (docs, errors)
+    }
+
+    #[test]
+    fn crawler_field_names_are_found_under_the_defaults() {
+        // news-please writes `maintext` and `date_publish`; others `content`, `raw_html`.
+        let input = "{\"url\":\"https://e.com/a\",\"maintext\":\"hello\",\"date_publish\":\"2019-12-31 10:00:00\"}\n\
+                     {\"id\":\"b\",\"content\":\"x\",\"datePublished\":\"2020-01-02T00:00:00Z\"}\n\
+                     {\"id\":\"c\",\"raw_html\":\"<p>y</p>\",\"text\":\"y\"}\n";
+        let (docs, errors) = read_all(input.as_bytes(), &RecordFields::default());
+        assert!(errors.is_empty(), "{errors:?}");
+        let got: Vec<_> = docs
+            .iter()
+            .map(|d| {
+                (
+                    d.name.as_str(),
+                    d.text.as_str(),
+                    d.date.as_deref(),
+                    d.format,
+                )
+            })
+            .collect();
+        use crate::document::TextFormat::{Html, Text};
+        assert_eq!(
+            got,
+            [
+                ("https://e.com/a", "hello", Some("2019-12-31"), Text),
+                ("b", "x", Some("2020-01-02"), Text),
+                ("c", "<p>y</p>", None, Html),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_named_field_is_not_replaced_by_an_alias() {
+        let fields = RecordFields {
+            text: "body_text".into(),
+            ..RecordFields::default()
+        };
+        let (docs, errors) = read_all(b"{\"id\":\"a\",\"maintext\":\"hello\"}\n", &fields);
+        assert!(docs.is_empty());
+        assert_eq!(
+            errors,
+            ["f.jsonl:1: expected a `body_text` or `html` string field, but found neither"]
         );
     }
 }
