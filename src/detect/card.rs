@@ -259,8 +259,8 @@ fn date_line(s: &str) -> Option<Date> {
 
 /// A display name: short, few words, no sentence punctuation, words capitalised or uncased.
 fn is_display_name(name: &str) -> bool {
-    let words: Vec<&str> = name.split_whitespace().collect();
-    if name.chars().count() > MAX_NAME_CHARS || words.is_empty() || words.len() > MAX_NAME_WORDS {
+    let words = name.split_whitespace().count();
+    if words == 0 || words > MAX_NAME_WORDS || name.chars().count() > MAX_NAME_CHARS {
         return false;
     }
     if name.ends_with(['.', ',', ':', ';', '!', '?', '"', '”', ')'])
@@ -271,9 +271,9 @@ fn is_display_name(name: &str) -> bool {
         return false;
     }
     // Every word that starts with a cased letter starts upper-case, save short particles.
-    let capitalized = words.iter().all(|w| {
+    let capitalized = name.split_whitespace().all(|w| {
         let c = w.chars().next().unwrap_or(' ');
-        !c.is_lowercase() || PARTICLES.contains(&w.to_lowercase().as_str())
+        !c.is_lowercase() || PARTICLES.iter().any(|p| p.eq_ignore_ascii_case(w))
     });
     // A date line (`December 30, 2019`) is capitalized and short too, but nobody's name.
     capitalized && !(name.chars().any(|c| c.is_ascii_digit()) && date_line(name).is_some())

@@ -32,9 +32,11 @@ impl Paras {
     /// One pass over the text; one entry per non-blank line.
     pub fn new(doc: &Document) -> Paras {
         let text = doc.text.as_str();
-        let mut list = Vec::new();
         let mut gap = 0;
         let first = doc.line_of(doc.body_start) - 1;
+        // Sized once from the line count (an upper bound): growing by doubling would hold up
+        // to three times the final size while a text of short lines is split.
+        let mut list = Vec::with_capacity(doc.lines().count().saturating_sub(first));
         for i in first..doc.lines().count() {
             let mut range = doc.lines().range(text, i);
             range.start = range.start.max(doc.body_start);
