@@ -323,6 +323,24 @@ impl<'a> Toks<'a> {
         (at_start && lettered && j - i <= 3).then_some(i..j)
     }
 
+    /// A speaker of common nouns right after a cue, in a script without articles or without
+    /// capitals, where [`Toks::np_after`] finds no determiner or name to start from
+    /// (`сообщил губернатор`, `قال المتحدث باسم الوزارة`): up to four words that end the
+    /// clause (punctuation or the end follows).
+    fn bare_np_after(&self, s: usize, hi: usize) -> Option<Range<usize>> {
+        let mut j = s;
+        while j < hi
+            && j - s < 4
+            && self.word(j)
+            && !self.stop(j)
+            && !self.is_cue_word(j)
+            && self.str(j).chars().next().is_some_and(is_unlatin_letter)
+        {
+            j += 1;
+        }
+        (j > s && (j == hi || !self.word(j))).then_some(s..j)
+    }
+
     /// The speaker phrase starting at token `s`, not reaching `hi`.
     fn np_after(&self, s: usize, hi: usize) -> Option<Range<usize>> {
         if s >= hi || !self.word(s) {
@@ -359,6 +377,11 @@ impl<'a> Toks<'a> {
         }
         None
     }
+}
+
+/// A letter of a script other than Latin (Cyrillic, Arabic, Hebrew, Greek, Devanagari...).
+fn is_unlatin_letter(c: char) -> bool {
+    c.is_alphabetic() && !c.is_ascii() && !('\u{00C0}'..='\u{024F}').contains(&c)
 }
 
 /// `c.is_alphanumeric()`, answered without the Unicode tables for ASCII and for the General
@@ -507,7 +530,7 @@ pub fn attribute_in(
         .find(|&i| post.boundary(i))
         .unwrap_or(post.len());
     let mut s = 0;
-    while s < m && !post.word(s) && matches!(post.str(s), "," | "—" | "–" | "-" | ":") {
+    while s < m && !post.word(s) && matches!(post.str(s), "," | "،" | "—" | "–" | "-" | ":") {
         s += 1;
     }
 
@@ -601,13 +624,15 @@ pub fn named_speaker_before_in(scratch: &mut Scratch<'_>, lo: usize, at: usize) 
 fn after_pattern(post: &Toks<'_>, s: usize, m: usize) -> Option<Attribution> {
     if let Some((end, _)) = post.cue_at(s) {
         let cue = post.span(s..end);
-        return Some(match post.np_after(end, m) {
-            Some(r) => here(post, r, cue),
-            None => Attribution {
-                cue,
-                ..Attribution::default()
+        return Some(
+            match post.np_after(end, m).or_else(|| post.bare_np_after(end, m)) {
+                Some(r) => here(post, r, cue),
+                None => Attribution {
+                    cue,
+                    ..Attribution::default()
+                },
             },
-        });
+        );
     }
     let mut k = s;
     while k < m && k < s + 12 && (post.word(k) || post.is(k, ",")) {
