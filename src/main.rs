@@ -20,6 +20,7 @@ use std::time::Instant;
 
 /// mimalloc rather than the system allocator: the scan makes many small short-lived
 /// allocations on every core.
+#[cfg(feature = "mimalloc")]
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
