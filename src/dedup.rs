@@ -460,10 +460,8 @@ impl Info {
 
 /// The hashes of a text's compared words, the cut last word of a truncated text dropped.
 fn word_hashes(text: &str, truncated: bool) -> Vec<u64> {
-    let mut words: Vec<u64> = text_words(text)
-        .iter()
-        .map(|w| xxh3_64(w.as_bytes()))
-        .collect();
+    let mut words: Vec<u64> = Vec::new();
+    for_each_text_word(text, |w| words.push(xxh3_64(w.as_bytes())));
     if truncated {
         words.pop();
     }
@@ -507,6 +505,13 @@ fn is_link(word: &str) -> bool {
 
 /// The words compared: lowercase letters and digits, links and media removed, entities decoded.
 pub fn text_words(text: &str) -> Vec<String> {
+    let mut words = Vec::new();
+    for_each_text_word(text, |w| words.push(w.to_string()));
+    words
+}
+
+/// Calls `f` with each of [`text_words`], without collecting them.
+fn for_each_text_word(text: &str, f: impl FnMut(&str)) {
     let decoded;
     let text = if text.contains('&') {
         decoded = text
@@ -521,7 +526,7 @@ pub fn text_words(text: &str) -> Vec<String> {
     } else {
         text
     };
-    crate::link::words(text)
+    crate::link::for_each_word(text, f);
 }
 
 /// The records of each set, sets in order of first appearance and records in input order,

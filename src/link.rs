@@ -69,12 +69,19 @@ pub fn words(text: &str) -> Vec<String> {
     out
 }
 
-/// Calls `f` with each lowercase word of `text`, links removed (one allocation per chunk).
-fn for_each_word(text: &str, mut f: impl FnMut(&str)) {
+/// Calls `f` with each lowercase word of `text`, links removed (one buffer for all chunks).
+pub(crate) fn for_each_word(text: &str, mut f: impl FnMut(&str)) {
     let mut low = String::new();
     for chunk in text.split_whitespace() {
         low.clear();
-        low.extend(chunk.chars().flat_map(char::to_lowercase));
+        if chunk
+            .bytes()
+            .all(|b| b.is_ascii() && !b.is_ascii_uppercase())
+        {
+            low.push_str(chunk);
+        } else {
+            low.extend(chunk.chars().flat_map(char::to_lowercase));
+        }
         if low.contains("://") || low.starts_with("pic.twitter.com/") || low.starts_with("www.") {
             continue;
         }
