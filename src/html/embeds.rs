@@ -155,10 +155,22 @@ fn read_embed(dom: &Dom, n: NodeId, lang: Option<&str>, out: &mut Vec<Found>) ->
     false
 }
 
-/// `blockquote.twitter-tweet` (any extra classes), `twitter-video`, or a placeholder blockquote
-/// whose last link is a tweet's status link.
+/// `blockquote.twitter-tweet` (any extra classes), `twitter-video`, or Twitter's markup with its
+/// class stripped by a sanitizer or a feed: a blockquote whose last link is a tweet's status link
+/// and whose text signs with `(@handle)`.
 fn is_tweet_blockquote(dom: &Dom, n: NodeId) -> bool {
-    dom.has_class(n, "twitter-tweet") || dom.has_class(n, "twitter-video")
+    if dom.has_class(n, "twitter-tweet") || dom.has_class(n, "twitter-video") {
+        return true;
+    }
+    let last_link = dom
+        .descendants(n)
+        .into_iter()
+        .rev()
+        .find_map(|d| dom.is(d, "a").then(|| dom.attr(d, "href")).flatten());
+    last_link
+        .and_then(status::parse)
+        .is_some_and(|s| s.platform == Platform::Twitter)
+        && dom.inner_text(n).contains("(@")
 }
 
 /// Wrappers around a tweet: WordPress figures, AMP, CNN-style divs, rendered widgets.
