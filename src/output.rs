@@ -25,10 +25,7 @@ pub fn write(feed: &Feed, format: Format, out: &mut dyn Write) -> io::Result<()>
     match format {
         Format::Json => write_json(feed, out),
         Format::Jsonl => write_jsonl(feed, out),
-        Format::JsonFeed => {
-            serde_json::to_writer_pretty(&mut *out, &json_feed(feed))?;
-            out.write_all(b"\n")
-        }
+        Format::JsonFeed => write_json_feed(feed, out),
     }
 }
 
@@ -58,15 +55,29 @@ fn write_json_array<T: Serialize + Sync>(
     name: &str,
     items: &[T],
 ) -> io::Result<()> {
+    write_rendered_array(out, ",\n", name, items, |item| {
+        serde_json::to_vec_pretty(item)
+    })
+}
+
+/// `{sep}  "name": [...]`, each item rendered by `render` (pretty JSON at depth 0) on all cores,
+/// a window at a time, and indented to depth 2.
+fn write_rendered_array<T: Sync>(
+    out: &mut dyn Write,
+    sep: &str,
+    name: &str,
+    items: &[T],
+    render: impl Fn(&T) -> serde_json::Result<Vec<u8>> + Sync,
+) -> io::Result<()> {
     use rayon::prelude::*;
-    write!(out, ",\n  \"{name}\": [")?;
+    write!(out, "{sep}  \"{name}\": [")?;
     if items.is_empty() {
         return out.write_all(b"]");
     }
     for (w, window) in items.chunks(RENDER_WINDOW).enumerate() {
         let rendered: Vec<Vec<u8>> = window
             .par_iter()
-            .map(|item| serde_json::to_vec_pretty(item).map(|v| indented(&v, "    ", true)))
+            .map(|item| render(item).map(|v| indented(&v, "    ", true)))
             .collect::<serde_json::Result<_>>()?;
         for (k, text) in rendered.iter().enumerate() {
             out.write_all(if w == 0 && k == 0 { b"\n" } else { b",\n" })?;
@@ -118,18 +129,50 @@ fn write_jsonl(feed: &Feed, out: &mut dyn Write) -> io::Result<()> {
     Ok(())
 }
 
+/// The title of every JSON Feed this crate writes.
+const FEED_TITLE: &str = "Posts embedded in the scanned documents";
+
+/// The description of a JSON Feed: what it holds and who made it.
+fn feed_description(feed: &Feed) -> String {
+    format!(
+        "{} posts found in {} documents by {} {}",
+        feed.posts.len(),
+        feed.documents.len(),
+        feed.generator.name,
+        feed.generator.version
+    )
+}
+
 /// The feed as a JSON Feed 1.1 document (<https://jsonfeed.org/version/1.1>).
 pub fn json_feed(feed: &Feed) -> Value {
     let items: Vec<Value> = feed.posts.iter().map(feed_item).collect();
     json!({
         "version": "https://jsonfeed.org/version/1.1",
-        "title": "Posts embedded in the scanned documents",
-        "description": format!(
-            "{} posts found in {} documents by {} {}",
-            feed.posts.len(), feed.documents.len(), feed.generator.name, feed.generator.version
-        ),
+        "title": FEED_TITLE,
+        "description": feed_description(feed),
         "items": items,
     })
+}
+
+/// [`json_feed`] written as pretty JSON without building it whole: its keys in the order
+/// serde_json writes an object (sorted), the items rendered on all cores a window at a time —
+/// the same bytes, in memory bounded by a window rather than by the feed.
+fn write_json_feed(feed: &Feed, out: &mut dyn Write) -> io::Result<()> {
+    let string = |s: &str| serde_json::to_string(s);
+    write!(
+        out,
+        "{{\n  \"description\": {}",
+        string(&feed_description(feed))?
+    )?;
+    write_rendered_array(out, ",\n", "items", &feed.posts, |post| {
+        serde_json::to_vec_pretty(&feed_item(post))
+    })?;
+    write!(out, ",\n  \"title\": {}", string(FEED_TITLE)?)?;
+    write!(
+        out,
+        ",\n  \"version\": {}\n}}\n",
+        string("https://jsonfeed.org/version/1.1")?
+    )
 }
 
 fn feed_item(post: &Post) -> Value {
@@ -198,6 +241,28 @@ mod tests {
         let mut got = Vec::new();
         write(feed, Format::Json, &mut got).expect("writes");
         String::from_utf8(got).expect("utf-8")
+    }
+
+    #[test]
+    fn json_feed_is_the_pretty_value_byte_for_byte() {
+        let mut feed = Feed::default();
+        let render = |feed: &Feed| {
+            let mut got = Vec::new();
+            write(feed, Format::JsonFeed, &mut got).expect("writes");
+            let mut want = serde_json::to_vec_pretty(&json_feed(feed)).expect("serializes");
+            want.push(b'\n');
+            (String::from_utf8(got), String::from_utf8(want))
+        };
+        let (got, want) = render(&feed);
+        assert_eq!(got.ok(), want.ok(), "no posts");
+        let doc = crate::Document::new(
+            "a.txt",
+            "Gates “open” now: https://t.co/Zz11Yy22Xx #Flood @Desk — River Report (@RiverReport) June 1, 2021\n",
+        );
+        let post = crate::extract(&doc).posts.remove(0);
+        feed.posts = vec![post; RENDER_WINDOW + 2];
+        let (got, want) = render(&feed);
+        assert_eq!(got.ok(), want.ok());
     }
 
     #[test]
