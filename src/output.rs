@@ -55,22 +55,19 @@ fn write_json_array<T: Serialize + Sync>(
     name: &str,
     items: &[T],
 ) -> io::Result<()> {
-    write_rendered_array(out, ",\n", name, items, |item| {
-        serde_json::to_vec_pretty(item)
-    })
+    write_rendered_array(out, name, items, |item| serde_json::to_vec_pretty(item))
 }
 
-/// `{sep}  "name": [...]`, each item rendered by `render` (pretty JSON at depth 0) on all cores,
+/// `,\n  "name": [...]`, each item rendered by `render` (pretty JSON at depth 0) on all cores,
 /// a window at a time, and indented to depth 2.
 fn write_rendered_array<T: Sync>(
     out: &mut dyn Write,
-    sep: &str,
     name: &str,
     items: &[T],
     render: impl Fn(&T) -> serde_json::Result<Vec<u8>> + Sync,
 ) -> io::Result<()> {
     use rayon::prelude::*;
-    write!(out, "{sep}  \"{name}\": [")?;
+    write!(out, ",\n  \"{name}\": [")?;
     if items.is_empty() {
         return out.write_all(b"]");
     }
@@ -164,7 +161,7 @@ fn write_json_feed(feed: &Feed, out: &mut dyn Write) -> io::Result<()> {
         "{{\n  \"description\": {}",
         string(&feed_description(feed))?
     )?;
-    write_rendered_array(out, ",\n", "items", &feed.posts, |post| {
+    write_rendered_array(out, "items", &feed.posts, |post| {
         serde_json::to_vec_pretty(&feed_item(post))
     })?;
     write!(out, ",\n  \"title\": {}", string(FEED_TITLE)?)?;

@@ -46,12 +46,13 @@ const DATE_ALIASES: &[&str] = &[
 
 impl RecordFields {
     /// The names to look for: the configured one, then, when it is the default, the aliases.
-    fn names<'a>(configured: &'a str, default: &str, aliases: &[&'a str]) -> Vec<&'a str> {
-        let mut names = vec![configured];
-        if configured == default {
-            names.extend_from_slice(aliases);
-        }
-        names
+    fn names<'a>(
+        configured: &'a str,
+        default: &str,
+        aliases: &'a [&'a str],
+    ) -> impl Iterator<Item = &'a str> {
+        let aliases: &[&str] = if configured == default { aliases } else { &[] };
+        std::iter::once(configured).chain(aliases.iter().copied())
     }
 }
 
@@ -175,9 +176,7 @@ fn parse(bytes: &[u8], fields: &RecordFields) -> Result<Record, String> {
             .map(Value::to_string)
     });
     let id = id.or_else(|| string("url"));
-    let date = RecordFields::names(&fields.date, "date", DATE_ALIASES)
-        .into_iter()
-        .find_map(string);
+    let date = RecordFields::names(&fields.date, "date", DATE_ALIASES).find_map(string);
     let date = date.and_then(|d| {
         let day = d.get(..10)?;
         let ok = day.len() == 10 && day.as_bytes()[4] == b'-' && day.as_bytes()[7] == b'-';
@@ -193,15 +192,11 @@ fn parse(bytes: &[u8], fields: &RecordFields) -> Result<Record, String> {
             None
         }
     };
-    let html_body = RecordFields::names(&fields.html, "html", HTML_ALIASES)
-        .into_iter()
-        .find_map(&mut take);
+    let html_body = RecordFields::names(&fields.html, "html", HTML_ALIASES).find_map(&mut take);
     let text_body = if fields.text == fields.html {
         html_body.clone()
     } else {
-        RecordFields::names(&fields.text, "text", TEXT_ALIASES)
-            .into_iter()
-            .find_map(&mut take)
+        RecordFields::names(&fields.text, "text", TEXT_ALIASES).find_map(&mut take)
     };
     if let Some(html) = html_body.filter(|h| !h.trim().is_empty()) {
         return Ok(Record {

@@ -156,21 +156,25 @@ fn read_embed(dom: &Dom, n: NodeId, lang: Option<&str>, out: &mut Vec<Found>) ->
 }
 
 /// `blockquote.twitter-tweet` (any extra classes), `twitter-video`, or Twitter's markup with its
-/// class stripped by a sanitizer or a feed: a blockquote whose last link is a tweet's status link
-/// and whose text signs with `(@handle)`.
+/// class stripped by a sanitizer or a feed: a blockquote whose last link of its own (the date) is
+/// a tweet's status link and whose own text signs with `(@handle)`. Only the blockquote's
+/// children are looked at, so nested blockquotes cost linear time.
 fn is_tweet_blockquote(dom: &Dom, n: NodeId) -> bool {
     if dom.has_class(n, "twitter-tweet") || dom.has_class(n, "twitter-video") {
         return true;
     }
-    let last_link = dom
-        .descendants(n)
-        .into_iter()
+    let children = dom.children(n);
+    let last_link = children
+        .iter()
         .rev()
-        .find_map(|d| dom.is(d, "a").then(|| dom.attr(d, "href")).flatten());
+        .find(|&&c| dom.is(c, "a"))
+        .and_then(|&c| dom.attr(c, "href"));
     last_link
         .and_then(status::parse)
         .is_some_and(|s| s.platform == Platform::Twitter)
-        && dom.inner_text(n).contains("(@")
+        && children
+            .iter()
+            .any(|&c| dom.text(c).is_some_and(|t| t.contains("(@")))
 }
 
 /// Wrappers around a tweet: WordPress figures, AMP, CNN-style divs, rendered widgets.
