@@ -12,14 +12,17 @@
 //! Police have closed the east gate, fans are redirected to the north entrance #Derby
 //! ```
 //!
-//! A card is a short *name line* (a display name, optionally `@handle`, `· date` and
-//! `Replying to @x`, or those on lines of their own) and then one short *body* paragraph. A card
-//! that follows another card's body after a run of two or more blank lines is the card of the
-//! post it quotes.
+//! A card is a short *name line* (a display name, optionally `@handle`, `· date` or a date or
+//! age after a space, and `Replying to @x`, or those on lines of their own, with the widget's
+//! `Follow`), then the *body*: one short paragraph, or the lines down to a date line
+//! (`9:15 AM · Mar 3, 2021`) when one follows within a tweet's length; counters and buttons
+//! under it (`1.2K`, `Reply`, `Read 45 replies`) belong to the card. A card that follows another
+//! card's body after a run of two or more blank lines is the card of the post it quotes.
 //!
 //! Precision matters as much as recall: an article heading followed by a paragraph has the same
-//! outline. A card needs evidence of being a post: a `Replying to` line, or a body with a
-//! hashtag, mention, link or media link, or being the quoted card inside another card.
+//! outline. A card needs evidence of being a post: a `Replying to` line, a body with a hashtag,
+//! mention, link or media link, a handle with a date, age or the widget's words, or being the
+//! quoted card inside another card.
 
 use super::paragraphs::Paras;
 use super::{fold, Sighting};
@@ -36,6 +39,8 @@ const MAX_NAME_CHARS: usize = 50;
 const MAX_NAME_LINE_BYTES: usize = 4 * (MAX_NAME_CHARS + 60);
 /// Most words in a display name.
 const MAX_NAME_WORDS: usize = 6;
+/// Most lines in a card body (lines before its date line).
+const MAX_BODY_LINES: usize = 8;
 /// Longest card body in characters (a tweet's 280 plus room for expanded links).
 const MAX_BODY_CHARS: usize = 420;
 
@@ -47,13 +52,67 @@ static REPLYING: LazyLock<Regex> = LazyLock::new(|| {
     .expect("valid regex")
 });
 
-/// `Name @handle` / `Name (@handle)` / `@handle`, with an optional `· date` after it.
+/// `Name @handle` / `Name (@handle)` / `@handle`, with an optional `· date` after it, or a
+/// date or age (`Dec 31, 2019`, `3h`) after a space, as older layouts print it.
 static NAME_HANDLE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"^(?P<name>.*?)\s*(?:\(@(?P<h1>\w{1,15})\)|@(?P<h2>\w{1,15}))\s*(?:[·•]\s*(?P<date>.+))?$",
+        r"^(?P<name>.*?)\s*(?:\(@(?P<h1>\w{1,15})\)|@(?P<h2>\w{1,15}))[\u{200e}\u{200f}]*(?:\s*[·•]\s*(?P<date>.+?)|\s+(?P<when>\S.*?))?\s*$",
     )
     .expect("valid regex")
 });
+
+/// A post's age as a card prints it instead of a date: `3h`, `12m`, and the screen-reader
+/// copy older layouts glued to it (`3h3 hours ago`).
+static AGE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\d{1,2}[smhd](?:\s*\d{1,2} (?:seconds?|minutes?|hours?|days?) ago)?$")
+        .expect("valid regex")
+});
+
+/// Counters under a card's text: `1,204`, `1.2K`, `12 replies 45 retweets 130 likes`.
+static COUNTERS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)^(?:\d[\d.,]*\s?[KM]?(?:\s+(?:repl(?:y|ies)|retweets?|reposts?|quote tweets?|quotes?|likes?|views?|bookmarks?))?\s*)+$",
+    )
+    .expect("valid regex")
+});
+
+/// The widget's own words between a card's header and its text (`Follow`), matched whole and
+/// case-insensitively, in the languages Twitter renders.
+const HEADER_FURNITURE: [&str; 17] = [
+    "follow",
+    "following",
+    "verified account",
+    "suivre",
+    "folgen",
+    "seguir",
+    "segui",
+    "volgen",
+    "obserwuj",
+    "takip et",
+    "подписаться",
+    "читать",
+    "フォローする",
+    "关注",
+    "팔로우",
+    "متابعة",
+    "ikuti",
+];
+
+/// The widget's own words under a card's date line, matched whole and case-insensitively.
+const FOOTER_FURNITURE: [&str; 12] = [
+    "reply",
+    "retweet",
+    "repost",
+    "like",
+    "share",
+    "copy link",
+    "copy link to tweet",
+    "copy link to post",
+    "twitter ads info and privacy",
+    "show this thread",
+    "translate tweet",
+    "translate post",
+];
 
 /// The parsed header of a card.
 #[derive(Debug, Clone, Default)]
@@ -62,13 +121,15 @@ struct Header {
     handle: Option<String>,
     reply_to: Option<String>,
     date: Option<Date>,
+    /// An age (`3h`) stood where a date would.
+    aged: bool,
 }
 
-/// One card: its header, body paragraph and span.
+/// One card: its header, body paragraphs and span.
 #[derive(Debug, Clone)]
 struct Card {
     header: Header,
-    body: usize,
+    body: std::ops::RangeInclusive<usize>,
     last: usize,
 }
 
@@ -118,7 +179,13 @@ fn sighting(text: &str, paras: &Paras, first: usize, card: &Card) -> Sighting {
             handle,
         },
         date: h.date,
-        text: text[paras.list[card.body].range.clone()].to_string(),
+        // Lines of the text joined by `\n`, like an embed's inner line breaks.
+        text: card
+            .body
+            .clone()
+            .map(|j| &text[paras.list[j].range.clone()])
+            .collect::<Vec<_>>()
+            .join("\n"),
         reply_to: h.reply_to.clone(),
         quotes: None,
         status_id: None,
@@ -145,15 +212,23 @@ fn read_card(text: &str, paras: &Paras, claimed: &[bool], i: usize, strict: bool
         return None;
     }
     let mut header = name_line(first)?;
-    // Header lines of their own, directly under the name: `@handle`, `· date`, `Replying to`.
+    // Header lines of their own, directly under the name: `@handle`, `· date`, `Replying to`,
+    // and the widget's `Follow`.
+    let mut furniture = false;
     let mut j = i + 1;
-    while usable(j) && paras.list[j].gap_before == 0 && j <= i + 3 {
+    while usable(j) && paras.list[j].gap_before == 0 && j <= i + 4 {
+        if is_furniture(line(j), &HEADER_FURNITURE) {
+            furniture = true;
+            j += 1;
+            continue;
+        }
         let Some(extra) = header_line(line(j)) else {
             break;
         };
         header.handle = header.handle.or(extra.handle);
         header.reply_to = header.reply_to.or(extra.reply_to);
         header.date = header.date.or(extra.date);
+        header.aged |= extra.aged;
         j += 1;
     }
     // The body: the next paragraph, at most one blank line below.
@@ -166,22 +241,73 @@ fn read_card(text: &str, paras: &Paras, claimed: &[bool], i: usize, strict: bool
     {
         return None;
     }
-    if strict && header.reply_to.is_none() && !has_entity(body) {
-        return None;
-    }
+    // A date line under the body (`3:45 PM · Dec 31, 2019`) ends the card; when one follows
+    // within a tweet's length, the lines before it are all the text (a text with line breaks).
+    let mut body_end = j;
     let mut last = j;
-    // A date line under the body (`3:45 PM · Dec 31, 2019`).
-    if usable(j + 1) && paras.list[j + 1].gap_before <= 1 {
-        if let Some(d) = date_line(line(j + 1)) {
+    let mut chars = body.chars().count();
+    let mut k = j + 1;
+    while usable(k)
+        && paras.list[k].gap_before <= 1
+        && chars <= MAX_BODY_CHARS
+        && k <= j + MAX_BODY_LINES
+    {
+        if let Some(d) = date_line(line(k)) {
             header.date = header.date.or(Some(d));
-            last = j + 1;
+            body_end = k - 1;
+            last = k;
+            break;
         }
+        if name_line(line(k)).is_some() && header_line(line(k)).is_none() {
+            break; // another card's name line
+        }
+        chars += line(k).chars().count() + 1;
+        k += 1;
+    }
+    let dated = last > body_end;
+    // The widget's counters and buttons under the text or its date line belong to the card
+    // (buttons only under a date line: alone, `Like` or `Share` could be prose).
+    while usable(last + 1)
+        && paras.list[last + 1].gap_before == 0
+        && (COUNTERS.is_match(line(last + 1).trim())
+            || is_talk_line(line(last + 1))
+            || dated && is_furniture(line(last + 1), &FOOTER_FURNITURE))
+    {
+        last += 1;
+    }
+    let text_entities = (j..=body_end).any(|b| has_entity(line(b)));
+    // Evidence of a post: a reply line, an entity in the text, or a handle with a date or the
+    // widget's own words around it.
+    let evidence = header.reply_to.is_some()
+        || text_entities
+        || header.handle.is_some() && (header.date.is_some() || header.aged || furniture || dated);
+    if strict && !evidence {
+        return None;
     }
     Some(Card {
         header,
-        body: j,
+        body: j..=body_end,
         last,
     })
+}
+
+/// Whether a line is one of the widget's own words (`Follow`, `Copy link`).
+fn is_furniture(s: &str, words: &[&str]) -> bool {
+    let s = s.trim();
+    s.len() <= 40 && {
+        let s = s.to_lowercase();
+        words.contains(&s.as_str())
+    }
+}
+
+/// `892 people are talking about this`, `Read 45 replies`, `See Name's other Tweets`.
+fn is_talk_line(s: &str) -> bool {
+    let s = s.trim();
+    s.len() <= 80
+        && (s.ends_with("people are talking about this")
+            || s.starts_with("Read ") && (s.ends_with(" replies") || s.ends_with(" reply"))
+            || s.starts_with("See ")
+                && (s.ends_with(" other Tweets") || s.ends_with(" other posts")))
 }
 
 /// Parses a name line: a display name, optionally with handle, date and `Replying to @x`.
@@ -199,10 +325,15 @@ fn name_line(s: &str) -> Option<Header> {
             .name("h1")
             .or(c.name("h2"))
             .map(|m| m.as_str().to_string());
-        header.date = c.name("date").and_then(|d| date_line(d.as_str()));
+        if let Some(when) = c.name("when") {
+            header.date = date_or_age(when.as_str())?;
+            header.aged = header.date.is_none();
+        } else {
+            header.date = c.name("date").and_then(|d| date_line(d.as_str()));
+        }
         rest = c.name("name").map_or("", |m| m.as_str());
     }
-    let name = rest.trim();
+    let name = clean_name(rest);
     is_display_name(name).then(|| {
         header.name = Some(name.to_string());
         header
@@ -232,10 +363,14 @@ fn header_line(s: &str) -> Option<Header> {
                 .name("h1")
                 .or(c.name("h2"))
                 .map(|m| m.as_str().to_string());
-            let date = c.name("date").and_then(|d| date_line(d.as_str()));
+            let date = match c.name("when") {
+                Some(when) => date_or_age(when.as_str())?,
+                None => c.name("date").and_then(|d| date_line(d.as_str())),
+            };
             return Some(Header {
                 handle,
                 date,
+                aged: date.is_none() && c.name("when").is_some(),
                 ..Header::default()
             });
         }
@@ -244,6 +379,41 @@ fn header_line(s: &str) -> Option<Header> {
         date: Some(d),
         ..Header::default()
     })
+}
+
+/// What follows a handle after a space: a date (`Some(Some(date))`), an age such as `3h`
+/// (`Some(None)`), or anything else (`None`: not a header).
+fn date_or_age(s: &str) -> Option<Option<Date>> {
+    let s = s.trim();
+    match date_line(s) {
+        Some(d) => Some(Some(d)),
+        None => AGE.is_match(s).then_some(None),
+    }
+}
+
+/// A display name without the marks copied along with it: direction marks, a verified badge,
+/// the older layout's `Verified account`.
+fn clean_name(s: &str) -> &str {
+    let mut s = s.trim();
+    loop {
+        let before = s.len();
+        s = s
+            .trim_end_matches(['\u{200e}', '\u{200f}', '\u{fe0f}', '✔', '✓', '☑', '✅'])
+            .trim_end();
+        for suffix in [
+            "Verified account",
+            "Compte certifié",
+            "Verifizierter Account",
+            "Cuenta verificada",
+        ] {
+            if let Some(rest) = s.strip_suffix(suffix) {
+                s = rest.trim_end();
+            }
+        }
+        if s.len() == before {
+            return s.trim_start_matches(['\u{200e}', '\u{200f}']);
+        }
+    }
 }
 
 /// A line that is only a date, maybe with a time before it: `3:45 PM · Dec 31, 2019`.
