@@ -326,6 +326,10 @@ fn name_line(s: &str) -> Option<Header> {
             .or(c.name("h2"))
             .map(|m| m.as_str().to_string());
         if let Some(when) = c.name("when") {
+            // `Name (@handle) Date` is a signature's shape (its dash lost), never a card's.
+            if c.name("h1").is_some() {
+                return None;
+            }
             header.date = date_or_age(when.as_str())?;
             header.aged = header.date.is_none();
         } else {
@@ -364,6 +368,7 @@ fn header_line(s: &str) -> Option<Header> {
                 .or(c.name("h2"))
                 .map(|m| m.as_str().to_string());
             let date = match c.name("when") {
+                Some(_) if c.name("h1").is_some() => return None,
                 Some(when) => date_or_age(when.as_str())?,
                 None => c.name("date").and_then(|d| date_line(d.as_str())),
             };
