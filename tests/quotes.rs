@@ -73,7 +73,7 @@ fn curly_quotes_said_after_and_pronoun() {
         &doc,
         &feed,
         "Nobody asked us about the night shifts,",
-        Some("the union steward"),
+        Some("the union steward, Petr Holm"),
         Some("said"),
     );
 }

@@ -341,6 +341,39 @@ impl<'a> Toks<'a> {
         (j > s && (j == hi || !self.word(j))).then_some(s..j)
     }
 
+    /// The speaker phrase right after a cue that opens its clause, filling `s..hi` with words
+    /// only: the phrase `np_after` finds and at most four more words completing it (`el
+    /// portavoz del ejército`), or in other scripts than Latin up to six words.
+    fn speaker_after_cue(&self, s: usize, hi: usize) -> Option<Range<usize>> {
+        if hi <= s || hi - s > 8 || !(s..hi).all(|t| self.word(t) && !self.is_cue_word(t)) {
+            return None;
+        }
+        // Scripts other than Latin: a short run of words (`المتحدث باسم البلدية سامي نادر`).
+        if (s..hi).all(|t| self.str(t).chars().next().is_some_and(is_unlatin_letter)) {
+            return (hi - s <= 6).then_some(s..hi);
+        }
+        let r = self.np_after(s, hi)?;
+        (hi - r.end <= 4).then_some(s..hi)
+    }
+
+    /// Where a speaker phrase ending at `j` ends once a name in apposition closing the clause is
+    /// taken in (`la ministra de Seguridad, Carla Núñez`): after `, Name Name` up to `hi` or a
+    /// comma, else `j` unchanged.
+    fn appositive_name(&self, j: usize, hi: usize) -> usize {
+        if !(self.is(j, ",") && j + 1 < hi && self.cap(j + 1)) {
+            return j;
+        }
+        let mut k = j + 1;
+        while k < hi && k - j <= 4 && self.cap(k) {
+            k += 1;
+        }
+        if k == hi || self.is(k, ",") {
+            k
+        } else {
+            j
+        }
+    }
+
     /// The speaker phrase starting at token `s`, not reaching `hi`.
     fn np_after(&self, s: usize, hi: usize) -> Option<Range<usize>> {
         if s >= hi || !self.word(s) {
@@ -359,10 +392,21 @@ impl<'a> Toks<'a> {
                 return None;
             }
             j += 1;
-            while j < hi && j - s < 6 && self.word(j) && !self.stop(j) && !self.verbish(j) {
-                j += 1;
+            while j < hi && j - s < 8 && self.word(j) {
+                if !self.stop(j) && !self.verbish(j) && j - s < 6 {
+                    j += 1;
+                } else if CLASSES.particles.contains(self.low(j)) && j + 1 < hi && self.cap(j + 1) {
+                    j += 2; // `de Seguridad`, `of State`
+                } else if CLASSES.particles.contains(self.low(j))
+                    && CLASSES.determiners.contains(self.low(j + 1))
+                    && noun_next(j + 2)
+                {
+                    j += 3; // `de la alcaldía`, `of the council`
+                } else {
+                    break;
+                }
             }
-            return Some(s..j);
+            return Some(s..self.appositive_name(j, hi));
         }
         if self.cap(s) && !self.stop(s) {
             let mut j = s + 1;
@@ -539,6 +583,12 @@ pub fn attribute_in(
         rest == 0
             || (rest <= 3 && (pre.is(n - 1, ":") || pre.is(n - 1, ",")))
             || (rest == 1 && matches!(pre.low(n - 1), "that" | "que" | "dass"))
+            // `CUE SPEAKER:` / `según SPEAKER,`: a longer speaker phrase of words only
+            // between the cue and the mark (`قال الوزير أحمد علي: «…»`).
+            || (rest <= 9
+                && (pre.is(n - 1, ":") || pre.is(n - 1, ","))
+                && (end..n - 1).all(|t| pre.word(t))
+                && pre.speaker_after_cue(end, n - 1).is_some())
     });
     let after = after_pattern(&post, s, m);
 
@@ -560,6 +610,12 @@ pub fn attribute_in(
                     adjacent: true,
                     ..Attribution::default()
                 };
+            }
+        }
+        // `CUE SPEAKER: «…»`, the verb first (Arabic, Spanish `dijo el ministro:`).
+        if opens_clause && kind == CueKind::Verb && (pre.is(n - 1, ":") || pre.is(n - 1, ",")) {
+            if let Some(r) = pre.speaker_after_cue(e, n - 1) {
+                return here(&pre, r, cue);
             }
         }
         if opens_clause && kind == CueKind::Verb {
