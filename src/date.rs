@@ -136,6 +136,9 @@ pub fn parse(s: &str, lang: Option<&str>) -> Result<Date, DateError> {
 /// of bytes consumed, including a time printed with it. `lang` (`"fr"`, `"pt-BR"`,
 /// `"zh-cn"`, ...) names the locale to try first; all the others are tried after it.
 pub fn parse_prefix(s: &str, lang: Option<&str>) -> Option<(Date, usize)> {
+    if !year_digits_near_start(s) {
+        return None;
+    }
     let mut cur = Cur { s, i: 0 };
     while cur.peek().is_some_and(is_space) {
         cur.bump();
@@ -157,6 +160,32 @@ pub fn parse_prefix(s: &str, lang: Option<&str>) -> Option<(Date, usize)> {
         }
     }
     None
+}
+
+/// How far into a string its year may stand: the longest date with a time before it and
+/// white space between its parts.
+const YEAR_WITHIN_BYTES: usize = 160;
+
+/// Whether four digits in a row (any digit system) stand within [`YEAR_WITHIN_BYTES`] of the
+/// start: every date form has a four-digit year, so most text (`Section 12`, a name line) is
+/// turned away here without a look at the month tables. Bounded, so a caller may pass the
+/// rest of a long line.
+fn year_digits_near_start(s: &str) -> bool {
+    let mut run = 0;
+    for (i, c) in s.char_indices() {
+        if i > YEAR_WITHIN_BYTES {
+            break;
+        }
+        if digit(c).is_some() {
+            run += 1;
+            if run == 4 {
+                return true;
+            }
+        } else {
+            run = 0;
+        }
+    }
+    false
 }
 
 /// The index in [`LOCALES`] of the table for a `data-lang` style code (`"pt-BR"` → `pt`).

@@ -246,11 +246,19 @@ fn read_card(text: &str, paras: &Paras, claimed: &[bool], i: usize, strict: bool
     let mut body_end = j;
     let mut last = j;
     let mut chars = body.chars().count();
+    // Without a handle or reply line only the next line may be the date line: the longer
+    // look-ahead serves texts with line breaks under a full header, and would otherwise be
+    // paid on every short line of menus and lists.
+    let lookahead = if header.handle.is_some() || header.reply_to.is_some() {
+        MAX_BODY_LINES
+    } else {
+        1
+    };
     let mut k = j + 1;
     while usable(k)
         && paras.list[k].gap_before <= 1
         && chars <= MAX_BODY_CHARS
-        && k <= j + MAX_BODY_LINES
+        && k <= j + lookahead
     {
         if let Some(d) = date_line(line(k)) {
             header.date = header.date.or(Some(d));
