@@ -131,6 +131,56 @@ pub fn detect(text: &str) -> Option<String> {
     to_639_1(info.lang())
 }
 
+/// How much of a document's prose is read to tell its language.
+const CONTEXT_SAMPLE_BYTES: usize = 1024;
+
+/// The language of the prose around posts, and its script: the fallback of
+/// [`detect_in_context`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Context {
+    lang: String,
+    script: Script,
+}
+
+impl Context {
+    /// The language of `prose` (its first kilobyte), when [`detect`] is sure of it.
+    pub fn of(prose: &str) -> Option<Context> {
+        let mut end = prose.len().min(CONTEXT_SAMPLE_BYTES);
+        while !prose.is_char_boundary(end) {
+            end -= 1;
+        }
+        let sample = &prose[..end];
+        let lang = detect(sample)?;
+        let script = whatlang::detect_script(&words_only(sample))?;
+        Some(Context { lang, script })
+    }
+}
+
+/// [`detect`], but a text too short or plain for a sure answer (`Repeating #Tehran
+/// scenario?`: no function word, and the n-gram model's best guess is Dutch at 3%) takes the
+/// language of the prose around it when it is written in that prose's script: a post embedded
+/// in an article is far more often in the article's language than in any other. Texts with
+/// fewer than 8 letters stay unknown; a text in another script (an Arabic post in an English
+/// article) never takes the article's language.
+///
+/// # Example
+/// ```
+/// use embedscan::lang::{detect, detect_in_context, Context};
+/// let article = Context::of("The embassy was stormed on Tuesday and the guards were evacuated by the army.").unwrap();
+/// assert_eq!(detect("Repeating #Tehran scenario?"), None);
+/// assert_eq!(detect_in_context("Repeating #Tehran scenario?", &article).as_deref(), Some("en"));
+/// assert_eq!(detect_in_context("#امريكا_تقصف", &article), None);
+/// ```
+pub fn detect_in_context(text: &str, context: &Context) -> Option<String> {
+    if let Some(lang) = detect(text) {
+        return Some(lang);
+    }
+    let words = words_only(text);
+    let letters = words.chars().filter(|c| c.is_alphabetic()).count();
+    (letters >= MIN_LETTERS && whatlang::detect_script(&words) == Some(context.script))
+        .then(|| context.lang.clone())
+}
+
 fn to_639_1(lang: Lang) -> Option<String> {
     isolang::Language::from_639_3(lang.code())?
         .to_639_1()

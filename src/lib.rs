@@ -89,13 +89,15 @@ pub fn extract_with(doc: &Document, detector: &Detector) -> Extraction {
 pub fn extract_text(doc: &Document, detector: &Detector) -> Extraction {
     let sightings = detector.scan(doc);
     let post_spans: Vec<_> = sightings.iter().map(|s| s.start..s.end).collect();
+    let mut posts = post::build_all(doc, &sightings);
+    post::fill_lang_from_context(&mut posts, doc.text.get(doc.body_start..).unwrap_or(""));
     Extraction {
         document: DocumentInfo {
             name: doc.name.clone(),
             date: doc.date.clone(),
             bytes: doc.text.len(),
         },
-        posts: post::build_all(doc, &sightings),
+        posts,
         quotes: quote::extract(doc, &post_spans),
     }
 }

@@ -18,6 +18,21 @@ pub fn build_all(doc: &Document, sightings: &[Sighting]) -> Vec<Post> {
     posts
 }
 
+/// Gives the posts whose language [`lang::detect`] left unknown the language of the document's
+/// `prose` where [`lang::detect_in_context`] allows it. The prose is only read when some post
+/// needs it.
+pub fn fill_lang_from_context(posts: &mut [Post], prose: &str) {
+    if posts.iter().all(|p| p.lang.is_some()) {
+        return;
+    }
+    let Some(context) = lang::Context::of(prose) else {
+        return;
+    };
+    for p in posts.iter_mut().filter(|p| p.lang.is_none()) {
+        p.lang = lang::detect_in_context(&p.text, &context);
+    }
+}
+
 /// Builds the record of one sighting, with its one appearance.
 pub fn build(doc: &Document, s: &Sighting) -> Post {
     let found = entities::extract(&s.text);

@@ -59,6 +59,7 @@ pub fn extract(doc: &Document, detector: &Detector) -> Extraction {
     for (p, links) in posts.iter_mut().zip(&links) {
         add_link_targets(p, links);
     }
+    post::fill_lang_from_context(&mut posts, &article.text);
     Extraction {
         document: DocumentInfo {
             name: doc.name.clone(),
