@@ -143,16 +143,41 @@ pub struct Context {
 }
 
 impl Context {
-    /// The language of `prose` (its first kilobyte), when [`detect`] is sure of it.
+    /// The language of `prose` (its first kilobyte) from its function words, which prose has
+    /// plenty of (whatlang is asked only when two languages tie, such as Spanish and
+    /// Portuguese); `None` for prose in a language without a stop-word list.
     pub fn of(prose: &str) -> Option<Context> {
         let mut end = prose.len().min(CONTEXT_SAMPLE_BYTES);
         while !prose.is_char_boundary(end) {
             end -= 1;
         }
         let sample = &prose[..end];
-        let lang = detect(sample)?;
-        let script = whatlang::detect_script(&words_only(sample))?;
+        let mut vote = Vote::default();
+        for word in kept_words(sample) {
+            vote.read(word);
+        }
+        let lang = match vote.candidates().as_slice() {
+            [] => return None,
+            [only] => only.to_string(),
+            _ => detect(sample)?,
+        };
+        let script = match lang.as_str() {
+            "ru" | "kk" => Script::Cyrillic,
+            "ar" => Script::Arabic,
+            "el" => Script::Greek,
+            "ne" => Script::Devanagari,
+            _ => Script::Latin,
+        };
         Some(Context { lang, script })
+    }
+
+    /// The context's language for a text whose own detection was unsure ([`detect`] gave
+    /// `None`): when the text has 8 letters or more, written in the context's script.
+    pub fn fallback_for(&self, text: &str) -> Option<String> {
+        let words = words_only(text);
+        let letters = words.chars().filter(|c| c.is_alphabetic()).count();
+        (letters >= MIN_LETTERS && whatlang::detect_script(&words) == Some(self.script))
+            .then(|| self.lang.clone())
     }
 }
 
@@ -172,13 +197,7 @@ impl Context {
 /// assert_eq!(detect_in_context("#امريكا_تقصف", &article), None);
 /// ```
 pub fn detect_in_context(text: &str, context: &Context) -> Option<String> {
-    if let Some(lang) = detect(text) {
-        return Some(lang);
-    }
-    let words = words_only(text);
-    let letters = words.chars().filter(|c| c.is_alphabetic()).count();
-    (letters >= MIN_LETTERS && whatlang::detect_script(&words) == Some(context.script))
-        .then(|| context.lang.clone())
+    detect(text).or_else(|| context.fallback_for(text))
 }
 
 fn to_639_1(lang: Lang) -> Option<String> {

@@ -19,7 +19,7 @@ pub fn build_all(doc: &Document, sightings: &[Sighting]) -> Vec<Post> {
 }
 
 /// Gives the posts whose language [`lang::detect`] left unknown the language of the document's
-/// `prose` where [`lang::detect_in_context`] allows it. The prose is only read when some post
+/// `prose` where [`lang::Context::fallback_for`] allows it. The prose is only read when some post
 /// needs it.
 pub fn fill_lang_from_context(posts: &mut [Post], prose: &str) {
     if posts.iter().all(|p| p.lang.is_some()) {
@@ -29,7 +29,7 @@ pub fn fill_lang_from_context(posts: &mut [Post], prose: &str) {
         return;
     };
     for p in posts.iter_mut().filter(|p| p.lang.is_none()) {
-        p.lang = lang::detect_in_context(&p.text, &context);
+        p.lang = context.fallback_for(&p.text);
     }
 }
 
