@@ -7,6 +7,7 @@
 //! <figure class="wp-block-embed is-provider-twitter"><div class="wp-block-embed__wrapper">https://twitter.com/h/status/ID</div></figure>
 //! <amp-twitter data-tweetid="ID"><blockquote placeholder class="twitter-tweet">…</blockquote></amp-twitter>
 //! <div class="embed-twitter" data-embed-id="ID">…</div>       <iframe data-tweet-id="ID" …></iframe>
+//! <iframe src="https://platform.twitter.com/embed/Tweet.html?…&id=ID"></iframe>   <iframe src="https://twitframe.com/show?url=STATUS-URL"></iframe>
 //! <blockquote class="instagram-media" data-instgrm-permalink="https://www.instagram.com/p/CODE/">… A post shared by Name (@handle)</blockquote>
 //! <blockquote class="bluesky-embed" data-bluesky-uri="at://did:plc:…/app.bsky.feed.post/RKEY"><p>TEXT</p>&mdash; Name (<a>@handle</a>) <a>DATE</a></blockquote>
 //! <div class="fb-post" data-href="https://www.facebook.com/user/posts/ID"><blockquote><p>TEXT</p>Posted by <a>Name</a> on <a>DATE</a></blockquote></div>
@@ -107,6 +108,10 @@ fn read_embed(dom: &Dom, n: NodeId, lang: Option<&str>, out: &mut Vec<Found>) ->
     if name == "iframe" {
         if let Some(id) = dom.attr(n, "data-tweet-id").filter(|v| is_digits(v)) {
             read_bare_tweet(dom, n, Some(id.to_string()), out);
+            return true;
+        }
+        if let Some(link) = dom.attr(n, "src").and_then(tweet_frame_src) {
+            out.extend(bare(dom, n, link));
             return true;
         }
         if dom.has_class(n, "mastodon-embed") {
@@ -333,6 +338,35 @@ fn read_tweet(
         links,
         in_reply_to,
     })
+}
+
+/// The tweet a frame shows from its `src`: Twitter's own widget frame
+/// (`platform.twitter.com/embed/Tweet.html?…&id=ID`) or a frame service given the status link
+/// as its `url` parameter (`twitframe.com/show?url=…`).
+fn tweet_frame_src(src: &str) -> Option<StatusLink> {
+    let src = if src.starts_with("//") {
+        format!("https:{src}")
+    } else {
+        src.to_string()
+    };
+    let url = url::Url::parse(&src).ok()?;
+    let host = url.host_str()?.to_ascii_lowercase();
+    let widget = host == "platform.twitter.com" || host == "platform.x.com";
+    for (key, value) in url.query_pairs() {
+        if widget && key == "id" && is_digits(&value) {
+            return Some(StatusLink {
+                platform: Platform::Twitter,
+                handle: None,
+                id: value.into_owned(),
+            });
+        }
+        if key == "url" {
+            if let Some(link) = status::parse(&value).filter(|l| l.platform == Platform::Twitter) {
+                return Some(link);
+            }
+        }
+    }
+    None
 }
 
 /// A post known only by its status link (script-only embeds, rendered iframes, bare URLs).
