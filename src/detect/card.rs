@@ -440,10 +440,14 @@ fn date_line(s: &str) -> Option<Date> {
     s[used..].trim().is_empty().then_some(d)
 }
 
-/// A display name: short, few words, no sentence punctuation, words capitalised or uncased.
+/// A display name: short, few words, no sentence punctuation, words capitalised or uncased,
+/// not one of a page's own words (`Subscribe`, `Share`).
 fn is_display_name(name: &str) -> bool {
     let words = name.split_whitespace().count();
     if words == 0 || words > MAX_NAME_WORDS || name.chars().count() > MAX_NAME_CHARS {
+        return false;
+    }
+    if words <= 3 && PAGE_WORDS.contains(&name.to_lowercase().as_str()) {
         return false;
     }
     if name.ends_with(['.', ',', ':', ';', '!', '?', '"', '”', ')'])
@@ -462,6 +466,43 @@ fn is_display_name(name: &str) -> bool {
     capitalized && !(name.chars().any(|c| c.is_ascii_digit()) && date_line(name).is_some())
 }
 
+/// A page's own words on lines of their own (menus, share bars, newsletter boxes), which are
+/// no one's display name.
+const PAGE_WORDS: [&str; 32] = [
+    "subscribe",
+    "share",
+    "share this",
+    "share this article",
+    "email",
+    "e-mail",
+    "print",
+    "comments",
+    "advertisement",
+    "related",
+    "related articles",
+    "read more",
+    "more",
+    "newsletter",
+    "sign up",
+    "sign in",
+    "log in",
+    "menu",
+    "search",
+    "home",
+    "top stories",
+    "most read",
+    "follow us",
+    "suscríbete",
+    "compartir",
+    "publicidad",
+    "partager",
+    "publicité",
+    "teilen",
+    "anzeige",
+    "werbung",
+    "condividi",
+];
+
 /// Lower-case words that occur inside personal names.
 const PARTICLES: [&str; 16] = [
     "al", "el", "de", "del", "da", "das", "do", "dos", "van", "von", "der", "den", "bin", "ibn",
@@ -469,13 +510,37 @@ const PARTICLES: [&str; 16] = [
 ];
 
 /// Whether a body shows an entity typical of posts: hashtag, mention, link or media link.
+///
+/// A list of tags (`Tags: #storm #harbour`) is page furniture, and a mention in parentheses
+/// (`Ana Ruiz (@anaruiz) told reporters`) is prose citing an account: neither counts.
 fn has_entity(body: &str) -> bool {
+    let lead = body.trim_start();
+    if TAG_LIST_LABELS.iter().any(|l| {
+        lead.get(..l.len())
+            .is_some_and(|head| head.eq_ignore_ascii_case(l))
+    }) {
+        return false;
+    }
     let entities = crate::entities::extract(body);
+    let cited = |m: &String| body.contains(&format!("(@{m})"));
     !(entities.hashtags.is_empty()
-        && entities.mentions.is_empty()
+        && entities.mentions.iter().all(cited)
         && entities.urls.is_empty()
         && entities.media.is_empty())
 }
+
+/// Labels that open a page's list of tags or topics.
+const TAG_LIST_LABELS: [&str; 9] = [
+    "tags:",
+    "tagged:",
+    "topics:",
+    "filed under:",
+    "etiquetas:",
+    "mots-clés:",
+    "schlagwörter:",
+    "tag:",
+    "temas:",
+];
 
 #[cfg(test)]
 mod tests {
