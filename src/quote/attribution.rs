@@ -341,6 +341,28 @@ impl<'a> Toks<'a> {
         (j > s && (j == hi || !self.word(j))).then_some(s..j)
     }
 
+    /// `Jane Park, the union's president, said`: the subject and its apposition between
+    /// commas, the second comma right before the cue at `end`; the apposition is words only
+    /// (at most eight, no cue), the subject the phrase [`Toks::np_before`] finds before the
+    /// first comma.
+    fn apposed_subject(&self, end: usize, lo: usize) -> Option<Range<usize>> {
+        if end < lo + 4 || !self.is(end - 1, ",") {
+            return None;
+        }
+        let mut first = end - 1;
+        while first > lo && !self.is(first - 1, ",") {
+            first -= 1;
+            if end - 1 - first > 8 || !self.word(first) || self.is_cue_word(first) {
+                return None;
+            }
+        }
+        let comma = first
+            .checked_sub(1)
+            .filter(|&c| c > lo && first < end - 1)?;
+        let name = self.np_before(comma, lo)?;
+        Some(name.start..end - 1)
+    }
+
     /// The speaker phrase right after a cue that opens its clause, filling `s..hi` with words
     /// only: the phrase `np_after` finds and at most four more words completing it (`el
     /// portavoz del ejército`), or in other scripts than Latin up to six words.
@@ -596,7 +618,9 @@ pub fn attribute_in(
         let cue = pre.span(p..e);
         let np = match kind {
             CueKind::Prep => pre.np_after(e, n),
-            CueKind::Verb => pre.np_before(p, clause),
+            CueKind::Verb => pre
+                .np_before(p, clause)
+                .or_else(|| pre.apposed_subject(p, clause)),
         };
         if let Some(r) = np {
             return here(&pre, r, cue);
@@ -689,6 +713,17 @@ fn after_pattern(post: &Toks<'_>, s: usize, m: usize) -> Option<Attribution> {
                 },
             },
         );
+    }
+    // `“…” – Dock worker Sam Lee.`: a dash, then a short phrase naming someone, to the end of
+    // the sentence, without any cue.
+    let dash = (0..s).any(|i| matches!(post.str(i), "—" | "–" | "-"));
+    if dash
+        && m > s
+        && m - s <= 6
+        && (s..m).all(|i| post.word(i) && !post.stop(i))
+        && (s..m).any(|i| post.cap(i))
+    {
+        return Some(here(post, s..m, None));
     }
     let mut k = s;
     while k < m && k < s + 12 && (post.word(k) || post.is(k, ",")) {

@@ -78,6 +78,13 @@ pub static CUES: &[(&str, &str, CueKind)] = {
         ("en", "stressed", Verb),
         ("en", "continued", Verb),
         ("en", "quipped", Verb),
+        ("en", "commented", Verb),
+        ("en", "confirmed", Verb),
+        ("en", "was quoted as saying", Verb),
+        ("en", "quoted as saying", Verb),
+        // What a statement, letter or sign says: `The statement read: "..."`.
+        ("en", "read", Verb),
+        ("en", "reads", Verb),
         ("en", "according to", Prep),
         // French.
         ("fr", "a déclaré", Verb),

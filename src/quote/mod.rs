@@ -180,7 +180,7 @@ impl Shape {
             0 => false,
             1 => adjacent && matches!(self.last, '!' | '?'),
             2 | 3 => adjacent || sentence,
-            _ => has_cue || self.words >= 6 || sentence,
+            _ => has_cue || adjacent || self.words >= 6 || sentence,
         }
     }
 }
