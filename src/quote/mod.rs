@@ -11,7 +11,8 @@
 //!
 //! A quote interrupted by its attribution (`“...,” she said, “...”`) gives **two** records, one
 //! per pair of marks; the second carries the speaker of the first when its own clause names
-//! none. Pronoun speakers (`he said`) are replaced by the nearest earlier named speaker of the
+//! none, and so does a quote that opens right after the previous one's short attribution
+//! (`“…,” he said. “…”`). Pronoun speakers (`he said`) are replaced by the nearest earlier named speaker of the
 //! same document, when there is one: the capitalized subject of a speech verb in the prose
 //! since the previous quotation (`Ana Ruiz said on Monday ...`), else the last capitalized
 //! speaker of a quotation. Unresolved pronouns stay as printed.
@@ -36,6 +37,10 @@ use crate::model::Quote;
 use attribution::{attribute_in, floor_char, Previous, Scratch};
 use std::ops::Range;
 use xxhash_rust::xxh3::xxh3_64;
+
+/// Longest gap, in bytes, between a quote and the next one that continues it (`he said.`,
+/// `the mayor told reporters on Monday.`).
+const MAX_CONTINUATION_GAP: usize = 60;
 
 /// Finds the direct quotations of `doc` outside the byte ranges in `posts` (the posts' own text).
 pub fn extract(doc: &Document, posts: &[Range<usize>]) -> Vec<Quote> {
@@ -94,6 +99,16 @@ pub fn extract(doc: &Document, posts: &[Range<usize>]) -> Vec<Quote> {
         );
         if a.term || !shape.keep(a.cue.is_some(), a.adjacent) {
             continue;
+        }
+        // `“…,” he said. “…”`: a quote that opens right after the previous one's short
+        // attribution, in the same paragraph and with nothing of its own, goes on with it.
+        if a.speaker.is_none() && a.cue.is_none() {
+            if let Some((close, Some(speaker))) = &prev {
+                let gap = text.get(*close..m.open).unwrap_or("\n");
+                if gap.len() <= MAX_CONTINUATION_GAP && !gap.contains('\n') {
+                    a.speaker = Some(speaker.clone());
+                }
+            }
         }
         if a.pronoun {
             // The nearest earlier name: a speech verb's subject since the last quotation, else
