@@ -704,10 +704,14 @@ pub fn named_speaker_before_in(scratch: &mut Scratch<'_>, lo: usize, at: usize) 
 fn after_pattern(post: &Toks<'_>, s: usize, m: usize) -> Option<Attribution> {
     if let Some((end, _)) = post.cue_at(s) {
         let cue = post.span(s..end);
+        // French inversion: the subject is the pronoun inside the cue (`a-t-il déclaré`).
+        let inverted = cue.as_deref().and_then(inverted_pronoun);
         return Some(
             match post.np_after(end, m).or_else(|| post.bare_np_after(end, m)) {
                 Some(r) => here(post, r, cue),
                 None => Attribution {
+                    pronoun: inverted.is_some(),
+                    speaker: inverted.map(str::to_string),
                     cue,
                     ..Attribution::default()
                 },
@@ -751,6 +755,14 @@ fn after_pattern(post: &Toks<'_>, s: usize, m: usize) -> Option<Attribution> {
         k += 1;
     }
     None
+}
+
+/// The subject pronoun of a French inverted cue (`a-t-il déclaré`, `estime-t-elle`, `dit-il`).
+fn inverted_pronoun(cue: &str) -> Option<&'static str> {
+    let lower = cue.to_lowercase();
+    ["elles", "elle", "ils", "il"]
+        .into_iter()
+        .find(|p| lower.contains(&format!("-{p} ")) || lower.ends_with(&format!("-{p}")))
 }
 
 fn here(toks: &Toks<'_>, r: Range<usize>, cue: Option<String>) -> Attribution {

@@ -123,9 +123,11 @@ pub fn extract(doc: &Document, posts: &[Range<usize>]) -> Vec<Quote> {
                 a.speaker = Some(name);
             }
         } else if a.named_here
-            && a.speaker
-                .as_deref()
-                .is_some_and(|s| s.chars().next().is_some_and(char::is_uppercase))
+            && a.speaker.as_deref().is_some_and(|s| {
+                // A name in it (`Mayor Ana Ruiz`, `le ministre Paul Girard`).
+                s.split_whitespace()
+                    .any(|w| w.chars().next().is_some_and(char::is_uppercase))
+            })
         {
             last_named.clone_from(&a.speaker);
         }
