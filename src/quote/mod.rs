@@ -24,7 +24,9 @@
 //! - it has 6 or more words, or ends in sentence punctuation (`.` `!` `?` `…`) with 2 or more
 //!   words, even without a cue;
 //!
-//! a single quoted word is kept only when it is an exclamation (`!`/`?`) with a cue.
+//! a single quoted word is kept only when it is an exclamation (`!`/`?`) with a cue. Spans of
+//! three words or fewer need a speaker at them, not just a verb; titles (two to six words, all
+//! capitalized but short function words, `“Against the Tide”`) are never quotations.
 
 pub mod attribution;
 pub mod lexicon;
@@ -97,7 +99,10 @@ pub fn extract(doc: &Document, posts: &[Range<usize>]) -> Vec<Quote> {
             hi,
             previous,
         );
-        if a.term || !shape.keep(a.cue.is_some(), a.adjacent) {
+        // A short span needs a speaker at it, not just a verb: in `who call the area “the
+        // flats”, said nothing` the verb after the marks has no speaker.
+        let attributed = a.adjacent && (a.speaker.is_some() || shape.words > 3);
+        if a.term || shape.title || !shape.keep(a.cue.is_some(), attributed) {
             continue;
         }
         // `“…,” he said. “…”`: a quote that opens right after the previous one's short
@@ -173,21 +178,40 @@ fn keep(inner: &str, has_cue: bool, adjacent: bool) -> bool {
 /// What decides whether a quoted span is kept, read once per span: its words and its end.
 #[derive(Debug, Clone, Copy)]
 struct Shape {
-    /// Words with a letter or digit, counted up to 6 (more change nothing).
+    /// Words with a letter or digit, counted up to 7 (more change nothing).
     words: usize,
     /// The last character that is not white space (`' '` when there is none).
     last: char,
+    /// A title (`“Against the Tide”`, `“Rivers of the North”`): two to six words, every one
+    /// capitalized but short function words, no sentence punctuation at the end.
+    title: bool,
 }
 
 impl Shape {
     fn of(inner: &str) -> Shape {
-        let words = inner
+        let mut words = 0;
+        let mut capitalized = 0;
+        let mut lower = false;
+        for w in inner
             .split_whitespace()
             .filter(|w| w.chars().any(char::is_alphanumeric))
-            .take(6)
-            .count();
+            .take(7)
+        {
+            words += 1;
+            let first = w.chars().find(|c| c.is_alphanumeric()).unwrap_or(' ');
+            if first.is_uppercase() {
+                capitalized += 1;
+            } else if first.is_lowercase() && !TITLE_PARTICLES.contains(&w) {
+                lower = true;
+            }
+        }
         let last = inner.trim_end().chars().last().unwrap_or(' ');
-        Shape { words, last }
+        let sentence = matches!(last, '.' | '!' | '?' | '…' | '。' | '！' | '？' | ',');
+        Shape {
+            words: words.min(6),
+            last,
+            title: (2..=6).contains(&words) && capitalized >= 2 && !lower && !sentence,
+        }
     }
 
     /// Whether the span is a quotation rather than a scare quote or a title.
@@ -202,6 +226,12 @@ impl Shape {
     }
 }
 
+/// Short words left lowercase inside titles.
+const TITLE_PARTICLES: [&str; 24] = [
+    "a", "an", "the", "of", "and", "or", "in", "on", "at", "to", "for", "with", "by", "from", "de",
+    "la", "le", "les", "del", "el", "y", "et", "und", "der",
+];
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -214,5 +244,15 @@ mod tests {
         assert!(keep("peace plan", true, true));
         assert!(keep("Fire!", true, true));
         assert!(keep("we will stay here until the end", false, false));
+    }
+
+    #[test]
+    fn titles_are_told_apart() {
+        assert!(Shape::of("Against the Tide").title);
+        assert!(Shape::of("Rivers of the North").title);
+        assert!(!Shape::of("Down, Down USA!").title);
+        assert!(!Shape::of("Wir schaffen das").title);
+        assert!(!Shape::of("This Is Fine,").title);
+        assert!(!Shape::of("Fire").title);
     }
 }
