@@ -272,6 +272,17 @@ fn read_card(text: &str, paras: &Paras, claimed: &[bool], i: usize, strict: bool
         chars += line(k).chars().count() + 1;
         k += 1;
     }
+    // Undated, the text still takes the link or media lines right under it (the last post of
+    // a copied thread: `3/ Thank you` / `https://t.co/…`).
+    if last == body_end {
+        while usable(body_end + 1)
+            && paras.list[body_end + 1].gap_before == 0
+            && is_bare_link(line(body_end + 1))
+        {
+            body_end += 1;
+            last = body_end;
+        }
+    }
     let dated = last > body_end;
     // The widget's counters and buttons under the text or its date line belong to the card
     // (buttons only under a date line: alone, `Like` or `Share` could be prose).
@@ -297,6 +308,15 @@ fn read_card(text: &str, paras: &Paras, claimed: &[bool], i: usize, strict: bool
         body: j..=body_end,
         last,
     })
+}
+
+/// A line that is one link or media link and nothing else.
+fn is_bare_link(s: &str) -> bool {
+    let s = s.trim();
+    !s.contains(char::is_whitespace)
+        && ["https://", "http://", "pic.twitter.com/", "pic.x.com/"]
+            .iter()
+            .any(|p| s.starts_with(p))
 }
 
 /// Whether a line is one of the widget's own words (`Follow`, `Copy link`).
