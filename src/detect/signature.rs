@@ -5,9 +5,9 @@
 //! ```
 //!
 //! Scanning starts from the `(@` trigger, reads the handle forward, the date after it, and looks
-//! back a bounded distance for the dash (`—`, `―`, `–`, `&mdash;`, `--`, ` - `) that opens the
-//! author's name. Everything is bounded by the line and by [`MAX_NAME_BYTES`], so each trigger
-//! costs constant time.
+//! back a bounded distance for the dash (`—`, `―`, `–`, `&mdash;`, `--`, ` - `, or the mojibake
+//! `â€”` of UTF-8 read as Windows-1252) that opens the author's name. Everything is bounded by
+//! the line and by [`MAX_NAME_BYTES`], so each trigger costs constant time.
 
 use crate::date::{self, Date};
 use crate::model::Platform;
@@ -143,11 +143,14 @@ fn find_dash(text: &str, line_start: usize, at: usize) -> Option<(usize, usize, 
         from += 1;
     }
     let window = text.get(from..at)?;
-    const DASHES: [(&str, bool); 6] = [
+    const DASHES: [(&str, bool); 8] = [
         ("—", true),
         ("―", true),
         ("&mdash;", true),
         ("–", true),
+        // The em and en dash of UTF-8 text decoded as Windows-1252 (mojibake).
+        ("â€”", true),
+        ("â€“", true),
         ("--", false),
         ("-", false),
     ];
