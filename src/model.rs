@@ -22,6 +22,8 @@ pub enum Platform {
     Mastodon,
     /// Threads.
     Threads,
+    /// TikTok.
+    TikTok,
 }
 
 impl Platform {
@@ -34,6 +36,7 @@ impl Platform {
             Platform::Facebook => "facebook",
             Platform::Mastodon => "mastodon",
             Platform::Threads => "threads",
+            Platform::TikTok => "tiktok",
         }
     }
 }

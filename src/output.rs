@@ -219,6 +219,7 @@ pub fn profile_url(platform: Platform, handle: &str) -> Option<String> {
         Platform::Bluesky => Some(format!("https://bsky.app/profile/{handle}")),
         Platform::Instagram => Some(format!("https://www.instagram.com/{handle}/")),
         Platform::Threads => Some(format!("https://www.threads.net/@{handle}")),
+        Platform::TikTok => Some(format!("https://www.tiktok.com/@{handle}")),
         Platform::Facebook | Platform::Mastodon => None,
     }
 }

@@ -9,14 +9,19 @@
 //! at://did:plc:abc/app.bsky.feed.post/3lbqwe2x7ks2c                 https://bsky.app/profile/jane.bsky.social/post/3lbqwe2x7ks2c
 //! https://mastodon.social/@jane/109278976355523419/embed            https://www.threads.net/@jane/post/C1a2B3c4D5e
 //! https://www.facebook.com/janedoe/posts/10158123456789012          https://www.facebook.com/permalink.php?story_fbid=1&id=2
+//! https://www.tiktok.com/@jane.doe/video/6718335390845095173?lang=en https://m.tiktok.com/@jane.doe/photo/7301234567890123456
 //! ```
+//!
+//! TikTok's short links (`vm.tiktok.com/ZM…`) name no post until followed, so they give nothing.
 //!
 //! Ids that encode their creation time give an exact `created_at`, always written in UTC with
 //! milliseconds (`2019-12-31T14:05:22.123Z`):
 //!
 //! * Twitter snowflakes (November 2010 on): `ms = (id >> 22) + 1288834974657`;
 //! * Mastodon ids (version 2 on): `ms = id >> 16`;
-//! * Bluesky record keys (TIDs, 13 base32-sortable characters): `µs = value >> 10`.
+//! * Bluesky record keys (TIDs, 13 base32-sortable characters): `µs = value >> 10`;
+//! * TikTok video (and photo) ids: Unix time in seconds in the top 32 bits, `ms = (id >> 32) · 1000`
+//!   (no milliseconds: they always read `.000`).
 //!
 //! Ids that predate these schemes (small sequential numbers) give nothing.
 
@@ -32,6 +37,7 @@ pub struct StatusLink {
     /// The author's handle where the link shows it (`user@instance` on Mastodon).
     pub handle: Option<String>,
     /// The post's id on its network (a number, an Instagram/Threads shortcode, a Bluesky rkey).
+    /// TikTok: the video's number.
     pub id: String,
 }
 
@@ -104,6 +110,17 @@ pub fn parse(link: &str) -> Option<StatusLink> {
             _ => None,
         },
         "facebook.com" | "fb.com" => parse_facebook(&url, &segments),
+        "tiktok.com" => match segments.as_slice() {
+            [user, "video" | "photo", id, ..] if is_numeric_id(id) => {
+                let handle = user.strip_prefix('@').filter(|h| is_tiktok_handle(h))?;
+                Some(StatusLink {
+                    platform: Platform::TikTok,
+                    handle: Some(handle.to_string()),
+                    id: id.to_string(),
+                })
+            }
+            _ => None,
+        },
         _ => None,
     }
 }
@@ -206,6 +223,7 @@ pub fn canonical_url(platform: Platform, handle: Option<&str>, id: &str) -> Opti
         Platform::Bluesky => handle.map(|h| format!("https://bsky.app/profile/{h}/post/{id}")),
         Platform::Threads => handle.map(|h| format!("https://www.threads.net/@{h}/post/{id}")),
         Platform::Facebook => handle.map(|h| format!("https://www.facebook.com/{h}/posts/{id}")),
+        Platform::TikTok => handle.map(|h| format!("https://www.tiktok.com/@{h}/video/{id}")),
         Platform::Mastodon => {
             let (user, instance) = handle?.split_once('@')?;
             Some(format!("https://{instance}/@{user}/{id}"))
@@ -223,6 +241,10 @@ pub fn created_ms(platform: Platform, id: &str) -> Option<u64> {
         }
         Platform::Mastodon => (id.parse::<u64>().ok()? >> 16, 2016),
         Platform::Bluesky => (tid_micros(id)? / 1000, 2022),
+        Platform::TikTok => {
+            let n: u64 = id.parse().ok()?;
+            ((n >> 32).checked_mul(1000)?, 2016)
+        }
         _ => return None,
     };
     let (year, ..) = civil(ms)?;
@@ -327,6 +349,13 @@ pub fn is_twitter_handle(s: &str) -> bool {
     (1..=15).contains(&s.len())
         && s.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_')
         && !TWITTER_RESERVED.iter().any(|r| r.eq_ignore_ascii_case(s))
+}
+
+/// A TikTok username: 2 to 24 ASCII letters, digits, `_` or `.`.
+pub fn is_tiktok_handle(s: &str) -> bool {
+    (2..=24).contains(&s.len())
+        && s.bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'.')
 }
 
 /// An Instagram or Threads shortcode.
@@ -436,5 +465,72 @@ mod tests {
         assert!(created_at(Platform::Bluesky, "3lbqwe2x7ks2c")
             .is_some_and(|t| t.starts_with("2024-11")));
         assert_eq!(created_at(Platform::Instagram, "B6tqG1xAbCd"), None);
+    }
+
+    #[test]
+    fn tiktok_links() {
+        let want = Some(StatusLink {
+            platform: Platform::TikTok,
+            handle: Some("jane.doe_42".into()),
+            id: "6718335390845095173".into(),
+        });
+        for link in [
+            "https://www.tiktok.com/@jane.doe_42/video/6718335390845095173",
+            "https://www.tiktok.com/@jane.doe_42/video/6718335390845095173?is_from_webapp=1&lang=en",
+            "https://m.tiktok.com/@jane.doe_42/video/6718335390845095173/",
+            "https://tiktok.com/@jane.doe_42/photo/6718335390845095173#top",
+        ] {
+            assert_eq!(parse(link), want, "{link}");
+        }
+        for link in [
+            "https://vm.tiktok.com/ZMabc123/",
+            "https://www.tiktok.com/@jane.doe_42",
+            "https://www.tiktok.com/jane/video/6718335390845095173",
+            "https://www.tiktok.com/@j/video/6718335390845095173",
+            "https://www.tiktok.com/@abcdefghijklmnopqrstuvwxy/video/6718335390845095173",
+            "https://www.tiktok.com/@jane-doe/video/6718335390845095173",
+            "https://www.tiktok.com/@jane/video/67183x",
+            "https://www.tiktok.com/@jane/video/99999999999999999999999",
+            "https://www.tiktok.com/tag/foryoupage",
+            "https://www.tiktok.com/embed/v2/6718335390845095173",
+        ] {
+            assert_eq!(parse(link), None, "{link}");
+        }
+        assert_eq!(
+            canonical_url(Platform::TikTok, Some("jane.doe_42"), "6718335390845095173").as_deref(),
+            Some("https://www.tiktok.com/@jane.doe_42/video/6718335390845095173")
+        );
+        assert_eq!(
+            canonical_url(Platform::TikTok, None, "6718335390845095173"),
+            None
+        );
+    }
+
+    #[test]
+    fn tiktok_times() {
+        // 6718335390845095173 >> 32 = 1564234353 s = 2019-07-27T13:32:33Z.
+        assert_eq!(
+            created_at(Platform::TikTok, "6718335390845095173").as_deref(),
+            Some("2019-07-27T13:32:33.000Z")
+        );
+        assert_eq!(
+            created_date(Platform::TikTok, "6718335390845095173")
+                .map(|d| d.to_string())
+                .as_deref(),
+            Some("2019-07-27")
+        );
+        // Too small (1970), and a 2015 time (before TikTok), and past 2100: nothing.
+        assert_eq!(created_at(Platform::TikTok, "12345"), None);
+        assert_eq!(
+            created_at(Platform::TikTok, &((1_420_070_400u64) << 32).to_string()),
+            None
+        );
+        assert_eq!(created_at(Platform::TikTok, "18446744073709551615"), None);
+        assert_eq!(created_at(Platform::TikTok, "not-a-number"), None);
+        assert_eq!(
+            serde_json::to_string(&Platform::TikTok).ok().as_deref(),
+            Some("\"tiktok\"")
+        );
+        assert_eq!(Platform::TikTok.as_str(), "tiktok");
     }
 }
