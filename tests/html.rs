@@ -295,6 +295,49 @@ fn facebook() {
 }
 
 #[test]
+fn tiktok() {
+    let f = feed(&["19_tiktok.html"]);
+    assert_eq!(f.posts.len(), 3);
+    let p = post(&f, "tiktok:7233073700258393213");
+    assert_eq!(p.platform, Platform::TikTok);
+    assert_eq!(p.author.name, None);
+    assert_eq!(p.author.handle.as_deref(), Some("marrow.lane.bakery"));
+    assert_eq!(
+        p.text,
+        "5am scoring session, who wants the first loaf? 🥖 #sourdough #bakerylife"
+    );
+    assert_eq!(p.hashtags, ["sourdough", "bakerylife"]);
+    assert_eq!(p.date.as_deref(), Some("2023-05-14"));
+    assert_eq!(p.created_at.as_deref(), Some("2023-05-14T16:20:05.000Z"));
+    assert_eq!(
+        p.status_url.as_deref(),
+        Some("https://www.tiktok.com/@marrow.lane.bakery/video/7233073700258393213")
+    );
+    // No `cite`, no `<p>`: the id from `data-video-id`, the author from the `@` link, the text
+    // without the author link and the sound.
+    let bare_markup = post(&f, "tiktok:7161329384643946770");
+    assert_eq!(
+        bare_markup.author.handle.as_deref(),
+        Some("marrow.lane.bakery")
+    );
+    assert_eq!(
+        bare_markup.text,
+        "First batch in the new oven #smallbusiness"
+    );
+    assert_eq!(bare_markup.date.as_deref(), Some("2022-11-02"));
+    // The player frame: id and time only.
+    let frame = post(&f, "tiktok:7333690589706026545");
+    assert_eq!(
+        (frame.author.handle.as_deref(), frame.text.as_str()),
+        (None, "")
+    );
+    assert_eq!(
+        frame.created_at.as_deref(),
+        Some("2024-02-09T19:45:00.000Z")
+    );
+}
+
+#[test]
 fn mastodon_and_threads() {
     let f = feed(&["15_mastodon.html"]);
     let p = post(&f, "mastodon:109278976355523419");
