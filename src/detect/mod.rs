@@ -9,12 +9,14 @@
 //! | blockquote text with `— Name (@handle) Date` | [`embed`] | `(@` |
 //! | rendered card copied as text | [`card`] | short name line + short body |
 //! | Instagram / Facebook byline under the post | [`byline`] | `A post shared by`, `Posted by` |
+//! | TikTok embed: `@handle`, caption, `♬ sound` | [`tiktok`] | `♬` |
 
 pub mod byline;
 pub mod card;
 pub mod embed;
 pub mod paragraphs;
 pub mod signature;
+pub mod tiktok;
 
 use crate::date::Date;
 use crate::document::Document;
@@ -69,7 +71,8 @@ impl Detector {
         Detector::default()
     }
 
-    /// Look for blockquote-text embeds (default: on).
+    /// Look for blockquote-text embeds, and the bylined (Instagram, Facebook) and TikTok
+    /// embeds flattened to text (default: on).
     pub fn embeds(&mut self, yes: bool) -> &mut Detector {
         self.embeds = yes;
         self
@@ -94,6 +97,7 @@ impl Detector {
         }
         if self.embeds {
             byline::scan(doc, &paras, &mut claimed, &mut found);
+            tiktok::scan(doc, &paras, &mut claimed, &mut found);
         }
         if self.cards {
             card::scan(doc, &paras, &mut claimed, &mut found);
