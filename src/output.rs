@@ -178,7 +178,10 @@ fn feed_item(post: &Post) -> Value {
     if let Some(url) = &post.status_url {
         obj.insert("url".into(), url.clone().into());
     }
-    if let Some(date) = &post.date {
+    if let Some(exact) = &post.created_at {
+        // The status id's own creation time, to the millisecond.
+        obj.insert("date_published".into(), exact.clone().into());
+    } else if let Some(date) = &post.date {
         // The embed shows a day, not a time: midnight UTC of that day.
         obj.insert("date_published".into(), format!("{date}T00:00:00Z").into());
     }
