@@ -136,9 +136,10 @@ struct Card {
 /// Finds every card in the unclaimed paragraphs and appends them to `out`.
 pub fn scan(doc: &Document, paras: &Paras, claimed: &mut [bool], out: &mut Vec<Sighting>) {
     let text = doc.text.as_str();
+    let mut memo = Memo::new(paras.list.len());
     let mut i = 0;
     while i < paras.list.len() {
-        let Some(card) = read_card(text, paras, claimed, i, true) else {
+        let Some(card) = read_card(text, paras, claimed, &mut memo, i, true) else {
             i += 1;
             continue;
         };
@@ -147,7 +148,7 @@ pub fn scan(doc: &Document, paras: &Paras, claimed: &mut [bool], out: &mut Vec<S
         let mut next = card.last + 1;
         // The quoted card: after a long blank run, a card of its own.
         if next < paras.list.len() && paras.list[next].gap_before >= 2 {
-            if let Some(quoted) = read_card(text, paras, claimed, next, false) {
+            if let Some(quoted) = read_card(text, paras, claimed, &mut memo, next, false) {
                 out[own].quotes = Some(out.len());
                 out.push(sighting(text, paras, next, &quoted));
                 next = quoted.last + 1;
@@ -194,8 +195,50 @@ fn sighting(text: &str, paras: &Paras, first: usize, card: &Card) -> Sighting {
     }
 }
 
+/// What reading cards asks of a line again and again (each line is looked at by the cards of
+/// the eight lines above it), answered once per line of a document.
+struct Memo {
+    /// The line's date, when it is a date line.
+    date: Vec<Option<Option<Date>>>,
+    /// Whether the line is a name line that adds nothing to a header (another card's start).
+    bare_name: Vec<Option<bool>>,
+}
+
+impl Memo {
+    fn new(lines: usize) -> Memo {
+        Memo {
+            date: vec![None; lines],
+            bare_name: vec![None; lines],
+        }
+    }
+
+    /// [`date_line`] of line `k`, whose text is `line`.
+    fn date(&mut self, k: usize, line: &str) -> Option<Date> {
+        match self.date.get_mut(k) {
+            Some(slot) => *slot.get_or_insert_with(|| date_line(line)),
+            None => date_line(line),
+        }
+    }
+
+    /// Whether line `k` (text `line`) is a name line and not a header line.
+    fn bare_name(&mut self, k: usize, line: &str) -> bool {
+        let compute = || name_line(line).is_some() && header_line(line).is_none();
+        match self.bare_name.get_mut(k) {
+            Some(slot) => *slot.get_or_insert_with(compute),
+            None => compute(),
+        }
+    }
+}
+
 /// Reads a card whose name line is paragraph `i`. `strict` asks for evidence of a post.
-fn read_card(text: &str, paras: &Paras, claimed: &[bool], i: usize, strict: bool) -> Option<Card> {
+fn read_card(
+    text: &str,
+    paras: &Paras,
+    claimed: &[bool],
+    memo: &mut Memo,
+    i: usize,
+    strict: bool,
+) -> Option<Card> {
     let line = |j: usize| &text[paras.list[j].range.clone()];
     let usable = |j: usize| j < paras.list.len() && !claimed[j];
     // Cheap tests first: most paragraphs are prose, far longer than a name line.
@@ -236,9 +279,7 @@ fn read_card(text: &str, paras: &Paras, claimed: &[bool], i: usize, strict: bool
         return None;
     }
     let body = line(j);
-    if body.chars().count() > MAX_BODY_CHARS
-        || name_line(body).is_some() && header_line(body).is_none() && !has_entity(body)
-    {
+    if body.chars().count() > MAX_BODY_CHARS || memo.bare_name(j, body) && !has_entity(body) {
         return None;
     }
     // A date line under the body (`3:45 PM · Dec 31, 2019`) ends the card; when one follows
@@ -260,13 +301,13 @@ fn read_card(text: &str, paras: &Paras, claimed: &[bool], i: usize, strict: bool
         && chars <= MAX_BODY_CHARS
         && k <= j + lookahead
     {
-        if let Some(d) = date_line(line(k)) {
+        if let Some(d) = memo.date(k, line(k)) {
             header.date = header.date.or(Some(d));
             body_end = k - 1;
             last = k;
             break;
         }
-        if name_line(line(k)).is_some() && header_line(line(k)).is_none() {
+        if memo.bare_name(k, line(k)) {
             break; // another card's name line
         }
         chars += line(k).chars().count() + 1;
@@ -344,7 +385,11 @@ fn name_line(s: &str) -> Option<Header> {
     let mut rest = s;
     // Both patterns need an `@`: most lines have none and skip the regex engines.
     let has_at = memchr::memchr(b'@', s.as_bytes()).is_some();
-    if let Some(c) = has_at.then(|| REPLYING.captures(s)).flatten() {
+    // `is_match` runs the fast automaton; the slower capturing search only for a line that has it.
+    if let Some(c) = (has_at && REPLYING.is_match(s))
+        .then(|| REPLYING.captures(s))
+        .flatten()
+    {
         header.reply_to = Some(c[1].to_string());
         rest = &s[..c.get(0)?.start()];
     }
@@ -381,7 +426,11 @@ fn header_line(s: &str) -> Option<Header> {
     }
     // Both patterns need an `@`: most lines have none and skip the regex engines.
     let has_at = memchr::memchr(b'@', s.as_bytes()).is_some();
-    if let Some(c) = has_at.then(|| REPLYING.captures(s)).flatten() {
+    // `is_match` runs the fast automaton; the slower capturing search only for a line that has it.
+    if let Some(c) = (has_at && REPLYING.is_match(s))
+        .then(|| REPLYING.captures(s))
+        .flatten()
+    {
         if c.get(0)?.start() == 0 {
             return Some(Header {
                 reply_to: Some(c[1].to_string()),
@@ -407,6 +456,9 @@ fn header_line(s: &str) -> Option<Header> {
                 ..Header::default()
             });
         }
+    }
+    if has_at {
+        return None; // a date line has no `@`
     }
     date_line(s).map(|d| Header {
         date: Some(d),
