@@ -24,6 +24,8 @@ pub enum Platform {
     Threads,
     /// TikTok.
     TikTok,
+    /// Telegram (posts of public channels and groups).
+    Telegram,
 }
 
 impl Platform {
@@ -37,6 +39,7 @@ impl Platform {
             Platform::Mastodon => "mastodon",
             Platform::Threads => "threads",
             Platform::TikTok => "tiktok",
+            Platform::Telegram => "telegram",
         }
     }
 }

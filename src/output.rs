@@ -223,6 +223,7 @@ pub fn profile_url(platform: Platform, handle: &str) -> Option<String> {
         Platform::Instagram => Some(format!("https://www.instagram.com/{handle}/")),
         Platform::Threads => Some(format!("https://www.threads.net/@{handle}")),
         Platform::TikTok => Some(format!("https://www.tiktok.com/@{handle}")),
+        Platform::Telegram => Some(format!("https://t.me/{handle}")),
         Platform::Facebook | Platform::Mastodon => None,
     }
 }

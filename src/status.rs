@@ -10,9 +10,20 @@
 //! https://mastodon.social/@jane/109278976355523419/embed            https://www.threads.net/@jane/post/C1a2B3c4D5e
 //! https://www.facebook.com/janedoe/posts/10158123456789012          https://www.facebook.com/permalink.php?story_fbid=1&id=2
 //! https://www.tiktok.com/@jane.doe/video/6718335390845095173?lang=en https://m.tiktok.com/@jane.doe/photo/7301234567890123456
+//! https://t.me/durov/43?embed=1   https://t.me/s/durov/43   https://telegram.me/durov/43   https://t.me/somegroup/12/345
 //! ```
 //!
 //! TikTok's short links (`vm.tiktok.com/ZM…`) name no post until followed, so they give nothing.
+//!
+//! A Telegram post's number only counts within its channel (every channel numbers its posts 1, 2,
+//! 3, …), so its id is `<channel>/<number>`, the channel lowercased — usernames are
+//! case-insensitive, and `t.me/Durov/43` and `data-telegram-post="durov/43"` are one post — and the
+//! number without leading zeros: the post's id in the output is `telegram:durov/43` whatever the
+//! link's spelling. The channel as the link writes it is the handle. Private links
+//! (`t.me/c/<internal id>/<number>`), invite, sticker, proxy and share links name no public post;
+//! a link with a `comment` parameter names a comment in the channel's discussion group, not the
+//! post: all give nothing. A message in a forum topic (`t.me/<group>/<topic>/<number>`) is keyed
+//! on the group and its number, which is unique in the group.
 //!
 //! Ids that encode their creation time give an exact `created_at`, always written in UTC with
 //! milliseconds (`2019-12-31T14:05:22.123Z`):
@@ -37,7 +48,8 @@ pub struct StatusLink {
     /// The author's handle where the link shows it (`user@instance` on Mastodon).
     pub handle: Option<String>,
     /// The post's id on its network (a number, an Instagram/Threads shortcode, a Bluesky rkey).
-    /// TikTok: the video's number.
+    /// TikTok: the video's number. Telegram: `<channel>/<number>`, the channel lowercased
+    /// (see [`telegram_id`]).
     pub id: String,
 }
 
@@ -47,13 +59,34 @@ pub const TWITTER_EPOCH_MS: u64 = 1_288_834_974_657;
 /// Smallest id read as a snowflake: sequential ids before November 2010 stayed below ~3·10¹⁰.
 const MIN_SNOWFLAKE: u64 = 1 << 36;
 
+/// Path words of t.me that stand where a channel name would but are not one (those under 5
+/// characters, such as `c`, `s`, `iv` or `bg`, are no channel names anyway).
+const TELEGRAM_RESERVED: [&str; 15] = [
+    "joinchat",
+    "addstickers",
+    "addemoji",
+    "addtheme",
+    "addlist",
+    "share",
+    "proxy",
+    "socks",
+    "setlanguage",
+    "login",
+    "confirmphone",
+    "invoice",
+    "boost",
+    "giftcode",
+    "contact",
+];
+
 /// Path words that stand where a Twitter handle would but are not one.
 const TWITTER_RESERVED: [&str; 8] = [
     "i", "intent", "hashtag", "search", "share", "home", "web", "status",
 ];
 
 /// Reads a status link of any supported network except Mastodon (whose servers are anywhere; see
-/// [`parse_mastodon`]). Query strings and fragments are ignored, except Twitter's 2011 `#!/` links.
+/// [`parse_mastodon`]). Query strings and fragments are ignored, except Twitter's 2011 `#!/` links
+/// and Telegram's `comment` parameter.
 pub fn parse(link: &str) -> Option<StatusLink> {
     if link.trim().starts_with("at://") {
         return parse_at_uri(link.trim());
@@ -110,6 +143,12 @@ pub fn parse(link: &str) -> Option<StatusLink> {
             _ => None,
         },
         "facebook.com" | "fb.com" => parse_facebook(&url, &segments),
+        "t.me" | "telegram.me" | "telegram.dog" => {
+            if url.query_pairs().any(|(k, _)| k == "comment") {
+                return None;
+            }
+            telegram_path(&segments)
+        }
         "tiktok.com" => match segments.as_slice() {
             [user, "video" | "photo", id, ..] if is_numeric_id(id) => {
                 let handle = user.strip_prefix('@').filter(|h| is_tiktok_handle(h))?;
@@ -146,6 +185,45 @@ fn twitter_path(segments: &[&str]) -> Option<StatusLink> {
         handle,
         id: id.to_string(),
     })
+}
+
+/// `<channel>/<number>`, `s/<channel>/<number>` (the web preview) and `<group>/<topic>/<number>`
+/// (a message in a forum topic).
+fn telegram_path(segments: &[&str]) -> Option<StatusLink> {
+    let segments = match segments {
+        ["s", rest @ ..] => rest,
+        _ => segments,
+    };
+    let (channel, number) = match segments {
+        [channel, number] => (*channel, *number),
+        [channel, topic, number] if is_numeric_id(topic) => (*channel, *number),
+        _ => return None,
+    };
+    let id = telegram_id(channel, number)?;
+    Some(StatusLink {
+        platform: Platform::Telegram,
+        handle: Some(channel.to_string()),
+        id,
+    })
+}
+
+/// The id of post `number` of a public Telegram channel: `<channel>/<number>`, the channel
+/// lowercased and the number without leading zeros, so that every spelling of one post gives
+/// one id. `None` unless `channel` is a public username and `number` a post number (1 to
+/// 2³¹ − 1, Telegram's message ids being 32-bit signed).
+///
+/// ```
+/// use embedscan::status::telegram_id;
+/// assert_eq!(telegram_id("Durov", "043").as_deref(), Some("durov/43"));
+/// assert_eq!(telegram_id("c", "45"), None);
+/// assert_eq!(telegram_id("durov", "0"), None);
+/// ```
+pub fn telegram_id(channel: &str, number: &str) -> Option<String> {
+    if !is_telegram_channel(channel) || !is_numeric_id(number) {
+        return None;
+    }
+    let n: i32 = number.parse().ok().filter(|&n| n > 0)?;
+    Some(format!("{}/{n}", channel.to_ascii_lowercase()))
 }
 
 /// `at://<did or handle>/app.bsky.feed.post/<rkey>`.
@@ -224,6 +302,12 @@ pub fn canonical_url(platform: Platform, handle: Option<&str>, id: &str) -> Opti
         Platform::Threads => handle.map(|h| format!("https://www.threads.net/@{h}/post/{id}")),
         Platform::Facebook => handle.map(|h| format!("https://www.facebook.com/{h}/posts/{id}")),
         Platform::TikTok => handle.map(|h| format!("https://www.tiktok.com/@{h}/video/{id}")),
+        // The id names its channel: `<channel>/<number>`.
+        Platform::Telegram => {
+            let (channel, number) = id.split_once('/')?;
+            let id = telegram_id(channel, number)?;
+            Some(format!("https://t.me/{id}"))
+        }
         Platform::Mastodon => {
             let (user, instance) = handle?.split_once('@')?;
             Some(format!("https://{instance}/@{user}/{id}"))
@@ -245,6 +329,8 @@ pub fn created_ms(platform: Platform, id: &str) -> Option<u64> {
             let n: u64 = id.parse().ok()?;
             ((n >> 32).checked_mul(1000)?, 2016)
         }
+        // Telegram numbers each channel's posts 1, 2, 3, …: no time in them.
+        Platform::Telegram => return None,
         _ => return None,
     };
     let (year, ..) = civil(ms)?;
@@ -349,6 +435,15 @@ pub fn is_twitter_handle(s: &str) -> bool {
     (1..=15).contains(&s.len())
         && s.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_')
         && !TWITTER_RESERVED.iter().any(|r| r.eq_ignore_ascii_case(s))
+}
+
+/// A public Telegram username (of a channel, group or user): 5 to 32 ASCII letters, digits or
+/// `_`, opening with a letter, and not a reserved path of t.me.
+pub fn is_telegram_channel(s: &str) -> bool {
+    (5..=32).contains(&s.len())
+        && s.bytes().next().is_some_and(|b| b.is_ascii_alphabetic())
+        && s.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_')
+        && !TELEGRAM_RESERVED.iter().any(|r| r.eq_ignore_ascii_case(s))
 }
 
 /// A TikTok username: 2 to 24 ASCII letters, digits, `_` or `.`.
@@ -532,5 +627,110 @@ mod tests {
             Some("\"tiktok\"")
         );
         assert_eq!(Platform::TikTok.as_str(), "tiktok");
+    }
+
+    #[test]
+    fn telegram_links() {
+        let post = |handle: &str, id: &str| {
+            Some(StatusLink {
+                platform: Platform::Telegram,
+                handle: Some(handle.into()),
+                id: id.into(),
+            })
+        };
+        for link in [
+            "https://t.me/kyiv_rain_watch/4521",
+            "http://t.me/kyiv_rain_watch/4521/",
+            "https://t.me/kyiv_rain_watch/4521?embed=1",
+            "https://t.me/kyiv_rain_watch/4521?embed=1&userpic=false&dark=1",
+            "https://t.me/kyiv_rain_watch/4521?single",
+            "https://t.me/s/kyiv_rain_watch/4521",
+            "https://telegram.me/kyiv_rain_watch/4521",
+            "https://www.telegram.me/kyiv_rain_watch/4521#top",
+            "https://telegram.dog/kyiv_rain_watch/4521",
+            "https://T.ME/kyiv_rain_watch/04521",
+        ] {
+            assert_eq!(
+                parse(link),
+                post("kyiv_rain_watch", "kyiv_rain_watch/4521"),
+                "{link}"
+            );
+        }
+        // The handle keeps the link's spelling; the id is lowercased so both spellings are one post.
+        assert_eq!(
+            parse("https://t.me/Kyiv_Rain_Watch/4521"),
+            post("Kyiv_Rain_Watch", "kyiv_rain_watch/4521")
+        );
+        // A message in a forum topic: the group and the message's own number.
+        assert_eq!(
+            parse("https://t.me/river_forum/12/345"),
+            post("river_forum", "river_forum/345")
+        );
+        for link in [
+            "https://t.me/c/1234567890/45",
+            "https://t.me/c/1234567890/45?single",
+            "https://t.me/joinchat/AAAAAEkk2WdoDrB4",
+            "https://t.me/joinchat/12345",
+            "https://t.me/addstickers/HotCherry",
+            "https://t.me/share/url?url=https://example.com",
+            "https://t.me/share/12345",
+            "https://t.me/proxy?server=1.2.3.4&port=443",
+            "https://t.me/proxy/12345",
+            "https://t.me/iv?url=https://example.com/a&rhash=abc",
+            "https://t.me/+AbCdEf123",
+            "https://t.me/kyiv_rain_watch",
+            "https://t.me/s/kyiv_rain_watch",
+            "https://t.me/kyiv_rain_watch/abc",
+            "https://t.me/kyiv_rain_watch/0",
+            "https://t.me/kyiv_rain_watch/2147483648",
+            "https://t.me/kyiv_rain_watch/99999999999999999999999",
+            "https://t.me/kyiv_rain_watch/4521/photo",
+            "https://t.me/kyiv_rain_watch/4521?comment=88",
+            "https://t.me/abcd/12",
+            "https://t.me/1channel/12",
+            "https://t.me/abcdefghijklmnopqrstuvwxyz1234567/12",
+            "https://t.me/kyiv-rain/12",
+            "https://t.me/",
+            "https://telegram.org/blog/12345",
+            "https://kyiv_rain_watch.t.me/4521",
+            "tg://resolve?domain=kyiv_rain_watch&post=4521",
+        ] {
+            assert_eq!(parse(link), None, "{link}");
+        }
+        assert!(is_telegram_channel("durov1"));
+        assert!(!is_telegram_channel("JoinChat"));
+        assert_eq!(
+            canonical_url(
+                Platform::Telegram,
+                Some("Kyiv_Rain_Watch"),
+                "kyiv_rain_watch/4521"
+            )
+            .as_deref(),
+            Some("https://t.me/kyiv_rain_watch/4521")
+        );
+        assert_eq!(
+            canonical_url(Platform::Telegram, None, "kyiv_rain_watch/4521").as_deref(),
+            Some("https://t.me/kyiv_rain_watch/4521")
+        );
+        assert_eq!(canonical_url(Platform::Telegram, Some("durov"), "43"), None);
+        assert_eq!(canonical_url(Platform::Telegram, None, "c/45"), None);
+        // Sequential numbers: no creation time.
+        assert_eq!(created_at(Platform::Telegram, "kyiv_rain_watch/4521"), None);
+        assert_eq!(created_at(Platform::Telegram, "1211976404581683200"), None);
+        assert_eq!(
+            serde_json::to_string(&Platform::Telegram).ok().as_deref(),
+            Some("\"telegram\"")
+        );
+        assert_eq!(Platform::Telegram.as_str(), "telegram");
+        assert_eq!(
+            crate::post::post_id(
+                Platform::Telegram,
+                Some("kyiv_rain_watch/4521"),
+                None,
+                None,
+                ""
+            ),
+            "telegram:kyiv_rain_watch/4521"
+        );
     }
 }
