@@ -338,6 +338,105 @@ fn tiktok() {
 }
 
 #[test]
+fn telegram() {
+    let (html, _) = read("20_telegram.html");
+    let f = feed(&["20_telegram.html"]);
+    // The widget script, the rendered frame with its script (one post), the blockquote form;
+    // not the private link, the channel link, the prose link to a post or the comments widget.
+    assert_eq!(f.posts.len(), 3, "{:#?}", f.posts);
+    assert!(f.posts.iter().all(|p| p.platform == Platform::Telegram
+        && p.text.is_empty()
+        && p.date.is_none()
+        && p.created_at.is_none()));
+    let script = post(&f, "telegram:poltava_rain_watch/1187");
+    assert_eq!(script.author.handle.as_deref(), Some("poltava_rain_watch"));
+    assert_eq!(script.status_id.as_deref(), Some("poltava_rain_watch/1187"));
+    assert_eq!(
+        script.status_url.as_deref(),
+        Some("https://t.me/poltava_rain_watch/1187")
+    );
+    let a = &script.appearances[0];
+    assert!(html[a.start..a.end].starts_with("<script async"));
+    // Frame and script of one post: one post, both appearances, in page order.
+    let rendered = post(&f, "telegram:vorskla_vodokanal/3310");
+    assert_eq!(rendered.author.handle.as_deref(), Some("Vorskla_Vodokanal"));
+    assert_eq!(
+        rendered.status_url.as_deref(),
+        Some("https://t.me/vorskla_vodokanal/3310")
+    );
+    let shown: Vec<&str> = rendered
+        .appearances
+        .iter()
+        .map(|a| &html[a.start..a.start + 7])
+        .collect();
+    assert_eq!(shown, ["<iframe", "<script"]);
+    let quote = post(&f, "telegram:svitlo_vorskla/702");
+    assert!(html[quote.appearances[0].start..].starts_with("<blockquote class=\"telegram-post\""));
+    assert_eq!(
+        embedscan::output::profile_url(Platform::Telegram, "svitlo_vorskla").as_deref(),
+        Some("https://t.me/svitlo_vorskla")
+    );
+}
+
+#[test]
+fn telegram_markup_variants() {
+    let ids = |html: &str| -> Vec<String> {
+        assemble([extract(&Document::html("t.html", html))])
+            .posts
+            .into_iter()
+            .map(|p| p.id)
+            .collect()
+    };
+    // One post however the page spells its channel.
+    assert_eq!(
+        ids("<p>a</p><iframe id=\"telegram-post-Durov_Channel-43\" src=\"https://t.me/Durov_Channel/43?embed=1\"></iframe>\
+             <script async src=\"https://telegram.org/js/telegram-widget.js?22\" data-telegram-post=\"durov_channel/43\"></script>"),
+        ["telegram:durov_channel/43"]
+    );
+    // A lazy frame with `data-src`, a frame known by its id only, a protocol-relative frame, a
+    // full link in the attribute, the old `telegram.me` host.
+    assert_eq!(
+        ids("<iframe data-src=\"https://t.me/river_news/7?embed=1\"></iframe>\
+             <iframe id=\"telegram-post-river_news-8\"></iframe>\
+             <iframe src=\"//t.me/river_news/9?embed=1&amp;dark=1\"></iframe>\
+             <script data-telegram-post=\"https://t.me/river_news/10\"></script>\
+             <blockquote class=\"telegram-post\" data-telegram-post=\"t.me/river_news/11\"></blockquote>\
+             <iframe src=\"https://telegram.me/river_news/12?embed=1\"></iframe>"),
+        [
+            "telegram:river_news/7",
+            "telegram:river_news/8",
+            "telegram:river_news/9",
+            "telegram:river_news/10",
+            "telegram:river_news/11",
+            "telegram:river_news/12",
+        ]
+    );
+    // Comments and discussions are not the post; private, reserved and malformed names give
+    // nothing; a blockquote that only has the class is the page's own.
+    assert!(ids("<script data-telegram-post=\"river_news/7\" data-comment=\"15\"></script>\
+         <iframe id=\"telegram-post-river_news-7-comment15\" src=\"https://t.me/river_news/7?embed=1&amp;comment=15\"></iframe>\
+         <script data-telegram-discussion=\"river_news/7\"></script>\
+         <iframe src=\"https://t.me/river_news/7?embed=1&amp;discussion=1\"></iframe>\
+         <script data-telegram-post=\"c/1873456210\"></script>\
+         <script data-telegram-post=\"joinchat/12\"></script>\
+         <script data-telegram-post=\"river_news\"></script>\
+         <script data-telegram-post=\"river_news/x\"></script>\
+         <script data-telegram-post=\"/\"></script>\
+         <script data-telegram-post=\"\"></script>\
+         <script data-telegram-login=\"river_bot\"></script>\
+         <iframe id=\"telegram-post-\"></iframe>\
+         <iframe id=\"telegram-post--\"></iframe>\
+         <iframe src=\"https://t.me/c/1873456210/45?embed=1\"></iframe>\
+         <blockquote class=\"telegram-post\"><p>Our Telegram digest</p></blockquote>")
+    .is_empty());
+    // The script's content is never read, whatever it holds.
+    assert_eq!(
+        ids("<script data-telegram-post=\"river_news/7\">document.write('<blockquote class=\"telegram-post\" data-telegram-post=\"river_news/8\">')</script>"),
+        ["telegram:river_news/7"]
+    );
+}
+
+#[test]
 fn mastodon_and_threads() {
     let f = feed(&["15_mastodon.html"]);
     let p = post(&f, "mastodon:109278976355523419");

@@ -1,6 +1,6 @@
 //! Embedded posts read from their markup: Twitter's oEmbed blockquote and every wrapper news
-//! sites put around it, and the embeds of Instagram, Bluesky, Facebook, Mastodon, Threads and
-//! TikTok.
+//! sites put around it, and the embeds of Instagram, Bluesky, Facebook, Mastodon, Threads,
+//! TikTok and Telegram.
 //!
 //! ```text
 //! <blockquote class="twitter-tweet" data-lang="en"><p lang="en" dir="ltr">TEXT <a href="https://t.co/x">pic.twitter.com/x</a></p>
@@ -17,6 +17,9 @@
 //! <blockquote class="tiktok-embed" cite="https://www.tiktok.com/@user/video/ID" data-video-id="ID"><section><a href="…/@user?refer=embed">@user</a>
 //!   <p>CAPTION <a href="…/tag/x">#x</a></p> <a href="…/music/…">♬ original sound - Name</a></section></blockquote>
 //! <iframe src="https://www.tiktok.com/embed/v2/ID"></iframe>
+//! <script async src="https://telegram.org/js/telegram-widget.js?22" data-telegram-post="channel/43" data-width="100%"></script>
+//! <blockquote class="telegram-post" data-telegram-post="channel/43"></blockquote>
+//! <iframe id="telegram-post-channel-43" src="https://t.me/channel/43?embed=1"></iframe>
 //! ```
 //!
 //! A tweet's text is its `<p>` as shown (links as their shown text, `<br>` as `\n`); its author
@@ -24,6 +27,14 @@
 //! (UTC day of the snowflake time), else from the date link in the page's `data-lang`. A tweet
 //! nested inside another is the post it quotes, or the post it replies to when it stands before
 //! the outer tweet's own text.
+//!
+//! Telegram's embed is a script (or a `blockquote.telegram-post` the same script picks up) that
+//! the widget replaces with a frame at load time: nothing of the post is in the page, so each of
+//! the three gives a post known by its id alone (`telegram:<channel>/<number>`), and a page saved
+//! after rendering, which keeps both the frame and the script, gives one post with two
+//! appearances. A widget with `data-comment` shows a comment of the post, not the post, and a
+//! discussion widget (`data-telegram-discussion`, frames with `discussion=1`) its comments: none
+//! gives a post.
 
 use super::dom::{Dom, Flow, NodeId};
 use crate::date::{self, Date};
@@ -68,7 +79,16 @@ pub fn scan(dom: &Dom, lang: Option<&str>) -> Embeds {
     let mut out = Embeds::default();
     let mut stack = vec![0];
     while let Some(n) = stack.pop() {
-        if SKIP.contains(&dom.name(n)) {
+        let name = dom.name(n);
+        if name == "script" {
+            // The script's content is never read; its attributes may be Telegram's embed.
+            if let Some(f) = telegram_widget(dom, n).and_then(|l| bare(dom, n, l)) {
+                out.found.push(f);
+                out.taken.push(n);
+            }
+            continue;
+        }
+        if SKIP.contains(&name) {
             continue;
         }
         let before = out.found.len();
@@ -122,6 +142,10 @@ fn read_embed(dom: &Dom, n: NodeId, lang: Option<&str>, out: &mut Vec<Found>) ->
             out.extend(bare(dom, n, link));
             return true;
         }
+        if let Some(link) = telegram_frame(dom, n) {
+            out.extend(bare(dom, n, link));
+            return true;
+        }
         if dom.has_class(n, "mastodon-embed") {
             if let Some(f) = dom
                 .attr(n, "src")
@@ -147,6 +171,20 @@ fn read_embed(dom: &Dom, n: NodeId, lang: Option<&str>, out: &mut Vec<Found>) ->
     if name == "blockquote" && dom.has_class(n, "tiktok-embed") {
         out.extend(read_tiktok(dom, n));
         return true;
+    }
+    if name == "blockquote" && dom.has_class(n, "telegram-post") {
+        // A page's own blockquote may carry the class: only one that names a post is an embed.
+        if let Some(f) = telegram_widget(dom, n)
+            .or_else(|| {
+                first_link(dom, n, |h| {
+                    status::parse(h).filter(|l| l.platform == Platform::Telegram)
+                })
+            })
+            .and_then(|l| bare(dom, n, l))
+        {
+            out.push(f);
+            return true;
+        }
     }
     if name == "blockquote" && dom.has_class(n, "bluesky-embed") {
         out.extend(read_bluesky(dom, n, lang));
@@ -598,6 +636,66 @@ fn tiktok_frame_src(src: &str) -> Option<StatusLink> {
         platform: Platform::TikTok,
         handle: None,
         id: id.to_string(),
+    })
+}
+
+/// The post a Telegram widget element (`script` or `blockquote.telegram-post`) names in
+/// `data-telegram-post`: `channel/number`, or a post link (`t.me/channel/43`, with or without
+/// its scheme) where a site writes one. A widget
+/// with `data-comment` shows a comment of that post, not the post: `None`.
+fn telegram_widget(dom: &Dom, n: NodeId) -> Option<StatusLink> {
+    let value = dom.attr(n, "data-telegram-post")?.trim();
+    if dom
+        .attr(n, "data-comment")
+        .is_some_and(|c| !c.trim().is_empty())
+    {
+        return None;
+    }
+    if value.contains('.') {
+        let link = if value.contains("://") {
+            value.to_string()
+        } else {
+            format!("https://{value}")
+        };
+        return status::parse(&link).filter(|l| l.platform == Platform::Telegram);
+    }
+    let (channel, number) = value.trim_matches('/').split_once('/')?;
+    Some(StatusLink {
+        platform: Platform::Telegram,
+        id: status::telegram_id(channel, number)?,
+        handle: Some(channel.to_string()),
+    })
+}
+
+/// The post a frame shows as Telegram's widget renders it: `src` (else a lazy loader's
+/// `data-src`) a post link on t.me (`https://t.me/channel/43?embed=1&userpic=false`), else the
+/// widget's frame id `telegram-post-channel-43`. A discussion frame (`discussion=1`) shows the
+/// post's comments, not the post: `None`.
+fn telegram_frame(dom: &Dom, n: NodeId) -> Option<StatusLink> {
+    let src = dom
+        .attr(n, "src")
+        .or_else(|| dom.attr(n, "data-src"))
+        .map(str::trim)
+        .filter(|s| !s.is_empty());
+    if let Some(src) = src {
+        let src = match src.strip_prefix("//") {
+            Some(rest) => format!("https://{rest}"),
+            None => src.to_string(),
+        };
+        let url = url::Url::parse(&src).ok()?;
+        if url.query_pairs().any(|(k, _)| k == "discussion") {
+            return None;
+        }
+        return status::parse(&src).filter(|l| l.platform == Platform::Telegram);
+    }
+    // `telegram-post-` + the widget's `channel/number` with every other character than letters,
+    // digits and `_` made `-`; channel names have no `-`, so the number is after the last one.
+    let rest = dom.attr(n, "id")?.strip_prefix("telegram-post-")?;
+    let (channel, number) = rest.rsplit_once('-')?;
+    Some(StatusLink {
+        platform: Platform::Telegram,
+        id: status::telegram_id(channel, number)?,
+        handle: Some(channel.to_string()),
     })
 }
 
