@@ -87,7 +87,8 @@ pub struct Appearance {
 /// One unique social post, after deduplication.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Post {
-    /// Stable id: `twitter:<status id>` or `<platform>:<16 hex>` of the content key.
+    /// Stable id: `<platform>:<status id>` (`twitter:1211976404581683200`,
+    /// `telegram:<channel>/<number>`) or `<platform>:<16 hex>` of the content key.
     pub id: String,
     /// The network.
     pub platform: Platform,

@@ -77,8 +77,8 @@ pub fn build(doc: &Document, s: &Sighting) -> Post {
     }
 }
 
-/// The stable id of a post: `twitter:<status id>` when known, else a content hash of the
-/// normalized author and text.
+/// The stable id of a post: `<platform>:<status id>` when known (`twitter:<snowflake>`,
+/// `telegram:<channel>/<number>`), else a content hash of the normalized author and text.
 pub fn post_id(
     platform: Platform,
     status_id: Option<&str>,
