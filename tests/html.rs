@@ -437,6 +437,16 @@ fn telegram_markup_variants() {
 }
 
 #[test]
+fn another_networks_link_first_does_not_hide_the_embeds_own() {
+    // No permalink attribute: the embed's own link is found past a Telegram link in the caption.
+    let html = "<blockquote class=\"instagram-media\"><p>More on <a href=\"https://t.me/river_news/7\">t.me/river_news/7</a></p>\
+        <p><a href=\"https://www.instagram.com/p/B6tqG1xAbCd/\">A post shared by River News (@river.news)</a></p></blockquote>";
+    let f = assemble([extract(&Document::html("i.html", html))]);
+    let ids: Vec<&str> = f.posts.iter().map(|p| p.id.as_str()).collect();
+    assert_eq!(ids, ["instagram:B6tqG1xAbCd"]);
+}
+
+#[test]
 fn mastodon_and_threads() {
     let f = feed(&["15_mastodon.html"]);
     let p = post(&f, "mastodon:109278976355523419");

@@ -194,7 +194,7 @@ fn read_embed(dom: &Dom, n: NodeId, lang: Option<&str>, out: &mut Vec<Found>) ->
         let link = dom
             .attr(n, "data-text-post-permalink")
             .and_then(status::parse)
-            .or_else(|| first_link(dom, n, status::parse));
+            .or_else(|| first_link(dom, n, on(Platform::Threads)));
         out.extend(
             link.filter(|l| l.platform == Platform::Threads)
                 .and_then(|l| bare(dom, n, l)),
@@ -474,7 +474,7 @@ fn read_instagram(dom: &Dom, n: NodeId) -> Option<Found> {
     let link = dom
         .attr(n, "data-instgrm-permalink")
         .and_then(status::parse)
-        .or_else(|| first_link(dom, n, status::parse))
+        .or_else(|| first_link(dom, n, on(Platform::Instagram)))
         .filter(|l| l.platform == Platform::Instagram)?;
     let paragraphs: Vec<NodeId> = dom
         .descendants(n)
@@ -733,7 +733,7 @@ fn read_facebook(dom: &Dom, n: NodeId, lang: Option<&str>) -> Option<Found> {
         .attr(n, "data-href")
         .or_else(|| bq.and_then(|b| dom.attr(b, "cite")))
         .and_then(status::parse)
-        .or_else(|| first_link(dom, n, status::parse))
+        .or_else(|| first_link(dom, n, on(Platform::Facebook)))
         .filter(|l| l.platform == Platform::Facebook)?;
     let body = bq.unwrap_or(n);
     let p = text_paragraph(dom, body);
@@ -827,6 +827,12 @@ fn collect_links(
         }
         stack.extend(dom.children(d).iter().rev());
     }
+}
+
+/// A status link parser that only accepts `platform`'s links, so that a link to another
+/// network's post standing first in an embed (in its caption, say) does not hide its own.
+fn on(platform: Platform) -> impl Fn(&str) -> Option<StatusLink> {
+    move |href| status::parse(href).filter(|l| l.platform == platform)
 }
 
 /// The first link at or below `n` that `parse` accepts.
