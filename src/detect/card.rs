@@ -197,7 +197,11 @@ fn sighting(text: &str, paras: &Paras, first: usize, card: &Card) -> Sighting {
 
 /// What reading cards asks of a line again and again (each line is looked at by the cards of
 /// the eight lines above it), answered once per line of a document.
+///
+/// Its tables are allocated on first use: most documents never get that far.
 struct Memo {
+    /// Lines in the document.
+    lines: usize,
     /// The line's date, when it is a date line.
     date: Vec<Option<Option<Date>>>,
     /// Whether the line is a name line that adds nothing to a header (another card's start).
@@ -207,13 +211,17 @@ struct Memo {
 impl Memo {
     fn new(lines: usize) -> Memo {
         Memo {
-            date: vec![None; lines],
-            bare_name: vec![None; lines],
+            lines,
+            date: Vec::new(),
+            bare_name: Vec::new(),
         }
     }
 
     /// [`date_line`] of line `k`, whose text is `line`.
     fn date(&mut self, k: usize, line: &str) -> Option<Date> {
+        if self.date.is_empty() {
+            self.date = vec![None; self.lines];
+        }
         match self.date.get_mut(k) {
             Some(slot) => *slot.get_or_insert_with(|| date_line(line)),
             None => date_line(line),
@@ -223,6 +231,9 @@ impl Memo {
     /// Whether line `k` (text `line`) is a name line and not a header line.
     fn bare_name(&mut self, k: usize, line: &str) -> bool {
         let compute = || name_line(line).is_some() && header_line(line).is_none();
+        if self.bare_name.is_empty() {
+            self.bare_name = vec![None; self.lines];
+        }
         match self.bare_name.get_mut(k) {
             Some(slot) => *slot.get_or_insert_with(compute),
             None => compute(),
