@@ -99,7 +99,18 @@ const HEADER_FURNITURE: [&str; 17] = [
 ];
 
 /// The widget's own words under a card's date line, matched whole and case-insensitively.
-const FOOTER_FURNITURE: [&str; 12] = [
+const FOOTER_FURNITURE: [&str; 23] = [
+    "antworten",
+    "link kopieren",
+    "responder",
+    "copiar enlace",
+    "répondre",
+    "copier le lien",
+    "rispondi",
+    "copia link",
+    "copiar link",
+    "返信",
+    "リンクをコピー",
     "reply",
     "retweet",
     "repost",
@@ -536,6 +547,9 @@ fn is_display_name(name: &str) -> bool {
     if name.ends_with(['.', ',', ':', ';', '!', '?', '"', '”', ')'])
         || name.contains("http")
         || name.contains(['#', '@', '“', '”', '"'])
+        // Sentence and clause marks of Chinese and Japanese, whose sentences have no spaces to
+        // count as words.
+        || name.contains(['。', '、', '！', '？', '，', '：', '；', '」'])
         || !name.chars().any(char::is_alphabetic)
     {
         return false;
