@@ -396,6 +396,20 @@ impl<'a> Toks<'a> {
         }
     }
 
+    /// A short phrase of plain words filling `s..hi` up to the sentence's end (`hi`): the
+    /// common-noun speaker of languages without articles, lower-case (`– powiedział
+    /// burmistrz.`). At most three words, none a function word, cue or pronoun.
+    fn clause_final_np(&self, s: usize, hi: usize) -> Option<Range<usize>> {
+        let plain = |t: usize| {
+            self.word(t)
+                && !self.stop(t)
+                && !self.is_cue_word(t)
+                && !CLASSES.pronouns.contains(self.low(t))
+                && self.str(t).chars().all(char::is_alphabetic)
+        };
+        (hi > s && hi - s <= 3 && (s..hi).all(plain)).then_some(s..hi)
+    }
+
     /// The speaker phrase starting at token `s`, not reaching `hi`.
     fn np_after(&self, s: usize, hi: usize) -> Option<Range<usize>> {
         if s >= hi || !self.word(s) {
@@ -707,7 +721,11 @@ fn after_pattern(post: &Toks<'_>, s: usize, m: usize) -> Option<Attribution> {
         // French inversion: the subject is the pronoun inside the cue (`a-t-il déclaré`).
         let inverted = cue.as_deref().and_then(inverted_pronoun);
         return Some(
-            match post.np_after(end, m).or_else(|| post.bare_np_after(end, m)) {
+            match post
+                .np_after(end, m)
+                .or_else(|| post.bare_np_after(end, m))
+                .or_else(|| post.clause_final_np(end, m))
+            {
                 Some(r) => here(post, r, cue),
                 None => Attribution {
                     pronoun: inverted.is_some(),

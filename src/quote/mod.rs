@@ -7,7 +7,8 @@
 //!
 //! Three steps: [`marks`] pairs the quotation marks (curly, straight, single, guillemets, low-9,
 //! corner brackets) outside the posts' spans; [`attribution`] reads the speaker and cue from the
-//! clause around each pair using the data in [`lexicon`]; this module filters and records them.
+//! clause around each pair using the data in [`lexicon`] ([`cjk`] where Chinese, Japanese or
+//! Korean glue the cue to the words around the marks); this module filters and records them.
 //!
 //! A quote interrupted by its attribution (`“...,” she said, “...”`) gives **two** records, one
 //! per pair of marks; the second carries the speaker of the first when its own clause names
@@ -29,6 +30,7 @@
 //! capitalized but short function words, `“Against the Tide”`) are never quotations.
 
 pub mod attribution;
+pub mod cjk;
 pub mod lexicon;
 pub mod marks;
 
@@ -99,6 +101,15 @@ pub fn extract(doc: &Document, posts: &[Range<usize>]) -> Vec<Quote> {
             hi,
             previous,
         );
+        // Chinese, Japanese and Korean glue the cue to the words around the marks.
+        if a.cue.is_none() && shape.cjk {
+            if let Some((speaker, cue)) = cjk::attribute(text, m.open, m.close, lo, hi) {
+                a.speaker = Some(speaker);
+                a.cue = Some(cue);
+                a.adjacent = true;
+                a.named_here = true;
+            }
+        }
         // A short span needs a speaker at it, not just a verb: in `who call the area “the
         // flats”, said nothing` the verb after the marks has no speaker.
         let attributed = a.adjacent && (a.speaker.is_some() || shape.words > 3);
@@ -185,6 +196,9 @@ struct Shape {
     /// A title (`“Against the Tide”`, `“Rivers of the North”`): two to six words, every one
     /// capitalized but short function words, no sentence punctuation at the end.
     title: bool,
+    /// Written in Chinese, Japanese or Korean script: words are counted as two characters
+    /// each, there being no spaces to count.
+    cjk: bool,
 }
 
 impl Shape {
@@ -192,12 +206,15 @@ impl Shape {
         let mut words = 0;
         let mut capitalized = 0;
         let mut lower = false;
+        let mut cjk = false;
         for w in inner
             .split_whitespace()
             .filter(|w| w.chars().any(char::is_alphanumeric))
             .take(7)
         {
-            words += 1;
+            let ideographic = w.chars().take(16).filter(|&c| cjk::is_cjk(c)).count();
+            cjk |= ideographic > 0;
+            words += 1.max(ideographic / 2);
             let first = w.chars().find(|c| c.is_alphanumeric()).unwrap_or(' ');
             if first.is_uppercase() {
                 capitalized += 1;
@@ -211,6 +228,7 @@ impl Shape {
             words: words.min(6),
             last,
             title: (2..=6).contains(&words) && capitalized >= 2 && !lower && !sentence,
+            cjk,
         }
     }
 

@@ -1,0 +1,202 @@
+//! Attribution in Chinese, Japanese and Korean prose, which writes no spaces between words (or,
+//! in Korean, glues particles to them), so the word-token grammar of [`super::attribution`]
+//! cannot see the cue: it is a suffix of the text around the marks.
+//!
+//! ```text
+//! 市長は「桟橋は閉鎖する」と述べた。        ja: SPEAKER は|が 「…」 と CUE
+//! 市长表示：“码头将关闭。”                  zh: SPEAKER CUE ：“…”
+//! “码头将关闭，”市长说。                    zh: “…” SPEAKER CUE 。
+//! 시장은 "부두는 폐쇄된다"고 말했다.          ko: SPEAKER 은|는|이|가 "…" (이)라고|고 CUE
+//! ```
+//!
+//! The cues are data here, per language; the speaker is the run of text between the clause's
+//! start (a sentence or clause mark, a line break, or the window's edge) and the cue or
+//! particle, at most 16 characters.
+
+/// Longest speaker, in characters.
+const MAX_SPEAKER_CHARS: usize = 16;
+
+/// Bytes looked at on each side of the marks.
+const WINDOW: usize = 96;
+
+/// Japanese cues after `と` (or `と、`), the quotative particle, following the closing mark.
+const JA_AFTER: [&str; 12] = [
+    "述べた",
+    "語った",
+    "話した",
+    "明らかにした",
+    "強調した",
+    "書いた",
+    "投稿した",
+    "ツイートした",
+    "説明した",
+    "指摘した",
+    "訴えた",
+    "発表した",
+];
+
+/// Chinese speech verbs, standing before the opening mark (with `：` or `，`) or after the
+/// closing one.
+const ZH_CUES: [&str; 10] = [
+    "表示", "说道", "说", "称", "指出", "写道", "强调", "透露", "表明", "宣布",
+];
+
+/// Korean cues after the quotative ending (`고` or `라고`) that follows the closing mark.
+const KO_AFTER: [&str; 6] = [
+    "말했다",
+    "밝혔다",
+    "전했다",
+    "강조했다",
+    "주장했다",
+    "덧붙였다",
+];
+
+/// Marks that end a clause: the speaker never runs back past one.
+const CLAUSE_ENDS: [char; 10] = ['。', '！', '？', '，', '、', '：', '\n', '.', '!', '?'];
+
+/// Speaker and cue of the quote whose marks span `open..close` in `text`, read from the text
+/// between `lo` and `hi` (the neighbouring quotes), when the text around is Chinese, Japanese
+/// or Korean and shows one of the patterns above.
+pub fn attribute(
+    text: &str,
+    open: usize,
+    close: usize,
+    lo: usize,
+    hi: usize,
+) -> Option<(String, String)> {
+    let before = window_before(text, lo.max(open.saturating_sub(WINDOW)), open)?;
+    let after = window_after(text, close, hi.min(close.saturating_add(WINDOW)))?;
+    japanese(before, after)
+        .or_else(|| korean(before, after))
+        .or_else(|| chinese(before, after))
+}
+
+/// `text[from..to]`, `from` moved up to a character boundary.
+fn window_before(text: &str, mut from: usize, to: usize) -> Option<&str> {
+    while from < to && !text.is_char_boundary(from) {
+        from += 1;
+    }
+    text.get(from..to)
+}
+
+/// `text[from..to]`, `to` moved down to a character boundary.
+fn window_after(text: &str, from: usize, mut to: usize) -> Option<&str> {
+    to = to.min(text.len());
+    while to > from && !text.is_char_boundary(to) {
+        to -= 1;
+    }
+    text.get(from..to)
+}
+
+/// The clause ending `before`: what follows its last clause mark, trimmed.
+fn clause_tail(before: &str) -> &str {
+    let start = before.rfind(CLAUSE_ENDS).map_or(0, |i| {
+        i + before[i..].chars().next().map_or(1, char::len_utf8)
+    });
+    before[start..].trim()
+}
+
+/// The clause opening `after`: up to its first clause mark, trimmed.
+fn clause_head(after: &str) -> &str {
+    let end = after.find(CLAUSE_ENDS).unwrap_or(after.len());
+    after[..end].trim()
+}
+
+/// A speaker: non-empty, short, and written in one of these scripts (not Latin prose).
+fn speaker(s: &str) -> Option<String> {
+    let s = s.trim();
+    let chars = s.chars().count();
+    ((1..=MAX_SPEAKER_CHARS).contains(&chars) && s.chars().any(is_cjk)).then(|| s.to_string())
+}
+
+/// Han, kana or Hangul.
+pub fn is_cjk(c: char) -> bool {
+    matches!(c,
+        '\u{3040}'..='\u{30FF}' | '\u{3400}'..='\u{4DBF}' | '\u{4E00}'..='\u{9FFF}'
+        | '\u{F900}'..='\u{FAFF}' | '\u{AC00}'..='\u{D7AF}' | '\u{1100}'..='\u{11FF}')
+}
+
+/// `SPEAKER は|が 「…」 と(、) CUE`.
+fn japanese(before: &str, after: &str) -> Option<(String, String)> {
+    let rest = after.trim_start().strip_prefix('と')?;
+    let rest = rest.trim_start_matches(['、', ' ']);
+    let cue = JA_AFTER.iter().find(|c| rest.starts_with(**c))?;
+    let tail = clause_tail(before);
+    let who = tail
+        .strip_suffix('は')
+        .or_else(|| tail.strip_suffix('が'))?;
+    Some((speaker(who)?, format!("と{cue}")))
+}
+
+/// `SPEAKER 은|는|이|가 "…" (이)라고|고 CUE`.
+fn korean(before: &str, after: &str) -> Option<(String, String)> {
+    let rest = after.trim_start();
+    let rest = ["이라고", "라고", "고"]
+        .iter()
+        .find_map(|q| rest.strip_prefix(q))?
+        .trim_start();
+    let cue = KO_AFTER.iter().find(|c| rest.starts_with(**c))?;
+    let tail = clause_tail(before);
+    let word = tail.split_whitespace().next_back()?;
+    let who = ["은", "는", "이", "가"]
+        .iter()
+        .find_map(|p| word.strip_suffix(p))?;
+    Some((speaker(who)?, (*cue).to_string()))
+}
+
+/// `SPEAKER CUE ：“…”` or `“…” SPEAKER CUE 。`.
+fn chinese(before: &str, after: &str) -> Option<(String, String)> {
+    let lead = before.trim_end();
+    if let Some(lead) = lead.strip_suffix(['：', '，', ':', ',']) {
+        let tail = clause_tail(lead);
+        if let Some(cue) = ZH_CUES.iter().find(|c| tail.ends_with(**c)) {
+            let who = &tail[..tail.len() - cue.len()];
+            if let Some(who) = speaker(who) {
+                return Some((who, (*cue).to_string()));
+            }
+        }
+    }
+    let head = clause_head(after.trim_start_matches(['，', ',', ' ']));
+    let cue = ZH_CUES.iter().find(|c| head.ends_with(**c))?;
+    let who = &head[..head.len() - cue.len()];
+    Some((speaker(who)?, (*cue).to_string()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn at(text: &str) -> Option<(String, String)> {
+        let open = text.find(['「', '“', '"'])?;
+        let inner = open + text[open..].chars().next()?.len_utf8();
+        let close_mark = text[inner..].find(['」', '”', '"'])? + inner;
+        let close = close_mark + text[close_mark..].chars().next()?.len_utf8();
+        attribute(text, open, close, 0, text.len())
+    }
+
+    #[test]
+    fn japanese_speaker_and_cue() {
+        let (who, cue) = at("市長は「桟橋は月曜日まで閉鎖する」と述べた。").unwrap();
+        assert_eq!((who.as_str(), cue.as_str()), ("市長", "と述べた"));
+        assert!(at("「桟橋」という言葉が使われた。").is_none());
+    }
+
+    #[test]
+    fn chinese_before_and_after() {
+        let (who, cue) = at("市长表示：“码头将关闭到周一。”").unwrap();
+        assert_eq!((who.as_str(), cue.as_str()), ("市长", "表示"));
+        let (who, cue) = at("“码头将关闭到周一，”市长说。").unwrap();
+        assert_eq!((who.as_str(), cue.as_str()), ("市长", "说"));
+    }
+
+    #[test]
+    fn korean_speaker_and_cue() {
+        let (who, cue) = at("시장은 \"부두는 월요일까지 폐쇄된다\"고 말했다.").unwrap();
+        assert_eq!((who.as_str(), cue.as_str()), ("시장", "말했다"));
+    }
+
+    #[test]
+    fn latin_prose_is_left_to_the_word_grammar() {
+        assert!(at("The mayor said: \"The pier is closed.\"").is_none());
+    }
+}
