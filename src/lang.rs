@@ -201,6 +201,10 @@ pub fn detect_in_context(text: &str, context: &Context) -> Option<String> {
 }
 
 fn to_639_1(lang: Lang) -> Option<String> {
+    // whatlang names Mandarin (`cmn`), which has no 639-1 code of its own: Chinese is `zh`.
+    if lang == Lang::Cmn {
+        return Some("zh".to_string());
+    }
     isolang::Language::from_639_3(lang.code())?
         .to_639_1()
         .map(str::to_string)

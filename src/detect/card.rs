@@ -301,7 +301,12 @@ fn read_card(
         return None;
     }
     let body = line(j);
-    if body.chars().count() > MAX_BODY_CHARS || memo.bare_name(j, body) && !has_entity(body) {
+    // A body that looks like a name line is the next card's name — unless a handle stands in
+    // the header: then the next line is the text, even a short one in an uncased script
+    // (Korean, Arabic) that looks like a name.
+    if body.chars().count() > MAX_BODY_CHARS
+        || header.handle.is_none() && memo.bare_name(j, body) && !has_entity(body)
+    {
         return None;
     }
     // A date line under the body (`3:45 PM · Dec 31, 2019`) ends the card; when one follows
