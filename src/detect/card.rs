@@ -546,7 +546,8 @@ fn is_display_name(name: &str) -> bool {
     if words == 0 || words > MAX_NAME_WORDS || name.chars().count() > MAX_NAME_CHARS {
         return false;
     }
-    if words <= 3 && PAGE_WORDS.contains(&name.to_lowercase().as_str()) {
+    // (Lower-cased only when short enough to be one: the longest is 18 bytes.)
+    if words <= 3 && name.len() <= 24 && PAGE_WORDS.contains(&name.to_lowercase().as_str()) {
         return false;
     }
     if name.ends_with(['.', ',', ':', ';', '!', '?', '"', '”', ')'])

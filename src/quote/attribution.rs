@@ -775,12 +775,16 @@ fn after_pattern(post: &Toks<'_>, s: usize, m: usize) -> Option<Attribution> {
     None
 }
 
-/// The subject pronoun of a French inverted cue (`a-t-il déclaré`, `estime-t-elle`, `dit-il`).
+/// The subject pronoun of a French inverted cue (`a-t-il déclaré`, `estime-t-elle`, `dit-il`):
+/// the last hyphenated part of one of its words.
 fn inverted_pronoun(cue: &str) -> Option<&'static str> {
-    let lower = cue.to_lowercase();
-    ["elles", "elle", "ils", "il"]
-        .into_iter()
-        .find(|p| lower.contains(&format!("-{p} ")) || lower.ends_with(&format!("-{p}")))
+    cue.split(' ')
+        .filter_map(|word| word.rsplit_once('-').map(|(_, last)| last))
+        .find_map(|last| {
+            ["elles", "elle", "ils", "il"]
+                .into_iter()
+                .find(|p| p.eq_ignore_ascii_case(last))
+        })
 }
 
 fn here(toks: &Toks<'_>, r: Range<usize>, cue: Option<String>) -> Attribution {

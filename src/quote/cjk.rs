@@ -13,6 +13,8 @@
 //! start (a sentence or clause mark, a line break, or the window's edge) and the cue or
 //! particle, at most 16 characters.
 
+use super::attribution::floor_char;
+
 /// Longest speaker, in characters.
 const MAX_SPEAKER_CHARS: usize = 16;
 
@@ -64,28 +66,12 @@ pub fn attribute(
     lo: usize,
     hi: usize,
 ) -> Option<(String, String)> {
-    let before = window_before(text, lo.max(open.saturating_sub(WINDOW)), open)?;
-    let after = window_after(text, close, hi.min(close.saturating_add(WINDOW)))?;
+    let before = text.get(floor_char(text, lo.max(open.saturating_sub(WINDOW)))..open)?;
+    let after =
+        text.get(close..floor_char(text, hi.min(close.saturating_add(WINDOW))).max(close))?;
     japanese(before, after)
         .or_else(|| korean(before, after))
         .or_else(|| chinese(before, after))
-}
-
-/// `text[from..to]`, `from` moved up to a character boundary.
-fn window_before(text: &str, mut from: usize, to: usize) -> Option<&str> {
-    while from < to && !text.is_char_boundary(from) {
-        from += 1;
-    }
-    text.get(from..to)
-}
-
-/// `text[from..to]`, `to` moved down to a character boundary.
-fn window_after(text: &str, from: usize, mut to: usize) -> Option<&str> {
-    to = to.min(text.len());
-    while to > from && !text.is_char_boundary(to) {
-        to -= 1;
-    }
-    text.get(from..to)
 }
 
 /// The clause ending `before`: what follows its last clause mark, trimmed.
