@@ -41,8 +41,10 @@
 //! have a truncated record — O(total words). No pairwise comparison.
 
 use crate::model::{Appearance, AppearanceKind, Platform, Post, Version};
+use crate::store::PostStore;
 use rayon::prelude::*;
 use std::collections::{HashMap, HashSet};
+use std::num::NonZeroU64;
 use xxhash_rust::xxh3::{xxh3_64, xxh3_64_with_seed};
 
 /// Fewest words a truncated text must keep to merge with a fuller one.
@@ -51,6 +53,159 @@ pub const MIN_PREFIX: usize = 5;
 /// Merges the posts that are the same post, keeping first-appearance order.
 pub fn merge(posts: impl IntoIterator<Item = Post>) -> Vec<Post> {
     let posts: Vec<Post> = posts.into_iter().collect();
+    let summaries: Vec<Summary> = posts.par_iter().map(Summary::of).collect();
+    let handles = handles_by_name(&summaries);
+    let merged = merge_groups(posts, &summaries, &handles);
+    let mut out = merged.posts;
+    rename_quoted(out.iter_mut(), &merged.renamed);
+    out
+}
+
+/// Merges the posts of a packed store (see [`merge`]; the same result), decoding only the
+/// posts that can merge with another: the copies of one status (first folded into versions,
+/// [`crate::versions::fold`]), the records sharing an id or an (author, word sequence), every
+/// record of an author with a truncated text, and records already seen more than once. The
+/// others — most of a corpus — move to the result still packed. `summaries` are the posts'
+/// [`Summary`]s, in store order.
+pub fn merge_packed(mut store: PostStore, mut summaries: Vec<Summary>) -> PostStore {
+    let n = store.len().min(summaries.len());
+    // Copies of one status: versions first, then their summaries again (texts may change).
+    let copies = repeated(summaries.iter().map(|s| s.status.map(NonZeroU64::get)));
+    if !copies.is_empty() {
+        let mut loaded: Vec<(usize, Post)> = load(&store, &copies);
+        let (at, mut posts): (Vec<usize>, Vec<Post>) = loaded.drain(..).unzip();
+        crate::versions::fold(&mut posts);
+        for (i, post) in at.into_iter().zip(&posts) {
+            store.set(i, post);
+            if let Some(s) = summaries.get_mut(i) {
+                *s = Summary::of(post);
+            }
+        }
+    }
+    let handles = handles_by_name(&summaries);
+    let authors: Vec<Option<u64>> = summaries.par_iter().map(|s| s.author(&handles)).collect();
+    let mut candidate = vec![false; n];
+    for i in repeated(summaries.iter().map(|s| Some(s.id))) {
+        if let Some(c) = candidate.get_mut(i) {
+            *c = true;
+        }
+    }
+    let texts = summaries.iter().zip(&authors).map(|(s, a)| {
+        let a = a.filter(|_| s.n_words > 0)?;
+        Some(xxh3_64_with_seed(&s.seq.to_le_bytes(), a))
+    });
+    for i in repeated(texts) {
+        if let Some(c) = candidate.get_mut(i) {
+            *c = true;
+        }
+    }
+    let truncating: HashSet<u64> = summaries
+        .iter()
+        .zip(&authors)
+        .filter(|(s, _)| s.truncated)
+        .filter_map(|(_, a)| *a)
+        .collect();
+    for (i, (s, a)) in summaries.iter().zip(&authors).enumerate() {
+        let of_truncating = a.is_some_and(|a| truncating.contains(&a));
+        if s.several_appearances || of_truncating {
+            if let Some(c) = candidate.get_mut(i) {
+                *c = true;
+            }
+        }
+    }
+    drop(authors);
+    let subset: Vec<usize> = (0..n)
+        .filter(|&i| candidate.get(i) == Some(&true))
+        .collect();
+    let (at, posts): (Vec<usize>, Vec<Post>) = load(&store, &subset).into_iter().unzip();
+    let sub_summaries: Vec<Summary> = at
+        .iter()
+        .filter_map(|&i| summaries.get(i))
+        .copied()
+        .collect();
+    let merged = merge_groups(posts, &sub_summaries, &handles);
+    drop(sub_summaries);
+    // The result in first-appearance order: untouched posts where they were, each merged group
+    // at its first record.
+    let mut firsts = merged
+        .first_member
+        .iter()
+        .filter_map(|&k| at.get(k).copied())
+        .zip(merged.posts)
+        .peekable();
+    let mut order = Vec::with_capacity(n);
+    for i in 0..n {
+        if candidate.get(i) == Some(&true) {
+            if let Some((_, mut post)) = firsts.next_if(|(first, _)| *first == i) {
+                rename_quoted(std::iter::once(&mut post), &merged.renamed);
+                order.push(store.add(&post));
+            }
+            continue;
+        }
+        let quoting = summaries.get(i).is_some_and(|s| s.quotes_a_post);
+        let renaming = quoting && !merged.renamed.is_empty();
+        match store.get(i).filter(|_| renaming) {
+            Some(mut post) => {
+                rename_quoted(std::iter::once(&mut post), &merged.renamed);
+                order.push(store.add(&post));
+            }
+            None => order.extend(store.loc(i)),
+        }
+    }
+    store.reorder(order);
+    store
+}
+
+/// The posts at `indices`, decoded on all cores, with their index.
+fn load(store: &PostStore, indices: &[usize]) -> Vec<(usize, Post)> {
+    indices
+        .par_iter()
+        .filter_map(|&i| Some((i, store.get(i)?)))
+        .collect()
+}
+
+/// The indices of the items whose key (when they have one) another item shares, in order.
+fn repeated(keys: impl Iterator<Item = Option<u64>>) -> Vec<usize> {
+    let mut keyed: Vec<(u64, usize)> = keys
+        .enumerate()
+        .filter_map(|(i, k)| Some((k?, i)))
+        .collect();
+    keyed.sort_unstable();
+    let mut out = Vec::new();
+    for run in keyed.chunk_by(|a, b| a.0 == b.0) {
+        if run.len() > 1 {
+            out.extend(run.iter().map(|&(_, i)| i));
+        }
+    }
+    out.sort_unstable();
+    out
+}
+
+/// Points every `quoted_post` at the surviving id of the post it names.
+fn rename_quoted<'a>(posts: impl Iterator<Item = &'a mut Post>, renamed: &HashMap<String, String>) {
+    if renamed.is_empty() {
+        return;
+    }
+    for p in posts {
+        if let Some(q) = p.quoted_post.as_ref().and_then(|q| renamed.get(q)) {
+            p.quoted_post = Some(q.clone());
+        }
+    }
+}
+
+/// What [`merge_groups`] gives back.
+struct Merged {
+    /// One post per group, in order of first appearance.
+    posts: Vec<Post>,
+    /// For each of them, the input index of the group's first record.
+    first_member: Vec<usize>,
+    /// Ids of absorbed records -> the id of the record that absorbed them.
+    renamed: HashMap<String, String>,
+}
+
+/// Merges `posts` (with their summaries) into one post per group; `quoted_post`s are left
+/// for the caller to rename.
+fn merge_groups(posts: Vec<Post>, summaries: &[Summary], handles: &HandlesByName) -> Merged {
     let n = posts.len();
     let mut sets = Sets::new(&posts);
 
@@ -65,9 +220,8 @@ pub fn merge(posts: impl IntoIterator<Item = Post>) -> Vec<Post> {
     }
 
     // 2. Same author and word sequence, joined in a canonical order.
-    let handles = handles_by_name(&posts);
-    // Per-post work (tokenizing, hashing) runs on all cores; everything after is hashing.
-    let mut info: Vec<Info> = posts.par_iter().map(|p| Info::of(p, &handles)).collect();
+    // The per-post work (tokenizing, hashing) is in the summaries; everything after is hashing.
+    let mut info: Vec<Info> = summaries.iter().map(|s| Info::of(s, handles)).collect();
     // Records with the same (author, word sequence) are runs of one sorted array: a few
     // bytes per record where a map of vectors costs a heap block each.
     let mut by_text: Vec<(u64, u64, usize)> = info
@@ -184,6 +338,7 @@ pub fn merge(posts: impl IntoIterator<Item = Post>) -> Vec<Post> {
     }
     let groups = Groups::of(&mut sets);
     drop(sets);
+    let first_member: Vec<usize> = groups.iter().filter_map(|m| m.first().copied()).collect();
     // Merged records are written back into `slots` at their group's index: group `g`'s first
     // member is at index `g` or later, and every slot before it belongs to a group already
     // merged, so slot `g` is free — no second vector of all the posts.
@@ -270,14 +425,11 @@ pub fn merge(posts: impl IntoIterator<Item = Post>) -> Vec<Post> {
     #[allow(clippy::filter_map_identity)]
     let mut out: Vec<Post> = slots.into_iter().filter_map(|p| p).collect();
     out.shrink_to_fit();
-    if !renamed.is_empty() {
-        for p in &mut out {
-            if let Some(q) = p.quoted_post.as_ref().and_then(|q| renamed.get(q)) {
-                p.quoted_post = Some(q.clone());
-            }
-        }
+    Merged {
+        posts: out,
+        first_member,
+        renamed,
     }
-    out
 }
 
 /// The appearances without repeats (same document, span and kind), in order.
@@ -398,26 +550,28 @@ struct Info {
 /// per named record of the corpus.
 type HandlesByName = HashMap<(Platform, u64), Option<u64>>;
 
-/// The author key: a hash of the platform and `@handle` (lowercase) or the folded name.
-fn author_key(platform: Platform, who: &str) -> u64 {
-    xxh3_64(format!("{}\u{1f}{who}", platform.as_str()).as_bytes())
+/// The author key of a handle: a hash of the platform and `@handle` (lowercase).
+fn handle_key(platform: Platform, handle: &str) -> u64 {
+    xxh3_64(format!("{}\u{1f}@{}", platform.as_str(), handle.to_lowercase()).as_bytes())
 }
 
-fn handles_by_name(posts: &[Post]) -> HandlesByName {
-    let named: Vec<((Platform, u64), u64)> = posts
-        .par_iter()
-        .filter_map(|p| {
-            let (Some(n), Some(h)) = (&p.author.name, &p.author.handle) else {
-                return None;
-            };
-            let handle = author_key(p.platform, &format!("@{}", h.to_lowercase()));
-            let name = xxh3_64(crate::detect::fold(n).as_bytes());
-            Some(((p.platform, name), handle))
-        })
-        .collect();
+/// The author key of a display name known only by the hash of its folded form (another seed
+/// than [`handle_key`]'s strings, so the two kinds of key do not meet).
+fn name_key(platform: Platform, name_hash: u64) -> u64 {
+    xxh3_64_with_seed(
+        &name_hash.to_le_bytes(),
+        0x6e61_6d65 ^ ((platform as u64) << 32),
+    )
+}
+
+fn handles_by_name(summaries: &[Summary]) -> HandlesByName {
     let mut map = HandlesByName::new();
-    for (name, handle) in named {
-        map.entry(name)
+    for s in summaries {
+        let (Some(name), Some(handle)) = (s.name, s.handle) else {
+            continue;
+        };
+        let handle = handle.get();
+        map.entry((s.platform, name.get()))
             .and_modify(|v| {
                 if *v != Some(handle) {
                     *v = None;
@@ -428,32 +582,97 @@ fn handles_by_name(posts: &[Post]) -> HandlesByName {
     map
 }
 
-impl Info {
-    fn of(p: &Post, handles: &HandlesByName) -> Info {
-        let author = match (&p.author.handle, &p.author.name) {
-            (Some(h), _) => Some(author_key(p.platform, &format!("@{}", h.to_lowercase()))),
-            (None, Some(n)) => {
-                let folded = crate::detect::fold(n);
-                if folded.is_empty() {
-                    None
-                } else {
-                    match handles.get(&(p.platform, xxh3_64(folded.as_bytes()))) {
-                        // A name-only sighting joins the one handle shown for that name.
-                        Some(Some(handle)) => Some(*handle),
-                        _ => Some(author_key(p.platform, &folded)),
-                    }
-                }
-            }
-            _ => None,
-        };
+/// What deduplication needs to know of a post, computed once (on the scanning threads) so
+/// that the reduce step reads a packed post again only when it may merge: hashes of its id,
+/// status, handle, folded name and word sequence. 48 bytes.
+#[derive(Debug, Clone, Copy)]
+pub struct Summary {
+    /// Hash of the id.
+    id: u64,
+    /// Hash of the word sequence (see [`Info::seq`]).
+    seq: u64,
+    /// Hash of platform and status id, when the post has one.
+    status: Option<NonZeroU64>,
+    /// [`handle_key`] of the handle.
+    handle: Option<NonZeroU64>,
+    /// Hash of the folded display name, when it folds to something.
+    name: Option<NonZeroU64>,
+    /// How many words the text has (see [`Info::n_words`]).
+    n_words: u32,
+    /// The network.
+    platform: Platform,
+    /// The text ends with `…` / `...`.
+    truncated: bool,
+    /// It holds more than one appearance (exact repeats folded in as they came).
+    several_appearances: bool,
+    /// It names a quoted post (whose id merging may rename).
+    quotes_a_post: bool,
+}
+
+impl Summary {
+    /// The summary of `p`.
+    pub fn of(p: &Post) -> Summary {
+        let nz = |h: u64| NonZeroU64::new(h).unwrap_or(NonZeroU64::MIN);
         let truncated = is_truncated(&p.text);
-        let words = word_hashes(&p.text, truncated);
-        Info {
-            author,
-            n_words: words.len(),
-            seq: words.iter().fold(0u64, |h, w| chain(h, *w)),
-            words: Vec::new(),
+        let (mut n_words, mut seq, mut pending) = (0u32, 0u64, None);
+        for_each_text_word(&p.text, |w| {
+            // A truncated text's last (cut) word is left out: chain each word one step late.
+            if let Some(prev) = pending.replace(xxh3_64(w.as_bytes())) {
+                seq = chain(seq, prev);
+                n_words += 1;
+            }
+        });
+        if let (Some(last), false) = (pending, truncated) {
+            seq = chain(seq, last);
+            n_words += 1;
+        }
+        let folded = p.author.name.as_deref().map(crate::detect::fold);
+        Summary {
+            id: xxh3_64(p.id.as_bytes()),
+            seq,
+            status: p
+                .status_id
+                .as_ref()
+                .map(|s| nz(xxh3_64_with_seed(s.as_bytes(), p.platform as u64))),
+            handle: p
+                .author
+                .handle
+                .as_deref()
+                .map(|h| nz(handle_key(p.platform, h))),
+            name: folded
+                .filter(|f| !f.is_empty())
+                .map(|f| nz(xxh3_64(f.as_bytes()))),
+            n_words,
+            platform: p.platform,
             truncated,
+            several_appearances: p.appearances.len() > 1,
+            quotes_a_post: p.quoted_post.is_some(),
+        }
+    }
+
+    /// The author key: the handle's, else that of the one handle shown with the display name
+    /// anywhere, else the name's own; `None` when the post shows neither.
+    fn author(&self, handles: &HandlesByName) -> Option<u64> {
+        match (self.handle, self.name) {
+            (Some(h), _) => Some(h.get()),
+            (None, Some(n)) => match handles.get(&(self.platform, n.get())) {
+                // A name-only sighting joins the one handle shown for that name.
+                Some(Some(handle)) => Some(*handle),
+                _ => Some(name_key(self.platform, n.get())),
+            },
+            _ => None,
+        }
+    }
+}
+
+impl Info {
+    fn of(s: &Summary, handles: &HandlesByName) -> Info {
+        Info {
+            author: s.author(handles),
+            n_words: s.n_words as usize,
+            seq: s.seq,
+            words: Vec::new(),
+            truncated: s.truncated,
         }
     }
 }

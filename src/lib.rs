@@ -51,6 +51,7 @@ pub mod quote;
 pub mod records;
 pub mod shard;
 pub mod status;
+pub mod store;
 pub mod versions;
 pub mod webarchive;
 
@@ -113,15 +114,21 @@ pub fn assemble(extractions: impl IntoIterator<Item = Extraction>) -> Feed {
 
 /// The reduce step, incrementally: add extractions as documents are scanned, then finish.
 ///
-/// Memory holds the deduplication state — the posts, with exact repeats folded in as they
-/// arrive — and the quotes, never the documents.
+/// Memory holds the deduplication state — the posts, packed ([`store`]), with exact repeats
+/// folded in as they arrive, and a [`dedup::Summary`] of each — and the quotes, never the
+/// documents.
 #[derive(Debug, Default)]
 pub struct Assembler {
     documents: Vec<DocumentInfo>,
-    posts: Vec<Post>,
+    posts: store::PostStore,
+    summaries: Vec<dedup::Summary>,
     quotes: Vec<Quote>,
     /// Exact repeats: hash of (id, normalized text) -> index in `posts`.
     seen: std::collections::HashMap<u64, usize>,
+    /// The later sightings of a held post, absorbed into one another in input order and kept
+    /// unpacked (a post repeated a thousand times is not packed a thousand times), by index
+    /// in `posts`; folded into it when the assembly finishes.
+    repeats: std::collections::HashMap<usize, Post>,
 }
 
 impl Assembler {
@@ -130,24 +137,37 @@ impl Assembler {
         self.add_all(vec![extraction]);
     }
 
-    /// Adds extractions in input order; their repeat keys are computed on all cores.
-    pub fn add_all(&mut self, mut extractions: Vec<Extraction>) {
+    /// Adds extractions in input order; their posts are keyed, summarized and packed on all
+    /// cores.
+    pub fn add_all(&mut self, extractions: Vec<Extraction>) {
         use rayon::prelude::*;
-        let keys: Vec<Vec<u64>> = extractions
-            .par_iter_mut()
+        use std::collections::hash_map::Entry;
+        type Ready = (u64, store::Packed, dedup::Summary);
+        let ready: Vec<Vec<Ready>> = extractions
+            .par_iter()
             .map(|e| {
-                e.posts.iter_mut().for_each(Post::shrink_to_fit);
-                e.posts.iter().map(repeat_key).collect()
+                e.posts
+                    .iter()
+                    .map(|p| (repeat_key(p), store::pack(p), dedup::Summary::of(p)))
+                    .collect()
             })
             .collect();
-        for (extraction, keys) in extractions.into_iter().zip(keys) {
+        for (extraction, ready) in extractions.into_iter().zip(ready) {
             self.documents.push(extraction.document);
-            for (post, key) in extraction.posts.into_iter().zip(keys) {
+            for (post, (key, packed, summary)) in extraction.posts.into_iter().zip(ready) {
                 match self.seen.get(&key) {
-                    Some(&i) => dedup::absorb(&mut self.posts[i], post),
+                    Some(&i) => match self.repeats.entry(i) {
+                        Entry::Occupied(mut e) => dedup::absorb(e.get_mut(), post),
+                        Entry::Vacant(e) => {
+                            let mut post = post;
+                            post.shrink_to_fit();
+                            e.insert(post);
+                        }
+                    },
                     None => {
                         self.seen.insert(key, self.posts.len());
-                        self.posts.push(post);
+                        self.posts.push_packed(packed);
+                        self.summaries.push(summary);
                     }
                 }
             }
@@ -162,16 +182,69 @@ impl Assembler {
 
     /// Deduplicates across everything added, links quotes to posts, and returns the feed.
     pub fn finish(self) -> Feed {
-        let mut posts = self.posts;
-        versions::fold(&mut posts);
-        let mut feed = Feed {
+        self.finish_packed().into_feed()
+    }
+
+    /// [`Assembler::finish`], the posts left packed for a writer to unpack one at a time
+    /// ([`output::write_parts`]): what a run over a corpus writes without holding every post
+    /// unpacked at once.
+    pub fn finish_packed(mut self) -> PackedFeed {
+        drop(std::mem::take(&mut self.seen));
+        let mut repeats: Vec<(usize, Post)> = self.repeats.drain().collect();
+        repeats.sort_unstable_by_key(|r| r.0);
+        for (i, later) in repeats {
+            if let Some(mut first) = self.posts.get(i) {
+                dedup::absorb(&mut first, later);
+                self.posts.set(i, &first);
+                if let Some(s) = self.summaries.get_mut(i) {
+                    *s = dedup::Summary::of(&first);
+                }
+            }
+        }
+        let mut posts = dedup::merge_packed(self.posts, self.summaries);
+        let mut quotes = self.quotes;
+        link::link_quotes_packed(&mut posts, &mut quotes, &self.documents);
+        PackedFeed {
+            generator: model::Generator::default(),
             documents: self.documents,
+            posts,
+            quotes,
+        }
+    }
+}
+
+/// A finished feed whose posts are still packed ([`Assembler::finish_packed`]).
+#[derive(Debug, Default)]
+pub struct PackedFeed {
+    /// Who wrote it.
+    pub generator: model::Generator,
+    /// Every document scanned, in input order.
+    pub documents: Vec<DocumentInfo>,
+    /// Unique posts in order of first appearance, packed.
+    pub posts: store::PostStore,
+    /// Quotations in document order.
+    pub quotes: Vec<Quote>,
+}
+
+impl PackedFeed {
+    /// The feed with its posts unpacked.
+    pub fn into_feed(self) -> Feed {
+        Feed {
+            generator: self.generator,
+            documents: self.documents,
+            posts: self.posts.into_posts(),
             quotes: self.quotes,
-            ..Feed::default()
-        };
-        feed.posts = dedup::merge(posts);
-        link::link_quotes(&mut feed.posts, &mut feed.quotes);
-        feed
+        }
+    }
+
+    /// The parts the writers read ([`output::write_parts`]).
+    pub fn parts(&self) -> output::FeedParts<'_> {
+        output::FeedParts {
+            generator: &self.generator,
+            documents: &self.documents,
+            posts: &self.posts,
+            quotes: &self.quotes,
+        }
     }
 }
 

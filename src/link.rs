@@ -40,10 +40,13 @@
 //! a quote and no post against one with a post and no quote) go in name order, the order in
 //! which directories are read.
 
-use crate::model::{Appearance, AppearanceKind, Author, Post, Quote};
+use crate::model::{Appearance, AppearanceKind, Author, DocumentInfo, Post, Quote};
 use crate::quote::lexicon::CLASSES;
 use crate::quote::lexicon::DETERMINERS;
+use crate::store::PostStore;
 use rayon::prelude::*;
+use rustc_hash::FxHashMap;
+use std::borrow::Cow;
 use std::cmp::Reverse;
 use std::collections::{BinaryHeap, HashMap, HashSet};
 
@@ -140,27 +143,17 @@ fn names_someone(speaker: &str) -> bool {
 }
 
 /// Links each quote that re-quotes a post: sets `quote.post` and adds a `quote` appearance.
+/// The input order of the documents, which orders a post's appearances, is recovered from
+/// the posts and quotes ([`document_order`]); [`link_quotes_packed`] is told it.
 pub fn link_quotes(posts: &mut [Post], quotes: &mut [Quote]) {
     if posts.is_empty() || quotes.is_empty() {
         return;
     }
-    let index = Index::of(posts);
-    // Each quote's best post is found on all cores (the index is read-only); the links are
-    // then applied in quote order, so the result is the same for any thread count.
-    let chunk = quotes
-        .len()
-        .div_ceil(rayon::current_num_threads() * 4)
-        .max(256);
-    let best_of: Vec<Option<(usize, f64)>> = quotes
-        .par_chunks(chunk)
-        .flat_map_iter(|chunk_quotes| {
-            let mut scratch = Scratch::new(posts.len());
-            chunk_quotes
-                .iter()
-                .map(|q| best_post(q, posts, &index, &mut scratch))
-                .collect::<Vec<_>>()
-        })
-        .collect();
+    let best_of = {
+        let texts = |i: usize| posts.get(i).map(|p| Cow::Borrowed(p.text.as_str()));
+        let authors = |i: usize| posts.get(i).map(|p| Cow::Borrowed(&p.author));
+        best_posts(posts.len(), texts, authors, quotes)
+    };
     let mut touched: Vec<usize> = Vec::new();
     for (q, best) in quotes.iter_mut().zip(best_of) {
         let Some((pi, sim)) = best else {
@@ -170,14 +163,7 @@ pub fn link_quotes(posts: &mut [Post], quotes: &mut [Quote]) {
             continue;
         };
         q.post = Some(post.id.clone());
-        post.appearances.push(Appearance {
-            document: q.document.clone(),
-            kind: AppearanceKind::Quote,
-            line: q.line,
-            start: q.start,
-            end: q.end,
-            similarity: (sim * 1000.0).round() / 1000.0,
-        });
+        post.appearances.push(quote_appearance(q, sim));
         touched.push(pi);
     }
     if touched.is_empty() {
@@ -188,48 +174,159 @@ pub fn link_quotes(posts: &mut [Post], quotes: &mut [Quote]) {
     touched.dedup();
     for pi in touched {
         if let Some(post) = posts.get_mut(pi) {
-            post.appearances.sort_by_key(|a| {
-                (
-                    rank.get(a.document.as_str()).copied().unwrap_or(usize::MAX),
-                    a.start,
-                )
-            });
+            sort_appearances(post, &rank);
         }
     }
 }
 
-/// The inverted index of the posts' words: each post's distinct word ids and each word's
-/// posts, as flat arrays (CSR) — two vectors in all rather than one per post and one per word.
+/// [`link_quotes`] over packed posts, the documents' input order given: only the posts that
+/// a quote links to are unpacked and packed again.
+pub fn link_quotes_packed(store: &mut PostStore, quotes: &mut [Quote], documents: &[DocumentInfo]) {
+    if store.is_empty() || quotes.is_empty() {
+        return;
+    }
+    let best_of = {
+        let store = &*store;
+        let texts = |i: usize| store.text(i);
+        let authors = |i: usize| store.author(i).map(Cow::Owned);
+        best_posts(store.len(), texts, authors, quotes)
+    };
+    // Quotes by the post they link to; each post's in quote order.
+    let mut links: Vec<(usize, usize, f64)> = best_of
+        .into_iter()
+        .enumerate()
+        .filter_map(|(qi, best)| best.map(|(pi, sim)| (pi, qi, sim)))
+        .collect();
+    if links.is_empty() {
+        return;
+    }
+    links.sort_by_key(|&(pi, qi, _)| (pi, qi));
+    let mut rank: HashMap<String, usize> = HashMap::with_capacity(documents.len());
+    for (i, d) in documents.iter().enumerate() {
+        rank.entry(d.name.clone()).or_insert(i);
+    }
+    for run in links.chunk_by(|a, b| a.0 == b.0) {
+        let Some(pi) = run.first().map(|l| l.0) else {
+            continue;
+        };
+        let Some(mut post) = store.get(pi) else {
+            continue;
+        };
+        for &(_, qi, sim) in run {
+            if let Some(q) = quotes.get_mut(qi) {
+                q.post = Some(post.id.clone());
+                post.appearances.push(quote_appearance(q, sim));
+            }
+        }
+        sort_appearances(&mut post, &rank);
+        store.set(pi, &post);
+    }
+}
+
+/// The `quote` appearance of a linked quote.
+fn quote_appearance(q: &Quote, sim: f64) -> Appearance {
+    Appearance {
+        document: q.document.clone(),
+        kind: AppearanceKind::Quote,
+        line: q.line,
+        start: q.start,
+        end: q.end,
+        similarity: (sim * 1000.0).round() / 1000.0,
+    }
+}
+
+/// Orders a post's appearances by (document in input order, start).
+fn sort_appearances(post: &mut Post, rank: &HashMap<String, usize>) {
+    post.appearances.sort_by_key(|a| {
+        (
+            rank.get(a.document.as_str()).copied().unwrap_or(usize::MAX),
+            a.start,
+        )
+    });
+}
+
+/// Each quote's best post and similarity, found on all cores (the index is read-only), in
+/// quote order, so the result is the same for any thread count. `texts` and `authors` give a
+/// post's text and author by index; authors are asked only of posts similar enough.
+fn best_posts<'a>(
+    n_posts: usize,
+    texts: impl Fn(usize) -> Option<Cow<'a, str>> + Sync,
+    authors: impl Fn(usize) -> Option<Cow<'a, Author>> + Sync,
+    quotes: &[Quote],
+) -> Vec<Option<(usize, f64)>> {
+    let index = Index::of(n_posts, &texts, quotes);
+    let chunk = quotes
+        .len()
+        .div_ceil(rayon::current_num_threads() * 4)
+        .max(256);
+    quotes
+        .par_chunks(chunk)
+        .flat_map_iter(|chunk_quotes| {
+            let mut scratch = Scratch::new(n_posts);
+            chunk_quotes
+                .iter()
+                .map(|q| best_post(q, &authors, &index, &mut scratch))
+                .collect::<Vec<_>>()
+        })
+        .collect()
+}
+
+/// The inverted index of the posts' words — only the words some quote uses, the only ones a
+/// lookup can ask for: each post's distinct word ids and each word's posts, as flat arrays
+/// (CSR) — two vectors in all rather than one per post and one per word.
 struct Index {
-    vocab: HashMap<String, u32>,
+    vocab: FxHashMap<String, u32>,
     word_ids: Vec<u32>,
     word_starts: Vec<usize>,
     posting_posts: Vec<u32>,
     posting_starts: Vec<usize>,
 }
 
+/// Posts tokenized per parallel step of [`Index::of`].
+const INDEX_CHUNK: usize = 4096;
+
 impl Index {
-    fn of(posts: &[Post]) -> Index {
-        let mut vocab: HashMap<String, u32> = HashMap::new();
-        let mut word_ids: Vec<u32> = Vec::new();
-        let mut word_starts: Vec<usize> = Vec::with_capacity(posts.len() + 1);
-        let mut ids: Vec<u32> = Vec::new();
-        for p in posts {
-            word_starts.push(word_ids.len());
-            ids.clear();
-            for_each_word(&p.text, |w| {
-                let id = match vocab.get(w) {
-                    Some(&id) => id,
-                    None => {
-                        let id = vocab.len() as u32;
-                        vocab.insert(w.to_string(), id);
-                        id
-                    }
-                };
-                ids.push(id);
+    fn of<'a>(
+        n_posts: usize,
+        texts: &(impl Fn(usize) -> Option<Cow<'a, str>> + Sync),
+        quotes: &[Quote],
+    ) -> Index {
+        let mut vocab: FxHashMap<String, u32> = FxHashMap::default();
+        for q in quotes {
+            for_each_word(&q.text, |w| {
+                if !vocab.contains_key(w) {
+                    let id = vocab.len() as u32;
+                    vocab.insert(w.to_string(), id);
+                }
             });
-            ids.sort_unstable();
-            ids.dedup();
+        }
+        // Each post's distinct known words, on all cores, a chunk of posts at a time.
+        let chunks: Vec<(Vec<u32>, Vec<u32>)> = (0..n_posts.div_ceil(INDEX_CHUNK))
+            .into_par_iter()
+            .map(|c| {
+                let (mut ids, mut counts) = (Vec::new(), Vec::new());
+                let mut own: Vec<u32> = Vec::new();
+                for pi in c * INDEX_CHUNK..((c + 1) * INDEX_CHUNK).min(n_posts) {
+                    own.clear();
+                    if let Some(text) = texts(pi) {
+                        for_each_word(&text, |w| own.extend(vocab.get(w)));
+                    }
+                    own.sort_unstable();
+                    own.dedup();
+                    ids.extend_from_slice(&own);
+                    counts.push(own.len() as u32);
+                }
+                (ids, counts)
+            })
+            .collect();
+        let mut word_ids: Vec<u32> = Vec::with_capacity(chunks.iter().map(|c| c.0.len()).sum());
+        let mut word_starts: Vec<usize> = Vec::with_capacity(n_posts + 1);
+        for (ids, counts) in chunks {
+            let mut at = word_ids.len();
+            for c in counts {
+                word_starts.push(at);
+                at += c as usize;
+            }
             word_ids.extend_from_slice(&ids);
         }
         word_starts.push(word_ids.len());
@@ -255,7 +352,7 @@ impl Index {
         };
         let mut posting_posts = vec![0u32; index.word_ids.len()];
         let mut next = index.posting_starts.clone();
-        for pi in 0..posts.len() {
+        for pi in 0..n_posts {
             for &id in index.post_words(pi) {
                 if let Some(at) = next.get_mut(id as usize) {
                     if let Some(slot) = posting_posts.get_mut(*at) {
@@ -309,9 +406,9 @@ impl Scratch {
 }
 
 /// The post `q` re-quotes and the similarity, if any (see the module doc for the rules).
-fn best_post(
+fn best_post<'a>(
     q: &Quote,
-    posts: &[Post],
+    authors: &impl Fn(usize) -> Option<Cow<'a, Author>>,
     index: &Index,
     scratch: &mut Scratch,
 ) -> Option<(usize, f64)> {
@@ -366,9 +463,6 @@ fn best_post(
     let mut best: Option<(bool, f64, Reverse<usize>)> = None;
     for &(_, pi) in hits.iter() {
         let pi = pi as usize;
-        let Some(post) = posts.get(pi) else {
-            continue;
-        };
         let pw = index.post_words(pi);
         let shared = qids
             .iter()
@@ -381,7 +475,8 @@ fn best_post(
         if sim < ATTRIBUTED {
             continue; // below both thresholds, whoever speaks
         }
-        let by_name = tokens_name(&speaker, &post.author);
+        let by_name =
+            !speaker.is_empty() && authors(pi).is_some_and(|author| tokens_name(&speaker, &author));
         let attributed = by_name || (platform && !other);
         let ok = (attributed && sim >= ATTRIBUTED) || sim >= VERBATIM;
         let rank = (attributed, sim, Reverse(pi));

@@ -9,7 +9,7 @@ use clap::Parser;
 use cli::{Cli, Command, ExtractArgs, MergeArgs, OutputArgs, RecordArgs, ScanArgs};
 use embedscan::input::{self, Item, ReadOptions, Source};
 use embedscan::records::RecordFields;
-use embedscan::{assemble, extract, output, shard, Assembler, Error, Extraction, Feed};
+use embedscan::{extract, output, shard, Assembler, Error, Extraction};
 use indicatif::{ProgressBar, ProgressStyle};
 use rayon::prelude::*;
 use std::io::IsTerminal;
@@ -169,8 +169,8 @@ fn scan(args: ScanArgs) -> io::Result<bool> {
         reporter.fail(Error::NothingToScan);
         return Ok(false);
     }
-    let feed = assembler.finish();
-    write_feed(&feed, &args.out)?;
+    let feed = assembler.finish_packed();
+    write_feed(feed.parts(), &args.out)?;
     if !args.out.quiet {
         let secs = started.elapsed().as_secs_f64();
         let mb = bytes as f64 / 1_048_576.0;
@@ -325,20 +325,22 @@ fn merge_reduce(args: MergeArgs) -> io::Result<bool> {
         };
         shard::read(reader, path, &mut |e| reporter.fail(e), &mut extractions);
     }
-    let feed = assemble(extractions);
-    write_feed(&feed, &args.out)?;
+    let mut assembler = Assembler::default();
+    assembler.add_all(extractions);
+    let feed = assembler.finish_packed();
+    write_feed(feed.parts(), &args.out)?;
     Ok(!reporter.failed)
 }
 
 /// Writes the feed to standard output, or to `--output` atomically: into a temporary file beside
 /// it, renamed over the target only once complete, so an interrupted run never leaves a
 /// truncated feed. Errors name the file they concern.
-fn write_feed(feed: &Feed, args: &OutputArgs) -> io::Result<()> {
+fn write_feed(feed: output::FeedParts<'_>, args: &OutputArgs) -> io::Result<()> {
     let format = args.format.into();
     let Some(path) = &args.output else {
         let stdout = io::stdout();
         let mut out = io::BufWriter::new(stdout.lock());
-        output::write(feed, format, &mut out)?;
+        output::write_parts(feed, format, &mut out)?;
         return out.flush();
     };
     let name = path
@@ -348,7 +350,7 @@ fn write_feed(feed: &Feed, args: &OutputArgs) -> io::Result<()> {
     let temp = path.with_file_name(format!(".{name}.{}.tmp", std::process::id()));
     let written = (|| {
         let mut out = io::BufWriter::new(std::fs::File::create(&temp)?);
-        output::write(feed, format, &mut out)?;
+        output::write_parts(feed, format, &mut out)?;
         out.into_inner()
             .map_err(io::IntoInnerError::into_error)?
             .sync_all()?;

@@ -3,9 +3,11 @@
 //! All three are deterministic: the feed's order is fixed upstream (documents in input order,
 //! posts by first appearance, quotes by position), and no map iteration order leaks out.
 
-use crate::model::{Feed, Platform, Post};
+use crate::model::{DocumentInfo, Feed, Generator, Platform, Post, Quote};
+use crate::store::PostStore;
 use serde::Serialize;
 use serde_json::{json, Value};
+use std::borrow::Cow;
 use std::io::{self, Write};
 
 /// An output format.
@@ -22,6 +24,86 @@ pub enum Format {
 
 /// Writes `feed` to `out` in `format`.
 pub fn write(feed: &Feed, format: Format, out: &mut dyn Write) -> io::Result<()> {
+    write_parts(FeedParts::of(feed), format, out)
+}
+
+/// The posts of a feed as the writers read them, one at a time: a slice of posts, or a packed
+/// [`PostStore`] (unpacked post by post, so a corpus's feed is written without holding every
+/// post unpacked at once).
+pub trait Posts: Sync {
+    /// How many posts there are.
+    fn count(&self) -> usize;
+    /// Post `i`; `None` past the end (or, for a packed post, if it cannot be unpacked).
+    fn post(&self, i: usize) -> Option<Cow<'_, Post>>;
+}
+
+impl Posts for Vec<Post> {
+    fn count(&self) -> usize {
+        self.len()
+    }
+
+    fn post(&self, i: usize) -> Option<Cow<'_, Post>> {
+        self.get(i).map(Cow::Borrowed)
+    }
+}
+
+impl Posts for PostStore {
+    fn count(&self) -> usize {
+        self.len()
+    }
+
+    fn post(&self, i: usize) -> Option<Cow<'_, Post>> {
+        self.get(i).map(Cow::Owned)
+    }
+}
+
+/// What the writers write: the parts of a [`Feed`], its posts as any [`Posts`].
+#[derive(Clone, Copy)]
+pub struct FeedParts<'a> {
+    /// Who wrote it.
+    pub generator: &'a Generator,
+    /// Every document scanned, in input order.
+    pub documents: &'a [DocumentInfo],
+    /// Unique posts in order of first appearance.
+    pub posts: &'a dyn Posts,
+    /// Quotations in document order.
+    pub quotes: &'a [Quote],
+}
+
+impl std::fmt::Debug for FeedParts<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("FeedParts")
+            .field("documents", &self.documents.len())
+            .field("posts", &self.posts.count())
+            .field("quotes", &self.quotes.len())
+            .finish()
+    }
+}
+
+impl<'a> FeedParts<'a> {
+    /// The parts of `feed`.
+    pub fn of(feed: &'a Feed) -> FeedParts<'a> {
+        FeedParts {
+            generator: &feed.generator,
+            documents: &feed.documents,
+            posts: &feed.posts,
+            quotes: &feed.quotes,
+        }
+    }
+
+    /// Post `i`, or an error naming it when a packed post cannot be unpacked.
+    fn post(&self, i: usize) -> io::Result<Cow<'a, Post>> {
+        self.posts.post(i).ok_or_else(|| {
+            io::Error::new(
+                io::ErrorKind::InvalidData,
+                format!("post {i} of {} could not be unpacked", self.posts.count()),
+            )
+        })
+    }
+}
+
+/// Writes a feed given by its parts to `out` in `format`.
+pub fn write_parts(feed: FeedParts<'_>, format: Format, out: &mut dyn Write) -> io::Result<()> {
     match format {
         Format::Json => write_json(feed, out),
         Format::Jsonl => write_jsonl(feed, out),
@@ -36,48 +118,46 @@ const RENDER_WINDOW: usize = 4096;
 /// The feed as pretty JSON — the bytes of `serde_json::to_writer_pretty(feed)` — with the
 /// records rendered on all cores: each record is pretty-printed alone and indented to its depth
 /// (JSON strings hold no raw line breaks, so indenting lines is exact).
-fn write_json(feed: &Feed, out: &mut dyn Write) -> io::Result<()> {
+fn write_json(feed: FeedParts<'_>, out: &mut dyn Write) -> io::Result<()> {
     out.write_all(b"{\n  \"generator\": ")?;
     out.write_all(&indented(
-        &serde_json::to_vec_pretty(&feed.generator)?,
+        &serde_json::to_vec_pretty(feed.generator)?,
         "  ",
         false,
     ))?;
-    write_json_array(out, "documents", &feed.documents)?;
-    write_json_array(out, "posts", &feed.posts)?;
-    write_json_array(out, "quotes", &feed.quotes)?;
+    write_rendered_array(out, "documents", feed.documents.len(), |i| {
+        Ok(serde_json::to_vec_pretty(&feed.documents.get(i))?)
+    })?;
+    write_rendered_array(out, "posts", feed.posts.count(), |i| {
+        Ok(serde_json::to_vec_pretty(&*feed.post(i)?)?)
+    })?;
+    write_rendered_array(out, "quotes", feed.quotes.len(), |i| {
+        Ok(serde_json::to_vec_pretty(&feed.quotes.get(i))?)
+    })?;
     out.write_all(b"\n}\n")
 }
 
-/// `,\n  "name": [...]` as serde_json's pretty printer writes a field of the top object.
-fn write_json_array<T: Serialize + Sync>(
+/// `,\n  "name": [...]` as serde_json's pretty printer writes a field of the top object, the
+/// `count` items rendered by `render` (pretty JSON at depth 0, by index) on all cores, a
+/// window at a time, and indented to depth 2.
+fn write_rendered_array(
     out: &mut dyn Write,
     name: &str,
-    items: &[T],
-) -> io::Result<()> {
-    write_rendered_array(out, name, items, |item| serde_json::to_vec_pretty(item))
-}
-
-/// `,\n  "name": [...]`, each item rendered by `render` (pretty JSON at depth 0) on all cores,
-/// a window at a time, and indented to depth 2.
-fn write_rendered_array<T: Sync>(
-    out: &mut dyn Write,
-    name: &str,
-    items: &[T],
-    render: impl Fn(&T) -> serde_json::Result<Vec<u8>> + Sync,
+    count: usize,
+    render: impl Fn(usize) -> io::Result<Vec<u8>> + Sync,
 ) -> io::Result<()> {
     use rayon::prelude::*;
     write!(out, ",\n  \"{name}\": [")?;
-    if items.is_empty() {
+    if count == 0 {
         return out.write_all(b"]");
     }
-    for (w, window) in items.chunks(RENDER_WINDOW).enumerate() {
-        let rendered: Vec<Vec<u8>> = window
-            .par_iter()
-            .map(|item| render(item).map(|v| indented(&v, "    ", true)))
-            .collect::<serde_json::Result<_>>()?;
+    for start in (0..count).step_by(RENDER_WINDOW) {
+        let rendered: Vec<Vec<u8>> = (start..(start + RENDER_WINDOW).min(count))
+            .into_par_iter()
+            .map(|i| render(i).map(|v| indented(&v, "    ", true)))
+            .collect::<io::Result<_>>()?;
         for (k, text) in rendered.iter().enumerate() {
-            out.write_all(if w == 0 && k == 0 { b"\n" } else { b",\n" })?;
+            out.write_all(if start == 0 && k == 0 { b"\n" } else { b",\n" })?;
             out.write_all(text)?;
         }
     }
@@ -113,14 +193,14 @@ pub fn jsonl_line<T: Serialize>(kind: &'static str, record: &T) -> serde_json::R
     serde_json::to_string(&Tagged { kind, record })
 }
 
-fn write_jsonl(feed: &Feed, out: &mut dyn Write) -> io::Result<()> {
-    for d in &feed.documents {
+fn write_jsonl(feed: FeedParts<'_>, out: &mut dyn Write) -> io::Result<()> {
+    for d in feed.documents {
         writeln!(out, "{}", jsonl_line("document", d)?)?;
     }
-    for p in &feed.posts {
-        writeln!(out, "{}", jsonl_line("post", p)?)?;
+    for i in 0..feed.posts.count() {
+        writeln!(out, "{}", jsonl_line("post", &*feed.post(i)?)?)?;
     }
-    for q in &feed.quotes {
+    for q in feed.quotes {
         writeln!(out, "{}", jsonl_line("quote", q)?)?;
     }
     Ok(())
@@ -130,10 +210,10 @@ fn write_jsonl(feed: &Feed, out: &mut dyn Write) -> io::Result<()> {
 const FEED_TITLE: &str = "Posts embedded in the scanned documents";
 
 /// The description of a JSON Feed: what it holds and who made it.
-fn feed_description(feed: &Feed) -> String {
+fn feed_description(feed: FeedParts<'_>) -> String {
     format!(
         "{} posts found in {} documents by {} {}",
-        feed.posts.len(),
+        feed.posts.count(),
         feed.documents.len(),
         feed.generator.name,
         feed.generator.version
@@ -146,7 +226,7 @@ pub fn json_feed(feed: &Feed) -> Value {
     json!({
         "version": "https://jsonfeed.org/version/1.1",
         "title": FEED_TITLE,
-        "description": feed_description(feed),
+        "description": feed_description(FeedParts::of(feed)),
         "items": items,
     })
 }
@@ -154,15 +234,15 @@ pub fn json_feed(feed: &Feed) -> Value {
 /// [`json_feed`] written as pretty JSON without building it whole: its keys in the order
 /// serde_json writes an object (sorted), the items rendered on all cores a window at a time —
 /// the same bytes, in memory bounded by a window rather than by the feed.
-fn write_json_feed(feed: &Feed, out: &mut dyn Write) -> io::Result<()> {
+fn write_json_feed(feed: FeedParts<'_>, out: &mut dyn Write) -> io::Result<()> {
     let string = |s: &str| serde_json::to_string(s);
     write!(
         out,
         "{{\n  \"description\": {}",
         string(&feed_description(feed))?
     )?;
-    write_rendered_array(out, "items", &feed.posts, |post| {
-        serde_json::to_vec_pretty(&feed_item(post))
+    write_rendered_array(out, "items", feed.posts.count(), |i| {
+        Ok(serde_json::to_vec_pretty(&feed_item(&*feed.post(i)?))?)
     })?;
     write!(out, ",\n  \"title\": {}", string(FEED_TITLE)?)?;
     write!(

@@ -1,0 +1,383 @@
+//! Posts held packed while a corpus is assembled: one compact byte string per post.
+//!
+//! A [`Post`] in memory is a 416-byte struct and a dozen heap blocks (one per string, list and
+//! appearance), about 1.1 KB for a tweet of 200 characters. Packed with `postcard` (lengths as
+//! varints, no field names) the same post takes ~450 bytes in a single block, so a run over
+//! a corpus holds the posts at less than half the memory, and the reduce step decodes a post
+//! only when it must look inside (a possible duplicate, a linked quote, the writer).
+//!
+//! ```text
+//! push(post) ──▶ [len-prefixed fields … appearances] ──▶ get(i) ─▶ Post (a fresh copy)
+//! ```
+
+use crate::model::{Appearance, Author, Platform, Post, Version};
+use std::borrow::Cow;
+
+/// Posts in order, each packed into one byte string; the strings live back to back in large
+/// chunks (an arena), so the corpus's posts cost their bytes and 12 bytes of index each — no
+/// heap block per post, and no allocator pages pinned by long-lived small blocks among the
+/// short-lived ones of the scan.
+#[derive(Debug, Default)]
+pub struct PostStore {
+    chunks: Vec<Vec<u8>>,
+    slots: Vec<Loc>,
+}
+
+/// Where a packed post lies: chunk, offset and length.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Loc {
+    chunk: u32,
+    start: u32,
+    len: u32,
+}
+
+/// Size of an arena chunk; a longer packed post gets a chunk of its own.
+const CHUNK: usize = 4 << 20;
+
+/// First byte of a packed post: how the rest is encoded.
+const POSTCARD: u8 = 0;
+/// First byte of a post kept as JSON (only if postcard ever refused it).
+const JSON: u8 = 1;
+
+/// The fields of a [`Post`] in their packed order, nested to stay within serde's tuple sizes.
+type Fields = (
+    (
+        String,
+        Platform,
+        Author,
+        Option<String>,
+        String,
+        Option<String>,
+    ),
+    (Vec<String>, Vec<String>, Vec<String>, Vec<String>),
+    (
+        Option<String>,
+        Option<String>,
+        Option<String>,
+        Option<String>,
+    ),
+    (Option<String>, Vec<Version>, Vec<Appearance>),
+);
+
+/// The first fields of a packed post, borrowed: id, platform, author (name, handle), date, text.
+type Head<'a> = (
+    &'a str,
+    Platform,
+    (Option<&'a str>, Option<&'a str>),
+    Option<&'a str>,
+    &'a str,
+);
+
+impl PostStore {
+    /// An empty store.
+    pub fn new() -> PostStore {
+        PostStore::default()
+    }
+
+    /// Number of posts held.
+    pub fn len(&self) -> usize {
+        self.slots.len()
+    }
+
+    /// Whether no post is held.
+    pub fn is_empty(&self) -> bool {
+        self.slots.is_empty()
+    }
+
+    /// Bytes held by the packed posts (arena chunks, including replaced copies).
+    pub fn packed_bytes(&self) -> usize {
+        self.chunks.iter().map(Vec::len).sum()
+    }
+
+    /// Appends a post packed with [`pack`] (e.g. on another thread).
+    pub fn push_packed(&mut self, packed: Packed) {
+        let loc = self.append(&packed.0);
+        self.slots.push(loc);
+    }
+
+    /// Appends a post.
+    pub fn push(&mut self, post: &Post) {
+        self.push_packed(pack(post));
+    }
+
+    /// A copy of post `i`; `None` past the end.
+    pub fn get(&self, i: usize) -> Option<Post> {
+        unpack(self.bytes(*self.slots.get(i)?)?)
+    }
+
+    /// The text of post `i`, read in place (nothing is unpacked but the fields before it).
+    pub fn text(&self, i: usize) -> Option<Cow<'_, str>> {
+        match self.head(i)? {
+            Ok(head) => Some(Cow::Borrowed(head.4)),
+            Err(post) => Some(Cow::Owned(post.text)),
+        }
+    }
+
+    /// The author of post `i`, read in place.
+    pub fn author(&self, i: usize) -> Option<Author> {
+        match self.head(i)? {
+            Ok((_, _, (name, handle), ..)) => Some(Author {
+                name: name.map(str::to_string),
+                handle: handle.map(str::to_string),
+            }),
+            Err(post) => Some(post.author),
+        }
+    }
+
+    /// Replaces post `i` (nothing happens past the end). The new bytes are appended; the old
+    /// ones stay in their chunk (posts are replaced rarely: copies of one status, linked posts).
+    pub fn set(&mut self, i: usize, post: &Post) {
+        if i < self.slots.len() {
+            let loc = self.append(&pack(post).0);
+            if let Some(slot) = self.slots.get_mut(i) {
+                *slot = loc;
+            }
+        }
+    }
+
+    /// Where post `i` lies.
+    pub(crate) fn loc(&self, i: usize) -> Option<Loc> {
+        self.slots.get(i).copied()
+    }
+
+    /// Packs `post` into the arena without giving it a place in the order (see
+    /// [`PostStore::reorder`]).
+    pub(crate) fn add(&mut self, post: &Post) -> Loc {
+        self.append(&pack(post).0)
+    }
+
+    /// Makes `order` the store's posts: places from [`PostStore::loc`] and [`PostStore::add`].
+    pub(crate) fn reorder(&mut self, order: Vec<Loc>) {
+        self.slots = order;
+        self.slots.shrink_to_fit();
+    }
+
+    /// Every post, unpacked, in order.
+    pub fn into_posts(self) -> Vec<Post> {
+        use rayon::prelude::*;
+        (0..self.len())
+            .into_par_iter()
+            .filter_map(|i| self.get(i))
+            .collect()
+    }
+
+    fn append(&mut self, bytes: &[u8]) -> Loc {
+        let fits = self
+            .chunks
+            .last()
+            .is_some_and(|c| c.capacity() - c.len() >= bytes.len());
+        if !fits {
+            self.chunks.push(Vec::with_capacity(CHUNK.max(bytes.len())));
+        }
+        let chunk = self.chunks.len().saturating_sub(1);
+        let Some(last) = self.chunks.last_mut() else {
+            return Loc {
+                chunk: 0,
+                start: 0,
+                len: 0,
+            };
+        };
+        let start = last.len();
+        last.extend_from_slice(bytes);
+        Loc {
+            chunk: chunk as u32,
+            start: start as u32,
+            len: bytes.len() as u32,
+        }
+    }
+
+    fn bytes(&self, loc: Loc) -> Option<&[u8]> {
+        let start = loc.start as usize;
+        self.chunks
+            .get(loc.chunk as usize)?
+            .get(start..start + loc.len as usize)
+    }
+
+    /// The first fields of post `i`, borrowed from its packed bytes (the whole post when it
+    /// was kept as JSON).
+    fn head(&self, i: usize) -> Option<Result<Head<'_>, Post>> {
+        let bytes = self.bytes(*self.slots.get(i)?)?;
+        match bytes.split_first()? {
+            (&POSTCARD, rest) => postcard::from_bytes::<Head<'_>>(rest).ok().map(Ok),
+            _ => unpack(bytes).map(Err),
+        }
+    }
+}
+
+/// A post packed by [`pack`], ready for [`PostStore::push_packed`].
+#[derive(Debug)]
+pub struct Packed(Vec<u8>);
+
+/// Packs a post (thread-safe: packing can run on all cores before the posts are pushed).
+pub fn pack(post: &Post) -> Packed {
+    let fields = (
+        (
+            &post.id,
+            post.platform,
+            &post.author,
+            &post.date,
+            &post.text,
+            &post.lang,
+        ),
+        (&post.hashtags, &post.mentions, &post.urls, &post.media),
+        (
+            &post.reply_to,
+            &post.quoted_post,
+            &post.status_id,
+            &post.status_url,
+        ),
+        (&post.created_at, &post.versions, &post.appearances),
+    );
+    let mut bytes = vec![POSTCARD];
+    match postcard::to_extend(&fields, bytes) {
+        Ok(b) => Packed(b),
+        Err(_) => {
+            bytes = vec![JSON];
+            // Every field of a post is a string, number or list: JSON takes them all.
+            let _ = serde_json::to_writer(&mut bytes, post);
+            Packed(bytes)
+        }
+    }
+}
+
+/// The post packed in `bytes`.
+fn unpack(bytes: &[u8]) -> Option<Post> {
+    let bytes = match bytes.split_first()? {
+        (&POSTCARD, rest) => rest,
+        (_, rest) => return serde_json::from_slice(rest).ok(),
+    };
+    let (
+        (id, platform, author, date, text, lang),
+        (hashtags, mentions, urls, media),
+        (reply_to, quoted_post, status_id, status_url),
+        (created_at, versions, appearances),
+    ): Fields = postcard::from_bytes(bytes).ok()?;
+    Some(Post {
+        id,
+        platform,
+        author,
+        date,
+        text,
+        lang,
+        hashtags,
+        mentions,
+        urls,
+        media,
+        reply_to,
+        quoted_post,
+        status_id,
+        status_url,
+        created_at,
+        versions,
+        appearances,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::AppearanceKind;
+
+    fn sample() -> Post {
+        Post {
+            id: "twitter:1211976404581683200".into(),
+            platform: Platform::Twitter,
+            author: Author {
+                name: Some("Ana Ruiz".into()),
+                handle: Some("anaruiz".into()),
+            },
+            date: Some("2019-12-31".into()),
+            text: "The bridge opens Monday! #bridge @city https://t.co/abc".into(),
+            lang: Some("en".into()),
+            hashtags: vec!["bridge".into()],
+            mentions: vec!["city".into()],
+            urls: vec!["https://t.co/abc".into()],
+            media: vec![],
+            reply_to: None,
+            quoted_post: Some("twitter:1".into()),
+            status_id: Some("1211976404581683200".into()),
+            status_url: Some("https://twitter.com/anaruiz/status/1211976404581683200".into()),
+            created_at: Some("2019-12-31T11:00:00.000Z".into()),
+            versions: vec![Version {
+                lang: Some("fr".into()),
+                text: "Le pont ouvre lundi !".into(),
+                documents: vec!["b.html".into()],
+            }],
+            appearances: vec![Appearance {
+                document: "a.txt".into(),
+                kind: AppearanceKind::Embed,
+                line: 3,
+                start: 10,
+                end: 90,
+                similarity: 1.0,
+            }],
+        }
+    }
+
+    #[test]
+    fn round_trips_every_field() {
+        let mut store = PostStore::new();
+        let post = sample();
+        store.push(&post);
+        let mut bare = sample();
+        bare.created_at = None;
+        bare.versions.clear();
+        bare.author = Author::default();
+        store.push(&bare);
+        assert_eq!(store.get(0), Some(post.clone()));
+        assert_eq!(store.get(1), Some(bare.clone()));
+        assert_eq!(store.get(2), None);
+        assert_eq!(store.text(0).as_deref(), Some(post.text.as_str()));
+        assert_eq!(store.author(0), Some(post.author.clone()));
+        assert_eq!(store.author(1), Some(Author::default()));
+        assert_eq!(store.text(2).as_deref(), None);
+        assert_eq!(store.into_posts(), vec![post, bare]);
+    }
+
+    #[test]
+    fn packed_is_smaller_than_the_struct_alone() {
+        let Packed(bytes) = pack(&sample());
+        assert_eq!(bytes.first(), Some(&POSTCARD));
+        assert!(bytes.len() < std::mem::size_of::<Post>());
+    }
+
+    #[test]
+    fn json_fallback_unpacks() {
+        let post = sample();
+        let mut bytes = vec![JSON];
+        serde_json::to_writer(&mut bytes, &post).expect("serializes");
+        let mut store = PostStore::new();
+        store.push_packed(Packed(bytes));
+        assert_eq!(store.get(0), Some(post.clone()));
+        assert_eq!(store.text(0).as_deref(), Some(post.text.as_str()));
+        assert_eq!(store.author(0), Some(post.author));
+    }
+
+    #[test]
+    fn set_and_reorder() {
+        let mut store = PostStore::new();
+        store.push(&sample());
+        let mut changed = sample();
+        changed.text = "changed".into();
+        store.set(0, &changed);
+        let mut added = sample();
+        added.text = "added".into();
+        let new = store.add(&added);
+        let old = store.loc(0).expect("a place");
+        store.reorder(vec![new, old]);
+        assert_eq!(store.get(0).map(|p| p.text), Some("added".into()));
+        assert_eq!(store.get(1).map(|p| p.text), Some("changed".into()));
+    }
+
+    #[test]
+    fn posts_longer_than_a_chunk_get_their_own() {
+        let mut store = PostStore::new();
+        let mut long = sample();
+        long.text = "x".repeat(CHUNK + 10);
+        store.push(&sample());
+        store.push(&long);
+        store.push(&sample());
+        assert_eq!(store.get(1), Some(long));
+        assert_eq!(store.get(2), Some(sample()));
+    }
+}
