@@ -24,6 +24,35 @@ use std::time::Instant;
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
+/// Sets the allocator up for a long scan whose live data is the deduplication state and whose
+/// per-document memory is short-lived:
+/// - transparent huge pages off for the process (what mimalloc's `allow_thp=0` does, which it
+///   reads only from the environment at start-up): with them, each 4 KB touched in a fresh
+///   2 MB region faults in, and zeroes, the whole 2 MB — on a 1 GB corpus ~60 MB of peak
+///   memory and 5% of the time spent clearing pages;
+/// - freed memory handed back to the OS after 250 ms instead of mimalloc's 1 s, so the
+///   batches of documents scanned a moment ago do not add up in the peak (~20 MB on 1 GB).
+///
+/// Failure (another OS, an old kernel) changes nothing else.
+fn tune_memory() {
+    #[cfg(target_os = "linux")]
+    // SAFETY: PR_SET_THP_DISABLE takes plain integers and touches no memory of ours.
+    unsafe {
+        libc::prctl(libc::PR_SET_THP_DISABLE, 1, 0, 0, 0);
+    }
+    #[cfg(feature = "mimalloc")]
+    // SAFETY: called first thing in `main`, before any other thread exists (the option setters
+    // are not thread-safe); the option is a plain number.
+    unsafe {
+        libmimalloc_sys::mi_option_set(MI_OPTION_PURGE_DELAY, 250);
+    }
+}
+
+/// `mi_option_purge_delay` of mimalloc.h (v3), which libmimalloc-sys leaves unnamed: between
+/// `mi_option_deprecated_eager_commit_delay` (14) and `mi_option_use_numa_nodes` (16).
+#[cfg(feature = "mimalloc")]
+const MI_OPTION_PURGE_DELAY: libmimalloc_sys::mi_option_t = 15;
+
 /// Documents are scanned in parallel batches of this many bytes per thread (at least
 /// [`MIN_BATCH_BYTES`]), then dropped: enough documents to keep every core busy, while the
 /// three batches in flight (being read, queued, being scanned) stay small next to the
@@ -33,6 +62,7 @@ const BATCH_BYTES_PER_THREAD: usize = 2 << 20;
 const MIN_BATCH_BYTES: usize = 4 << 20;
 
 fn main() -> ExitCode {
+    tune_memory();
     let cli = Cli::parse();
     let result = match cli.command {
         None => scan(cli.scan),
@@ -360,4 +390,18 @@ fn write_feed(feed: output::FeedParts<'_>, args: &OutputArgs) -> io::Result<()> 
         let _ = std::fs::remove_file(&temp);
         io::Error::new(e.kind(), format!("{}: {e}", path.display()))
     })
+}
+
+#[cfg(all(test, feature = "mimalloc"))]
+mod tests {
+    #[test]
+    fn purge_delay_is_the_option_we_think() {
+        // SAFETY: reads a plain number; no other test touches mimalloc's options.
+        let default = unsafe { libmimalloc_sys::mi_option_get(super::MI_OPTION_PURGE_DELAY) };
+        assert_eq!(default, 1000, "mimalloc v3's default purge delay (ms)");
+        // Its neighbour is `use_numa_nodes`, 0 by default.
+        let numa =
+            unsafe { libmimalloc_sys::mi_option_get(libmimalloc_sys::mi_option_use_numa_nodes) };
+        assert_eq!(numa, 0);
+    }
 }
