@@ -95,6 +95,23 @@ pub fn is_media_link(link: &str) -> bool {
     bare.starts_with("pic.twitter.com/") || bare.starts_with("pic.x.com/")
 }
 
+/// Whether `text` has a mark that opens a hashtag, mention or cashtag (`#`, `@`, `$` and their
+/// full-width forms): without one, twitter-text finds none of them.
+fn may_hold_tags(text: &str) -> bool {
+    memchr::memchr3(b'#', b'@', b'$', text.as_bytes()).is_some()
+        || text.contains(['＃', '＠', '＄'])
+}
+
+/// Whether `text` may hold a link: every link has a domain with a dot followed by a letter or
+/// digit (`t.co/x`, `example.com`, `1.2.3.4`); text with no such dot has none.
+fn may_hold_links(text: &str) -> bool {
+    memchr::memchr_iter(b'.', text.as_bytes()).any(|i| {
+        text.get(i + 1..)
+            .and_then(|rest| rest.chars().next())
+            .is_some_and(char::is_alphanumeric)
+    })
+}
+
 /// Every entity of `text` with its code-point span, in text order, glued forms split first.
 pub fn spans(text: &str) -> Vec<Span> {
     spans_of(text, Which::All)
@@ -149,19 +166,30 @@ fn spans_of(text: &str, which: Which) -> Vec<Span> {
     let glued = Unglued::new(text);
     let extractor = Extractor::new();
     let s = glued.text.as_str();
+    let (tags, links) = (may_hold_tags(s), may_hold_links(s));
     let found = match which {
+        Which::All if !tags && !links => Vec::new(),
         Which::All => {
             // The combined extraction skips links without a scheme (`pic.twitter.com/x`): take
             // links from the link extractor, and the rest where they do not overlap a link.
-            let urls = extractor.extract_urls_with_indices(s);
+            // Each parse runs only where its marks are (most lines of prose have neither).
+            let urls = if links {
+                extractor.extract_urls_with_indices(s)
+            } else {
+                Vec::new()
+            };
             let overlaps_link = |e: &twitter_text::entity::Entity| {
                 urls.iter().any(|u| e.start < u.end && u.start < e.end)
             };
-            let mut all: Vec<_> = extractor
-                .extract_entities_with_indices(s)
-                .into_iter()
-                .filter(|e| e.t != Type::URL && !overlaps_link(e))
-                .collect();
+            let mut all: Vec<_> = if tags {
+                extractor
+                    .extract_entities_with_indices(s)
+                    .into_iter()
+                    .filter(|e| e.t != Type::URL && !overlaps_link(e))
+                    .collect()
+            } else {
+                Vec::new()
+            };
             all.extend(urls);
             all.sort_by_key(|e| e.start);
             all

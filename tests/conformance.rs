@@ -95,3 +95,31 @@ fn twitter_text_extract_suite() {
     assert!(failures.is_empty(), "{}", failures.join("\n"));
     assert_eq!(passed, 238, "the suite has 238 cases");
 }
+
+/// The combined extraction the scanner runs (`entities::spans`) skips its parses on text without
+/// the marks that open an entity; on every case where Twitter finds one, it must still find
+/// some (the skip never hides an entity the suite knows).
+#[test]
+fn combined_extraction_finds_what_the_suite_finds() {
+    let mut checked = 0;
+    for (section, cases) in suite() {
+        let section = section.as_str().expect("section name");
+        if section == "replies" {
+            continue;
+        }
+        for case in cases.as_sequence().expect("cases") {
+            let text = case["text"].as_str().expect("case text");
+            let found = case["expected"]
+                .as_sequence()
+                .is_some_and(|e| !e.is_empty());
+            if found {
+                checked += 1;
+                assert!(
+                    !entities::spans(text).is_empty(),
+                    "{section}: nothing found in {text:?}"
+                );
+            }
+        }
+    }
+    assert!(checked > 150, "{checked}");
+}
