@@ -122,9 +122,10 @@ pub struct Assembler {
     documents: Vec<DocumentInfo>,
     posts: store::PostStore,
     summaries: Vec<dedup::Summary>,
-    quotes: Vec<Quote>,
-    /// Exact repeats: hash of (id, normalized text) -> index in `posts`.
-    seen: std::collections::HashMap<u64, usize>,
+    quotes: store::QuoteStore,
+    /// Exact repeats: hash of (id, normalized text) -> index in `posts` (12 bytes an entry;
+    /// past 4 billion posts, later ones are left to [`dedup`] to fold).
+    seen: rustc_hash::FxHashMap<u64, u32>,
     /// The later sightings of a held post, absorbed into one another in input order and kept
     /// unpacked (a post repeated a thousand times is not packed a thousand times), by index
     /// in `posts`; folded into it when the assembly finishes.
@@ -155,8 +156,8 @@ impl Assembler {
         for (extraction, ready) in extractions.into_iter().zip(ready) {
             self.documents.push(extraction.document);
             for (post, (key, packed, summary)) in extraction.posts.into_iter().zip(ready) {
-                match self.seen.get(&key) {
-                    Some(&i) => match self.repeats.entry(i) {
+                match self.seen.get(&key).map(|&i| i as usize) {
+                    Some(i) => match self.repeats.entry(i) {
                         Entry::Occupied(mut e) => dedup::absorb(e.get_mut(), post),
                         Entry::Vacant(e) => {
                             let mut post = post;
@@ -165,13 +166,17 @@ impl Assembler {
                         }
                     },
                     None => {
-                        self.seen.insert(key, self.posts.len());
+                        if let Ok(i) = u32::try_from(self.posts.len()) {
+                            self.seen.insert(key, i);
+                        }
                         self.posts.push_packed(packed);
                         self.summaries.push(summary);
                     }
                 }
             }
-            self.quotes.extend(extraction.quotes);
+            for quote in &extraction.quotes {
+                self.quotes.push(quote);
+            }
         }
     }
 
@@ -202,7 +207,7 @@ impl Assembler {
             }
         }
         let mut posts = dedup::merge_packed(self.posts, self.summaries);
-        let mut quotes = self.quotes;
+        let mut quotes = std::mem::take(&mut self.quotes).into_quotes();
         link::link_quotes_packed(&mut posts, &mut quotes, &self.documents);
         PackedFeed {
             generator: model::Generator::default(),

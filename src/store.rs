@@ -10,17 +10,111 @@
 //! push(post) ──▶ [len-prefixed fields … appearances] ──▶ get(i) ─▶ Post (a fresh copy)
 //! ```
 
-use crate::model::{Appearance, Author, Platform, Post, Version};
+use crate::model::{Appearance, Author, Platform, Post, Quote, Version};
 use std::borrow::Cow;
 
 /// Posts in order, each packed into one byte string; the strings live back to back in large
-/// chunks (an arena), so the corpus's posts cost their bytes and 12 bytes of index each — no
-/// heap block per post, and no allocator pages pinned by long-lived small blocks among the
+/// chunks (an [`Arena`]), so the corpus's posts cost their bytes and 12 bytes of index each —
+/// no heap block per post, and no allocator pages pinned by long-lived small blocks among the
 /// short-lived ones of the scan.
 #[derive(Debug, Default)]
 pub struct PostStore {
-    chunks: Vec<Vec<u8>>,
+    arena: Arena,
     slots: Vec<Loc>,
+}
+
+/// Byte strings appended back to back in chunks that never move.
+#[derive(Debug, Default)]
+struct Arena {
+    chunks: Vec<Vec<u8>>,
+}
+
+impl Arena {
+    /// Appends `bytes`; where they lie.
+    fn append(&mut self, bytes: &[u8]) -> Loc {
+        let fits = self
+            .chunks
+            .last()
+            .is_some_and(|c| c.capacity() - c.len() >= bytes.len());
+        if !fits {
+            self.chunks.push(Vec::with_capacity(CHUNK.max(bytes.len())));
+        }
+        let chunk = self.chunks.len().saturating_sub(1);
+        let Some(last) = self.chunks.last_mut() else {
+            return Loc {
+                chunk: 0,
+                start: 0,
+                len: 0,
+            };
+        };
+        let start = last.len();
+        last.extend_from_slice(bytes);
+        Loc {
+            chunk: chunk as u32,
+            start: start as u32,
+            len: bytes.len() as u32,
+        }
+    }
+
+    /// The bytes at `loc`.
+    fn bytes(&self, loc: Loc) -> Option<&[u8]> {
+        let start = loc.start as usize;
+        self.chunks
+            .get(loc.chunk as usize)?
+            .get(start..start + loc.len as usize)
+    }
+
+    /// Bytes held.
+    fn len(&self) -> usize {
+        self.chunks.iter().map(Vec::len).sum()
+    }
+}
+
+/// Quotes in order, packed like [`PostStore`]'s posts while a corpus is scanned (a quote costs
+/// ~130 bytes packed, ~310 as a [`Quote`]); unpacked all at once when the scan is done.
+#[derive(Debug, Default)]
+pub struct QuoteStore {
+    arena: Arena,
+    slots: Vec<Loc>,
+}
+
+impl QuoteStore {
+    /// Number of quotes held.
+    pub fn len(&self) -> usize {
+        self.slots.len()
+    }
+
+    /// Whether no quote is held.
+    pub fn is_empty(&self) -> bool {
+        self.slots.is_empty()
+    }
+
+    /// Appends a quote.
+    pub fn push(&mut self, quote: &Quote) {
+        // A quote is strings and numbers: postcard takes it whole (an error would mean a bug
+        // in serde; the quote is then kept as JSON, like a post).
+        let bytes = match postcard::to_extend(quote, vec![POSTCARD]) {
+            Ok(bytes) => bytes,
+            Err(_) => {
+                let mut bytes = vec![JSON];
+                let _ = serde_json::to_writer(&mut bytes, quote);
+                bytes
+            }
+        };
+        let loc = self.arena.append(&bytes);
+        self.slots.push(loc);
+    }
+
+    /// Every quote, unpacked, in order.
+    pub fn into_quotes(self) -> Vec<Quote> {
+        self.slots
+            .iter()
+            .filter_map(|&loc| match self.arena.bytes(loc)?.split_first()? {
+                (&POSTCARD, rest) => postcard::from_bytes(rest).ok(),
+                (_, rest) => serde_json::from_slice(rest).ok(),
+            })
+            .collect()
+    }
 }
 
 /// Where a packed post lies: chunk, offset and length.
@@ -86,7 +180,7 @@ impl PostStore {
 
     /// Bytes held by the packed posts (arena chunks, including replaced copies).
     pub fn packed_bytes(&self) -> usize {
-        self.chunks.iter().map(Vec::len).sum()
+        self.arena.len()
     }
 
     /// Appends a post packed with [`pack`] (e.g. on another thread).
@@ -162,35 +256,11 @@ impl PostStore {
     }
 
     fn append(&mut self, bytes: &[u8]) -> Loc {
-        let fits = self
-            .chunks
-            .last()
-            .is_some_and(|c| c.capacity() - c.len() >= bytes.len());
-        if !fits {
-            self.chunks.push(Vec::with_capacity(CHUNK.max(bytes.len())));
-        }
-        let chunk = self.chunks.len().saturating_sub(1);
-        let Some(last) = self.chunks.last_mut() else {
-            return Loc {
-                chunk: 0,
-                start: 0,
-                len: 0,
-            };
-        };
-        let start = last.len();
-        last.extend_from_slice(bytes);
-        Loc {
-            chunk: chunk as u32,
-            start: start as u32,
-            len: bytes.len() as u32,
-        }
+        self.arena.append(bytes)
     }
 
     fn bytes(&self, loc: Loc) -> Option<&[u8]> {
-        let start = loc.start as usize;
-        self.chunks
-            .get(loc.chunk as usize)?
-            .get(start..start + loc.len as usize)
+        self.arena.bytes(loc)
     }
 
     /// The first fields of post `i`, borrowed from its packed bytes (the whole post when it
@@ -367,6 +437,28 @@ mod tests {
         store.reorder(vec![new, old]);
         assert_eq!(store.get(0).map(|p| p.text), Some("added".into()));
         assert_eq!(store.get(1).map(|p| p.text), Some("changed".into()));
+    }
+
+    #[test]
+    fn quotes_round_trip() {
+        let quote = Quote {
+            id: "quote:1".into(),
+            document: "a.txt".into(),
+            line: 2,
+            start: 5,
+            end: 9,
+            text: "words".into(),
+            speaker: Some("Ana Ruiz".into()),
+            cue: None,
+            post: None,
+        };
+        let mut store = QuoteStore::default();
+        store.push(&quote);
+        let mut other = quote.clone();
+        other.speaker = None;
+        store.push(&other);
+        assert_eq!(store.len(), 2);
+        assert_eq!(store.into_quotes(), vec![quote, other]);
     }
 
     #[test]
