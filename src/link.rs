@@ -276,8 +276,13 @@ fn best_posts<'a>(
 /// (CSR) — two vectors in all rather than one per post and one per word.
 struct Index {
     vocab: FxHashMap<String, u32>,
-    word_ids: Vec<u32>,
-    word_starts: Vec<usize>,
+    /// Per chunk of [`INDEX_CHUNK`] posts: their word ids back to back, and where each post's
+    /// begin (plus the end) — chunks as the cores built them, never copied into one array.
+    chunks: Vec<(Vec<u32>, Vec<u32>)>,
+    /// How many posts use each word.
+    df: Vec<u32>,
+    /// The posts of each word used by at most [`MAX_POSTING`] posts (the only words a quote
+    /// looks up), as a flat array and where each word's begin.
     posting_posts: Vec<u32>,
     posting_starts: Vec<usize>,
 }
@@ -304,7 +309,7 @@ impl Index {
         let chunks: Vec<(Vec<u32>, Vec<u32>)> = (0..n_posts.div_ceil(INDEX_CHUNK))
             .into_par_iter()
             .map(|c| {
-                let (mut ids, mut counts) = (Vec::new(), Vec::new());
+                let (mut ids, mut starts) = (Vec::new(), vec![0u32]);
                 let mut own: Vec<u32> = Vec::new();
                 for pi in c * INDEX_CHUNK..((c + 1) * INDEX_CHUNK).min(n_posts) {
                     own.clear();
@@ -314,46 +319,42 @@ impl Index {
                     own.sort_unstable();
                     own.dedup();
                     ids.extend_from_slice(&own);
-                    counts.push(own.len() as u32);
+                    starts.push(ids.len() as u32);
                 }
-                (ids, counts)
+                ids.shrink_to_fit();
+                (ids, starts)
             })
             .collect();
-        let mut word_ids: Vec<u32> = Vec::with_capacity(chunks.iter().map(|c| c.0.len()).sum());
-        let mut word_starts: Vec<usize> = Vec::with_capacity(n_posts + 1);
-        for (ids, counts) in chunks {
-            let mut at = word_ids.len();
-            for c in counts {
-                word_starts.push(at);
-                at += c as usize;
-            }
-            word_ids.extend_from_slice(&ids);
-        }
-        word_starts.push(word_ids.len());
-        // Postings by counting sort: sizes, offsets, then each post in order.
-        let mut posting_starts = vec![0usize; vocab.len() + 1];
-        for &id in &word_ids {
-            if let Some(c) = posting_starts.get_mut(id as usize + 1) {
-                *c += 1;
+        let mut df = vec![0u32; vocab.len()];
+        for &id in chunks.iter().flat_map(|c| &c.0) {
+            if let Some(d) = df.get_mut(id as usize) {
+                *d += 1;
             }
         }
-        for k in 1..posting_starts.len() {
-            let before = posting_starts.get(k - 1).copied().unwrap_or(0);
-            if let Some(c) = posting_starts.get_mut(k) {
-                *c += before;
+        // Postings of the rare words by counting sort: offsets, then each post in order.
+        let mut posting_starts = Vec::with_capacity(df.len() + 1);
+        let mut at = 0;
+        for &d in &df {
+            posting_starts.push(at);
+            if d as usize <= MAX_POSTING {
+                at += d as usize;
             }
         }
+        posting_starts.push(at);
         let mut index = Index {
             vocab,
-            word_ids,
-            word_starts,
+            chunks,
+            df,
             posting_posts: Vec::new(),
             posting_starts,
         };
-        let mut posting_posts = vec![0u32; index.word_ids.len()];
+        let mut posting_posts = vec![0u32; at];
         let mut next = index.posting_starts.clone();
         for pi in 0..n_posts {
             for &id in index.post_words(pi) {
+                if index.df(id) as usize > MAX_POSTING {
+                    continue;
+                }
                 if let Some(at) = next.get_mut(id as usize) {
                     if let Some(slot) = posting_posts.get_mut(*at) {
                         *slot = pi as u32;
@@ -368,13 +369,23 @@ impl Index {
 
     /// The distinct word ids of post `pi`, sorted.
     fn post_words(&self, pi: usize) -> &[u32] {
-        match (self.word_starts.get(pi), self.word_starts.get(pi + 1)) {
-            (Some(&a), Some(&b)) => self.word_ids.get(a..b).unwrap_or(&[]),
+        let Some((ids, starts)) = self.chunks.get(pi / INDEX_CHUNK) else {
+            return &[];
+        };
+        let k = pi % INDEX_CHUNK;
+        match (starts.get(k), starts.get(k + 1)) {
+            (Some(&a), Some(&b)) => ids.get(a as usize..b as usize).unwrap_or(&[]),
             _ => &[],
         }
     }
 
-    /// The posts using word `id`, in feed order.
+    /// How many posts use word `id`.
+    fn df(&self, id: u32) -> u32 {
+        self.df.get(id as usize).copied().unwrap_or(0)
+    }
+
+    /// The posts using word `id`, in feed order (none for a word used by more than
+    /// [`MAX_POSTING`] posts: it is never looked up).
     fn postings(&self, id: u32) -> &[u32] {
         let id = id as usize;
         match (self.posting_starts.get(id), self.posting_starts.get(id + 1)) {
@@ -419,7 +430,7 @@ fn best_post<'a>(
     let mut known: Vec<(usize, u32)> = qset
         .iter()
         .filter_map(|w| index.vocab.get(w))
-        .map(|&id| (index.postings(id).len(), id))
+        .map(|&id| (index.df(id) as usize, id))
         .filter(|&(df, _)| df > 0 && df <= MAX_POSTING)
         .collect();
     known.sort_unstable();
