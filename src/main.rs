@@ -9,7 +9,7 @@ use clap::Parser;
 use cli::{Cli, Command, ExtractArgs, MergeArgs, OutputArgs, RecordArgs, ScanArgs};
 use embedscan::input::{self, Item, ReadOptions, Source};
 use embedscan::records::RecordFields;
-use embedscan::{extract, output, shard, Assembler, Error, Extraction};
+use embedscan::{extract, output, shard, Assembler, Error, Prepared};
 use indicatif::{ProgressBar, ProgressStyle};
 use rayon::prelude::*;
 use std::io::IsTerminal;
@@ -168,21 +168,25 @@ fn scan(args: ScanArgs) -> io::Result<bool> {
             problems
         });
         for batch in ready {
-            let results: Vec<Result<Extraction, Error>> = batch
+            // Each document is read, scanned and prepared for the assembler on one thread.
+            let results: Vec<Result<Prepared, Error>> = batch
                 .into_par_iter()
-                .map(|item| item.into_document(&options.fields).map(|doc| extract(&doc)))
+                .map(|item| {
+                    let doc = item.into_document(&options.fields)?;
+                    Ok(Prepared::of(extract(&doc)))
+                })
                 .collect();
-            let mut extractions = Vec::with_capacity(results.len());
+            let mut prepared = Vec::with_capacity(results.len());
             for result in results {
                 match result {
-                    Ok(e) => {
-                        progress.document(e.document.bytes);
-                        extractions.push(e);
+                    Ok(p) => {
+                        progress.document(p.bytes());
+                        prepared.push(p);
                     }
                     Err(e) => reporter_for_batches.fail(e),
                 }
             }
-            assembler.add_all(extractions);
+            assembler.add_prepared(prepared);
             progress.posts(assembler.post_count());
         }
         reader.join().unwrap_or_default()

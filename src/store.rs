@@ -91,17 +91,12 @@ impl QuoteStore {
 
     /// Appends a quote.
     pub fn push(&mut self, quote: &Quote) {
-        // A quote is strings and numbers: postcard takes it whole (an error would mean a bug
-        // in serde; the quote is then kept as JSON, like a post).
-        let bytes = match postcard::to_extend(quote, vec![POSTCARD]) {
-            Ok(bytes) => bytes,
-            Err(_) => {
-                let mut bytes = vec![JSON];
-                let _ = serde_json::to_writer(&mut bytes, quote);
-                bytes
-            }
-        };
-        let loc = self.arena.append(&bytes);
+        self.push_packed(pack_quote(quote));
+    }
+
+    /// Appends a quote packed with [`pack_quote`] (e.g. on another thread).
+    pub fn push_packed(&mut self, packed: PackedQuote) {
+        let loc = self.arena.append(&packed.0);
         self.slots.push(loc);
     }
 
@@ -274,9 +269,34 @@ impl PostStore {
     }
 }
 
+/// A quote packed by [`pack_quote`], ready for [`QuoteStore::push_packed`].
+#[derive(Debug)]
+pub struct PackedQuote(Vec<u8>);
+
+/// Packs a quote (thread-safe, like [`pack`]).
+pub fn pack_quote(quote: &Quote) -> PackedQuote {
+    // A quote is strings and numbers: postcard takes it whole (an error would mean a bug in
+    // serde; the quote is then kept as JSON, like a post).
+    PackedQuote(match postcard::to_extend(quote, vec![POSTCARD]) {
+        Ok(bytes) => bytes,
+        Err(_) => {
+            let mut bytes = vec![JSON];
+            let _ = serde_json::to_writer(&mut bytes, quote);
+            bytes
+        }
+    })
+}
+
 /// A post packed by [`pack`], ready for [`PostStore::push_packed`].
 #[derive(Debug)]
 pub struct Packed(Vec<u8>);
+
+impl Packed {
+    /// The post again.
+    pub fn unpack(&self) -> Option<Post> {
+        unpack(&self.0)
+    }
+}
 
 /// Packs a post (thread-safe: packing can run on all cores before the posts are pushed).
 pub fn pack(post: &Post) -> Packed {
