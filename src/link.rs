@@ -77,11 +77,9 @@ pub(crate) fn for_each_word(text: &str, mut f: impl FnMut(&str)) {
     let mut low = String::new();
     for chunk in text.split_whitespace() {
         low.clear();
-        if chunk
-            .bytes()
-            .all(|b| b.is_ascii() && !b.is_ascii_uppercase())
-        {
+        if chunk.is_ascii() {
             low.push_str(chunk);
+            low.make_ascii_lowercase();
         } else {
             low.extend(chunk.chars().flat_map(char::to_lowercase));
         }
