@@ -718,8 +718,11 @@ fn has_entities(text: &str) -> bool {
 }
 
 fn is_link(word: &str) -> bool {
-    let w = word.to_ascii_lowercase();
-    w.contains("://") || w.starts_with("pic.twitter.com/") || w.starts_with("www.")
+    let starts = |prefix: &str| {
+        word.get(..prefix.len())
+            .is_some_and(|head| head.eq_ignore_ascii_case(prefix))
+    };
+    word.contains("://") || starts("pic.twitter.com/") || starts("www.")
 }
 
 /// The words compared: lowercase letters and digits, links and media removed, entities decoded.

@@ -318,7 +318,9 @@ pub fn pack(post: &Post) -> Packed {
         ),
         (&post.created_at, &post.versions, &post.appearances),
     );
-    let mut bytes = vec![POSTCARD];
+    // Room for the text and the usual short fields at once, not grown field by field.
+    let mut bytes = Vec::with_capacity(post.text.len() + 256);
+    bytes.push(POSTCARD);
     match postcard::to_extend(&fields, bytes) {
         Ok(b) => Packed(b),
         Err(_) => {
