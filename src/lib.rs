@@ -10,11 +10,14 @@
 //!
 //! ```text
 //! input (files, dirs, .gz, JSON Lines: records, WARC: webarchive)
-//!   └▶ Document ─▶ extract() ──────────────────────────────▶ Extraction ─▶ Assembler ─▶ Feed ─▶ output
-//!                  text: detect (embed, card) ▶ post ▶ quote              add: exact repeats
-//!                  html: html::embeds ▶ article text ▶ the same           finish: versions ▶
-//!                                                                          dedup ▶ link
+//!   └▶ Document ─▶ extract() ─────────────────────────▶ Extraction ─▶ Prepared ─▶ Assembler ─▶ PackedFeed ─▶ output
+//!                  text: detect (embed, card) ▶ post ▶ quote         (packed:     add: exact repeats   (posts unpacked
+//!                  html: html::embeds ▶ article text ▶ the same       store,      finish: versions ▶    one at a time)
+//!                                                                     summary)    dedup ▶ link
 //! ```
+//!
+//! Posts and quotes stay packed ([`store`]) from the thread that scanned them to the writer;
+//! deduplication decides on a [`dedup::Summary`] of each and unpacks only possible duplicates.
 //!
 //! [`extract`] is stateless and runs per document (the map step, `embedscan extract`);
 //! [`Assembler`] / [`assemble`] merge everything (the reduce step, `embedscan merge`), so a

@@ -142,7 +142,7 @@ fn names_someone(speaker: &str) -> bool {
 
 /// Links each quote that re-quotes a post: sets `quote.post` and adds a `quote` appearance.
 /// The input order of the documents, which orders a post's appearances, is recovered from
-/// the posts and quotes ([`document_order`]); [`link_quotes_packed`] is told it.
+/// the posts and quotes; [`link_quotes_packed`] is told it.
 pub fn link_quotes(posts: &mut [Post], quotes: &mut [Quote]) {
     if posts.is_empty() || quotes.is_empty() {
         return;

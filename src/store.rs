@@ -14,7 +14,7 @@ use crate::model::{Appearance, Author, Platform, Post, Quote, Version};
 use std::borrow::Cow;
 
 /// Posts in order, each packed into one byte string; the strings live back to back in large
-/// chunks (an [`Arena`]), so the corpus's posts cost their bytes and 12 bytes of index each —
+/// chunks (an arena), so the corpus's posts cost their bytes and 12 bytes of index each —
 /// no heap block per post, and no allocator pages pinned by long-lived small blocks among the
 /// short-lived ones of the scan.
 #[derive(Debug, Default)]
