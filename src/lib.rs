@@ -233,10 +233,12 @@ impl Prepared {
     pub fn of(extraction: Extraction) -> Prepared {
         Prepared {
             document: extraction.document,
+            // Each post is dropped as soon as it is packed: a document with a flood of posts
+            // never holds them twice.
             posts: extraction
                 .posts
-                .iter()
-                .map(|p| (repeat_key(p), store::pack(p), dedup::Summary::of(p)))
+                .into_iter()
+                .map(|p| (repeat_key(&p), store::pack(&p), dedup::Summary::of(&p)))
                 .collect(),
             quotes: extraction.quotes.iter().map(store::pack_quote).collect(),
         }
