@@ -116,30 +116,26 @@ pub fn write_parts(feed: FeedParts<'_>, format: Format, out: &mut dyn Write) -> 
 const RENDER_WINDOW: usize = 4096;
 
 /// The feed as pretty JSON — the bytes of `serde_json::to_writer_pretty(feed)` — with the
-/// records rendered on all cores: each record is pretty-printed alone and indented to its depth
-/// (JSON strings hold no raw line breaks, so indenting lines is exact).
+/// records rendered on all cores: each record is pretty-printed alone at its depth
+/// ([`pretty_at`]).
 fn write_json(feed: FeedParts<'_>, out: &mut dyn Write) -> io::Result<()> {
     out.write_all(b"{\n  \"generator\": ")?;
-    out.write_all(&indented(
-        &serde_json::to_vec_pretty(feed.generator)?,
-        "  ",
-        false,
-    ))?;
+    out.write_all(&pretty_at(feed.generator, 1, false)?)?;
     write_rendered_array(out, "documents", feed.documents.len(), |i| {
-        Ok(serde_json::to_vec_pretty(&feed.documents.get(i))?)
+        pretty_at(&feed.documents.get(i), 2, true)
     })?;
     write_rendered_array(out, "posts", feed.posts.count(), |i| {
-        Ok(serde_json::to_vec_pretty(&*feed.post(i)?)?)
+        pretty_at(&*feed.post(i)?, 2, true)
     })?;
     write_rendered_array(out, "quotes", feed.quotes.len(), |i| {
-        Ok(serde_json::to_vec_pretty(&feed.quotes.get(i))?)
+        pretty_at(&feed.quotes.get(i), 2, true)
     })?;
     out.write_all(b"\n}\n")
 }
 
 /// `,\n  "name": [...]` as serde_json's pretty printer writes a field of the top object, the
 /// `count` items rendered by `render` (pretty JSON at depth 0, by index) on all cores, a
-/// window at a time, and indented to depth 2.
+/// window at a time.
 fn write_rendered_array(
     out: &mut dyn Write,
     name: &str,
@@ -154,7 +150,7 @@ fn write_rendered_array(
     for start in (0..count).step_by(RENDER_WINDOW) {
         let rendered: Vec<Vec<u8>> = (start..(start + RENDER_WINDOW).min(count))
             .into_par_iter()
-            .map(|i| render(i).map(|v| indented(&v, "    ", true)))
+            .map(&render)
             .collect::<io::Result<_>>()?;
         for (k, text) in rendered.iter().enumerate() {
             out.write_all(if start == 0 && k == 0 { b"\n" } else { b",\n" })?;
@@ -164,20 +160,104 @@ fn write_rendered_array(
     out.write_all(b"\n  ]")
 }
 
-/// `text` with `indent` before every line (before the first one too when `first`).
-fn indented(text: &[u8], indent: &str, first: bool) -> Vec<u8> {
-    let mut out = Vec::with_capacity(text.len() + text.len() / 8);
+/// `value` as serde_json's pretty printer writes it `depth` levels deep in a document: its
+/// inner lines indented by `depth` more levels (and its first line too when `first`) — the
+/// bytes `to_vec_pretty` gives for the whole document, written record by record.
+fn pretty_at<T: Serialize + ?Sized>(value: &T, depth: usize, first: bool) -> io::Result<Vec<u8>> {
+    let mut out = Vec::with_capacity(1024);
     if first {
-        out.extend_from_slice(indent.as_bytes());
+        out.extend(std::iter::repeat_n(b' ', depth * INDENT.len()));
     }
-    for (i, line) in text.split(|&b| b == b'\n').enumerate() {
-        if i > 0 {
-            out.push(b'\n');
-            out.extend_from_slice(indent.as_bytes());
+    let formatter = Nested {
+        depth,
+        has_value: false,
+    };
+    value.serialize(&mut serde_json::Serializer::with_formatter(
+        &mut out, formatter,
+    ))?;
+    Ok(out)
+}
+
+/// One level of indentation, as serde_json's pretty printer writes it.
+const INDENT: &[u8] = b"  ";
+
+/// serde_json's `PrettyFormatter` (same output, byte for byte) started at a depth.
+struct Nested {
+    depth: usize,
+    has_value: bool,
+}
+
+impl Nested {
+    fn line<W: ?Sized + Write>(&self, writer: &mut W) -> io::Result<()> {
+        writer.write_all(b"\n")?;
+        (0..self.depth).try_for_each(|_| writer.write_all(INDENT))
+    }
+}
+
+impl serde_json::ser::Formatter for Nested {
+    fn begin_array<W: ?Sized + Write>(&mut self, writer: &mut W) -> io::Result<()> {
+        self.depth += 1;
+        self.has_value = false;
+        writer.write_all(b"[")
+    }
+
+    fn end_array<W: ?Sized + Write>(&mut self, writer: &mut W) -> io::Result<()> {
+        self.depth = self.depth.saturating_sub(1);
+        if self.has_value {
+            self.line(writer)?;
         }
-        out.extend_from_slice(line);
+        writer.write_all(b"]")
     }
-    out
+
+    fn begin_array_value<W: ?Sized + Write>(
+        &mut self,
+        writer: &mut W,
+        first: bool,
+    ) -> io::Result<()> {
+        if !first {
+            writer.write_all(b",")?;
+        }
+        self.line(writer)
+    }
+
+    fn end_array_value<W: ?Sized + Write>(&mut self, _writer: &mut W) -> io::Result<()> {
+        self.has_value = true;
+        Ok(())
+    }
+
+    fn begin_object<W: ?Sized + Write>(&mut self, writer: &mut W) -> io::Result<()> {
+        self.depth += 1;
+        self.has_value = false;
+        writer.write_all(b"{")
+    }
+
+    fn end_object<W: ?Sized + Write>(&mut self, writer: &mut W) -> io::Result<()> {
+        self.depth = self.depth.saturating_sub(1);
+        if self.has_value {
+            self.line(writer)?;
+        }
+        writer.write_all(b"}")
+    }
+
+    fn begin_object_key<W: ?Sized + Write>(
+        &mut self,
+        writer: &mut W,
+        first: bool,
+    ) -> io::Result<()> {
+        if !first {
+            writer.write_all(b",")?;
+        }
+        self.line(writer)
+    }
+
+    fn begin_object_value<W: ?Sized + Write>(&mut self, writer: &mut W) -> io::Result<()> {
+        writer.write_all(b": ")
+    }
+
+    fn end_object_value<W: ?Sized + Write>(&mut self, _writer: &mut W) -> io::Result<()> {
+        self.has_value = true;
+        Ok(())
+    }
 }
 
 #[derive(Serialize)]
@@ -242,7 +322,7 @@ fn write_json_feed(feed: FeedParts<'_>, out: &mut dyn Write) -> io::Result<()> {
         string(&feed_description(feed))?
     )?;
     write_rendered_array(out, "items", feed.posts.count(), |i| {
-        Ok(serde_json::to_vec_pretty(&feed_item(&*feed.post(i)?))?)
+        pretty_at(&feed_item(&*feed.post(i)?), 2, true)
     })?;
     write!(out, ",\n  \"title\": {}", string(FEED_TITLE)?)?;
     write!(
