@@ -180,7 +180,7 @@ impl PostStore {
 
     /// Appends a post packed with [`pack`] (e.g. on another thread).
     pub fn push_packed(&mut self, packed: Packed) {
-        let loc = self.append(&packed.0);
+        let loc = self.arena.append(&packed.0);
         self.slots.push(loc);
     }
 
@@ -191,7 +191,7 @@ impl PostStore {
 
     /// A copy of post `i`; `None` past the end.
     pub fn get(&self, i: usize) -> Option<Post> {
-        unpack(self.bytes(*self.slots.get(i)?)?)
+        unpack(self.arena.bytes(*self.slots.get(i)?)?)
     }
 
     /// The text of post `i`, read in place (nothing is unpacked but the fields before it).
@@ -217,7 +217,7 @@ impl PostStore {
     /// ones stay in their chunk (posts are replaced rarely: copies of one status, linked posts).
     pub fn set(&mut self, i: usize, post: &Post) {
         if i < self.slots.len() {
-            let loc = self.append(&pack(post).0);
+            let loc = self.arena.append(&pack(post).0);
             if let Some(slot) = self.slots.get_mut(i) {
                 *slot = loc;
             }
@@ -232,7 +232,7 @@ impl PostStore {
     /// Packs `post` into the arena without giving it a place in the order (see
     /// [`PostStore::reorder`]).
     pub(crate) fn add(&mut self, post: &Post) -> Loc {
-        self.append(&pack(post).0)
+        self.arena.append(&pack(post).0)
     }
 
     /// Makes `order` the store's posts: places from [`PostStore::loc`] and [`PostStore::add`].
@@ -250,18 +250,10 @@ impl PostStore {
             .collect()
     }
 
-    fn append(&mut self, bytes: &[u8]) -> Loc {
-        self.arena.append(bytes)
-    }
-
-    fn bytes(&self, loc: Loc) -> Option<&[u8]> {
-        self.arena.bytes(loc)
-    }
-
     /// The first fields of post `i`, borrowed from its packed bytes (the whole post when it
     /// was kept as JSON).
     fn head(&self, i: usize) -> Option<Result<Head<'_>, Post>> {
-        let bytes = self.bytes(*self.slots.get(i)?)?;
+        let bytes = self.arena.bytes(*self.slots.get(i)?)?;
         match bytes.split_first()? {
             (&POSTCARD, rest) => postcard::from_bytes::<Head<'_>>(rest).ok().map(Ok),
             _ => unpack(bytes).map(Err),
@@ -275,15 +267,23 @@ pub struct PackedQuote(Vec<u8>);
 
 /// Packs a quote (thread-safe, like [`pack`]).
 pub fn pack_quote(quote: &Quote) -> PackedQuote {
-    // A quote is strings and numbers: postcard takes it whole (an error would mean a bug in
-    // serde; the quote is then kept as JSON, like a post).
-    PackedQuote(match postcard::to_extend(quote, vec![POSTCARD]) {
-        Ok(bytes) => bytes,
-        Err(_) => {
-            let mut bytes = vec![JSON];
-            let _ = serde_json::to_writer(&mut bytes, quote);
-            bytes
-        }
+    PackedQuote(encode(quote, quote, quote.text.len() + 64))
+}
+
+/// `value` packed with postcard after its tag byte, with room for `capacity` bytes at once; or
+/// `whole` as JSON, were postcard ever to refuse it (records are strings, numbers and lists: an
+/// error would be a bug in serde).
+fn encode(
+    value: &impl serde::Serialize,
+    whole: &impl serde::Serialize,
+    capacity: usize,
+) -> Vec<u8> {
+    let mut bytes = Vec::with_capacity(capacity);
+    bytes.push(POSTCARD);
+    postcard::to_extend(value, bytes).unwrap_or_else(|_| {
+        let mut bytes = vec![JSON];
+        let _ = serde_json::to_writer(&mut bytes, whole);
+        bytes
     })
 }
 
@@ -319,17 +319,7 @@ pub fn pack(post: &Post) -> Packed {
         (&post.created_at, &post.versions, &post.appearances),
     );
     // Room for the text and the usual short fields at once, not grown field by field.
-    let mut bytes = Vec::with_capacity(post.text.len() + 256);
-    bytes.push(POSTCARD);
-    match postcard::to_extend(&fields, bytes) {
-        Ok(b) => Packed(b),
-        Err(_) => {
-            bytes = vec![JSON];
-            // Every field of a post is a string, number or list: JSON takes them all.
-            let _ = serde_json::to_writer(&mut bytes, post);
-            Packed(bytes)
-        }
-    }
+    Packed(encode(&fields, post, post.text.len() + 256))
 }
 
 /// The post packed in `bytes`.
