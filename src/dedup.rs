@@ -72,8 +72,7 @@ pub fn merge_packed(mut store: PostStore, mut summaries: Vec<Summary>) -> PostSt
     // Copies of one status: versions first, then their summaries again (texts may change).
     let copies = repeated(summaries.iter().map(|s| s.status.map(NonZeroU64::get)));
     if !copies.is_empty() {
-        let mut loaded: Vec<(usize, Post)> = load(&store, &copies);
-        let (at, mut posts): (Vec<usize>, Vec<Post>) = loaded.drain(..).unzip();
+        let (at, mut posts): (Vec<usize>, Vec<Post>) = load(&store, &copies).into_iter().unzip();
         crate::versions::fold(&mut posts);
         for (i, post) in at.into_iter().zip(&posts) {
             store.set(i, post);
@@ -84,33 +83,27 @@ pub fn merge_packed(mut store: PostStore, mut summaries: Vec<Summary>) -> PostSt
     }
     let handles = handles_by_name(&summaries);
     let authors: Vec<Option<u64>> = summaries.par_iter().map(|s| s.author(&handles)).collect();
-    let mut candidate = vec![false; n];
-    for i in repeated(summaries.iter().map(|s| Some(s.id))) {
-        if let Some(c) = candidate.get_mut(i) {
-            *c = true;
-        }
-    }
     let texts = summaries.iter().zip(&authors).map(|(s, a)| {
         let a = a.filter(|_| s.n_words > 0)?;
         Some(xxh3_64_with_seed(&s.seq.to_le_bytes(), a))
     });
-    for i in repeated(texts) {
-        if let Some(c) = candidate.get_mut(i) {
-            *c = true;
-        }
-    }
     let truncating: HashSet<u64> = summaries
         .iter()
         .zip(&authors)
         .filter(|(s, _)| s.truncated)
         .filter_map(|(_, a)| *a)
         .collect();
-    for (i, (s, a)) in summaries.iter().zip(&authors).enumerate() {
-        let of_truncating = a.is_some_and(|a| truncating.contains(&a));
-        if s.several_appearances || of_truncating {
-            if let Some(c) = candidate.get_mut(i) {
-                *c = true;
-            }
+    let mut candidate: Vec<bool> = summaries
+        .iter()
+        .zip(&authors)
+        .map(|(s, a)| s.several_appearances || a.is_some_and(|a| truncating.contains(&a)))
+        .collect();
+    for i in repeated(summaries.iter().map(|s| Some(s.id)))
+        .into_iter()
+        .chain(repeated(texts))
+    {
+        if let Some(c) = candidate.get_mut(i) {
+            *c = true;
         }
     }
     drop(authors);
@@ -142,15 +135,16 @@ pub fn merge_packed(mut store: PostStore, mut summaries: Vec<Summary>) -> PostSt
             }
             continue;
         }
+        // Only a post naming a quoted post may need unpacking (to rename that id).
         let quoting = summaries.get(i).is_some_and(|s| s.quotes_a_post);
-        let renaming = quoting && !merged.renamed.is_empty();
-        match store.get(i).filter(|_| renaming) {
-            Some(mut post) => {
+        if quoting && !merged.renamed.is_empty() {
+            if let Some(mut post) = store.get(i) {
                 rename_quoted(std::iter::once(&mut post), &merged.renamed);
                 order.push(store.add(&post));
+                continue;
             }
-            None => order.extend(store.loc(i)),
         }
+        order.extend(store.loc(i));
     }
     store.reorder(order);
     store
@@ -614,18 +608,11 @@ impl Summary {
     pub fn of(p: &Post) -> Summary {
         let nz = |h: u64| NonZeroU64::new(h).unwrap_or(NonZeroU64::MIN);
         let truncated = is_truncated(&p.text);
-        let (mut n_words, mut seq, mut pending) = (0u32, 0u64, None);
-        for_each_text_word(&p.text, |w| {
-            // A truncated text's last (cut) word is left out: chain each word one step late.
-            if let Some(prev) = pending.replace(xxh3_64(w.as_bytes())) {
-                seq = chain(seq, prev);
-                n_words += 1;
-            }
-        });
-        if let (Some(last), false) = (pending, truncated) {
-            seq = chain(seq, last);
+        let (mut n_words, mut seq) = (0u32, 0u64);
+        for_each_word_hash(&p.text, truncated, |h| {
+            seq = chain(seq, h);
             n_words += 1;
-        }
+        });
         let folded = p.author.name.as_deref().map(crate::detect::fold);
         Summary {
             id: xxh3_64(p.id.as_bytes()),
@@ -680,11 +667,22 @@ impl Info {
 /// The hashes of a text's compared words, the cut last word of a truncated text dropped.
 fn word_hashes(text: &str, truncated: bool) -> Vec<u64> {
     let mut words: Vec<u64> = Vec::new();
-    for_each_text_word(text, |w| words.push(xxh3_64(w.as_bytes())));
-    if truncated {
-        words.pop();
-    }
+    for_each_word_hash(text, truncated, |h| words.push(h));
     words
+}
+
+/// Calls `f` with the hash of each compared word of `text`, the cut last word of a truncated
+/// text left out (each word is passed on one step late, so no list is needed).
+fn for_each_word_hash(text: &str, truncated: bool, mut f: impl FnMut(u64)) {
+    let mut pending = None;
+    for_each_text_word(text, |w| {
+        if let Some(previous) = pending.replace(xxh3_64(w.as_bytes())) {
+            f(previous);
+        }
+    });
+    if let (Some(last), false) = (pending, truncated) {
+        f(last);
+    }
 }
 
 /// The running hash of a word sequence, one word hash at a time (the same for prefixes).
