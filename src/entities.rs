@@ -17,6 +17,7 @@
 
 use twitter_text::entity::Type;
 use twitter_text::extractor::{Extract, Extractor};
+use twitter_text_parser::twitter_text::Rule;
 
 /// The entities of one text, each list unique and in order of first occurrence.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -169,31 +170,23 @@ fn spans_of(text: &str, which: Which) -> Vec<Span> {
     let (tags, links) = (may_hold_tags(s), may_hold_links(s));
     let found = match which {
         Which::All if !tags && !links => Vec::new(),
-        Which::All => {
-            // The combined extraction skips links without a scheme (`pic.twitter.com/x`): take
-            // links from the link extractor, and the rest where they do not overlap a link.
-            // Each parse runs only where its marks are (most lines of prose have neither).
-            let urls = if links {
-                extractor.extract_urls_with_indices(s)
-            } else {
-                Vec::new()
-            };
-            let overlaps_link = |e: &twitter_text::entity::Entity| {
-                urls.iter().any(|u| e.start < u.end && u.start < e.end)
-            };
-            let mut all: Vec<_> = if tags {
-                extractor
-                    .extract_entities_with_indices(s)
-                    .into_iter()
-                    .filter(|e| e.t != Type::URL && !overlaps_link(e))
-                    .collect()
-            } else {
-                Vec::new()
-            };
-            all.extend(urls);
-            all.sort_by_key(|e| e.start);
-            all
-        }
+        // One parse for every kind: twitter-text's combined extraction leaves out links
+        // without a scheme (`pic.twitter.com/x`), so its rules are named here with them. A
+        // link needs a dot before a letter or digit, so without one none is kept.
+        Which::All if links => extractor.extract(s, |r| {
+            matches!(
+                r,
+                Rule::url
+                    | Rule::url_without_protocol
+                    | Rule::hashtag
+                    | Rule::cashtag
+                    | Rule::list
+                    | Rule::username
+            )
+        }),
+        Which::All => extractor.extract(s, |r| {
+            matches!(r, Rule::hashtag | Rule::cashtag | Rule::list | Rule::username)
+        }),
         Which::Hashtags => extractor.extract_hashtags_with_indices(s),
         Which::Cashtags => extractor.extract_cashtags_with_indices(s),
         Which::Mentions => extractor.extract_mentioned_screennames_with_indices(s),
