@@ -185,7 +185,10 @@ fn spans_of(text: &str, which: Which) -> Vec<Span> {
             )
         }),
         Which::All => extractor.extract(s, |r| {
-            matches!(r, Rule::hashtag | Rule::cashtag | Rule::list | Rule::username)
+            matches!(
+                r,
+                Rule::hashtag | Rule::cashtag | Rule::list | Rule::username
+            )
         }),
         Which::Hashtags => extractor.extract_hashtags_with_indices(s),
         Which::Cashtags => extractor.extract_cashtags_with_indices(s),

@@ -11,7 +11,9 @@
 //! line, a line ending a sentence, or a post's span. Nested spans are dropped in favour of the
 //! outermost one. Cost: O(n) for n bytes, whatever the marks.
 
+use aho_corasick::packed;
 use std::ops::Range;
+use std::sync::LazyLock;
 
 /// Longest quotation considered, in bytes (a long quoted paragraph; tweets are far shorter).
 pub const MAX_QUOTE: usize = 3000;
@@ -57,6 +59,30 @@ const LEADS: [bool; 256] = {
     t[0xE3] = true;
     t
 };
+
+/// The first of [`LEADS`] at or after `from`. The next few bytes are looked at one by one (in
+/// text dense with leads — short lines, runs of marks — the next one is near); past them the
+/// search goes many bytes at a time with aho-corasick's packed (SIMD) searcher where the CPU
+/// has one.
+fn next_lead(bytes: &[u8], from: usize) -> Option<usize> {
+    const NEAR: usize = 16;
+    static FINDER: LazyLock<Option<packed::Searcher>> = LazyLock::new(|| {
+        packed::Searcher::new((0..=u8::MAX).filter(|&b| LEADS[b as usize]).map(|b| [b]))
+    });
+    let rest = bytes.get(from..)?;
+    let is_lead = |b: &u8| LEADS[*b as usize];
+    if let Some(p) = rest.iter().take(NEAR).position(is_lead) {
+        return Some(from + p);
+    }
+    let far = from + NEAR;
+    match &*FINDER {
+        _ if far >= bytes.len() => None,
+        Some(finder) => finder
+            .find_in(bytes, aho_corasick::Span::from(far..bytes.len()))
+            .map(|m| m.start()),
+        None => bytes[far..].iter().position(is_lead).map(|p| far + p),
+    }
+}
 
 #[derive(Clone, Copy)]
 struct Open {
@@ -126,11 +152,7 @@ fn scan_with(text: &str, from: usize, skip: &[Range<usize>], html: bool) -> Vec<
     let mut fake_prev: Option<(usize, char)> = None;
     let mut skip_to = 0;
     // Only bytes that can start a mark, a line end or a tag matter: jump from one to the next.
-    while let Some(found_at) = bytes
-        .get(i..)
-        .and_then(|b| b.iter().position(|&b| LEADS[b as usize]))
-    {
-        let at = i + found_at;
+    while let Some(at) = next_lead(bytes, i) {
         let Some(c) = text.get(at..).and_then(|t| t.chars().next()) else {
             i = at + 1;
             continue;
@@ -293,6 +315,20 @@ fn outermost(mut found: Vec<Marks>) -> Vec<Marks> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn lead_bytes_are_found_as_a_byte_by_byte_search_finds_them() {
+        let text =
+            "He said \"no\" — «oui» and “yes”, 「はい」 <b>it's</b>\nnext line\u{a0}é ".repeat(5);
+        let bytes = text.as_bytes();
+        for from in 0..=bytes.len() + 1 {
+            let expected = bytes
+                .get(from..)
+                .and_then(|rest| rest.iter().position(|&b| LEADS[b as usize]))
+                .map(|p| from + p);
+            assert_eq!(next_lead(bytes, from), expected, "from {from}");
+        }
+    }
 
     fn inner(text: &str) -> Vec<&str> {
         scan(text, 0, &[])
