@@ -366,6 +366,12 @@ fn merge_reduce(args: MergeArgs) -> io::Result<bool> {
     Ok(!reporter.failed)
 }
 
+/// Bytes handed to the kernel per write of the feed. Measured on the 1 GB bench corpus (a 280 MB
+/// feed into a file, 2 cores): writing took 0.40 s in 8 KB writes, 0.29 s in 64 KB ones, and
+/// more again from 256 KB up (0.6 s; 0.9 s in 1 MB writes), where the buffer no longer stays
+/// in the core's cache.
+const WRITE_BUFFER: usize = 64 * 1024;
+
 /// Writes the feed to standard output, or to `--output` atomically: into a temporary file beside
 /// it, renamed over the target only once complete, so an interrupted run never leaves a
 /// truncated feed. Errors name the file they concern.
@@ -373,7 +379,7 @@ fn write_feed(feed: output::FeedParts<'_>, args: &OutputArgs) -> io::Result<()> 
     let format = args.format.into();
     let Some(path) = &args.output else {
         let stdout = io::stdout();
-        let mut out = io::BufWriter::new(stdout.lock());
+        let mut out = io::BufWriter::with_capacity(WRITE_BUFFER, stdout.lock());
         output::write_parts(feed, format, &mut out)?;
         return out.flush();
     };
@@ -383,7 +389,7 @@ fn write_feed(feed: output::FeedParts<'_>, args: &OutputArgs) -> io::Result<()> 
         .unwrap_or_default();
     let temp = path.with_file_name(format!(".{name}.{}.tmp", std::process::id()));
     let written = (|| {
-        let mut out = io::BufWriter::new(std::fs::File::create(&temp)?);
+        let mut out = io::BufWriter::with_capacity(WRITE_BUFFER, std::fs::File::create(&temp)?);
         output::write_parts(feed, format, &mut out)?;
         out.into_inner()
             .map_err(io::IntoInnerError::into_error)?
