@@ -147,14 +147,30 @@ fn write_rendered_array(
     if count == 0 {
         return out.write_all(b"]");
     }
-    for start in (0..count).step_by(RENDER_WINDOW) {
-        let rendered: Vec<Vec<u8>> = (start..(start + RENDER_WINDOW).min(count))
+    let window = |start: usize| -> io::Result<Vec<Vec<u8>>> {
+        (start..(start + RENDER_WINDOW).min(count))
             .into_par_iter()
             .map(&render)
-            .collect::<io::Result<_>>()?;
-        for (k, text) in rendered.iter().enumerate() {
-            out.write_all(if start == 0 && k == 0 { b"\n" } else { b",\n" })?;
-            out.write_all(text)?;
+            .collect()
+    };
+    // Each window is rendered on the pool while the one before it is written here.
+    let mut rendered = window(0)?;
+    for start in (0..count).step_by(RENDER_WINDOW) {
+        let next_start = start + RENDER_WINDOW;
+        let mut next = None;
+        let written = rayon::in_place_scope(|scope| {
+            if next_start < count {
+                scope.spawn(|_| next = Some(window(next_start)));
+            }
+            rendered.iter().enumerate().try_for_each(|(k, text)| {
+                out.write_all(if start == 0 && k == 0 { b"\n" } else { b",\n" })?;
+                out.write_all(text)
+            })
+        });
+        written?;
+        match next {
+            Some(next) => rendered = next?,
+            None => break,
         }
     }
     out.write_all(b"\n  ]")
