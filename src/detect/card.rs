@@ -362,13 +362,15 @@ fn read_card(
     {
         last += 1;
     }
-    let text_entities = (j..=body_end).any(|b| has_entity(line(b)));
-    // Evidence of a post: a reply line, an entity in the text, or a handle with a date or the
-    // widget's own words around it.
-    let evidence = header.reply_to.is_some()
-        || text_entities
-        || header.handle.is_some() && (header.date.is_some() || header.aged || furniture || dated);
-    if strict && !evidence {
+    // Evidence of a post, when asked for: a reply line, a handle with a date or the widget's
+    // own words around it, or an entity in the text (the costly test, so the last).
+    let evidence = || {
+        header.reply_to.is_some()
+            || header.handle.is_some()
+                && (header.date.is_some() || header.aged || furniture || dated)
+            || (j..=body_end).any(|b| has_entity(line(b)))
+    };
+    if strict && !evidence() {
         return None;
     }
     Some(Card {
