@@ -169,28 +169,36 @@ fn scan(args: ScanArgs) -> io::Result<bool> {
             drop(batches);
             problems
         });
+        // The previous batch is added to the assembler while this one is scanned: adding
+        // faults in the memory the packed posts go to, which had kept the cores waiting.
+        let mut scanned: Vec<Prepared> = Vec::new();
         for batch in ready {
-            // Each document is read, scanned and prepared for the assembler on one thread.
-            let results: Vec<Result<Prepared, Error>> = batch
-                .into_par_iter()
-                .map(|item| {
-                    let doc = item.into_document(&options.fields)?;
-                    Ok(Prepared::of(extract(&doc)))
-                })
-                .collect();
-            let mut prepared = Vec::with_capacity(results.len());
+            let (results, ()) = rayon::join(
+                // Each document is read, scanned and prepared for the assembler on one thread.
+                || -> Vec<Result<Prepared, Error>> {
+                    batch
+                        .into_par_iter()
+                        .map(|item| {
+                            let doc = item.into_document(&options.fields)?;
+                            Ok(Prepared::of(extract(&doc)))
+                        })
+                        .collect()
+                },
+                || assembler.add_prepared(std::mem::take(&mut scanned)),
+            );
+            progress.posts(assembler.post_count());
             for result in results {
                 match result {
                     Ok(p) => {
                         progress.document(p.bytes());
-                        prepared.push(p);
+                        scanned.push(p);
                     }
                     Err(e) => reporter_for_batches.fail(e),
                 }
             }
-            assembler.add_prepared(prepared);
-            progress.posts(assembler.post_count());
         }
+        assembler.add_prepared(scanned);
+        progress.posts(assembler.post_count());
         reader.join().unwrap_or_default()
     });
     for problem in read_problems {
