@@ -126,15 +126,31 @@ impl RawRecord {
 }
 
 /// Splits a JSON Lines stream into its non-blank lines, unparsed.
+///
+/// Line ends are found with `memchr`'s SIMD search (std's `BufRead::split` searches a word at
+/// a time, which had been a tenth of the reader thread's time).
 pub fn read_raw(
-    reader: impl BufRead,
+    mut reader: impl BufRead,
     origin: &Path,
     report: &mut dyn FnMut(Error),
     each: &mut dyn FnMut(RawRecord),
 ) {
-    for (i, line) in reader.split(b'\n').enumerate() {
-        let bytes = match line {
-            Ok(b) => b,
+    let mut emit = |bytes: Vec<u8>, line: usize| {
+        if !bytes.iter().all(u8::is_ascii_whitespace) {
+            each(RawRecord {
+                bytes,
+                origin: origin.to_path_buf(),
+                line,
+            });
+        }
+    };
+    // The line read so far, when it runs past the reader's buffer.
+    let mut pending: Vec<u8> = Vec::new();
+    let mut line = 0;
+    loop {
+        let buf = match reader.fill_buf() {
+            Ok(buf) => buf,
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
             Err(source) => {
                 report(Error::Io {
                     path: origin.to_path_buf(),
@@ -143,14 +159,26 @@ pub fn read_raw(
                 return;
             }
         };
-        if bytes.iter().all(u8::is_ascii_whitespace) {
-            continue;
+        if buf.is_empty() {
+            // The end: a last line without its line break still counts.
+            if !pending.is_empty() {
+                emit(pending, line + 1);
+            }
+            return;
         }
-        each(RawRecord {
-            bytes,
-            origin: origin.to_path_buf(),
-            line: i + 1,
-        });
+        match memchr::memchr(b'\n', buf) {
+            Some(end) => {
+                pending.extend_from_slice(&buf[..end]);
+                reader.consume(end + 1);
+                line += 1;
+                emit(std::mem::take(&mut pending), line);
+            }
+            None => {
+                let n = buf.len();
+                pending.extend_from_slice(buf);
+                reader.consume(n);
+            }
+        }
     }
 }
 
@@ -223,6 +251,42 @@ fn parse(bytes: &[u8], fields: &RecordFields) -> Result<Record, String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn lines_are_split_as_bufread_splits_them_whatever_the_buffer() {
+        let inputs = [
+            "",
+            "\n",
+            "{\"a\":1}",
+            "{\"a\":1}\n{\"b\":2}\n",
+            "\n\n  \n{\"a\":1}\r\n\t\n{\"b\":\"long line past the buffer\"}",
+            "x\ny\n\nz\n\n",
+        ];
+        for input in inputs {
+            let expected: Vec<(Vec<u8>, usize)> = input
+                .as_bytes()
+                .split(|&b| b == b'\n')
+                .enumerate()
+                .filter(|(i, l)| {
+                    // `split` on a slice gives a last, empty piece after a final line break.
+                    !(l.is_empty() && *i == input.matches('\n').count())
+                })
+                .filter(|(_, l)| !l.iter().all(u8::is_ascii_whitespace))
+                .map(|(i, l)| (l.to_vec(), i + 1))
+                .collect();
+            for capacity in [1, 2, 3, 7, 64] {
+                let reader = std::io::BufReader::with_capacity(capacity, input.as_bytes());
+                let mut got = Vec::new();
+                read_raw(
+                    reader,
+                    Path::new("t.jsonl"),
+                    &mut |e| panic!("{e}"),
+                    &mut |r| got.push((r.bytes, r.line)),
+                );
+                assert_eq!(got, expected, "{input:?} with a {capacity}-byte buffer");
+            }
+        }
+    }
 
     #[test]
     fn reads_records_and_reports_bad_lines() {
