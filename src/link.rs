@@ -152,29 +152,15 @@ pub fn link_quotes(posts: &mut [Post], quotes: &mut [Quote]) {
         let authors = |i: usize| posts.get(i).map(|p| Cow::Borrowed(&p.author));
         best_posts(posts.len(), texts, authors, quotes)
     };
-    let mut touched: Vec<usize> = Vec::new();
-    for (q, best) in quotes.iter_mut().zip(best_of) {
-        let Some((pi, sim)) = best else {
-            continue;
-        };
-        let Some(post) = posts.get_mut(pi) else {
-            continue;
-        };
-        q.post = Some(post.id.clone());
-        post.appearances.push(quote_appearance(q, sim));
-        touched.push(pi);
-    }
-    if touched.is_empty() {
+    if best_of.iter().all(Option::is_none) {
         return;
     }
     let rank = document_order(posts, quotes);
-    touched.sort_unstable();
-    touched.dedup();
-    for pi in touched {
+    apply_links(best_of, quotes, &rank, |pi, change| {
         if let Some(post) = posts.get_mut(pi) {
-            sort_appearances(post, &rank);
+            change(post);
         }
-    }
+    });
 }
 
 /// [`link_quotes`] over packed posts, the documents' input order given: only the posts that
@@ -189,35 +175,50 @@ pub fn link_quotes_packed(store: &mut PostStore, quotes: &mut [Quote], documents
         let authors = |i: usize| store.author(i).map(Cow::Owned);
         best_posts(store.len(), texts, authors, quotes)
     };
+    if best_of.iter().all(Option::is_none) {
+        return;
+    }
+    let mut rank: HashMap<String, usize> = HashMap::with_capacity(documents.len());
+    for (i, d) in documents.iter().enumerate() {
+        rank.entry(d.name.clone()).or_insert(i);
+    }
+    apply_links(best_of, quotes, &rank, |pi, change| {
+        if let Some(mut post) = store.get(pi) {
+            change(&mut post);
+            store.set(pi, &post);
+        }
+    });
+}
+
+/// Applies each quote's best post (`best_of`, by quote): sets `quote.post`, adds the `quote`
+/// appearances to each linked post in quote order, and orders its appearances by document
+/// `rank`. `update` runs the change on post `i`, once per linked post.
+fn apply_links(
+    best_of: Vec<Option<(usize, f64)>>,
+    quotes: &mut [Quote],
+    rank: &HashMap<String, usize>,
+    mut update: impl FnMut(usize, &mut dyn FnMut(&mut Post)),
+) {
     // Quotes by the post they link to; each post's in quote order.
     let mut links: Vec<(usize, usize, f64)> = best_of
         .into_iter()
         .enumerate()
         .filter_map(|(qi, best)| best.map(|(pi, sim)| (pi, qi, sim)))
         .collect();
-    if links.is_empty() {
-        return;
-    }
     links.sort_by_key(|&(pi, qi, _)| (pi, qi));
-    let mut rank: HashMap<String, usize> = HashMap::with_capacity(documents.len());
-    for (i, d) in documents.iter().enumerate() {
-        rank.entry(d.name.clone()).or_insert(i);
-    }
     for run in links.chunk_by(|a, b| a.0 == b.0) {
         let Some(pi) = run.first().map(|l| l.0) else {
             continue;
         };
-        let Some(mut post) = store.get(pi) else {
-            continue;
-        };
-        for &(_, qi, sim) in run {
-            if let Some(q) = quotes.get_mut(qi) {
-                q.post = Some(post.id.clone());
-                post.appearances.push(quote_appearance(q, sim));
+        update(pi, &mut |post| {
+            for &(_, qi, sim) in run {
+                if let Some(q) = quotes.get_mut(qi) {
+                    q.post = Some(post.id.clone());
+                    post.appearances.push(quote_appearance(q, sim));
+                }
             }
-        }
-        sort_appearances(&mut post, &rank);
-        store.set(pi, &post);
+            sort_appearances(post, rank);
+        });
     }
 }
 
