@@ -162,6 +162,14 @@ enum Which {
     Urls,
 }
 
+/// The grammar rules of hashtags, cashtags, mentions and lists.
+fn is_tag_rule(r: Rule) -> bool {
+    matches!(
+        r,
+        Rule::hashtag | Rule::cashtag | Rule::list | Rule::username
+    )
+}
+
 /// Runs one twitter-text extraction over the unglued text and maps spans back.
 fn spans_of(text: &str, which: Which) -> Vec<Span> {
     let glued = Unglued::new(text);
@@ -174,22 +182,9 @@ fn spans_of(text: &str, which: Which) -> Vec<Span> {
         // without a scheme (`pic.twitter.com/x`), so its rules are named here with them. A
         // link needs a dot before a letter or digit, so without one none is kept.
         Which::All if links => extractor.extract(s, |r| {
-            matches!(
-                r,
-                Rule::url
-                    | Rule::url_without_protocol
-                    | Rule::hashtag
-                    | Rule::cashtag
-                    | Rule::list
-                    | Rule::username
-            )
+            is_tag_rule(r) || matches!(r, Rule::url | Rule::url_without_protocol)
         }),
-        Which::All => extractor.extract(s, |r| {
-            matches!(
-                r,
-                Rule::hashtag | Rule::cashtag | Rule::list | Rule::username
-            )
-        }),
+        Which::All => extractor.extract(s, is_tag_rule),
         Which::Hashtags => extractor.extract_hashtags_with_indices(s),
         Which::Cashtags => extractor.extract_cashtags_with_indices(s),
         Which::Mentions => extractor.extract_mentioned_screennames_with_indices(s),

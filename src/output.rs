@@ -134,8 +134,8 @@ fn write_json(feed: FeedParts<'_>, out: &mut dyn Write) -> io::Result<()> {
 }
 
 /// `,\n  "name": [...]` as serde_json's pretty printer writes a field of the top object, the
-/// `count` items rendered by `render` (pretty JSON at depth 0, by index) on all cores, a
-/// window at a time.
+/// `count` items rendered by `render` (by index, pretty JSON at the array's depth) on all
+/// cores, a window at a time.
 fn write_rendered_array(
     out: &mut dyn Write,
     name: &str,
