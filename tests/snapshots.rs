@@ -22,7 +22,22 @@ fn snapshot_file(path: &std::path::Path) {
 
 #[test]
 fn fixtures() {
-    glob!("../fixtures", "**/*.{txt,html}", snapshot_file);
+    glob!(
+        "../fixtures",
+        "{card,dedup,embed,entities,html,negative,quote}/**/*.{txt,html}",
+        snapshot_file
+    );
+}
+
+/// The real articles that show a text shape the detectors handle; the whole real-world set is
+/// scored against its gold in `realworld.rs`.
+#[test]
+fn real_articles() {
+    glob!(
+        "../fixtures/realworld/docs",
+        "{002,005,007,010,012,021}.txt",
+        snapshot_file
+    );
 }
 
 #[test]

@@ -363,12 +363,15 @@ fn read_card(
         last += 1;
     }
     // Evidence of a post, when asked for: a reply line, a handle with a date or the widget's
-    // own words around it, or an entity in the text (the costly test, so the last).
+    // own words around it, or an entity in the text (the costly test, so the last) under a
+    // handle or in another script than the prose around the card (a name over a paragraph with a
+    // hashtag is how a page's own boxes look too).
     let evidence = || {
         header.reply_to.is_some()
             || header.handle.is_some()
                 && (header.date.is_some() || header.aged || furniture || dated)
             || (j..=body_end).any(|b| has_entity(line(b)))
+                && (header.handle.is_some() || foreign_to_prose(text, paras, i, last))
     };
     if strict && !evidence() {
         return None;
@@ -378,6 +381,22 @@ fn read_card(
         body: j..=body_end,
         last,
     })
+}
+
+/// Whether the body of the card from paragraph `first` to `last` (its name line first) is
+/// written in another script than the paragraphs just before and after it.
+fn foreign_to_prose(text: &str, paras: &Paras, first: usize, last: usize) -> bool {
+    let script = |k: usize| {
+        paras
+            .list
+            .get(k)
+            .and_then(|p| whatlang::detect_script(&text[p.range.clone()]))
+    };
+    let body = script(first + 1);
+    let around = [first.checked_sub(1).and_then(script), script(last + 1)];
+    body.is_some()
+        && around.iter().flatten().any(|&s| Some(s) != body)
+        && around.iter().flatten().all(|&s| Some(s) != body)
 }
 
 /// A line that is one link or media link and nothing else.
@@ -552,7 +571,7 @@ fn is_display_name(name: &str) -> bool {
     if words <= 3 && name.len() <= 24 && PAGE_WORDS.contains(&name.to_lowercase().as_str()) {
         return false;
     }
-    if name.ends_with(['.', ',', ':', ';', '!', '?', '"', '”', ')'])
+    if name.ends_with(['.', ',', ':', ';', '!', '?', '"', '”', '(', ')'])
         || name.contains("http")
         || name.contains(['#', '@', '“', '”', '"'])
         // Sentence and clause marks of Chinese and Japanese, whose sentences have no spaces to

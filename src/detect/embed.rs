@@ -15,7 +15,12 @@ use super::signature::{self, Signature};
 use super::Sighting;
 use crate::document::Document;
 use crate::model::{AppearanceKind, Author};
-use memchr::memmem;
+use aho_corasick::AhoCorasick;
+use std::sync::LazyLock;
+
+/// Where a signature's handle opens: `(@handle)`, or `( @handle)` as some pages print it.
+static HANDLE_OPENINGS: LazyLock<AhoCorasick> =
+    LazyLock::new(|| AhoCorasick::new(["(@", "( @"]).expect("valid patterns"));
 
 /// Longest post text, in bytes, the backward walk will gather (a long tweet plus links).
 const MAX_TEXT_BYTES: usize = 4000;
@@ -31,7 +36,8 @@ pub fn scan(doc: &Document, paras: &Paras, claimed: &mut [bool]) -> Vec<Sighting
     let text = doc.text.as_str();
     let mut out = Vec::new();
     let mut floor = doc.body_start; // no text may start before the previous embed's end
-    for at in memmem::find_iter(text.as_bytes(), b"(@") {
+    for found in HANDLE_OPENINGS.find_iter(text.as_bytes()) {
+        let at = found.start();
         if at < floor {
             continue;
         }
@@ -51,7 +57,7 @@ pub fn scan(doc: &Document, paras: &Paras, claimed: &mut [bool]) -> Vec<Sighting
             platform: sig.platform,
             kind: AppearanceKind::Embed,
             author: Author {
-                name: Some(sig.name.clone()),
+                name: (!sig.name.is_empty()).then(|| sig.name.clone()),
                 handle: Some(sig.handle.clone()),
             },
             date: sig.date,
@@ -99,21 +105,102 @@ fn gather_text(
         if paras.list[k].gap_before > 1 || claimed[prev] || p.range.start < floor {
             return None;
         }
+        // Under a list's item number (`#3:`) the signature stands alone: a post of media only,
+        // whose text the page dropped.
+        if is_item_number(&text[p.range.clone()]) {
+            let at = paras.list[k].range.start;
+            return Some((k, vec![at..at]));
+        }
         (prev, std::iter::once(p.range.clone()).collect::<Vec<_>>())
     };
-    // Inner line breaks of the post: earlier lines behind runs of two or more blank lines.
+    // Inner line breaks of the post: earlier lines behind runs of two or more blank lines; and,
+    // above a signature on its own line, lines with no blank line between them, kept only when
+    // the walk ends at a boundary: a heading, a lead-in, a numbered item or a blank line. A walk
+    // that stops at the length limit, or at the previous post, has run into article prose (the
+    // lines between two posts of a list are most often the article's words about the next one).
+    let own_line = before.is_empty();
     let mut total = segments[0].len();
+    let mut weight_so_far = weight(&text[segments[0].clone()]);
+    let mut pending = 0; // lines above `first` gathered but not yet confirmed
     let whole_paragraph = segments[0].start == paras.list[first].range.start;
-    while whole_paragraph && first > 0 && paras.list[first].gap_before >= 2 {
-        let p = &paras.list[first - 1];
+    while whole_paragraph && first > pending {
+        let top = first - pending;
+        let gap = paras.list[top].gap_before;
+        let p = &paras.list[top - 1];
+        let line = &text[p.range.clone()];
+        let at_boundary = claimed[top - 1] || p.range.start < floor;
+        if own_line && gap == 0 && !at_boundary && !is_body_boundary(line) {
+            total += p.range.len();
+            weight_so_far += weight(line) + 1;
+            if total > MAX_TEXT_BYTES || weight_so_far > TWEET_WEIGHT {
+                break; // the lines gathered are dropped
+            }
+            pending += 1;
+            continue;
+        }
+        if at_boundary && gap == 0 {
+            break; // the lines gathered are dropped
+        }
+        confirm(paras, &mut first, &mut segments, &mut pending);
+        if gap < 2 || at_boundary {
+            break;
+        }
         total += p.range.len();
-        if claimed[first - 1] || p.range.start < floor || total > MAX_TEXT_BYTES {
+        weight_so_far += weight(line) + 1;
+        if total > MAX_TEXT_BYTES || weight_so_far > TWEET_WEIGHT {
             break;
         }
         first -= 1;
         segments.insert(0, p.range.clone());
     }
     Some((first, segments))
+}
+
+/// A list's item number alone on its line: `3.`, `3)`, `#3:`, `#3`, `No. 3`.
+fn is_item_number(line: &str) -> bool {
+    let line = line
+        .strip_prefix("No.")
+        .unwrap_or(line)
+        .trim_start_matches(is_space);
+    let line = line.strip_prefix(['#', '＃']).unwrap_or(line);
+    let digits = line.bytes().take_while(u8::is_ascii_digit).count();
+    (1..=3).contains(&digits) && matches!(&line[digits..], "" | "." | ")" | ":")
+}
+
+/// Takes the `pending` lines above `first` into the post's text.
+fn confirm(
+    paras: &Paras,
+    first: &mut usize,
+    segments: &mut Vec<std::ops::Range<usize>>,
+    pending: &mut usize,
+) {
+    let lines = paras.list[*first - *pending..*first]
+        .iter()
+        .map(|p| p.range.clone());
+    segments.splice(0..0, lines);
+    *first -= *pending;
+    *pending = 0;
+}
+
+/// Whether a line above a post's text ends the walk back: a lead-in (`…here:`), a numbered
+/// item, or a heading (a short capitalized line with no closing punctuation).
+fn is_body_boundary(line: &str) -> bool {
+    let last = line.chars().next_back();
+    if last == Some(':') {
+        return true;
+    }
+    let digits = line.bytes().take_while(u8::is_ascii_digit).count();
+    if is_item_number(line)
+        || digits > 0 && matches!(line.as_bytes().get(digits), Some(b'.' | b')'))
+    {
+        return true;
+    }
+    let capitalized = line.chars().next().is_some_and(char::is_uppercase);
+    let closed = last.is_some_and(|c| {
+        matches!(c, '.' | '!' | '?' | '…' | '"' | '”' | '’' | '»' | ')')
+            || !(c.is_alphanumeric() || c.is_whitespace())
+    });
+    capitalized && !closed && line.chars().count() <= 80
 }
 
 /// Where a same-line post text really starts: past prose glued before it on one long line.
@@ -150,11 +237,15 @@ fn cut_glued_prose(text: &str, start: usize, end: usize) -> usize {
     openings.get(fits).copied().unwrap_or(from)
 }
 
-/// Twitter's weighted length, approximately: characters, with each link counted as 23.
+/// Twitter's weighted length, approximately: characters, with each link counted as 23 and
+/// media links as nothing.
 fn weight(s: &str) -> usize {
     s.split(is_space)
         .map(|w| {
-            if w.starts_with("http") || w.starts_with("pic.twitter.com") {
+            if w.starts_with("pic.twitter.com") {
+                // Attached media do not count against the limit.
+                0
+            } else if w.starts_with("http") {
                 23
             } else {
                 w.chars().count()

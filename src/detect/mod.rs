@@ -10,10 +10,12 @@
 //! | rendered card copied as text | [`card`] | short name line + short body |
 //! | Instagram / Facebook byline under the post | [`byline`] | `A post shared by`, `Posted by` |
 //! | TikTok embed: `@handle`, caption, `♬ sound` | [`tiktok`] | `♬` |
+//! | listed posts `Name (@handle): “text”` | [`handle_colon`] | `(@` early in a line |
 
 pub mod byline;
 pub mod card;
 pub mod embed;
+pub mod handle_colon;
 pub mod paragraphs;
 pub mod signature;
 pub mod tiktok;
@@ -98,6 +100,7 @@ impl Detector {
         if self.embeds {
             byline::scan(doc, &paras, &mut claimed, &mut found);
             tiktok::scan(doc, &paras, &mut claimed, &mut found);
+            handle_colon::scan(doc, &paras, &mut claimed, &mut found);
         }
         if self.cards {
             card::scan(doc, &paras, &mut claimed, &mut found);

@@ -5,8 +5,9 @@
 //! ```
 //!
 //! Scanning starts from the `(@` trigger, reads the handle forward, the date after it, and looks
-//! back a bounded distance for the dash (`—`, `―`, `–`, `&mdash;`, `--`, ` - `, or the mojibake
-//! `â€”` of UTF-8 read as Windows-1252) that opens the author's name. Everything is bounded by
+//! back a bounded distance for the dash (`—`, `―`, `–`, `&mdash;`, `--`, ` - `, the mojibake
+//! `â€”` of UTF-8 read as Windows-1252, or a spaced `?`/`�` where a charset conversion lost it)
+//! that opens the author's name. Everything is bounded by
 //! the line and by [`MAX_NAME_BYTES`], so each trigger costs constant time.
 
 use crate::date::{self, Date};
@@ -21,23 +22,32 @@ pub const MAX_NAME_BYTES: usize = 160;
 pub struct Signature {
     /// Byte offset of the dash that opens the signature.
     pub dash: usize,
-    /// The author's display name.
+    /// The author's display name (empty when the text is glued to `(@`).
     pub name: String,
     /// The handle without `@`.
     pub handle: String,
     /// The network, from the handle's shape.
     pub platform: Platform,
-    /// The printed date, when there is one.
+    /// The printed date; none only in the `(@ handle) link` form.
     pub date: Option<Date>,
     /// Byte offset just past the signature (after the date).
     pub end: usize,
 }
 
-/// Parses the signature whose `(@` stands at byte `at` of `text`, within `line` (a byte range).
+/// Parses the signature whose `(@` (or `( @`) stands at byte `at` of `text`, within `line` (a
+/// byte range).
 pub fn parse_at(text: &str, line: Range<usize>, at: usize) -> Option<Signature> {
-    let after = text.get(at + 2..line.end)?;
-    let (handle, platform) = read_handle(after)?;
-    let mut end = at + 2 + handle.len();
+    // `( @handle)`: a space after the parenthesis, as some pages print it.
+    let opening = if text.get(at..)?.starts_with("( @") {
+        3
+    } else {
+        2
+    };
+    let after = text.get(at + opening..line.end)?;
+    // `(@ handle) link`: a space after `@`, and a date link whose text is a word.
+    let spaced = after.starts_with(' ');
+    let (handle, platform) = read_handle(&after[usize::from(spaced)..])?;
+    let mut end = at + opening + usize::from(spaced) + handle.len();
     if text.as_bytes().get(end) != Some(&b')') {
         return None;
     }
@@ -46,21 +56,45 @@ pub fn parse_at(text: &str, line: Range<usize>, at: usize) -> Option<Signature> 
     // It is required: `— Jane Doe (@jdoe)` alone is how bylines and credits look too.
     let rest = text.get(end..line.end)?;
     let skipped = rest.len() - rest.trim_start_matches(super::paragraphs::is_space).len();
+    let mut truncated = false;
     let date = match date::parse_prefix(&rest[skipped..], None) {
         Some((date, used)) => {
             end += skipped + used;
-            date
+            Some(date)
+        }
+        None if spaced && is_link_word(&rest[skipped..]) => {
+            end = line.end;
+            None
+        }
+        // The document cut inside the signature, before or in its date (`(@h) Nove`).
+        None if cut_at_document_end(text, line.end, &rest[skipped..]) => {
+            truncated = true;
+            end = line.end;
+            None
         }
         // The date link pushed onto the next line (`— Name (@handle)` / `December 31, 2019`).
         None if skipped == rest.len() => {
             let (date, date_end) = date_line_after(text, line.end)?;
             end = date_end;
-            date
+            Some(date)
         }
         None => return None,
     };
-    let date = Some(date);
-    let (dash, dash_end, _) = find_dash(text, line.start, at)?;
+    let (dash, dash_end) = match find_dash(text, line.start, at) {
+        Some((dash, dash_end, _)) => (dash, dash_end),
+        None if truncated => return None,
+        // The dash lost with the space around it: the name follows the post's last link, or is
+        // glued to its last word.
+        None if text
+            .get(end..line.end)
+            .is_some_and(|rest| rest.trim_matches(super::paragraphs::is_space).is_empty()) =>
+        {
+            let start = name_after_link(text, line.start, at)
+                .or_else(|| find_glued_name(text, line.start, at))?;
+            (start, start)
+        }
+        None => return None,
+    };
     // A signature line that goes on to the next line must hold nothing but the signature.
     if end > line.end
         && !text
@@ -73,7 +107,9 @@ pub fn parse_at(text: &str, line: Range<usize>, at: usize) -> Option<Signature> 
     let name = text
         .get(dash_end..at)?
         .trim_matches(super::paragraphs::is_space);
-    if !is_plausible_name(name) {
+    // No name at all only where `(@` is glued to the text: `…so fast(@handle) Date`.
+    let nameless = name.is_empty() && dash == at;
+    if !nameless && !is_plausible_name(name) {
         return None;
     }
     Some(Signature {
@@ -143,7 +179,7 @@ fn find_dash(text: &str, line_start: usize, at: usize) -> Option<(usize, usize, 
         from += 1;
     }
     let window = text.get(from..at)?;
-    const DASHES: [(&str, bool); 8] = [
+    const DASHES: [(&str, bool); 10] = [
         ("—", true),
         ("―", true),
         ("&mdash;", true),
@@ -153,6 +189,9 @@ fn find_dash(text: &str, line_start: usize, at: usize) -> Option<(usize, usize, 
         ("â€“", true),
         ("--", false),
         ("-", false),
+        // The dash lost to a charset conversion: `?` or the replacement character, spaced.
+        ("?", false),
+        ("\u{fffd}", false),
     ];
     let mut best: Option<(usize, usize, bool)> = None;
     for (dash, strong) in DASHES {
@@ -171,7 +210,8 @@ fn find_dash(text: &str, line_start: usize, at: usize) -> Option<(usize, usize, 
             } else {
                 spaced_before && spaced_after
             };
-            if ok && !(dash == "-" && before == Some('-')) {
+            if ok && !(dash == "-" && before == Some('-')) && !(dash == "?" && before == Some('?'))
+            {
                 // A real dash anywhere in the window wins over a nearer hyphen.
                 let better = best.is_none_or(|b| (strong, start) > (b.2, b.0));
                 if better {
@@ -183,6 +223,125 @@ fn find_dash(text: &str, line_start: usize, at: usize) -> Option<(usize, usize, 
         }
     }
     best
+}
+
+/// Where a display name starts that follows the post's last link, for a signature without a
+/// dash (`… pic.twitter.com/VxryRqZmVB Rien Deleu(@ RienDeleu) link`).
+fn name_after_link(text: &str, line_start: usize, at: usize) -> Option<usize> {
+    let mut from = at.saturating_sub(MAX_NAME_BYTES).max(line_start);
+    while !text.is_char_boundary(from) {
+        from += 1;
+    }
+    let window = &text[from..at];
+    let link = ["pic.twitter.com/", "https://", "http://"]
+        .iter()
+        .filter_map(|l| window.rfind(l))
+        .max()?;
+    let link_end = window[link..].find(super::paragraphs::is_space)? + link;
+    let name_start = link_end
+        + (window[link_end..].len()
+            - window[link_end..]
+                .trim_start_matches(super::paragraphs::is_space)
+                .len());
+    let name = window[name_start..].trim_end_matches(super::paragraphs::is_space);
+    (is_plausible_name(name) && !name.contains(['#', '@'])).then_some(from + name_start)
+}
+
+/// Whether the signature's line is the document's last and what follows the handle is at most
+/// the start of a date: the document was cut inside the signature.
+fn cut_at_document_end(text: &str, line_end: usize, rest: &str) -> bool {
+    let tail = rest.trim_end_matches(super::paragraphs::is_space);
+    // Nothing, a day number, or the capitalized start of a month name.
+    let date_start = match tail.chars().next() {
+        None => true,
+        Some(c) if c.is_ascii_digit() => true,
+        Some(c) => c.is_uppercase() && tail.chars().skip(1).all(char::is_lowercase),
+    };
+    tail.chars().take(13).count() <= 12
+        && date_start
+        && tail
+            .chars()
+            .all(|c| c.is_alphanumeric() || c == ' ' || c == '.')
+        && text[line_end..].chars().all(super::paragraphs::is_space)
+}
+
+/// The text of a date link that shows no date: one short word and nothing after it (`link`).
+fn is_link_word(rest: &str) -> bool {
+    let word = rest.trim_end_matches(super::paragraphs::is_space);
+    (1..=12).contains(&word.chars().take(13).count())
+        && word.chars().take(13).all(char::is_alphabetic)
+}
+
+/// Where a display name glued to the post's last word starts, for a signature whose dash was
+/// lost (`…EVERYTHING #Oscars2020bethannfarmer (@bethannfarmer) February 10, 2020`).
+///
+/// The join shows as a break in the letters' case inside one word: `rulesLogan`, `#OscarsWe`,
+/// `HUGavery`, `#OscarsTNTMilagros`, `2020the`. The earliest such word within
+/// [`MAX_NAME_BYTES`] that leaves a plausible name is split at its last break (a hashtag is often
+/// camel-cased itself); `(@` glued to the text means no name (`so fast(@h)`).
+fn find_glued_name(text: &str, line_start: usize, at: usize) -> Option<usize> {
+    let before = text[line_start..at].chars().next_back()?;
+    if !super::paragraphs::is_space(before) {
+        return before.is_alphanumeric().then_some(at);
+    }
+    let mut from = at.saturating_sub(MAX_NAME_BYTES).max(line_start);
+    while !text.is_char_boundary(from) {
+        from += 1;
+    }
+    let window = &text[from..at];
+    let mut word_start = 0;
+    for (i, c) in window
+        .char_indices()
+        .chain(std::iter::once((window.len(), ' ')))
+    {
+        if !super::paragraphs::is_space(c) {
+            continue;
+        }
+        let word = &window[word_start..i];
+        if let Some(cut) = last_case_break(word) {
+            let start = from + word_start + cut;
+            let name = text[start..at].trim_end_matches(super::paragraphs::is_space);
+            if start > line_start && is_plausible_name(name) && !name.contains(['#', '@']) {
+                return Some(start);
+            }
+        }
+        word_start = i + c.len_utf8();
+    }
+    None
+}
+
+/// The byte offset in `word` of its last break in case: lower then upper (`rulesLogan`), two
+/// capitals then lower (`HUGavery`), in a hashtag a capital run then a capitalized word
+/// (`#OscarsTNTMilagros`), a digit then a letter (`2020the`).
+fn last_case_break(word: &str) -> Option<usize> {
+    let chars: Vec<char> = word.chars().collect();
+    let offsets: Vec<usize> = word.char_indices().map(|(i, _)| i).collect();
+    let mut found = None;
+    let mut capital_word_before = false;
+    let hashtag = word.starts_with(['#', '＃']);
+    for k in 1..chars.len() {
+        let (a, b) = (chars[k - 1], chars[k]);
+        let next_lower = chars.get(k + 1).is_some_and(|c| c.is_lowercase());
+        let after_capitals = k >= 2 && chars[k - 2].is_uppercase() && a.is_uppercase();
+        // An acronym then a capitalized word: in a camel-cased hashtag only (`#OscarsTNTMilagros`);
+        // elsewhere a run of capitals is a shouted word (`CRYINGhaile`).
+        let capital_word =
+            hashtag && after_capitals_at(&chars, k) && b.is_uppercase() && next_lower;
+        let breaks = (a.is_lowercase() && b.is_uppercase())
+            || capital_word
+            || (after_capitals && b.is_lowercase() && !capital_word_before)
+            || (a.is_ascii_digit() && b.is_alphabetic());
+        if breaks {
+            found = Some(offsets[k]);
+        }
+        capital_word_before = capital_word;
+    }
+    found
+}
+
+/// Whether the character before position `k` ends a run of at least two capitals.
+fn after_capitals_at(chars: &[char], k: usize) -> bool {
+    k >= 2 && chars[k - 1].is_uppercase() && chars[k - 2].is_uppercase()
 }
 
 /// A display name: short, on one line, not a sentence.
@@ -245,5 +404,81 @@ mod tests {
         let s = parse("— Jay (@jay.bsky.team) November 25, 2024 at 12:58 AM").unwrap();
         assert_eq!(s.platform, Platform::Bluesky);
         assert_eq!(s.handle, "jay.bsky.team");
+    }
+
+    #[test]
+    fn glued_names_of_lost_dashes() {
+        let cases = [
+            (
+                "EVERYTHING #Oscars2020bethannfarmer (@b) February 10, 2020",
+                "bethannfarmer",
+            ),
+            (
+                "the Leo hug! this rulesLogan Han Is Back!!! (@L) February 10, 2020",
+                "Logan Han Is Back!!!",
+            ),
+            (
+                "I'M DEAD#Oscars #OscarsTNTMilagros (@j) February 10, 2020",
+                "Milagros",
+            ),
+            ("i am CRYINGhaile (@p) February 10, 2020", "haile"),
+            ("OMG LEO BRAD HUGavery (@t) February 10, 2020", "avery"),
+            (
+                "Leonardo DiCaprio. #OscarsWe The People (@L) February 10, 2020",
+                "We The People",
+            ),
+            (
+                "won #Oscars2020the marvelous miss minwa (@m) February 10, 2020",
+                "the marvelous miss minwa",
+            ),
+            ("beating so fast(@p) February 10, 2020", ""),
+        ];
+        for (line, name) in cases {
+            assert_eq!(
+                parse(line).map(|s| s.name),
+                Some(name.to_string()),
+                "{line}"
+            );
+        }
+        // Without a break in case, or with more after the date, nothing is guessed.
+        assert!(parse("Brad and Leo hug m (@w) February 10, 2020").is_none());
+        assert!(parse("text McDonald (@w) February 10, 2020 and more").is_none());
+    }
+
+    #[test]
+    fn spaced_handle_with_link_word() {
+        let s =
+            parse("Taj Mahal! #t pic.twitter.com/VxryRqZmVB Rien Deleu(@ RienDeleu) link").unwrap();
+        assert_eq!(
+            (s.name.as_str(), s.handle.as_str()),
+            ("Rien Deleu", "RienDeleu")
+        );
+        assert!(s.date.is_none());
+        // The word stands for a date link only after the spaced form.
+        assert!(parse("x pic.twitter.com/Vx Rien Deleu(@RienDeleu) link").is_none());
+        assert!(parse("x pic.twitter.com/Vx Rien Deleu(@ RienDeleu) said that").is_none());
+    }
+
+    #[test]
+    fn signature_cut_by_the_end_of_the_document() {
+        let s = parse("Text — Donald J. Trump (@realDonaldTrump) Nove").unwrap();
+        assert_eq!(s.handle, "realDonaldTrump");
+        assert!(s.date.is_none());
+        assert!(parse("Text — Donald J. Trump (@realDonaldTrump)").is_some());
+        // Only at the very end, and only with a dash.
+        let line = "Text — Donald J. Trump (@realDonaldTrump) Nove";
+        let text = format!("{line}\nmore");
+        assert!(parse_at(&text, 0..line.len(), line.find("(@").unwrap()).is_none());
+        assert!(parse("Text Donald J. Trump (@realDonaldTrump) Nove").is_none());
+    }
+
+    #[test]
+    fn spaced_parenthesis() {
+        let line = "— Justin Bieber ( @justinbieber) 2010년 2월 14일";
+        let s = parse_at(line, 0..line.len(), line.find("( @").unwrap()).unwrap();
+        assert_eq!(
+            (s.name.as_str(), s.handle.as_str()),
+            ("Justin Bieber", "justinbieber")
+        );
     }
 }

@@ -1,0 +1,164 @@
+//! Posts listed as `Name (@handle): “text”`, one per line, as list articles print them.
+//!
+//! ```text
+//! - Filippo Ronco (@filipporonco): “La buona notizia è che non è necessario essere straordinari.”
+//! - Francesco Lanza (@bedrosian) [in risposta a Roberto Formigoni]:”@r_formigoni: “mentula canis”.
+//! ```
+//!
+//! The line opens (after an optional list marker) with a display name and a handle in
+//! parentheses, an optional bracketed note, a colon, and the post's text in quotation marks: the
+//! marks are the evidence that the words are the account's own. The text runs to the end of the
+//! line, without its enclosing marks.
+
+use super::paragraphs::{is_space, Paras};
+use super::Sighting;
+use crate::document::Document;
+use crate::model::{AppearanceKind, Author, Platform};
+
+/// Longest display name, in characters.
+const MAX_NAME_CHARS: usize = 64;
+
+/// Longest bracketed note between the handle and the colon, in bytes.
+const MAX_NOTE_BYTES: usize = 300;
+
+/// Marks that may open the quoted text (a wrong-way `”` included: copies often flip it).
+const OPENING_MARKS: [char; 6] = ['“', '”', '"', '«', '„', '‘'];
+
+/// Marks that may close it.
+const CLOSING_MARKS: [char; 6] = ['”', '“', '"', '»', '’', '‘'];
+
+/// Finds `Name (@handle): “text”` lines among the unclaimed paragraphs; marks those used.
+pub fn scan(doc: &Document, paras: &Paras, claimed: &mut [bool], out: &mut Vec<Sighting>) {
+    let text = doc.text.as_str();
+    for (k, para) in paras.list.iter().enumerate() {
+        if claimed[k] {
+            continue;
+        }
+        let line = &text[para.range.clone()];
+        // The cheap test first: `(@` early in the line.
+        let Some(at) = line
+            .get(..line.len().min(MAX_NAME_CHARS * 4 + 8))
+            .and_then(|h| h.find("(@"))
+        else {
+            continue;
+        };
+        let Some((name, handle, body)) = read_line(line, at) else {
+            continue;
+        };
+        let reply_to = reply_target(body);
+        claimed[k] = true;
+        out.push(Sighting {
+            platform: Platform::Twitter,
+            kind: AppearanceKind::Embed,
+            author: Author {
+                name: Some(name.to_string()),
+                handle: Some(handle.to_string()),
+            },
+            date: None,
+            text: body.to_string(),
+            reply_to,
+            quotes: None,
+            status_id: None,
+            start: para.range.start,
+            end: para.range.end,
+        });
+    }
+}
+
+/// Splits a line into (name, handle, text) when it has the shape; `at` is where `(@` stands.
+fn read_line(line: &str, at: usize) -> Option<(&str, &str, &str)> {
+    let marker = list_marker_len(line);
+    let name = line.get(marker..at)?.trim_matches(is_space);
+    let chars = name.chars().count();
+    if !(1..=MAX_NAME_CHARS).contains(&chars)
+        || !name.chars().any(char::is_alphanumeric)
+        || name.contains(['(', ')', '@', '#', ':', '“', '”', '"'])
+        || name.split_whitespace().count() > 6
+    {
+        return None;
+    }
+    let after = &line[at + 2..];
+    let handle_len = after
+        .bytes()
+        .take_while(|b| b.is_ascii_alphanumeric() || *b == b'_')
+        .count();
+    if !(1..=15).contains(&handle_len) || after.as_bytes().get(handle_len) != Some(&b')') {
+        return None;
+    }
+    let handle = &after[..handle_len];
+    let mut rest = after[handle_len + 1..].trim_start_matches(is_space);
+    if let Some(note) = rest.strip_prefix('[') {
+        let close = note.get(..note.len().min(MAX_NOTE_BYTES))?.find(']')?;
+        rest = note[close + 1..].trim_start_matches(is_space);
+    }
+    let rest = rest.strip_prefix(':')?.trim_start_matches(is_space);
+    let body = rest.strip_prefix(OPENING_MARKS)?;
+    let body = body.trim_end_matches(is_space);
+    // A closing mark, perhaps followed by the sentence's full stop, is not part of the text.
+    let trimmed = body.strip_suffix('.').unwrap_or(body);
+    let body = trimmed.strip_suffix(CLOSING_MARKS).unwrap_or(body);
+    let body = body.trim_matches(is_space);
+    (!body.is_empty()).then_some((name, handle, body))
+}
+
+/// Bytes of a list marker opening the line (`- `, `• `, `* `, `3. `, `3) `), or 0.
+fn list_marker_len(line: &str) -> usize {
+    let digits = line.bytes().take_while(u8::is_ascii_digit).count();
+    let marker = if digits > 0 && matches!(line.as_bytes().get(digits), Some(b'.' | b')')) {
+        digits + 1
+    } else if line.starts_with(['-', '*', '•', '–', '—']) {
+        line.chars().next().map_or(0, char::len_utf8)
+    } else {
+        return 0;
+    };
+    match line[marker..].chars().next() {
+        Some(c) if is_space(c) => marker + c.len_utf8(),
+        _ => 0,
+    }
+}
+
+/// The handle a text opens with (`@r_formigoni: …`): the account the post replies to.
+fn reply_target(body: &str) -> Option<String> {
+    let rest = body.strip_prefix('@')?;
+    let len = rest
+        .bytes()
+        .take_while(|b| b.is_ascii_alphanumeric() || *b == b'_')
+        .count();
+    (1..=15).contains(&len).then(|| rest[..len].to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn read(line: &str) -> Option<(&str, &str, &str)> {
+        read_line(line, line.find("(@")?)
+    }
+
+    #[test]
+    fn listed_posts() {
+        assert_eq!(
+            read("- Filippo Ronco (@filipporonco): “La buona notizia è questa.”"),
+            Some((
+                "Filippo Ronco",
+                "filipporonco",
+                "La buona notizia è questa."
+            ))
+        );
+        assert_eq!(
+            read("- A B (@ab): “testo con l’accappatoio di Charlize Theron“."),
+            Some(("A B", "ab", "testo con l’accappatoio di Charlize Theron"))
+        );
+        assert_eq!(
+            read("- F L (@bedrosian) [in risposta a “canis”]:”@r_formigoni: “mentula canis”. Il"),
+            Some(("F L", "bedrosian", "@r_formigoni: “mentula canis”. Il"))
+        );
+    }
+
+    #[test]
+    fn prose_with_handles_is_not_a_listed_post() {
+        assert!(read("Ana Ruiz (@anaruiz) told reporters: “we are ready”").is_none());
+        assert!(read("As Ana Ruiz (@anaruiz) put it, the storm is over.").is_none());
+        assert!(read("Ana Ruiz (@anaruiz): the storm is over.").is_none());
+    }
+}
