@@ -65,6 +65,8 @@ pub enum AppearanceKind {
     Html,
     /// The post's words re-quoted in article prose.
     Quote,
+    /// A bare status link alone on its line: the post's id and author, none of its text.
+    Link,
 }
 
 /// One place where a post is shown or re-quoted.

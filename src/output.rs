@@ -348,7 +348,12 @@ fn write_json_feed(feed: FeedParts<'_>, out: &mut dyn Write) -> io::Result<()> {
 }
 
 fn feed_item(post: &Post) -> Value {
-    let mut item = json!({ "id": post.id, "content_text": post.text });
+    // An id-only post (a bare status link) shows its link, not an empty text.
+    let content = match &post.status_url {
+        Some(url) if post.text.is_empty() => url.as_str(),
+        _ => post.text.as_str(),
+    };
+    let mut item = json!({ "id": post.id, "content_text": content });
     let obj = item.as_object_mut().expect("an object");
     if let Some(url) = &post.status_url {
         obj.insert("url".into(), url.clone().into());

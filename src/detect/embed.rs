@@ -109,7 +109,7 @@ fn gather_text(
         // whose text the page dropped.
         if is_item_number(&text[p.range.clone()]) {
             let at = paras.list[k].range.start;
-            return Some((k, vec![at..at]));
+            return Some((k, std::iter::once(at..at).collect()));
         }
         (prev, std::iter::once(p.range.clone()).collect::<Vec<_>>())
     };
