@@ -59,9 +59,10 @@ static INSTAGRAM_TAIL: LazyLock<Regex> = LazyLock::new(|| {
         .expect("valid regex")
 });
 
-/// `Posted by NAME on [Weekday, ]DATE`.
+/// `Posted by NAME on Weekday, DATE`: Facebook's fallback always names the weekday, which
+/// tells it from a blog's own byline (`Posted by Jane Doe on November 19, 2019`).
 static FACEBOOK: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^Posted by (?P<name>.{1,64}?) on (?:[A-Z][a-z]+day, )?(?P<date>.+)$")
+    Regex::new(r"^Posted by (?P<name>.{1,64}?) on (?:[A-Z][a-z]+day, )(?P<date>.+)$")
         .expect("valid regex")
 });
 
@@ -179,5 +180,7 @@ mod tests {
         assert!(byline("A post shared by many readers went viral on Tuesday.").is_none());
         assert!(byline("Posted by the council on its website, the notice was short.").is_none());
         assert!(byline("Posted by admin").is_none());
+        // A blog's byline names no weekday.
+        assert!(byline("Posted by Michael David Smith on November 19, 2019").is_none());
     }
 }

@@ -574,6 +574,8 @@ fn is_display_name(name: &str) -> bool {
     if name.ends_with(['.', ',', ':', ';', '!', '?', '"', '”', '(', ')'])
         || name.contains("http")
         || name.contains(['#', '@', '“', '”', '"'])
+        // Credit and caption labels: `[사진=JTBC]`, `© AFP`, `Foto | Reuters`.
+        || name.contains(['[', ']', '=', '©', 'ⓒ', '|'])
         // Sentence and clause marks of Chinese and Japanese, whose sentences have no spaces to
         // count as words.
         || name.contains(['。', '、', '！', '？', '，', '：', '；', '」'])
@@ -592,7 +594,7 @@ fn is_display_name(name: &str) -> bool {
 
 /// A page's own words on lines of their own (menus, share bars, newsletter boxes), which are
 /// no one's display name.
-const PAGE_WORDS: [&str; 32] = [
+const PAGE_WORDS: [&str; 42] = [
     "subscribe",
     "share",
     "share this",
@@ -616,6 +618,16 @@ const PAGE_WORDS: [&str; 32] = [
     "top stories",
     "most read",
     "follow us",
+    "follow",
+    "photo",
+    "foto",
+    "фото",
+    "credit",
+    "source",
+    "quelle",
+    "folgen",
+    "suivre",
+    "seguir",
     "suscríbete",
     "compartir",
     "publicidad",
@@ -687,6 +699,19 @@ mod tests {
         assert!(name_line("Social media reaction").is_none());
         assert!(name_line("When the fans reached the gate there were scuffles.").is_none());
         assert!(name_line("More from the wire:").is_none());
+    }
+
+    #[test]
+    fn credits_and_buttons_are_not_names() {
+        for line in [
+            "[사진=JTBC, 이매진아시아]",
+            "Фото",
+            "Follow",
+            "© AFP",
+            "Foto | Reuters",
+        ] {
+            assert!(!is_display_name(line), "{line}");
+        }
     }
 
     #[test]

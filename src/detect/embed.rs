@@ -49,9 +49,24 @@ pub fn scan(doc: &Document, paras: &Paras, claimed: &mut [bool]) -> Vec<Sighting
         let Some((first, segments)) = gather_text(text, paras, claimed, k, &sig, floor) else {
             continue;
         };
-        for c in &mut claimed[first..=k] {
+        let sig_last = paras.at(sig.end.saturating_sub(1)).unwrap_or(k).max(k);
+        let own_line = text[line.start..sig.dash].trim_matches(is_space).is_empty();
+        let trailing = if own_line {
+            trailing_lines(text, paras, claimed, sig_last)
+        } else {
+            Vec::new()
+        };
+        let last = trailing.last().copied().unwrap_or(sig_last);
+        for c in &mut claimed[first..=last] {
             *c = true;
         }
+        let mut segments = segments;
+        segments.extend(trailing.iter().map(|&j| paras.list[j].range.clone()));
+        let end = if trailing.is_empty() {
+            sig.end
+        } else {
+            paras.list[last].range.end
+        };
         let start = segments[0].start;
         out.push(Sighting {
             platform: sig.platform,
@@ -70,9 +85,9 @@ pub fn scan(doc: &Document, paras: &Paras, claimed: &mut [bool]) -> Vec<Sighting
             quotes: None,
             status_id: None,
             start,
-            end: sig.end,
+            end,
         });
-        floor = sig.end;
+        floor = end;
     }
     out
 }
@@ -113,12 +128,15 @@ fn gather_text(
         }
         (prev, std::iter::once(p.range.clone()).collect::<Vec<_>>())
     };
-    // Inner line breaks of the post: earlier lines behind runs of two or more blank lines; and,
-    // above a signature on its own line, lines with no blank line between them, kept only when
+    // Inner line breaks of the post: earlier lines behind runs of two or more blank lines; and
+    // lines with no blank line between them, kept only when
     // the walk ends at a boundary: a heading, a lead-in, a numbered item or a blank line. A walk
     // that stops at the length limit, or at the previous post, has run into article prose (the
     // lines between two posts of a list are most often the article's words about the next one).
-    let own_line = before.is_empty();
+    // A line in another script than the post's (an English post in a Korean article) is the
+    // article's.
+    let script = script_of(&text[segments[0].clone()]);
+    let other_script = |line: &str| script.is_some_and(|s| script_of(line).is_some_and(|l| l != s));
     let mut total = segments[0].len();
     let mut weight_so_far = weight(&text[segments[0].clone()]);
     let mut pending = 0; // lines above `first` gathered but not yet confirmed
@@ -129,7 +147,7 @@ fn gather_text(
         let p = &paras.list[top - 1];
         let line = &text[p.range.clone()];
         let at_boundary = claimed[top - 1] || p.range.start < floor;
-        if own_line && gap == 0 && !at_boundary && !is_body_boundary(line) {
+        if gap == 0 && !at_boundary && !is_body_boundary(line) && !other_script(line) {
             total += p.range.len();
             weight_so_far += weight(line) + 1;
             if total > MAX_TEXT_BYTES || weight_so_far > TWEET_WEIGHT {
@@ -156,15 +174,20 @@ fn gather_text(
     Some((first, segments))
 }
 
-/// A list's item number alone on its line: `3.`, `3)`, `#3:`, `#3`, `No. 3`.
+/// A list's item number alone on its line: `3.`, `3)`, `#3:`, `#3`, `No. 3`, `第3位`.
 fn is_item_number(line: &str) -> bool {
-    let line = line
-        .strip_prefix("No.")
-        .unwrap_or(line)
-        .trim_start_matches(is_space);
-    let line = line.strip_prefix(['#', '＃']).unwrap_or(line);
-    let digits = line.bytes().take_while(u8::is_ascii_digit).count();
-    (1..=3).contains(&digits) && matches!(&line[digits..], "" | "." | ")" | ":")
+    let digits = line.chars().filter(char::is_ascii_digit).count();
+    (1..=3).contains(&digits)
+        && line.chars().count() <= 8
+        && line.split(is_space).all(|w| {
+            let w = w.trim_matches(|c: char| {
+                c.is_ascii_digit() || matches!(c, '#' | '＃' | '.' | ')' | ':' | '°' | 'º')
+            });
+            matches!(
+                w,
+                "" | "No" | "Nr" | "N" | "n" | "第" | "位" | "第位" | "名" | "위"
+            )
+        })
 }
 
 /// Takes the `pending` lines above `first` into the post's text.
@@ -180,6 +203,74 @@ fn confirm(
     segments.splice(0..0, lines);
     *first -= *pending;
     *pending = 0;
+}
+
+/// Lines under a signature that still belong to its post, as pages that print the signature
+/// after the post's first line show them: media and link lines (`#Macron20h pic.twitter.com/…`),
+/// or, in a numbered list, every line down to the next item number (`#3:`).
+fn trailing_lines(text: &str, paras: &Paras, claimed: &[bool], sig_last: usize) -> Vec<usize> {
+    let mut lines = Vec::new();
+    let mut weight_so_far = 0;
+    let mut next_is_signature = false;
+    let mut item_follows = false;
+    let mut j = sig_last + 1;
+    while j < paras.list.len() && paras.list[j].gap_before == 0 && !claimed[j] {
+        let line = &text[paras.list[j].range.clone()];
+        if is_item_number(line) {
+            item_follows = true;
+            break;
+        }
+        if line.contains("(@") {
+            next_is_signature = true;
+            break;
+        }
+        weight_so_far += weight(line) + 1;
+        if lines.len() >= MAX_TRAILING_LINES || weight_so_far > TWEET_WEIGHT {
+            break;
+        }
+        lines.push(j);
+        j += 1;
+    }
+    if item_follows {
+        return lines;
+    }
+    let entities = lines
+        .iter()
+        .take_while(|&&j| is_entity_line(&text[paras.list[j].range.clone()]))
+        .count();
+    // Media lines right above the next signature are that post's text.
+    if next_is_signature && entities == lines.len() {
+        return Vec::new();
+    }
+    lines.truncate(entities);
+    lines
+}
+
+/// The writing system of a line, Japanese kana and Chinese characters taken as one (Japanese
+/// lines mix them).
+fn script_of(line: &str) -> Option<whatlang::Script> {
+    use whatlang::Script;
+    whatlang::detect_script(line).map(|s| match s {
+        Script::Hiragana | Script::Katakana => Script::Mandarin,
+        s => s,
+    })
+}
+
+/// Most lines taken under a signature.
+const MAX_TRAILING_LINES: usize = 12;
+
+/// A line of hashtags, mentions, links and media links only.
+fn is_entity_line(line: &str) -> bool {
+    // A status link alone is a post of its own (see `status_link`).
+    if !line.contains(is_space) && crate::status::parse(line).is_some() {
+        return false;
+    }
+    line.split(is_space).filter(|w| !w.is_empty()).all(|w| {
+        w.starts_with(['#', '@'])
+            || w.starts_with("http")
+            || w.starts_with("pic.twitter.com/")
+            || w.starts_with("pic.x.com/")
+    })
 }
 
 /// Whether a line above a post's text ends the walk back: a lead-in (`…here:`), a numbered

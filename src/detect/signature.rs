@@ -179,10 +179,13 @@ fn find_dash(text: &str, line_start: usize, at: usize) -> Option<(usize, usize, 
         from += 1;
     }
     let window = text.get(from..at)?;
-    const DASHES: [(&str, bool); 10] = [
+    const DASHES: [(&str, bool); 13] = [
         ("—", true),
         ("―", true),
         ("&mdash;", true),
+        ("&#8212;", true),
+        ("&#x2014;", true),
+        ("&#X2014;", true),
         ("–", true),
         // The em and en dash of UTF-8 text decoded as Windows-1252 (mojibake).
         ("â€”", true),
@@ -344,12 +347,17 @@ fn after_capitals_at(chars: &[char], k: usize) -> bool {
     k >= 2 && chars[k - 1].is_uppercase() && chars[k - 2].is_uppercase()
 }
 
-/// A display name: short, on one line, not a sentence.
+/// A display name: short, on one line, not a sentence. Emoji and symbols alone make a name too.
 fn is_plausible_name(name: &str) -> bool {
     let chars = name.chars().count();
     (1..=64).contains(&chars)
         && name.split_whitespace().count() <= 10
-        && name.chars().any(char::is_alphanumeric)
+        && (name
+            .chars()
+            .any(|c| c.is_alphanumeric() || !(c.is_ascii() || c.is_whitespace()))
+            // A name in letters a charset conversion could not keep: `???????? ????`.
+            || name.chars().filter(|&c| c == '?').count() >= 3
+                && name.chars().all(|c| c == '?' || c == ' '))
         && !name.contains("(@")
         && !name.contains("http")
 }
@@ -479,6 +487,21 @@ mod tests {
         assert_eq!(
             (s.name.as_str(), s.handle.as_str()),
             ("Justin Bieber", "justinbieber")
+        );
+    }
+
+    #[test]
+    fn numeric_entity_dash_and_emoji_names() {
+        assert_eq!(
+            parse("x &#8212; A B (@ab) Dec 31, 2019").unwrap().name,
+            "A B"
+        );
+        assert_eq!(parse("x — 🌸🌸 (@ab) Dec 31, 2019").unwrap().name, "🌸🌸");
+        assert_eq!(parse("x — 𝐉𝐨𝐡𝐧 (@ab) Dec 31, 2019").unwrap().name, "𝐉𝐨𝐡𝐧");
+        assert!(parse("x — ... (@ab) Dec 31, 2019").is_none());
+        assert_eq!(
+            parse("x — ???? ?? (@ab) Dec 31, 2019").unwrap().name,
+            "???? ??"
         );
     }
 }
