@@ -49,6 +49,9 @@ pub fn scan(doc: &Document, paras: &Paras, claimed: &mut [bool]) -> Vec<Sighting
         let Some((first, segments)) = gather_text(text, paras, claimed, k, &sig, floor) else {
             continue;
         };
+        if sig.undated && !foreign_to_prose(text, paras, first, k, &segments) {
+            continue;
+        }
         let sig_last = paras.at(sig.end.saturating_sub(1)).unwrap_or(k).max(k);
         let own_line = text[line.start..sig.dash].trim_matches(is_space).is_empty();
         let trailing = if own_line {
@@ -244,6 +247,31 @@ fn trailing_lines(text: &str, paras: &Paras, claimed: &[bool], sig_last: usize) 
     }
     lines.truncate(entities);
     lines
+}
+
+/// Whether the post's text (paragraphs `first` to `sig - 1`) is in another script than the
+/// paragraphs just before it and just after its signature `sig`: the evidence an undated
+/// signature (`— Name (@handle)`, which bylines share) needs.
+fn foreign_to_prose(
+    text: &str,
+    paras: &Paras,
+    first: usize,
+    sig: usize,
+    segments: &[std::ops::Range<usize>],
+) -> bool {
+    let Some(post) = segments.first().and_then(|r| script_of(&text[r.clone()])) else {
+        return false;
+    };
+    let around = [
+        first.checked_sub(1),
+        Some(sig + 1).filter(|&j| j < paras.list.len()),
+    ];
+    let scripts: Vec<_> = around
+        .iter()
+        .flatten()
+        .filter_map(|&j| script_of(&text[paras.list[j].range.clone()]))
+        .collect();
+    !scripts.is_empty() && scripts.iter().all(|&s| s != post)
 }
 
 /// The writing system of a line, Japanese kana and Chinese characters taken as one (Japanese

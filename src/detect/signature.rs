@@ -32,6 +32,9 @@ pub struct Signature {
     pub date: Option<Date>,
     /// Byte offset just past the signature (after the date).
     pub end: usize,
+    /// Whether the signature stands alone on its line with neither date nor link word after the
+    /// handle, as a byline would: a post only with other evidence.
+    pub undated: bool,
 }
 
 /// Parses the signature whose `(@` (or `( @`) stands at byte `at` of `text`, within `line` (a
@@ -57,6 +60,7 @@ pub fn parse_at(text: &str, line: Range<usize>, at: usize) -> Option<Signature> 
     let rest = text.get(end..line.end)?;
     let skipped = rest.len() - rest.trim_start_matches(super::paragraphs::is_space).len();
     let mut truncated = false;
+    let mut undated = false;
     let date = match date::parse_prefix(&rest[skipped..], None) {
         Some((date, used)) => {
             end += skipped + used;
@@ -73,16 +77,23 @@ pub fn parse_at(text: &str, line: Range<usize>, at: usize) -> Option<Signature> 
             None
         }
         // The date link pushed onto the next line (`— Name (@handle)` / `December 31, 2019`).
-        None if skipped == rest.len() => {
-            let (date, date_end) = date_line_after(text, line.end)?;
-            end = date_end;
-            Some(date)
-        }
+        None if skipped == rest.len() => match date_line_after(text, line.end) {
+            Some((date, date_end)) => {
+                end = date_end;
+                Some(date)
+            }
+            // `— Name (@handle)` and nothing more: a byline as often as a post's signature,
+            // so the caller asks for more evidence.
+            None => {
+                undated = true;
+                None
+            }
+        },
         None => return None,
     };
     let (dash, dash_end) = match find_dash(text, line.start, at) {
         Some((dash, dash_end, _)) => (dash, dash_end),
-        None if truncated => return None,
+        None if truncated || undated => return None,
         // The dash lost with the space around it: the name follows the post's last link, or is
         // glued to its last word.
         None if text
@@ -95,6 +106,15 @@ pub fn parse_at(text: &str, line: Range<usize>, at: usize) -> Option<Signature> 
         }
         None => return None,
     };
+    // Undated, the signature must stand on a line of its own.
+    if undated
+        && !text
+            .get(line.start..dash)?
+            .chars()
+            .all(super::paragraphs::is_space)
+    {
+        return None;
+    }
     // A signature line that goes on to the next line must hold nothing but the signature.
     if end > line.end
         && !text
@@ -119,6 +139,7 @@ pub fn parse_at(text: &str, line: Range<usize>, at: usize) -> Option<Signature> 
         platform,
         date,
         end,
+        undated,
     })
 }
 
@@ -503,5 +524,16 @@ mod tests {
             parse("x — ???? ?? (@ab) Dec 31, 2019").unwrap().name,
             "???? ??"
         );
+    }
+
+    #[test]
+    fn undated_signature_alone_on_its_line() {
+        let text = "Text\n— Donald J. Trump (@realDonaldTrump)\nMore prose.";
+        let line = 5..text.find("\nMore").unwrap();
+        let s = parse_at(text, line.clone(), text.find("(@").unwrap()).unwrap();
+        assert!(s.undated && s.date.is_none());
+        let text = "Text — Donald J. Trump (@realDonaldTrump)\nMore prose.";
+        let line = 0..text.find('\n').unwrap();
+        assert!(parse_at(text, line, text.find("(@").unwrap()).is_none());
     }
 }
