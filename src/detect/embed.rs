@@ -132,19 +132,26 @@ fn gather_text(
         (prev, std::iter::once(p.range.clone()).collect::<Vec<_>>())
     };
     // Inner line breaks of the post: earlier lines behind runs of two or more blank lines; and
-    // lines with no blank line between them, kept only when
-    // the walk ends at a boundary: a heading, a lead-in, a numbered item or a blank line. A walk
-    // that stops at the length limit, or at the previous post, has run into article prose (the
-    // lines between two posts of a list are most often the article's words about the next one).
-    // A line in another script than the post's (an English post in a Korean article) is the
-    // article's.
-    let script = script_of(&text[segments[0].clone()]);
-    let other_script = |line: &str| script.is_some_and(|s| script_of(line).is_some_and(|l| l != s));
-    let mut total = segments[0].len();
-    let mut weight_so_far = weight(&text[segments[0].clone()]);
-    let mut pending = 0; // lines above `first` gathered but not yet confirmed
+    // lines with no blank line between them, kept only when the walk ends at a boundary: a
+    // heading, a lead-in, a numbered item, a blank line, or a line in another script than the
+    // post's (an English post in a Korean article). A walk that stops at the length limit, or at
+    // the previous post, has run into article prose (the lines between two posts of a list are
+    // most often the article's words about the next one).
     let whole_paragraph = segments[0].start == paras.list[first].range.start;
-    while whole_paragraph && first > pending {
+    if !whole_paragraph || first == 0 {
+        return Some((first, segments));
+    }
+    let last_line = &text[segments[0].clone()];
+    let script = std::cell::OnceCell::new();
+    let other_script = |line: &str| {
+        let post = *script.get_or_init(|| script_of(last_line));
+        post.is_some_and(|s| script_of(line).is_some_and(|l| l != s))
+    };
+    let mut total = segments[0].len();
+    // The post's weight so far, computed once a line above is considered.
+    let mut weight_so_far: Option<usize> = None;
+    let mut pending = 0; // lines above `first` gathered but not yet confirmed
+    while first > pending {
         let top = first - pending;
         let gap = paras.list[top].gap_before;
         let p = &paras.list[top - 1];
@@ -152,8 +159,9 @@ fn gather_text(
         let at_boundary = claimed[top - 1] || p.range.start < floor;
         if gap == 0 && !at_boundary && !is_body_boundary(line) && !other_script(line) {
             total += p.range.len();
-            weight_so_far += weight(line) + 1;
-            if total > MAX_TEXT_BYTES || weight_so_far > TWEET_WEIGHT {
+            let w = weight_so_far.get_or_insert_with(|| weight(last_line));
+            *w += weight(line) + 1;
+            if total > MAX_TEXT_BYTES || *w > TWEET_WEIGHT {
                 break; // the lines gathered are dropped
             }
             pending += 1;
@@ -167,8 +175,9 @@ fn gather_text(
             break;
         }
         total += p.range.len();
-        weight_so_far += weight(line) + 1;
-        if total > MAX_TEXT_BYTES || weight_so_far > TWEET_WEIGHT {
+        let w = weight_so_far.get_or_insert_with(|| weight(last_line));
+        *w += weight(line) + 1;
+        if total > MAX_TEXT_BYTES || *w > TWEET_WEIGHT {
             break;
         }
         first -= 1;

@@ -217,10 +217,13 @@ fn find_dash(text: &str, line_start: usize, at: usize) -> Option<(usize, usize, 
         ("?", false),
         ("\u{fffd}", false),
     ];
-    let mut best: Option<(usize, usize, bool)> = None;
-    for (dash, strong) in DASHES {
-        let mut search = window;
-        while let Some(i) = search.rfind(dash) {
+    // One pass backwards: the nearest real dash wins; else the nearest spaced hyphen.
+    let mut weak: Option<(usize, usize, bool)> = None;
+    for (i, _) in window.char_indices().rev() {
+        for (dash, strong) in DASHES {
+            if !window[i..].starts_with(dash) || (!strong && weak.is_some()) {
+                continue;
+            }
             let start = from + i;
             let end = start + dash.len();
             let before = text[line_start..start].chars().next_back();
@@ -236,17 +239,14 @@ fn find_dash(text: &str, line_start: usize, at: usize) -> Option<(usize, usize, 
             };
             if ok && !(dash == "-" && before == Some('-')) && !(dash == "?" && before == Some('?'))
             {
-                // A real dash anywhere in the window wins over a nearer hyphen.
-                let better = best.is_none_or(|b| (strong, start) > (b.2, b.0));
-                if better {
-                    best = Some((start, end, strong));
+                if strong {
+                    return Some((start, end, true));
                 }
-                break;
+                weak = Some((start, end, false));
             }
-            search = &search[..i];
         }
     }
-    best
+    weak
 }
 
 /// Where a display name starts that follows the post's last link, for a signature without a
