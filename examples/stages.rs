@@ -4,7 +4,7 @@
 //! cargo run --release --example stages -- CORPUS.jsonl
 //! ```
 
-use embedscan::records::{self, RecordFields};
+use embedscan::input::records::{self, RecordFields};
 use embedscan::{assemble, post, quote, Detector, Extraction};
 use std::time::Instant;
 
@@ -64,13 +64,13 @@ fn main() {
     let t = Instant::now();
     let mut posts: Vec<_> = extractions.iter().flat_map(|e| e.posts.clone()).collect();
     let mut quotes: Vec<_> = extractions.iter().flat_map(|e| e.quotes.clone()).collect();
-    embedscan::versions::fold(&mut posts);
+    embedscan::reduce::versions::fold(&mut posts);
     report("  versions", t);
     let t = Instant::now();
-    let mut merged = embedscan::dedup::merge(posts);
+    let mut merged = embedscan::reduce::dedup::merge(posts);
     report("  dedup", t);
     let t = Instant::now();
-    embedscan::link::link_quotes(&mut merged, &mut quotes);
+    embedscan::reduce::link::link_quotes(&mut merged, &mut quotes);
     report("  link", t);
 
     let t = Instant::now();

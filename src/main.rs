@@ -7,8 +7,8 @@ mod cli;
 
 use clap::Parser;
 use cli::{Cli, Command, ExtractArgs, MergeArgs, OutputArgs, RecordArgs, ScanArgs};
+use embedscan::input::records::RecordFields;
 use embedscan::input::{self, Item, ReadOptions, Source};
-use embedscan::records::RecordFields;
 use embedscan::{extract, output, shard, Assembler, Error, Prepared};
 use indicatif::{ProgressBar, ProgressStyle};
 use rayon::prelude::*;

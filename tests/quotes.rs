@@ -2,7 +2,8 @@
 //! `fixtures/dedup/` and unit-level cases, plus a 100,000-post scale run.
 
 use embedscan::model::{Appearance, AppearanceKind, Author, Platform, Post, Quote};
-use embedscan::{assemble, dedup, extract, link, quote, Document, Feed};
+use embedscan::reduce::{dedup, link};
+use embedscan::{assemble, extract, quote, Document, Feed};
 use std::path::Path;
 
 /// Scans one fixture alone.
@@ -896,7 +897,7 @@ fn colliding_posts(n: usize, seed: u64) -> Vec<Post> {
 
 #[test]
 fn packed_merge_equals_the_merge_of_posts() {
-    use embedscan::{store::PostStore, versions};
+    use embedscan::reduce::{store::PostStore, versions};
     for (n, seed) in [(0, 1), (1, 2), (50, 3), (400, 4), (3_000, 5)] {
         let posts = colliding_posts(n, seed);
         let mut folded = posts.clone();
@@ -916,7 +917,7 @@ fn packed_merge_equals_the_merge_of_posts() {
 
 #[test]
 fn assembled_feed_equals_the_reduce_of_posts() {
-    use embedscan::{versions, Assembler};
+    use embedscan::{reduce::versions, Assembler};
     // Every fixture and seed, each twice (exact repeats folded as they come).
     let mut docs = Vec::new();
     for dir in ["seeds", "fixtures"] {

@@ -2,7 +2,7 @@
 //!
 //! Each detector walks the document once and yields [`Sighting`]s: a post as seen in one place,
 //! with the byte span it covers. Later stages ([`crate::post`]) turn sightings into records and
-//! [`crate::dedup`] merges them across documents.
+//! [`crate::reduce::dedup`] merges them across documents.
 //!
 //! | shape | file | trigger |
 //! |---|---|---|
@@ -18,9 +18,9 @@ pub mod paragraphs;
 pub mod signature;
 pub mod tiktok;
 
-use crate::date::Date;
 use crate::document::Document;
 use crate::model::{AppearanceKind, Author, Platform};
+use crate::post::date::Date;
 use paragraphs::Paras;
 use std::collections::HashMap;
 

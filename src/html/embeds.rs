@@ -37,10 +37,10 @@
 //! gives a post.
 
 use super::dom::{Dom, Flow, NodeId};
-use crate::date::{self, Date};
 use crate::detect::Sighting;
 use crate::model::{AppearanceKind, Author, Platform};
-use crate::status::{self, StatusLink};
+use crate::post::date::{self, Date};
+use crate::post::status_link::{self, StatusLink};
 
 /// A post read from markup, with what post-processing needs beyond the sighting.
 #[derive(Debug, Clone)]
@@ -149,7 +149,7 @@ fn read_embed(dom: &Dom, n: NodeId, lang: Option<&str>, out: &mut Vec<Found>) ->
         if dom.has_class(n, "mastodon-embed") {
             if let Some(f) = dom
                 .attr(n, "src")
-                .and_then(|src| bare(dom, n, status::parse_mastodon(src)?))
+                .and_then(|src| bare(dom, n, status_link::parse_mastodon(src)?))
             {
                 out.push(f);
             }
@@ -159,8 +159,8 @@ fn read_embed(dom: &Dom, n: NodeId, lang: Option<&str>, out: &mut Vec<Found>) ->
     if name == "blockquote" && dom.has_class(n, "mastodon-embed") {
         let link = dom
             .attr(n, "data-embed-url")
-            .and_then(status::parse_mastodon)
-            .or_else(|| first_link(dom, n, status::parse_mastodon));
+            .and_then(status_link::parse_mastodon)
+            .or_else(|| first_link(dom, n, status_link::parse_mastodon));
         out.extend(link.and_then(|l| bare(dom, n, l)));
         return true;
     }
@@ -177,7 +177,7 @@ fn read_embed(dom: &Dom, n: NodeId, lang: Option<&str>, out: &mut Vec<Found>) ->
         if let Some(f) = telegram_widget(dom, n)
             .or_else(|| {
                 first_link(dom, n, |h| {
-                    status::parse(h).filter(|l| l.platform == Platform::Telegram)
+                    status_link::parse(h).filter(|l| l.platform == Platform::Telegram)
                 })
             })
             .and_then(|l| bare(dom, n, l))
@@ -193,7 +193,7 @@ fn read_embed(dom: &Dom, n: NodeId, lang: Option<&str>, out: &mut Vec<Found>) ->
     if name == "blockquote" && dom.has_class(n, "text-post-media") {
         let link = dom
             .attr(n, "data-text-post-permalink")
-            .and_then(status::parse)
+            .and_then(status_link::parse)
             .or_else(|| first_link(dom, n, on(Platform::Threads)));
         out.extend(
             link.filter(|l| l.platform == Platform::Threads)
@@ -225,7 +225,7 @@ fn is_tweet_blockquote(dom: &Dom, n: NodeId) -> bool {
         .find(|&&c| dom.is(c, "a"))
         .and_then(|&c| dom.attr(c, "href"));
     last_link
-        .and_then(status::parse)
+        .and_then(status_link::parse)
         .is_some_and(|s| s.platform == Platform::Twitter)
         && children
             .iter()
@@ -338,12 +338,11 @@ fn read_tweet(
     let status = tail_links
         .iter()
         .rev()
-        .find_map(|(href, _)| status::parse(href).filter(|s| s.platform == Platform::Twitter))
+        .find_map(|(href, _)| status_link::parse(href).filter(|s| s.platform == Platform::Twitter))
         .or_else(|| {
-            links
-                .iter()
-                .rev()
-                .find_map(|(h, _)| status::parse(h).filter(|s| s.platform == Platform::Twitter))
+            links.iter().rev().find_map(|(h, _)| {
+                status_link::parse(h).filter(|s| s.platform == Platform::Twitter)
+            })
         });
     let sig = signature(&tail);
     let status_id = status.as_ref().map(|s| s.id.clone()).or(id_hint);
@@ -354,7 +353,7 @@ fn read_tweet(
     let date_text = tail_links
         .iter()
         .rev()
-        .find(|(href, _)| status::parse(href).is_some())
+        .find(|(href, _)| status_link::parse(href).is_some())
         .map(|(_, shown)| shown.as_str())
         .or(sig.rest.as_deref());
     let datetime = dom
@@ -362,8 +361,8 @@ fn read_tweet(
         .and_then(|n| dom.attr(n, "data-datetime"));
     let date = status_id
         .as_deref()
-        .and_then(|id| status::created_date(Platform::Twitter, id))
-        .or_else(|| datetime.and_then(status::iso_date))
+        .and_then(|id| status_link::created_date(Platform::Twitter, id))
+        .or_else(|| datetime.and_then(status_link::iso_date))
         .or_else(|| date_text.and_then(|t| parse_date(t, lang)));
     if status_id.is_none() && handle.is_none() && text.is_empty() {
         return None;
@@ -411,7 +410,9 @@ fn tweet_frame_src(src: &str) -> Option<StatusLink> {
             });
         }
         if key == "url" {
-            if let Some(link) = status::parse(&value).filter(|l| l.platform == Platform::Twitter) {
+            if let Some(link) =
+                status_link::parse(&value).filter(|l| l.platform == Platform::Twitter)
+            {
                 return Some(link);
             }
         }
@@ -422,13 +423,13 @@ fn tweet_frame_src(src: &str) -> Option<StatusLink> {
 /// A post known only by its status link (script-only embeds, rendered iframes, bare URLs).
 fn read_bare_tweet(dom: &Dom, n: NodeId, id: Option<String>, out: &mut Vec<Found>) {
     let link = first_link(dom, n, |h| {
-        status::parse(h).filter(|s| s.platform == Platform::Twitter)
+        status_link::parse(h).filter(|s| s.platform == Platform::Twitter)
     })
-    .or_else(|| dom.attr(n, "src").and_then(status::parse))
+    .or_else(|| dom.attr(n, "src").and_then(status_link::parse))
     .or_else(|| {
         let text = dom.inner_text(n);
         text.split_whitespace()
-            .find_map(|w| status::parse(w).filter(|s| s.platform == Platform::Twitter))
+            .find_map(|w| status_link::parse(w).filter(|s| s.platform == Platform::Twitter))
     });
     let id = id.or_else(|| {
         let inner = dom.find(n, |d| dom.attr(d, "data-tweet-id").is_some_and(is_digits))?;
@@ -448,7 +449,7 @@ fn read_bare_tweet(dom: &Dom, n: NodeId, id: Option<String>, out: &mut Vec<Found
 
 /// A post with id, handle and URL only (empty text).
 fn bare(dom: &Dom, n: NodeId, link: StatusLink) -> Option<Found> {
-    let date = status::created_date(link.platform, &link.id);
+    let date = status_link::created_date(link.platform, &link.id);
     let author = Author {
         name: None,
         handle: link.handle,
@@ -473,7 +474,7 @@ fn bare(dom: &Dom, n: NodeId, link: StatusLink) -> Option<Found> {
 fn read_instagram(dom: &Dom, n: NodeId) -> Option<Found> {
     let link = dom
         .attr(n, "data-instgrm-permalink")
-        .and_then(status::parse)
+        .and_then(status_link::parse)
         .or_else(|| first_link(dom, n, on(Platform::Instagram)))
         .filter(|l| l.platform == Platform::Instagram)?;
     let paragraphs: Vec<NodeId> = dom
@@ -510,7 +511,7 @@ fn read_instagram(dom: &Dom, n: NodeId) -> Option<Found> {
     let date = dom
         .find(n, |t| dom.is(t, "time"))
         .and_then(|t| dom.attr(t, "datetime"))
-        .and_then(status::iso_date);
+        .and_then(status_link::iso_date);
     Some(Found {
         sighting: sighting(
             dom,
@@ -541,13 +542,13 @@ fn read_tiktok(dom: &Dom, n: NodeId) -> Option<Found> {
     let profile = links.iter().find_map(|&a| {
         let handle = dom.attr(a, "href").and_then(tiktok_profile).or_else(|| {
             let h = link_label(dom, a)?.strip_prefix('@')?;
-            status::is_tiktok_handle(h).then(|| h.to_string())
+            status_link::is_tiktok_handle(h).then(|| h.to_string())
         })?;
         Some((a, handle))
     });
     let link = dom
         .attr(n, "cite")
-        .and_then(status::parse)
+        .and_then(status_link::parse)
         .filter(|l| l.platform == Platform::TikTok)
         .or_else(|| {
             let id = dom.attr(n, "data-video-id").filter(|v| is_digits(v))?;
@@ -574,7 +575,7 @@ fn read_tiktok(dom: &Dom, n: NodeId) -> Option<Found> {
             (flow.finish(), found)
         }
     };
-    let date = status::created_date(Platform::TikTok, &link.id);
+    let date = status_link::created_date(Platform::TikTok, &link.id);
     let author = Author {
         name: None,
         handle: link.handle.or_else(|| profile.map(|(_, h)| h)),
@@ -608,7 +609,7 @@ fn tiktok_profile(href: &str) -> Option<String> {
     }
     let mut segments = url.path_segments()?.filter(|s| !s.is_empty());
     let handle = segments.next()?.strip_prefix('@')?;
-    (segments.next().is_none() && status::is_tiktok_handle(handle)).then(|| handle.to_string())
+    (segments.next().is_none() && status_link::is_tiktok_handle(handle)).then(|| handle.to_string())
 }
 
 /// The video a TikTok player frame shows: `https://www.tiktok.com/embed/v2/ID` or
@@ -657,12 +658,12 @@ fn telegram_widget(dom: &Dom, n: NodeId) -> Option<StatusLink> {
         } else {
             format!("https://{value}")
         };
-        return status::parse(&link).filter(|l| l.platform == Platform::Telegram);
+        return status_link::parse(&link).filter(|l| l.platform == Platform::Telegram);
     }
     let (channel, number) = value.trim_matches('/').split_once('/')?;
     Some(StatusLink {
         platform: Platform::Telegram,
-        id: status::telegram_id(channel, number)?,
+        id: status_link::telegram_id(channel, number)?,
         handle: Some(channel.to_string()),
     })
 }
@@ -686,7 +687,7 @@ fn telegram_frame(dom: &Dom, n: NodeId) -> Option<StatusLink> {
         if url.query_pairs().any(|(k, _)| k == "discussion") {
             return None;
         }
-        return status::parse(&src).filter(|l| l.platform == Platform::Telegram);
+        return status_link::parse(&src).filter(|l| l.platform == Platform::Telegram);
     }
     // `telegram-post-` + the widget's `channel/number` with every other character than letters,
     // digits and `_` made `-`; channel names have no `-`, so the number is after the last one.
@@ -694,7 +695,7 @@ fn telegram_frame(dom: &Dom, n: NodeId) -> Option<StatusLink> {
     let (channel, number) = rest.rsplit_once('-')?;
     Some(StatusLink {
         platform: Platform::Telegram,
-        id: status::telegram_id(channel, number)?,
+        id: status_link::telegram_id(channel, number)?,
         handle: Some(channel.to_string()),
     })
 }
@@ -704,10 +705,10 @@ fn read_bluesky(dom: &Dom, n: NodeId, lang: Option<&str>) -> Option<Found> {
     let mut found = read_tweet(dom, n, text_paragraph(dom, n), lang, None)?;
     let link = dom
         .attr(n, "data-bluesky-uri")
-        .and_then(status::parse)
+        .and_then(status_link::parse)
         .or_else(|| {
             first_link(dom, n, |h| {
-                status::parse(h).filter(|l| l.platform == Platform::Bluesky)
+                status_link::parse(h).filter(|l| l.platform == Platform::Bluesky)
             })
         })?;
     let s = &mut found.sighting;
@@ -716,7 +717,7 @@ fn read_bluesky(dom: &Dom, n: NodeId, lang: Option<&str>) -> Option<Found> {
         s.author.handle = link.handle;
     }
     // The id's time wins over the printed date, as for tweets.
-    s.date = status::created_date(Platform::Bluesky, &link.id).or(s.date);
+    s.date = status_link::created_date(Platform::Bluesky, &link.id).or(s.date);
     s.status_id = Some(link.id);
     Some(found)
 }
@@ -732,7 +733,7 @@ fn read_facebook(dom: &Dom, n: NodeId, lang: Option<&str>) -> Option<Found> {
     let link = dom
         .attr(n, "data-href")
         .or_else(|| bq.and_then(|b| dom.attr(b, "cite")))
-        .and_then(status::parse)
+        .and_then(status_link::parse)
         .or_else(|| first_link(dom, n, on(Platform::Facebook)))
         .filter(|l| l.platform == Platform::Facebook)?;
     let body = bq.unwrap_or(n);
@@ -832,7 +833,7 @@ fn collect_links(
 /// A status link parser that only accepts `platform`'s links, so that a link to another
 /// network's post standing first in an embed (in its caption, say) does not hide its own.
 fn on(platform: Platform) -> impl Fn(&str) -> Option<StatusLink> {
-    move |href| status::parse(href).filter(|l| l.platform == platform)
+    move |href| status_link::parse(href).filter(|l| l.platform == platform)
 }
 
 /// The first link at or below `n` that `parse` accepts.

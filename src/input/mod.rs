@@ -3,14 +3,17 @@
 //! Files are read whole; directories are walked recursively for documents (see
 //! [`is_document_path`]), sorted by path so the output does not depend on the file system's
 //! order; `-` is standard input. `.gz` files are decompressed as they are read (every gzip
-//! member), web archives (`.warc`, `.warc.gz`: their HTML responses, [`crate::webarchive`]),
+//! member), web archives (`.warc`, `.warc.gz`: their HTML responses, [`webarchive`]),
 //! and JSON Lines files (`.jsonl`, `.ndjson`) hold one article per line
-//! ([`crate::records`]). Problems are reported per input and never stop the others.
+//! ([`records`]). Problems are reported per input and never stop the others.
+
+pub mod records;
+pub mod webarchive;
 
 use crate::document::Document;
 use crate::error::Error;
-use crate::records::{self, RecordFields};
 use flate2::read::MultiGzDecoder;
+use records::RecordFields;
 use std::io::{BufReader, Read};
 use std::path::{Path, PathBuf};
 
@@ -209,8 +212,8 @@ pub fn read_items(
         Source::File(p) => is_jsonl_path(p),
         Source::Stdin => options.stdin_jsonl,
     };
-    if matches!(source, Source::File(p) if crate::webarchive::is_warc_path(p)) {
-        crate::webarchive::read(reader, &path, report, &mut |d| each(Item::Document(d)));
+    if matches!(source, Source::File(p) if webarchive::is_warc_path(p)) {
+        webarchive::read(reader, &path, report, &mut |d| each(Item::Document(d)));
         return Ok(());
     }
     if jsonl {

@@ -3,8 +3,10 @@
 //! All three are deterministic: the feed's order is fixed upstream (documents in input order,
 //! posts by first appearance, quotes by position), and no map iteration order leaks out.
 
+pub mod shard;
+
 use crate::model::{DocumentInfo, Feed, Generator, Platform, Post, Quote};
-use crate::store::PostStore;
+use crate::reduce::store::PostStore;
 use serde::Serialize;
 use serde_json::{json, Value};
 use std::borrow::Cow;

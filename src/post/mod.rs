@@ -1,9 +1,12 @@
 //! From a [`Sighting`] to an owned [`Post`] record: entities, language, id, appearance.
 
+pub mod date;
+pub mod entities;
+pub mod lang;
+pub mod status_link;
+
 use crate::detect::Sighting;
 use crate::document::Document;
-use crate::entities;
-use crate::lang;
 use crate::model::{Appearance, Platform, Post};
 use xxhash_rust::xxh3::xxh3_64;
 
@@ -39,7 +42,7 @@ pub fn build(doc: &Document, s: &Sighting) -> Post {
     let status_url = s
         .status_id
         .as_ref()
-        .and_then(|id| crate::status::canonical_url(s.platform, s.author.handle.as_deref(), id));
+        .and_then(|id| status_link::canonical_url(s.platform, s.author.handle.as_deref(), id));
     Post {
         id: post_id(
             s.platform,
@@ -64,7 +67,7 @@ pub fn build(doc: &Document, s: &Sighting) -> Post {
         created_at: s
             .status_id
             .as_deref()
-            .and_then(|id| crate::status::created_at(s.platform, id)),
+            .and_then(|id| status_link::created_at(s.platform, id)),
         versions: Vec::new(),
         appearances: vec![Appearance {
             document: doc.name.clone(),

@@ -36,8 +36,8 @@
 //!
 //! Ids that predate these schemes (small sequential numbers) give nothing.
 
-use crate::date::Date;
 use crate::model::Platform;
+use crate::post::date::Date;
 use url::Url;
 
 /// The post a status link names.

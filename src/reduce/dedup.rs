@@ -41,7 +41,7 @@
 //! have a truncated record — O(total words). No pairwise comparison.
 
 use crate::model::{Appearance, AppearanceKind, Platform, Post, Version};
-use crate::store::PostStore;
+use crate::reduce::store::PostStore;
 use rayon::prelude::*;
 use std::collections::{HashMap, HashSet};
 use std::num::NonZeroU64;
@@ -63,7 +63,7 @@ pub fn merge(posts: impl IntoIterator<Item = Post>) -> Vec<Post> {
 
 /// Merges the posts of a packed store (see [`merge`]; the same result), decoding only the
 /// posts that can merge with another: the copies of one status (first folded into versions,
-/// [`crate::versions::fold`]), the records sharing an id or an (author, word sequence), every
+/// [`crate::reduce::versions::fold`]), the records sharing an id or an (author, word sequence), every
 /// record of an author with a truncated text, and records already seen more than once. The
 /// others — most of a corpus — move to the result still packed. `summaries` are the posts'
 /// [`Summary`]s, in store order.
@@ -73,7 +73,7 @@ pub fn merge_packed(mut store: PostStore, mut summaries: Vec<Summary>) -> PostSt
     let copies = repeated(summaries.iter().map(|s| s.status.map(NonZeroU64::get)));
     if !copies.is_empty() {
         let (at, mut posts): (Vec<usize>, Vec<Post>) = load(&store, &copies).into_iter().unzip();
-        crate::versions::fold(&mut posts);
+        crate::reduce::versions::fold(&mut posts);
         for (i, post) in at.into_iter().zip(&posts) {
             store.set(i, post);
             if let Some(s) = summaries.get_mut(i) {
@@ -746,7 +746,7 @@ fn for_each_text_word(text: &str, f: impl FnMut(&str)) {
     } else {
         text
     };
-    crate::link::for_each_word(text, f);
+    crate::reduce::link::for_each_word(text, f);
 }
 
 /// The records of each set, sets in order of first appearance and records in input order,

@@ -43,7 +43,7 @@
 use crate::model::{Appearance, AppearanceKind, Author, DocumentInfo, Post, Quote};
 use crate::quote::lexicon::CLASSES;
 use crate::quote::lexicon::DETERMINERS;
-use crate::store::PostStore;
+use crate::reduce::store::PostStore;
 use rayon::prelude::*;
 use rustc_hash::FxHashMap;
 use std::borrow::Cow;

@@ -18,7 +18,7 @@
 //! whatlang 0.18 scores a Latin-script text against each of its 37 Latin languages by looking up
 //! all 300 trigrams of each language's profile in the text's trigram table: 11,100 hash lookups
 //! for a tweet of 40 trigrams. Measured with callgrind, that scoring was ~88% of the instructions
-//! of `detect`. `src/lang/trigrams.rs` computes the same integer distances from an inverted index, trigram →
+//! of `detect`. `src/post/lang/trigrams.rs` computes the same integer distances from an inverted index, trigram →
 //! (language, rank), visiting only the entries of the text's own trigrams: `detect` went from 9.5
 //! to 2.1 µs per post (`examples/langbench`, 31k posts), 17.4 to 4.8 µs on the longer multilingual
 //! `examples/langbench-texts.txt`. It replaces nothing else: script detection, alphabet scores
@@ -27,7 +27,7 @@
 //! the same way. Its tests compare language, script and confidence, bit for bit, with
 //! `whatlang::Detector` on the bench texts, variants of them and random mixed-script strings.
 //! The profiles are whatlang's (MIT, © Sergey Potapov and others), re-encoded in
-//! `src/lang/trigrams.bin` by `scripts/gen-trigram-index`.
+//! `src/post/lang/trigrams.bin` by `scripts/gen-trigram-index`.
 
 use rustc_hash::FxHashMap;
 use std::sync::LazyLock;
