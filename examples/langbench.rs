@@ -7,7 +7,7 @@
 //! cargo run --release --example langbench -- examples/langbench-texts.txt [PASSES] > answers.txt
 //! ```
 
-use embedscan::post::lang;
+use embedscan::_internal::lang;
 use std::hint::black_box;
 use std::time::Instant;
 

@@ -41,26 +41,63 @@
 #![warn(missing_debug_implementations)]
 #![forbid(unsafe_code)]
 
-// The stages, in data-flow order.
-pub mod detect;
+// The stages, in data-flow order. Only what a library user needs is public: the records
+// (`model`), reading inputs (`input`, `document`), writing feeds (`output`) and the re-exports
+// below; the stages themselves are private.
+mod detect;
 pub mod document;
-pub mod error;
+mod error;
 mod extract;
-pub mod html;
+mod html;
 pub mod input;
 pub mod model;
 pub mod output;
-pub mod post;
-pub mod quote;
-pub mod reduce;
+mod post;
+mod quote;
+mod reduce;
 
 pub use detect::Detector;
 pub use document::Document;
 pub use error::Error;
-pub use extract::{extract, extract_text, extract_with, Extraction};
+pub use extract::{extract, extract_with, Extraction};
 pub use model::{Feed, Post, Quote};
-pub use output::shard;
-pub use reduce::{assemble, Assembler, PackedFeed, Prepared};
+pub use output::{shard, Format};
+pub use reduce::{assemble, Assembler, Prepared, Written};
+
+/// The internals, for this crate's own tests, examples, benches and fuzz targets only: not
+/// part of the API, and free to change in any release.
+#[cfg(feature = "_internal")]
+#[doc(hidden)]
+pub mod _internal {
+    pub use crate::extract::extract_text;
+    pub use crate::post::{date, entities, lang, status_link};
+    pub use crate::reduce::{dedup, link, store, versions};
+
+    /// JSON Lines article records.
+    pub mod records {
+        pub use crate::input::records::*;
+    }
+
+    /// Building post records from sightings.
+    pub mod post {
+        pub use crate::post::*;
+    }
+
+    /// Quotations in the prose.
+    pub mod quote {
+        pub use crate::quote::*;
+    }
+
+    /// The text-shape detectors.
+    pub mod detect {
+        pub use crate::detect::*;
+
+        /// Every post `detector` finds in `doc`, in document order.
+        pub fn scan(detector: &Detector, doc: &crate::Document) -> Vec<Sighting> {
+            detector.scan(doc)
+        }
+    }
+}
 
 #[cfg(doctest)]
 #[doc = include_str!("../README.md")]

@@ -1,9 +1,9 @@
 //! Quotations, linking and near-duplicate merging: focused assertions over `fixtures/quote/`,
 //! `fixtures/dedup/` and unit-level cases, plus a 100,000-post scale run.
 
+use embedscan::_internal::{dedup, link, quote};
 use embedscan::model::{Appearance, AppearanceKind, Author, Platform, Post, Quote};
-use embedscan::reduce::{dedup, link};
-use embedscan::{assemble, extract, quote, Document, Feed};
+use embedscan::{assemble, extract, Document, Feed};
 use std::path::Path;
 
 /// Scans one fixture alone.
@@ -806,7 +806,13 @@ fn scale_100k_posts() {
             texts.push(t.clone());
             (t, format!("user{}", (texts.len() - 1) % 3000))
         };
-        let id = embedscan::post::post_id(Platform::Twitter, None, Some(&handle), None, &text);
+        let id = embedscan::_internal::post::post_id(
+            Platform::Twitter,
+            None,
+            Some(&handle),
+            None,
+            &text,
+        );
         posts.push(post(
             &id,
             &handle,
@@ -897,7 +903,7 @@ fn colliding_posts(n: usize, seed: u64) -> Vec<Post> {
 
 #[test]
 fn packed_merge_equals_the_merge_of_posts() {
-    use embedscan::reduce::{store::PostStore, versions};
+    use embedscan::_internal::{store::PostStore, versions};
     for (n, seed) in [(0, 1), (1, 2), (50, 3), (400, 4), (3_000, 5)] {
         let posts = colliding_posts(n, seed);
         let mut folded = posts.clone();
@@ -917,7 +923,7 @@ fn packed_merge_equals_the_merge_of_posts() {
 
 #[test]
 fn assembled_feed_equals_the_reduce_of_posts() {
-    use embedscan::{reduce::versions, Assembler};
+    use embedscan::{_internal::versions, Assembler};
     // Every fixture and seed, each twice (exact repeats folded as they come).
     let mut docs = Vec::new();
     for dir in ["seeds", "fixtures"] {

@@ -88,7 +88,7 @@ impl Detector {
     ///
     /// # Complexity
     /// Linear in the document's length: one pass for the line structure, one per shape.
-    pub fn scan(&self, doc: &Document) -> Vec<Sighting> {
+    pub(crate) fn scan(&self, doc: &Document) -> Vec<Sighting> {
         let paras = Paras::new(doc);
         let mut claimed = vec![false; paras.list.len()];
         let mut found = Vec::new();

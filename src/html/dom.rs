@@ -44,8 +44,6 @@ pub enum Kind {
 pub struct Node {
     /// What it is.
     pub kind: Kind,
-    /// Parent node (none for the root).
-    pub parent: Option<NodeId>,
     /// Children, in document order.
     pub children: Vec<NodeId>,
     /// Byte span in the source: from the start tag's `<` to past the end tag's `>` (or to where
@@ -315,7 +313,6 @@ pub fn is_html_space(c: char) -> bool {
 fn build(source: &str, events: Vec<Event>) -> Dom<'_> {
     let root = Node {
         kind: Kind::Root,
-        parent: None,
         children: Vec::new(),
         span: 0..source.len(),
     };
@@ -326,7 +323,6 @@ fn build(source: &str, events: Vec<Event>) -> Dom<'_> {
         let id = nodes.len();
         nodes.push(Node {
             kind,
-            parent: Some(parent),
             children: Vec::new(),
             span,
         });

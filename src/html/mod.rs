@@ -38,7 +38,7 @@ type Links = Vec<(String, String)>;
 /// Linear in the page's length.
 pub fn extract(doc: &Document, detector: &Detector) -> Extraction {
     let Some(dom) = Dom::parse(&doc.text) else {
-        return crate::extract_text(doc, detector);
+        return crate::extract::extract_text(doc, detector);
     };
     let lang = page_lang(&dom);
     let embeds = embeds::scan(&dom, lang.as_deref());

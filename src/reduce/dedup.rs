@@ -51,6 +51,7 @@ use xxhash_rust::xxh3::{xxh3_64, xxh3_64_with_seed};
 pub const MIN_PREFIX: usize = 5;
 
 /// Merges the posts that are the same post, keeping first-appearance order.
+#[cfg(any(test, feature = "_internal"))]
 pub fn merge(posts: impl IntoIterator<Item = Post>) -> Vec<Post> {
     let posts: Vec<Post> = posts.into_iter().collect();
     let summaries: Vec<Summary> = posts.par_iter().map(Summary::of).collect();
@@ -724,6 +725,7 @@ fn is_link(word: &str) -> bool {
 }
 
 /// The words compared: lowercase letters and digits, links and media removed, entities decoded.
+#[cfg(any(test, feature = "_internal"))]
 pub fn text_words(text: &str) -> Vec<String> {
     let mut words = Vec::new();
     for_each_text_word(text, |w| words.push(w.to_string()));

@@ -48,7 +48,7 @@ use rayon::prelude::*;
 use rustc_hash::FxHashMap;
 use std::borrow::Cow;
 use std::cmp::Reverse;
-use std::collections::{BinaryHeap, HashMap, HashSet};
+use std::collections::{HashMap, HashSet};
 
 /// Fewest distinct words a quote needs to link.
 pub const MIN_WORDS: usize = 4;
@@ -93,6 +93,7 @@ pub(crate) fn for_each_word(text: &str, mut f: impl FnMut(&str)) {
 }
 
 /// Containment of `quote`'s distinct words in `post`'s words (0 when the quote has none).
+#[cfg(any(test, feature = "_internal"))]
 pub fn similarity(quote: &str, post: &str) -> f64 {
     let q: HashSet<String> = words(quote).into_iter().collect();
     let p: HashSet<String> = words(post).into_iter().collect();
@@ -115,6 +116,7 @@ fn name_tokens(s: &str) -> Vec<String> {
 }
 
 /// Whether `speaker` names `author` (`Ruiz` ~ `Ana M. Ruiz` / `@MayorAnaRuiz`).
+#[cfg(any(test, feature = "_internal"))]
 pub fn speaker_matches(speaker: &str, author: &Author) -> bool {
     tokens_name(&name_tokens(speaker), author)
 }
@@ -143,6 +145,7 @@ fn names_someone(speaker: &str) -> bool {
 /// Links each quote that re-quotes a post: sets `quote.post` and adds a `quote` appearance.
 /// The input order of the documents, which orders a post's appearances, is recovered from
 /// the posts and quotes; [`link_quotes_packed`] is told it.
+#[cfg(any(test, feature = "_internal"))]
 pub fn link_quotes(posts: &mut [Post], quotes: &mut [Quote]) {
     if posts.is_empty() || quotes.is_empty() {
         return;
@@ -499,6 +502,7 @@ fn best_post<'a>(
 
 /// The input order of documents, recovered from the order of the quotes and of each post's
 /// appearances (Kahn's topological sort; ties and cycles resolved by first sight).
+#[cfg(any(test, feature = "_internal"))]
 fn document_order(posts: &[Post], quotes: &[Quote]) -> HashMap<String, usize> {
     let mut ids: HashMap<&str, usize> = HashMap::new();
     let mut names: Vec<&str> = Vec::new();
@@ -550,7 +554,7 @@ fn document_order(posts: &[Post], quotes: &[Quote]) -> HashMap<String, usize> {
         }
     }
     let key = |i: usize| Reverse((name_rank.get(i).copied().unwrap_or(usize::MAX), i));
-    let mut heap: BinaryHeap<Reverse<(usize, usize)>> = (0..n)
+    let mut heap: std::collections::BinaryHeap<Reverse<(usize, usize)>> = (0..n)
         .filter(|&i| indeg.get(i) == Some(&0))
         .map(key)
         .collect();

@@ -16,7 +16,9 @@ pub mod store;
 pub mod versions;
 
 use crate::model::{self, DocumentInfo, Feed, Post, Quote};
-use crate::{output, post, Extraction};
+use crate::output::{self, Format};
+use crate::{post, Extraction};
+use std::io::{self, Write};
 
 /// Merges the extractions of many documents into one feed (the reduce step), in input order.
 pub fn assemble(extractions: impl IntoIterator<Item = Extraction>) -> Feed {
@@ -29,8 +31,8 @@ pub fn assemble(extractions: impl IntoIterator<Item = Extraction>) -> Feed {
 
 /// The reduce step, incrementally: add extractions as documents are scanned, then finish.
 ///
-/// Memory holds the deduplication state — the posts, packed ([`store`]), with exact repeats
-/// folded in as they arrive, and a [`dedup::Summary`] of each — and the quotes, never the
+/// Memory holds the deduplication state — the posts, packed (`reduce/store.rs`), with exact repeats
+/// folded in as they arrive, and a summary of each — and the quotes, never the
 /// documents.
 #[derive(Debug, Default)]
 pub struct Assembler {
@@ -101,10 +103,21 @@ impl Assembler {
         self.finish_packed().into_feed()
     }
 
-    /// [`Assembler::finish`], the posts left packed for a writer to unpack one at a time
-    /// ([`output::write_parts`]): what a run over a corpus writes without holding every post
-    /// unpacked at once.
-    pub fn finish_packed(mut self) -> PackedFeed {
+    /// Finishes as [`Assembler::finish`] does and writes the feed to `out` in `format`,
+    /// unpacking one post at a time: what a run over a corpus writes without holding every
+    /// post unpacked at once. The bytes are those [`output::write`] gives for the finished
+    /// feed.
+    pub fn write_to(self, format: Format, out: &mut dyn Write) -> io::Result<Written> {
+        let feed = self.finish_packed();
+        output::write_parts(feed.parts(), format, out)?;
+        Ok(Written {
+            posts: feed.posts.len(),
+            quotes: feed.quotes.len(),
+        })
+    }
+
+    /// [`Assembler::finish`], the posts left packed for a writer to unpack one at a time.
+    fn finish_packed(mut self) -> PackedFeed {
         drop(std::mem::take(&mut self.seen));
         let mut repeats: Vec<(usize, Post)> = self.repeats.drain().collect();
         repeats.sort_unstable_by_key(|r| r.0);
@@ -129,10 +142,19 @@ impl Assembler {
     }
 }
 
+/// How much [`Assembler::write_to`] wrote.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Written {
+    /// Unique posts.
+    pub posts: usize,
+    /// Quotations.
+    pub quotes: usize,
+}
+
 /// An extraction made ready for an [`Assembler`] on the thread that scanned it: posts keyed,
-/// summarized and packed, quotes packed, and the unpacked records dropped there — where they
+/// summarized and packed, quotes packed, and the unpacked records dropped there, where they
 /// were allocated, so the allocator reuses their memory at once instead of receiving it from
-/// another thread (that cost the scan a quarter more time).
+/// another thread (PERFORMANCE.md has the cost).
 #[derive(Debug)]
 pub struct Prepared {
     document: DocumentInfo,
@@ -164,20 +186,20 @@ impl Prepared {
 
 /// A finished feed whose posts are still packed ([`Assembler::finish_packed`]).
 #[derive(Debug, Default)]
-pub struct PackedFeed {
+struct PackedFeed {
     /// Who wrote it.
-    pub generator: model::Generator,
+    generator: model::Generator,
     /// Every document scanned, in input order.
-    pub documents: Vec<DocumentInfo>,
+    documents: Vec<DocumentInfo>,
     /// Unique posts in order of first appearance, packed.
-    pub posts: store::PostStore,
+    posts: store::PostStore,
     /// Quotations in document order.
-    pub quotes: Vec<Quote>,
+    quotes: Vec<Quote>,
 }
 
 impl PackedFeed {
     /// The feed with its posts unpacked.
-    pub fn into_feed(self) -> Feed {
+    fn into_feed(self) -> Feed {
         Feed {
             generator: self.generator,
             documents: self.documents,
@@ -186,8 +208,8 @@ impl PackedFeed {
         }
     }
 
-    /// The parts the writers read ([`output::write_parts`]).
-    pub fn parts(&self) -> output::FeedParts<'_> {
+    /// The parts the writers read.
+    fn parts(&self) -> output::FeedParts<'_> {
         output::FeedParts {
             generator: &self.generator,
             documents: &self.documents,

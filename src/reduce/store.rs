@@ -65,6 +65,7 @@ impl Arena {
     }
 
     /// Bytes held.
+    #[cfg(any(test, feature = "_internal"))]
     fn len(&self) -> usize {
         self.chunks.iter().map(Vec::len).sum()
     }
@@ -80,16 +81,19 @@ pub struct QuoteStore {
 
 impl QuoteStore {
     /// Number of quotes held.
+    #[cfg(any(test, feature = "_internal"))]
     pub fn len(&self) -> usize {
         self.slots.len()
     }
 
     /// Whether no quote is held.
+    #[cfg(any(test, feature = "_internal"))]
     pub fn is_empty(&self) -> bool {
         self.slots.is_empty()
     }
 
     /// Appends a quote.
+    #[cfg(any(test, feature = "_internal"))]
     pub fn push(&mut self, quote: &Quote) {
         self.push_packed(pack_quote(quote));
     }
@@ -159,6 +163,7 @@ type Head<'a> = (
 
 impl PostStore {
     /// An empty store.
+    #[cfg(any(test, feature = "_internal"))]
     pub fn new() -> PostStore {
         PostStore::default()
     }
@@ -174,6 +179,7 @@ impl PostStore {
     }
 
     /// Bytes held by the packed posts (arena chunks, including replaced copies).
+    #[cfg(any(test, feature = "_internal"))]
     pub fn packed_bytes(&self) -> usize {
         self.arena.len()
     }
@@ -185,6 +191,7 @@ impl PostStore {
     }
 
     /// Appends a post.
+    #[cfg(any(test, feature = "_internal"))]
     pub fn push(&mut self, post: &Post) {
         self.push_packed(pack(post));
     }

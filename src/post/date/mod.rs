@@ -79,6 +79,7 @@ fn days_in_month(year: u32, month: u32) -> u32 {
 
 /// Why a string is not a date; its message quotes (a bounded part of) the input.
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg(any(test, feature = "_internal"))]
 pub struct DateError {
     /// The trimmed input, shortened for display.
     found: String,
@@ -87,8 +88,10 @@ pub struct DateError {
 }
 
 /// How many characters of the input an error message quotes.
+#[cfg(any(test, feature = "_internal"))]
 const QUOTE_CHARS: usize = 48;
 
+#[cfg(any(test, feature = "_internal"))]
 fn quote(s: &str) -> String {
     match s.char_indices().nth(QUOTE_CHARS) {
         Some((i, _)) => format!("{}…", s.get(..i).unwrap_or(s)),
@@ -96,6 +99,7 @@ fn quote(s: &str) -> String {
     }
 }
 
+#[cfg(any(test, feature = "_internal"))]
 impl fmt::Display for DateError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str("expected a date like `December 31, 2019`, but found ")?;
@@ -110,6 +114,7 @@ impl fmt::Display for DateError {
     }
 }
 
+#[cfg(any(test, feature = "_internal"))]
 impl std::error::Error for DateError {}
 
 /// Parses a whole string (surrounding whitespace ignored) as one date; see [`parse_prefix`].
@@ -117,6 +122,7 @@ impl std::error::Error for DateError {}
 /// # Errors
 ///
 /// A [`DateError`] if the string is not a date, or has anything after the date.
+#[cfg(any(test, feature = "_internal"))]
 pub fn parse(s: &str, lang: Option<&str>) -> Result<Date, DateError> {
     let t = s.trim_matches(is_space);
     match parse_prefix(t, lang) {

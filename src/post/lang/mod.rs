@@ -89,7 +89,7 @@ static STOPWORDS: LazyLock<StopWords> = LazyLock::new(|| {
 ///
 /// # Example
 /// ```
-/// use embedscan::lang::detect;
+/// use embedscan::_internal::lang::detect;
 /// assert_eq!(detect("Military personnel on alert inside the US consulate in Marseille.").as_deref(), Some("en"));
 /// assert_eq!(detect("Des manifestants ont pris d'assaut l'ambassade des États-Unis").as_deref(), Some("fr"));
 /// assert_eq!(detect("https://t.co/x"), None);
@@ -190,12 +190,13 @@ impl Context {
 ///
 /// # Example
 /// ```
-/// use embedscan::lang::{detect, detect_in_context, Context};
+/// use embedscan::_internal::lang::{detect, detect_in_context, Context};
 /// let article = Context::of("The embassy was stormed on Tuesday and the guards were evacuated by the army.").unwrap();
 /// assert_eq!(detect("Repeating #Tehran scenario?"), None);
 /// assert_eq!(detect_in_context("Repeating #Tehran scenario?", &article).as_deref(), Some("en"));
 /// assert_eq!(detect_in_context("#امريكا_تقصف", &article), None);
 /// ```
+#[cfg(any(test, feature = "_internal"))]
 pub fn detect_in_context(text: &str, context: &Context) -> Option<String> {
     detect(text).or_else(|| context.fallback_for(text))
 }
