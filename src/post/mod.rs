@@ -8,6 +8,7 @@ pub mod status_link;
 use crate::detect::Sighting;
 use crate::document::Document;
 use crate::model::{Appearance, Platform, Post};
+use crate::reduce::words::normalize_text;
 use xxhash_rust::xxh3::xxh3_64;
 
 /// Builds the records of one document's sightings, `quoted_post` resolved to ids.
@@ -108,25 +109,6 @@ pub fn content_key(handle: Option<&str>, name: Option<&str>, text: &str) -> Stri
         (None, None) => String::new(),
     };
     format!("{author}\u{1f}{}", normalize_text(text))
-}
-
-/// Text normalized for comparison: lowercase, one space between words, straight quote marks.
-pub fn normalize_text(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for word in text.split_whitespace() {
-        if !out.is_empty() {
-            out.push(' ');
-        }
-        for c in word.chars() {
-            match c {
-                '‘' | '’' | '‚' | '‛' | '′' | '`' => out.push('\''),
-                '“' | '”' | '„' | '‟' | '″' | '«' | '»' => out.push('"'),
-                c if c.is_ascii() => out.push(c.to_ascii_lowercase()),
-                c => out.extend(c.to_lowercase()),
-            }
-        }
-    }
-    out
 }
 
 #[cfg(test)]

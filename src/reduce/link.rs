@@ -44,6 +44,7 @@ use crate::model::{Appearance, AppearanceKind, Author, DocumentInfo, Post, Quote
 use crate::quote::lexicon::CLASSES;
 use crate::quote::lexicon::DETERMINERS;
 use crate::reduce::store::PostStore;
+use crate::reduce::words::{for_each_word, words};
 use rayon::prelude::*;
 use rustc_hash::FxHashMap;
 use std::borrow::Cow;
@@ -64,33 +65,6 @@ pub const PROBES: usize = 12;
 pub const MAX_POSTING: usize = 2000;
 /// Posts compared in full per quote: those using the most probed words.
 pub const MAX_CANDIDATES: usize = 64;
-
-/// Lowercase words of `text`, links removed, in order (repeats kept).
-pub fn words(text: &str) -> Vec<String> {
-    let mut out = Vec::new();
-    for_each_word(text, |w| out.push(w.to_string()));
-    out
-}
-
-/// Calls `f` with each lowercase word of `text`, links removed (one buffer for all chunks).
-pub(crate) fn for_each_word(text: &str, mut f: impl FnMut(&str)) {
-    let mut low = String::new();
-    for chunk in text.split_whitespace() {
-        low.clear();
-        if chunk.is_ascii() {
-            low.push_str(chunk);
-            low.make_ascii_lowercase();
-        } else {
-            low.extend(chunk.chars().flat_map(char::to_lowercase));
-        }
-        if low.contains("://") || low.starts_with("pic.twitter.com/") || low.starts_with("www.") {
-            continue;
-        }
-        low.split(|c: char| !(c.is_alphanumeric() || c == '_'))
-            .filter(|w| !w.is_empty())
-            .for_each(&mut f);
-    }
-}
 
 /// Containment of `quote`'s distinct words in `post`'s words (0 when the quote has none).
 #[cfg(any(test, feature = "_internal"))]

@@ -14,10 +14,11 @@ pub mod dedup;
 pub mod link;
 pub mod store;
 pub mod versions;
+pub mod words;
 
 use crate::model::{self, DocumentInfo, Feed, Post, Quote};
 use crate::output::{self, Format};
-use crate::{post, Extraction};
+use crate::Extraction;
 use std::io::{self, Write};
 
 /// Merges the extractions of many documents into one feed (the reduce step), in input order.
@@ -221,6 +222,6 @@ impl PackedFeed {
 
 /// The key of exact repeats: the id and the normalized text, hashed.
 fn repeat_key(post: &Post) -> u64 {
-    let key = format!("{}\u{1f}{}", post.id, post::normalize_text(&post.text));
+    let key = format!("{}\u{1f}{}", post.id, words::normalize_text(&post.text));
     xxhash_rust::xxh3::xxh3_64(key.as_bytes())
 }

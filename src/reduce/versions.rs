@@ -13,7 +13,7 @@
 //! merging (which keys on the id) keeps one record with one text.
 
 use crate::model::{Platform, Post, Version};
-use crate::post::normalize_text;
+use crate::reduce::words::normalize_text;
 use std::collections::HashMap;
 
 /// Records the differing texts of posts that share a network and status id as versions of the
