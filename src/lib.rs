@@ -99,6 +99,16 @@ pub mod _internal {
     }
 }
 
+/// Long-form documentation: the design, the performance figures and the output contract.
+pub mod _documentation {
+    #[doc = include_str!("../DESIGN.md")]
+    pub mod design {}
+    #[doc = include_str!("../PERFORMANCE.md")]
+    pub mod performance {}
+    #[doc = include_str!("../docs/SCHEMA.md")]
+    pub mod schema {}
+}
+
 #[cfg(doctest)]
 #[doc = include_str!("../README.md")]
 struct ReadmeDoctests;

@@ -16,13 +16,11 @@
 //! # Speed, and why the answers are still whatlang's
 //!
 //! whatlang 0.18 scores a Latin-script text against each of its 37 Latin languages by looking up
-//! all 300 trigrams of each language's profile in the text's trigram table: 11,100 hash lookups
-//! for a tweet of 40 trigrams. Measured with callgrind, that scoring was ~88% of the instructions
-//! of `detect`. `src/post/lang/trigrams.rs` computes the same integer distances from an inverted index, trigram →
-//! (language, rank), visiting only the entries of the text's own trigrams: `detect` went from 9.5
-//! to 2.1 µs per post (`examples/langbench`, 31k posts), 17.4 to 4.8 µs on the longer multilingual
-//! `examples/langbench-texts.txt`. It replaces nothing else: script detection, alphabet scores
-//! and single-language scripts are whatlang's own (its `dev` API, version pinned), and the
+//! all 300 trigrams of each language's profile in the text's trigram table, which dominated the
+//! cost of `detect` (PERFORMANCE.md has the figures). `trigrams.rs` computes the same integer
+//! distances from an inverted index, trigram → (language, rank), visiting only the entries of
+//! the text's own trigrams. It replaces nothing else: script detection, alphabet scores and
+//! single-language scripts are whatlang's own (its `dev` API, version pinned), and the
 //! combination of the scores mirrors whatlang's code step by step, sort for sort, so ties break
 //! the same way. Its tests compare language, script and confidence, bit for bit, with
 //! `whatlang::Detector` on the bench texts, variants of them and random mixed-script strings.
