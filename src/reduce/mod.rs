@@ -108,6 +108,20 @@ impl Assembler {
     /// unpacking one post at a time: what a run over a corpus writes without holding every
     /// post unpacked at once. The bytes are those [`output::write`] gives for the finished
     /// feed.
+    ///
+    /// # Example
+    /// ```
+    /// use embedscan::{extract, Assembler, Document, Format};
+    ///
+    /// let mut assembler = Assembler::default();
+    /// for text in ["Gates open https://t.co/Zz11 — River Desk (@RiverDesk) June 1, 2021\n"] {
+    ///     assembler.add_all(vec![extract(&Document::new("a.txt", text))]);
+    /// }
+    /// let mut json = Vec::new();
+    /// let written = assembler.write_to(Format::Jsonl, &mut json).unwrap();
+    /// assert_eq!(written.posts, 1);
+    /// assert!(String::from_utf8(json).unwrap().contains("\"handle\":\"RiverDesk\""));
+    /// ```
     pub fn write_to(self, format: Format, out: &mut dyn Write) -> io::Result<Written> {
         let feed = self.finish_packed();
         output::write_parts(feed.parts(), format, out)?;
