@@ -173,7 +173,7 @@ pub struct Written {
 #[derive(Debug)]
 pub struct Prepared {
     document: DocumentInfo,
-    posts: Vec<(u64, store::Packed, dedup::Summary)>,
+    posts: Vec<(u64, store::PackedPost, dedup::Summary)>,
     quotes: Vec<store::PackedQuote>,
 }
 

@@ -185,7 +185,7 @@ impl PostStore {
     }
 
     /// Appends a post packed with [`pack`] (e.g. on another thread).
-    pub fn push_packed(&mut self, packed: Packed) {
+    pub fn push_packed(&mut self, packed: PackedPost) {
         let loc = self.arena.append(&packed.0);
         self.slots.push(loc);
     }
@@ -296,9 +296,9 @@ fn encode(
 
 /// A post packed by [`pack`], ready for [`PostStore::push_packed`].
 #[derive(Debug)]
-pub struct Packed(Vec<u8>);
+pub struct PackedPost(Vec<u8>);
 
-impl Packed {
+impl PackedPost {
     /// The post again.
     pub fn unpack(&self) -> Option<Post> {
         unpack(&self.0)
@@ -306,7 +306,7 @@ impl Packed {
 }
 
 /// Packs a post (thread-safe: packing can run on all cores before the posts are pushed).
-pub fn pack(post: &Post) -> Packed {
+pub fn pack(post: &Post) -> PackedPost {
     let fields = (
         (
             &post.id,
@@ -326,7 +326,7 @@ pub fn pack(post: &Post) -> Packed {
         (&post.created_at, &post.versions, &post.appearances),
     );
     // Room for the text and the usual short fields at once, not grown field by field.
-    Packed(encode(&fields, post, post.text.len() + 256))
+    PackedPost(encode(&fields, post, post.text.len() + 256))
 }
 
 /// The post packed in `bytes`.
@@ -425,7 +425,7 @@ mod tests {
 
     #[test]
     fn packed_is_smaller_than_the_struct_alone() {
-        let Packed(bytes) = pack(&sample());
+        let PackedPost(bytes) = pack(&sample());
         assert_eq!(bytes.first(), Some(&POSTCARD));
         assert!(bytes.len() < std::mem::size_of::<Post>());
     }
@@ -436,7 +436,7 @@ mod tests {
         let mut bytes = vec![JSON];
         serde_json::to_writer(&mut bytes, &post).expect("serializes");
         let mut store = PostStore::new();
-        store.push_packed(Packed(bytes));
+        store.push_packed(PackedPost(bytes));
         assert_eq!(store.get(0), Some(post.clone()));
         assert_eq!(store.text(0).as_deref(), Some(post.text.as_str()));
         assert_eq!(store.author(0), Some(post.author));

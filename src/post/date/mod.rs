@@ -234,14 +234,14 @@ static FORMS: LazyLock<Vec<Form>> = LazyLock::new(|| {
 
 /// A month name found in the input: its locale, its number and where it ends.
 #[derive(Clone, Copy)]
-struct Found<'a> {
+struct MonthMatch<'a> {
     locale: usize,
     month: u32,
     end: Cur<'a>,
 }
 
 /// Every month name, of any locale, that starts at `c` and ends a word there.
-fn months_at(c: Cur<'_>) -> Vec<Found<'_>> {
+fn months_at(c: Cur<'_>) -> Vec<MonthMatch<'_>> {
     let Some(first) = c.peek().map(fold) else {
         return Vec::new();
     };
@@ -254,7 +254,7 @@ fn months_at(c: Cur<'_>) -> Vec<Found<'_>> {
         .take_while(|f| f.first == first)
         .filter_map(|f| {
             let mut end = c;
-            end.word(f.text).then_some(Found {
+            end.word(f.text).then_some(MonthMatch {
                 locale: f.locale,
                 month: f.month,
                 end,
@@ -265,7 +265,7 @@ fn months_at(c: Cur<'_>) -> Vec<Found<'_>> {
 
 /// The longest month name of `locale` among `found`: its number and the cursor after it
 /// (and after an abbreviation dot).
-fn month_of<'a>(found: &[Found<'a>], locale: usize) -> Option<(u32, Cur<'a>)> {
+fn month_of<'a>(found: &[MonthMatch<'a>], locale: usize) -> Option<(u32, Cur<'a>)> {
     let best = found
         .iter()
         .filter(|f| f.locale == locale)
