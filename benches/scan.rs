@@ -35,7 +35,7 @@ fn detection(c: &mut Criterion) {
         group.throughput(Throughput::Bytes(doc.text.len() as u64));
         group.bench_with_input(BenchmarkId::new("posts", size), &doc, |b, doc| {
             let detector = Detector::new();
-            b.iter(|| black_box(detector.scan(doc)))
+            b.iter(|| black_box(embedscan::_internal::detect::scan(&detector, doc)))
         });
         group.bench_with_input(BenchmarkId::new("extract", size), &doc, |b, doc| {
             b.iter(|| black_box(extract(doc)))

@@ -1,13 +1,13 @@
 //! Language identification, answer by answer: `lang::detect` over a file of texts (one per
 //! line), each answer printed on its own line (`-` for none), the average time per text on
-//! stderr. Diffing the answers of two builds shows whether a change to `src/lang.rs` changed
+//! stderr. Diffing the answers of two builds shows whether a change to `src/post/lang/mod.rs` changed
 //! what it says; `examples/langbench-texts.txt` is a multilingual set written for that.
 //!
 //! ```text
 //! cargo run --release --example langbench -- examples/langbench-texts.txt [PASSES] > answers.txt
 //! ```
 
-use embedscan::lang;
+use embedscan::_internal::lang;
 use std::hint::black_box;
 use std::time::Instant;
 

@@ -4,8 +4,10 @@
 //! cargo run --release --example stages -- CORPUS.jsonl
 //! ```
 
-use embedscan::records::{self, RecordFields};
-use embedscan::{assemble, post, quote, Detector, Extraction};
+use embedscan::_internal::records;
+use embedscan::_internal::{detect, post, quote};
+use embedscan::input::RecordFields;
+use embedscan::{assemble, Detector, Extraction};
 use std::time::Instant;
 
 fn main() {
@@ -28,7 +30,7 @@ fn main() {
 
     let t = Instant::now();
     let detector = Detector::new();
-    let sightings: Vec<_> = docs.iter().map(|d| detector.scan(d)).collect();
+    let sightings: Vec<_> = docs.iter().map(|d| detect::scan(&detector, d)).collect();
     report("detect posts", t);
 
     let t = Instant::now();
@@ -64,13 +66,13 @@ fn main() {
     let t = Instant::now();
     let mut posts: Vec<_> = extractions.iter().flat_map(|e| e.posts.clone()).collect();
     let mut quotes: Vec<_> = extractions.iter().flat_map(|e| e.quotes.clone()).collect();
-    embedscan::versions::fold(&mut posts);
+    embedscan::_internal::versions::fold(&mut posts);
     report("  versions", t);
     let t = Instant::now();
-    let mut merged = embedscan::dedup::merge(posts);
+    let mut merged = embedscan::_internal::dedup::merge(posts);
     report("  dedup", t);
     let t = Instant::now();
-    embedscan::link::link_quotes(&mut merged, &mut quotes);
+    embedscan::_internal::link::link_quotes(&mut merged, &mut quotes);
     report("  link", t);
 
     let t = Instant::now();

@@ -24,6 +24,17 @@ pub struct Cli {
     pub scan: ScanArgs,
 }
 
+impl Cli {
+    /// Whether `--quiet` was given, to the run or to its subcommand.
+    pub fn quiet(&self) -> bool {
+        match &self.command {
+            None => self.scan.out.quiet,
+            Some(Command::Extract(args)) => args.quiet,
+            Some(Command::Merge(args)) => args.out.quiet,
+        }
+    }
+}
+
 /// The map and reduce steps, for running under Spark, Hadoop Streaming, `xargs` or `parallel`.
 #[derive(Debug, Subcommand)]
 pub enum Command {
@@ -119,7 +130,7 @@ pub struct RecordArgs {
 /// The `--format` values.
 #[derive(Debug, Clone, Copy, ValueEnum)]
 pub enum FormatArg {
-    /// One JSON object (the schema in spec/SCHEMA.md).
+    /// One JSON object (the schema in docs/SCHEMA.md).
     Json,
     /// JSON Lines: one document, post or quote per line.
     Jsonl,

@@ -60,6 +60,14 @@ pub enum Error {
     NothingToScan,
 }
 
+impl Error {
+    /// Whether the problem is only worth a warning: the document was still read (decoded
+    /// lossily) or held nothing. The others mean an input or the output was lost.
+    pub fn is_warning(&self) -> bool {
+        matches!(self, Error::InvalidUtf8 { .. } | Error::Empty { .. })
+    }
+}
+
 impl fmt::Display for Error {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {

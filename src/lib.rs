@@ -9,15 +9,18 @@
 //! # Data flow
 //!
 //! ```text
-//! input (files, dirs, .gz, JSON Lines: records, WARC: webarchive)
-//!   └▶ Document ─▶ extract() ─────────────────────────▶ Extraction ─▶ Prepared ─▶ Assembler ─▶ PackedFeed ─▶ output
-//!                  text: detect (embed, card) ▶ post ▶ quote         (packed:     add: exact repeats   (posts unpacked
-//!                  html: html::embeds ▶ article text ▶ the same       store,      finish: versions ▶    one at a time)
-//!                                                                     summary)    dedup ▶ link
+//! input/    files, directories, .gz, JSON Lines records, WARC web archives
+//!   └▶ document.rs   Document: name, text, line index
+//!        └▶ extract()  the map step, one document at a time, no shared state
+//!             detect/   text shapes: embed signature, card, byline, TikTok   ┐ Sightings
+//!             html/     markup: one file per platform, then the article text ┘
+//!             post/     Post records: entities, dates, language, status links
+//!             quote/    prose quotations and who said them
+//!        └▶ Extraction
+//!   └▶ reduce/  the reduce step: Assembler (exact repeats as they come), then
+//!               versions ▶ dedup ▶ link quotes to posts; posts held packed
+//!   └▶ output/  JSON, JSON Lines, JSON Feed; map-reduce shards
 //! ```
-//!
-//! Posts and quotes stay packed ([`store`]) from the thread that scanned them to the writer;
-//! deduplication decides on a [`dedup::Summary`] of each and unpacks only possible duplicates.
 //!
 //! [`extract`] is stateless and runs per document (the map step, `embedscan extract`);
 //! [`Assembler`] / [`assemble`] merge everything (the reduce step, `embedscan merge`), so a
@@ -36,259 +39,74 @@
 //! ```
 #![deny(missing_docs)]
 #![warn(missing_debug_implementations)]
+#![forbid(unsafe_code)]
 
-pub mod date;
-pub mod dedup;
-pub mod detect;
+// The stages, in data-flow order. Only what a library user needs is public: the records
+// (`model`), reading inputs (`input`, `document`), writing feeds (`output`) and the re-exports
+// below; the stages themselves are private.
+mod detect;
 pub mod document;
-pub mod entities;
-pub mod error;
-pub mod html;
+mod error;
+mod extract;
+mod html;
 pub mod input;
-pub mod lang;
-pub mod link;
 pub mod model;
 pub mod output;
-pub mod post;
-pub mod quote;
-pub mod records;
-pub mod shard;
-pub mod status;
-pub mod store;
-pub mod versions;
-pub mod webarchive;
+mod post;
+mod quote;
+mod reduce;
 
 pub use detect::Detector;
 pub use document::Document;
 pub use error::Error;
+pub use extract::{extract, extract_with, Extraction};
 pub use model::{Feed, Post, Quote};
+pub use output::{shard, Format};
+pub use reduce::{assemble, Assembler, Prepared, Written};
 
-use model::DocumentInfo;
+/// The internals, for this crate's own tests, examples, benches and fuzz targets only: not
+/// part of the API, and free to change in any release.
+#[cfg(feature = "_internal")]
+#[doc(hidden)]
+pub mod _internal {
+    pub use crate::extract::extract_text;
+    pub use crate::post::{date, entities, lang, status_link};
+    pub use crate::reduce::{dedup, link, store, versions};
 
-/// Everything found in one document, before deduplication.
-#[derive(Debug, Clone)]
-pub struct Extraction {
-    /// The document as listed in the output.
-    pub document: DocumentInfo,
-    /// Its posts, one record per sighting.
-    pub posts: Vec<Post>,
-    /// Its prose quotations.
-    pub quotes: Vec<Quote>,
-}
-
-/// Scans one document with every detector (the map step: no state shared between documents).
-pub fn extract(doc: &Document) -> Extraction {
-    extract_with(doc, &Detector::default())
-}
-
-/// Scans one document with a configured detector.
-pub fn extract_with(doc: &Document, detector: &Detector) -> Extraction {
-    match doc.format {
-        document::TextFormat::Html => html::extract(doc, detector),
-        document::TextFormat::Text => extract_text(doc, detector),
-    }
-}
-
-/// Scans a plain-text document: text-shaped posts, then prose quotations outside them.
-pub fn extract_text(doc: &Document, detector: &Detector) -> Extraction {
-    let sightings = detector.scan(doc);
-    let post_spans: Vec<_> = sightings.iter().map(|s| s.start..s.end).collect();
-    let mut posts = post::build_all(doc, &sightings);
-    post::fill_lang_from_context(&mut posts, doc.text.get(doc.body_start..).unwrap_or(""));
-    Extraction {
-        document: DocumentInfo {
-            name: doc.name.clone(),
-            date: doc.date.clone(),
-            bytes: doc.text.len(),
-        },
-        posts,
-        quotes: quote::extract(doc, &post_spans),
-    }
-}
-
-/// Merges the extractions of many documents into one feed (the reduce step), in input order.
-pub fn assemble(extractions: impl IntoIterator<Item = Extraction>) -> Feed {
-    let mut assembler = Assembler::default();
-    for e in extractions {
-        assembler.add(e);
-    }
-    assembler.finish()
-}
-
-/// The reduce step, incrementally: add extractions as documents are scanned, then finish.
-///
-/// Memory holds the deduplication state — the posts, packed ([`store`]), with exact repeats
-/// folded in as they arrive, and a [`dedup::Summary`] of each — and the quotes, never the
-/// documents.
-#[derive(Debug, Default)]
-pub struct Assembler {
-    documents: Vec<DocumentInfo>,
-    posts: store::PostStore,
-    summaries: Vec<dedup::Summary>,
-    quotes: store::QuoteStore,
-    /// Exact repeats: hash of (id, normalized text) -> index in `posts` (12 bytes an entry;
-    /// past 4 billion posts, later ones are left to [`dedup`] to fold).
-    seen: rustc_hash::FxHashMap<u64, u32>,
-    /// The later sightings of a held post, absorbed into one another in input order and kept
-    /// unpacked (a post repeated a thousand times is not packed a thousand times), by index
-    /// in `posts`; folded into it when the assembly finishes.
-    repeats: std::collections::HashMap<usize, Post>,
-}
-
-impl Assembler {
-    /// Adds one document's extraction, in input order.
-    pub fn add(&mut self, extraction: Extraction) {
-        self.add_all(vec![extraction]);
+    /// JSON Lines article records.
+    pub mod records {
+        pub use crate::input::records::*;
     }
 
-    /// Adds extractions in input order; their posts are keyed, summarized and packed on all
-    /// cores ([`Prepared::of`]).
-    pub fn add_all(&mut self, extractions: Vec<Extraction>) {
-        use rayon::prelude::*;
-        let prepared: Vec<Prepared> = extractions.into_par_iter().map(Prepared::of).collect();
-        self.add_prepared(prepared);
+    /// Building post records from sightings.
+    pub mod post {
+        pub use crate::post::*;
     }
 
-    /// Adds prepared extractions in input order.
-    pub fn add_prepared(&mut self, prepared: Vec<Prepared>) {
-        use std::collections::hash_map::Entry;
-        for doc in prepared {
-            self.documents.push(doc.document);
-            for (key, packed, summary) in doc.posts {
-                match self.seen.get(&key).map(|&i| i as usize) {
-                    // A repeat (rare): unpacked again to be absorbed.
-                    Some(i) => match (self.repeats.entry(i), packed.unpack()) {
-                        (Entry::Occupied(mut e), Some(post)) => dedup::absorb(e.get_mut(), post),
-                        (Entry::Vacant(e), Some(post)) => {
-                            e.insert(post);
-                        }
-                        (_, None) => {}
-                    },
-                    None => {
-                        if let Ok(i) = u32::try_from(self.posts.len()) {
-                            self.seen.insert(key, i);
-                        }
-                        self.posts.push_packed(packed);
-                        self.summaries.push(summary);
-                    }
-                }
-            }
-            for quote in doc.quotes {
-                self.quotes.push_packed(quote);
-            }
-        }
+    /// Quotations in the prose.
+    pub mod quote {
+        pub use crate::quote::*;
     }
 
-    /// Number of posts held so far (exact repeats folded).
-    pub fn post_count(&self) -> usize {
-        self.posts.len()
-    }
+    /// The text-shape detectors.
+    pub mod detect {
+        pub use crate::detect::*;
 
-    /// Deduplicates across everything added, links quotes to posts, and returns the feed.
-    pub fn finish(self) -> Feed {
-        self.finish_packed().into_feed()
-    }
-
-    /// [`Assembler::finish`], the posts left packed for a writer to unpack one at a time
-    /// ([`output::write_parts`]): what a run over a corpus writes without holding every post
-    /// unpacked at once.
-    pub fn finish_packed(mut self) -> PackedFeed {
-        drop(std::mem::take(&mut self.seen));
-        let mut repeats: Vec<(usize, Post)> = self.repeats.drain().collect();
-        repeats.sort_unstable_by_key(|r| r.0);
-        for (i, later) in repeats {
-            if let Some(mut first) = self.posts.get(i) {
-                dedup::absorb(&mut first, later);
-                self.posts.set(i, &first);
-                if let Some(s) = self.summaries.get_mut(i) {
-                    *s = dedup::Summary::of(&first);
-                }
-            }
-        }
-        let mut posts = dedup::merge_packed(self.posts, self.summaries);
-        let mut quotes = std::mem::take(&mut self.quotes).into_quotes();
-        link::link_quotes_packed(&mut posts, &mut quotes, &self.documents);
-        PackedFeed {
-            generator: model::Generator::default(),
-            documents: self.documents,
-            posts,
-            quotes,
+        /// Every post `detector` finds in `doc`, in document order.
+        pub fn scan(detector: &Detector, doc: &crate::Document) -> Vec<Sighting> {
+            detector.scan(doc)
         }
     }
 }
 
-/// An extraction made ready for an [`Assembler`] on the thread that scanned it: posts keyed,
-/// summarized and packed, quotes packed, and the unpacked records dropped there — where they
-/// were allocated, so the allocator reuses their memory at once instead of receiving it from
-/// another thread (that cost the scan a quarter more time).
-#[derive(Debug)]
-pub struct Prepared {
-    document: DocumentInfo,
-    posts: Vec<(u64, store::Packed, dedup::Summary)>,
-    quotes: Vec<store::PackedQuote>,
-}
-
-impl Prepared {
-    /// Prepares one document's extraction (the posts' exact-repeat keys, summaries, packing).
-    pub fn of(extraction: Extraction) -> Prepared {
-        Prepared {
-            document: extraction.document,
-            // Each post is dropped as soon as it is packed: a document with a flood of posts
-            // never holds them twice.
-            posts: extraction
-                .posts
-                .into_iter()
-                .map(|p| (repeat_key(&p), store::pack(&p), dedup::Summary::of(&p)))
-                .collect(),
-            quotes: extraction.quotes.iter().map(store::pack_quote).collect(),
-        }
-    }
-
-    /// The document's size in bytes.
-    pub fn bytes(&self) -> usize {
-        self.document.bytes
-    }
-}
-
-/// A finished feed whose posts are still packed ([`Assembler::finish_packed`]).
-#[derive(Debug, Default)]
-pub struct PackedFeed {
-    /// Who wrote it.
-    pub generator: model::Generator,
-    /// Every document scanned, in input order.
-    pub documents: Vec<DocumentInfo>,
-    /// Unique posts in order of first appearance, packed.
-    pub posts: store::PostStore,
-    /// Quotations in document order.
-    pub quotes: Vec<Quote>,
-}
-
-impl PackedFeed {
-    /// The feed with its posts unpacked.
-    pub fn into_feed(self) -> Feed {
-        Feed {
-            generator: self.generator,
-            documents: self.documents,
-            posts: self.posts.into_posts(),
-            quotes: self.quotes,
-        }
-    }
-
-    /// The parts the writers read ([`output::write_parts`]).
-    pub fn parts(&self) -> output::FeedParts<'_> {
-        output::FeedParts {
-            generator: &self.generator,
-            documents: &self.documents,
-            posts: &self.posts,
-            quotes: &self.quotes,
-        }
-    }
-}
-
-/// The key of exact repeats: the id and the normalized text, hashed.
-fn repeat_key(post: &Post) -> u64 {
-    let key = format!("{}\u{1f}{}", post.id, post::normalize_text(&post.text));
-    xxhash_rust::xxh3::xxh3_64(key.as_bytes())
+/// Long-form documentation: the design, the performance figures and the output contract.
+pub mod _documentation {
+    #[doc = include_str!("../DESIGN.md")]
+    pub mod design {}
+    #[doc = include_str!("../PERFORMANCE.md")]
+    pub mod performance {}
+    #[doc = include_str!("../docs/SCHEMA.md")]
+    pub mod schema {}
 }
 
 #[cfg(doctest)]

@@ -1,14 +1,16 @@
-//! The `embedscan` command: inputs in, feed out. All the work is in the library.
+//! The `embedscan` command: inputs in, feed out. All the work is in the library; this file is
+//! control flow, and [`Reporter`] alone decides the exit status.
 //!
 //! Exit codes: 0 when every input was read, 1 when some input failed (the others are still in
-//! the output), 2 for usage errors.
+//! the output) or the output could not be written, 2 for usage errors and for a run that broke
+//! down (nothing is written then).
 
+mod alloc;
 mod cli;
 
 use clap::Parser;
 use cli::{Cli, Command, ExtractArgs, MergeArgs, OutputArgs, RecordArgs, ScanArgs};
-use embedscan::input::{self, Item, ReadOptions, Source};
-use embedscan::records::RecordFields;
+use embedscan::input::{self, Item, ReadOptions, RecordFields, Source};
 use embedscan::{extract, output, shard, Assembler, Error, Prepared};
 use indicatif::{ProgressBar, ProgressStyle};
 use rayon::prelude::*;
@@ -17,43 +19,6 @@ use std::io::{self, BufRead, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 use std::time::Instant;
-
-/// mimalloc rather than the system allocator: the scan makes many small short-lived
-/// allocations on every core.
-#[cfg(feature = "mimalloc")]
-#[global_allocator]
-static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
-
-/// Sets the allocator up for a long scan whose live data is the deduplication state and whose
-/// per-document memory is short-lived:
-/// - transparent huge pages off for the process (what mimalloc's `allow_thp=0` does, which it
-///   reads only from the environment at start-up): with them, each 4 KB touched in a fresh
-///   2 MB region faults in, and zeroes, the whole 2 MB — on a 1 GB corpus ~60 MB of peak
-///   memory and 5% of the time spent clearing pages;
-/// - freed memory handed back to the OS after 50 ms instead of mimalloc's 1 s, so the
-///   batches of documents scanned a moment ago do not add up in the peak (on the 1 GB bench
-///   corpus, two threads: peak 178–187 MB at 50 ms, 194–205 MB at 250 ms, 163 MB at 0 ms but
-///   15% slower; 50 ms cost at most 1–2% of the time).
-///
-/// Failure (another OS, an old kernel) changes nothing else.
-fn tune_memory() {
-    #[cfg(target_os = "linux")]
-    // SAFETY: PR_SET_THP_DISABLE takes plain integers and touches no memory of ours.
-    unsafe {
-        libc::prctl(libc::PR_SET_THP_DISABLE, 1, 0, 0, 0);
-    }
-    #[cfg(feature = "mimalloc")]
-    // SAFETY: called first thing in `main`, before any other thread exists (the option setters
-    // are not thread-safe); the option is a plain number.
-    unsafe {
-        libmimalloc_sys::mi_option_set(MI_OPTION_PURGE_DELAY, 50);
-    }
-}
-
-/// `mi_option_purge_delay` of mimalloc.h (v3), which libmimalloc-sys leaves unnamed: between
-/// `mi_option_deprecated_eager_commit_delay` (14) and `mi_option_use_numa_nodes` (16).
-#[cfg(feature = "mimalloc")]
-const MI_OPTION_PURGE_DELAY: libmimalloc_sys::mi_option_t = 15;
 
 /// Documents are scanned in parallel batches of this many bytes per thread (at least
 /// [`MIN_BATCH_BYTES`]), then dropped: enough documents to keep every core busy, while the
@@ -64,36 +29,46 @@ const BATCH_BYTES_PER_THREAD: usize = 2 << 20;
 const MIN_BATCH_BYTES: usize = 4 << 20;
 
 fn main() -> ExitCode {
-    tune_memory();
+    alloc::tune();
     let cli = Cli::parse();
+    let mut reporter = Reporter::new(cli.quiet());
     let result = match cli.command {
-        None => scan(cli.scan),
-        Some(Command::Extract(args)) => extract_map(args),
-        Some(Command::Merge(args)) => merge_reduce(args),
+        None => scan(cli.scan, &mut reporter),
+        Some(Command::Extract(args)) => extract_map(args, &mut reporter),
+        Some(Command::Merge(args)) => merge_reduce(args, &mut reporter),
     };
-    match result {
-        Ok(true) => ExitCode::SUCCESS,
-        Ok(false) => ExitCode::from(1),
-        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
-        Err(e) => {
-            let e = if e.get_ref().is_some() {
-                e.to_string()
-            } else {
-                format!("-: {e}")
-            };
-            eprintln!("embedscan: error: {e}");
-            ExitCode::from(1)
-        }
+    reporter.exit_code(result)
+}
+
+/// Why a run stopped before its end.
+enum Fatal {
+    /// Writing the output failed.
+    Io(io::Error),
+    /// The thread reading the inputs panicked: the inputs after the panic are missing, so the
+    /// run writes nothing rather than a feed that looks complete.
+    ReaderPanicked,
+}
+
+impl From<io::Error> for Fatal {
+    fn from(e: io::Error) -> Fatal {
+        Fatal::Io(e)
     }
 }
 
-/// Prints problems once, in one voice; remembers whether any input failed.
+/// Prints problems once, in one voice, and owns the exit status.
 struct Reporter {
     quiet: bool,
     failed: bool,
 }
 
 impl Reporter {
+    fn new(quiet: bool) -> Reporter {
+        Reporter {
+            quiet,
+            failed: false,
+        }
+    }
+
     fn warn(&mut self, e: Error) {
         if !self.quiet {
             eprintln!("embedscan: warning: {e}");
@@ -103,6 +78,39 @@ impl Reporter {
     fn fail(&mut self, e: Error) {
         eprintln!("embedscan: error: {e}");
         self.failed = true;
+    }
+
+    /// A problem met while reading: a warning or a failure, by its kind.
+    fn problem(&mut self, e: Error) {
+        if e.is_warning() {
+            self.warn(e);
+        } else {
+            self.fail(e);
+        }
+    }
+
+    /// The exit status of the run: 0, 1 when some input failed or the output could not be
+    /// written (a closed pipe is not a failure), 2 when the run broke down.
+    fn exit_code(&self, result: Result<(), Fatal>) -> ExitCode {
+        match result {
+            Ok(()) if self.failed => ExitCode::from(1),
+            Ok(()) => ExitCode::SUCCESS,
+            Err(Fatal::Io(e)) if e.kind() == io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+            Err(Fatal::Io(e)) => {
+                if e.get_ref().is_some() {
+                    eprintln!("embedscan: error: {e}");
+                } else {
+                    eprintln!("embedscan: error: -: {e}");
+                }
+                ExitCode::from(1)
+            }
+            Err(Fatal::ReaderPanicked) => {
+                eprintln!(
+                    "embedscan: error: reading the inputs failed (see above); no output written"
+                );
+                ExitCode::from(2)
+            }
+        }
     }
 }
 
@@ -115,8 +123,8 @@ fn record_fields(args: &RecordArgs) -> RecordFields {
     }
 }
 
-/// The whole run: read, scan in parallel batches, deduplicate, write. Ok(false): some input failed.
-fn scan(args: ScanArgs) -> io::Result<bool> {
+/// The whole run: read, scan in parallel batches, deduplicate, write.
+fn scan(args: ScanArgs, reporter: &mut Reporter) -> Result<(), Fatal> {
     if let Some(jobs) = args.jobs {
         // Only fails when a pool exists already, which cannot happen this early.
         let _ = rayon::ThreadPoolBuilder::new()
@@ -124,10 +132,6 @@ fn scan(args: ScanArgs) -> io::Result<bool> {
             .build_global();
     }
     let started = Instant::now();
-    let mut reporter = Reporter {
-        quiet: args.out.quiet,
-        failed: false,
-    };
     let sources = input::collect(&args.inputs, &mut |e| reporter.fail(e));
     let options = ReadOptions {
         stdin_jsonl: args.stdin_jsonl,
@@ -135,55 +139,49 @@ fn scan(args: ScanArgs) -> io::Result<bool> {
     };
     let progress = Progress::new(args.out.quiet);
     let mut assembler = Assembler::default();
-    let mut reporter_for_batches = Reporter {
-        quiet: args.out.quiet,
-        failed: false,
-    };
-    // A reader thread fills batches while the previous one is scanned on all cores, so
-    // reading and splitting the input overlap with the work; results keep input order.
+    let read_problems = scan_batches(&sources, &options, &mut assembler, &progress, reporter)?;
+    for problem in read_problems {
+        reporter.problem(problem);
+    }
+    let (documents, bytes) = progress.finish();
+    if documents == 0 {
+        reporter.fail(Error::NothingToScan);
+        return Ok(());
+    }
+    let written = write_feed(&args.out, |format, out| assembler.write_to(format, out))?;
+    if !args.out.quiet {
+        let secs = started.elapsed().as_secs_f64();
+        let mb = bytes as f64 / 1_048_576.0;
+        eprintln!(
+            "embedscan: {documents} documents, {mb:.1} MB, {} posts, {} quotes in {secs:.2} s ({:.1} MB/s)",
+            written.posts,
+            written.quotes,
+            mb / secs.max(1e-9)
+        );
+    }
+    Ok(())
+}
+
+/// Reads the sources on a thread of its own, in batches, while the previous batch is scanned
+/// on all cores and added to `assembler` in input order. Returns the reader's problems.
+fn scan_batches(
+    sources: &[Source],
+    options: &ReadOptions,
+    assembler: &mut Assembler,
+    progress: &Progress,
+    reporter: &mut Reporter,
+) -> Result<Vec<Error>, Fatal> {
     let (batches, ready) = std::sync::mpsc::sync_channel::<Vec<Item>>(1);
-    let read_problems = std::thread::scope(|scope| {
+    std::thread::scope(|scope| {
         let batch_limit =
             (rayon::current_num_threads() * BATCH_BYTES_PER_THREAD).max(MIN_BATCH_BYTES);
-        let (sources, options) = (&sources, &options);
-        let reader = scope.spawn(move || {
-            let mut problems = Vec::new();
-            let mut batch: Vec<Item> = Vec::new();
-            let mut batch_bytes = 0;
-            for source in sources {
-                let read =
-                    input::read_items(source, options, &mut |w| problems.push(w), &mut |item| {
-                        batch_bytes += item.len();
-                        batch.push(item);
-                        if batch_bytes >= batch_limit {
-                            // The receiver only goes away if the scan side panicked.
-                            let _ = batches.send(std::mem::take(&mut batch));
-                            batch_bytes = 0;
-                        }
-                    });
-                if let Err(e) = read {
-                    problems.push(e);
-                }
-            }
-            let _ = batches.send(batch);
-            drop(batches);
-            problems
-        });
+        let reader = scope.spawn(move || read_batches(sources, options, batch_limit, batches));
         // The previous batch is added to the assembler while this one is scanned: adding
         // faults in the memory the packed posts go to, which had kept the cores waiting.
         let mut scanned: Vec<Prepared> = Vec::new();
         for batch in ready {
             let (results, ()) = rayon::join(
-                // Each document is read, scanned and prepared for the assembler on one thread.
-                || -> Vec<Result<Prepared, Error>> {
-                    batch
-                        .into_par_iter()
-                        .map(|item| {
-                            let doc = item.into_document(&options.fields)?;
-                            Ok(Prepared::of(extract(&doc)))
-                        })
-                        .collect()
-                },
+                || scan_batch(batch, options),
                 || assembler.add_prepared(std::mem::take(&mut scanned)),
             );
             progress.posts(assembler.post_count());
@@ -193,39 +191,55 @@ fn scan(args: ScanArgs) -> io::Result<bool> {
                         progress.document(p.bytes());
                         scanned.push(p);
                     }
-                    Err(e) => reporter_for_batches.fail(e),
+                    Err(e) => reporter.fail(e),
                 }
             }
         }
         assembler.add_prepared(scanned);
         progress.posts(assembler.post_count());
-        reader.join().unwrap_or_default()
-    });
-    for problem in read_problems {
-        match problem {
-            Error::Empty { .. } | Error::InvalidUtf8 { .. } => reporter.warn(problem),
-            _ => reporter.fail(problem),
+        reader.join().map_err(|_| Fatal::ReaderPanicked)
+    })
+}
+
+/// Reads every source into batches of about `batch_limit` bytes, sent as they fill; returns
+/// the problems met.
+fn read_batches(
+    sources: &[Source],
+    options: &ReadOptions,
+    batch_limit: usize,
+    batches: std::sync::mpsc::SyncSender<Vec<Item>>,
+) -> Vec<Error> {
+    let mut problems = Vec::new();
+    let mut batch: Vec<Item> = Vec::new();
+    let mut batch_bytes = 0;
+    for source in sources {
+        let read = input::read_items(source, options, &mut |w| problems.push(w), &mut |item| {
+            batch_bytes += item.len();
+            batch.push(item);
+            if batch_bytes >= batch_limit {
+                // The receiver only goes away if the scan side panicked.
+                let _ = batches.send(std::mem::take(&mut batch));
+                batch_bytes = 0;
+            }
+        });
+        if let Err(e) = read {
+            problems.push(e);
         }
     }
-    reporter.failed |= reporter_for_batches.failed;
-    let (documents, bytes) = progress.finish();
-    if documents == 0 {
-        reporter.fail(Error::NothingToScan);
-        return Ok(false);
-    }
-    let feed = assembler.finish_packed();
-    write_feed(feed.parts(), &args.out)?;
-    if !args.out.quiet {
-        let secs = started.elapsed().as_secs_f64();
-        let mb = bytes as f64 / 1_048_576.0;
-        eprintln!(
-            "embedscan: {documents} documents, {mb:.1} MB, {} posts, {} quotes in {secs:.2} s ({:.1} MB/s)",
-            feed.posts.len(),
-            feed.quotes.len(),
-            mb / secs.max(1e-9)
-        );
-    }
-    Ok(!reporter.failed)
+    let _ = batches.send(batch);
+    problems
+}
+
+/// Scans one batch on all cores: each document is read, scanned and prepared for the
+/// assembler on one thread. Results keep input order.
+fn scan_batch(batch: Vec<Item>, options: &ReadOptions) -> Vec<Result<Prepared, Error>> {
+    batch
+        .into_par_iter()
+        .map(|item| {
+            let doc = item.into_document(&options.fields)?;
+            Ok(Prepared::of(extract(&doc)))
+        })
+        .collect()
 }
 
 /// A progress bar on standard error while it is a terminal (and not `--quiet`): documents,
@@ -290,11 +304,7 @@ impl Progress {
 }
 
 /// The map step: JSON Lines articles on stdin, shard lines on stdout, one record at a time.
-fn extract_map(args: ExtractArgs) -> io::Result<bool> {
-    let mut reporter = Reporter {
-        quiet: args.quiet,
-        failed: false,
-    };
+fn extract_map(args: ExtractArgs, reporter: &mut Reporter) -> Result<(), Fatal> {
     let options = ReadOptions {
         stdin_jsonl: true,
         fields: record_fields(&args.records),
@@ -328,24 +338,22 @@ fn extract_map(args: ExtractArgs) -> io::Result<bool> {
         },
     );
     if let Some(e) = write_error {
-        return Err(e);
+        return Err(e.into());
     }
     reporter.failed |= bad_records;
+    // Every problem fails the map step, warnings included: a shard must not lose a document
+    // silently.
     for p in problems {
         reporter.fail(p);
     }
     if let Err(e) = read {
         reporter.fail(e);
     }
-    Ok(!reporter.failed)
+    Ok(())
 }
 
 /// The reduce step: shards in, the feed a single run would have written out.
-fn merge_reduce(args: MergeArgs) -> io::Result<bool> {
-    let mut reporter = Reporter {
-        quiet: args.out.quiet,
-        failed: false,
-    };
+fn merge_reduce(args: MergeArgs, reporter: &mut Reporter) -> Result<(), Fatal> {
     let shards = if args.shards.is_empty() {
         vec![PathBuf::from("-")]
     } else {
@@ -371,27 +379,28 @@ fn merge_reduce(args: MergeArgs) -> io::Result<bool> {
     }
     let mut assembler = Assembler::default();
     assembler.add_all(extractions);
-    let feed = assembler.finish_packed();
-    write_feed(feed.parts(), &args.out)?;
-    Ok(!reporter.failed)
+    write_feed(&args.out, |format, out| assembler.write_to(format, out))?;
+    Ok(())
 }
 
-/// Bytes handed to the kernel per write of the feed. Measured on the 1 GB bench corpus (a 280 MB
-/// feed into a file, 2 cores): writing took 0.40 s in 8 KB writes, 0.29 s in 64 KB ones, and
-/// more again from 256 KB up (0.6 s; 0.9 s in 1 MB writes), where the buffer no longer stays
-/// in the core's cache.
+/// Bytes handed to the kernel per write of the feed: large enough to keep system calls few,
+/// small enough to stay in the core's cache (PERFORMANCE.md).
 const WRITE_BUFFER: usize = 64 * 1024;
 
-/// Writes the feed to standard output, or to `--output` atomically: into a temporary file beside
-/// it, renamed over the target only once complete, so an interrupted run never leaves a
-/// truncated feed. Errors name the file they concern.
-fn write_feed(feed: output::FeedParts<'_>, args: &OutputArgs) -> io::Result<()> {
+/// Writes the feed with `write` to standard output, or to `--output` atomically: into a
+/// temporary file beside it, renamed over the target only once complete, so an interrupted run
+/// never leaves a truncated feed. Errors name the file they concern.
+fn write_feed<T>(
+    args: &OutputArgs,
+    write: impl FnOnce(output::Format, &mut dyn Write) -> io::Result<T>,
+) -> io::Result<T> {
     let format = args.format.into();
     let Some(path) = &args.output else {
         let stdout = io::stdout();
         let mut out = io::BufWriter::with_capacity(WRITE_BUFFER, stdout.lock());
-        output::write_parts(feed, format, &mut out)?;
-        return out.flush();
+        let written = write(format, &mut out)?;
+        out.flush()?;
+        return Ok(written);
     };
     let name = path
         .file_name()
@@ -400,28 +409,15 @@ fn write_feed(feed: output::FeedParts<'_>, args: &OutputArgs) -> io::Result<()> 
     let temp = path.with_file_name(format!(".{name}.{}.tmp", std::process::id()));
     let written = (|| {
         let mut out = io::BufWriter::with_capacity(WRITE_BUFFER, std::fs::File::create(&temp)?);
-        output::write_parts(feed, format, &mut out)?;
+        let written = write(format, &mut out)?;
         out.into_inner()
             .map_err(io::IntoInnerError::into_error)?
             .sync_all()?;
-        std::fs::rename(&temp, path)
+        std::fs::rename(&temp, path)?;
+        Ok(written)
     })();
-    written.map_err(|e| {
+    written.map_err(|e: io::Error| {
         let _ = std::fs::remove_file(&temp);
         io::Error::new(e.kind(), format!("{}: {e}", path.display()))
     })
-}
-
-#[cfg(all(test, feature = "mimalloc"))]
-mod tests {
-    #[test]
-    fn purge_delay_is_the_option_we_think() {
-        // SAFETY: reads a plain number; no other test touches mimalloc's options.
-        let default = unsafe { libmimalloc_sys::mi_option_get(super::MI_OPTION_PURGE_DELAY) };
-        assert_eq!(default, 1000, "mimalloc v3's default purge delay (ms)");
-        // Its neighbour is `use_numa_nodes`, 0 by default.
-        let numa =
-            unsafe { libmimalloc_sys::mi_option_get(libmimalloc_sys::mi_option_use_numa_nodes) };
-        assert_eq!(numa, 0);
-    }
 }

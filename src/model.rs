@@ -1,4 +1,4 @@
-//! The owned output records of `spec/SCHEMA.md`: posts, quotes, appearances, documents.
+//! The owned output records of `docs/SCHEMA.md`: posts, quotes, appearances, documents.
 //!
 //! These are the wire contract: field names and meanings are fixed by the schema, and the types
 //! serialize to exactly the documented shape.

@@ -1,6 +1,6 @@
 //! The `embedscan` binary end to end: inputs, errors and exit codes, output formats.
 
-mod common;
+use crate::common;
 
 use common::{embedscan, json, temp_dir, EMBED};
 

@@ -1,11 +1,11 @@
-//! The twitter-text conformance suite (`extract.yml`), run through `embedscan::entities`.
+//! The twitter-text conformance suite (`extract.yml`), run through `embedscan::_internal::entities`.
 //!
 //! The YAML is read at test time from `tests/conformance/extract.yml`, a verbatim copy of the
 //! suite (`.ci/run` checks it still equals `../shared/conformance/twitter-text/extract.yml`).
 //! Every case goes through the same functions the scanner uses, glue pass included, so the
 //! glued-text rules are proven not to break Twitter's own rules.
 
-use embedscan::entities::{self, Span};
+use embedscan::_internal::entities::{self, Span};
 use serde_yaml_ng::{Mapping, Value};
 
 fn suite() -> Mapping {

@@ -2,7 +2,7 @@
 //! the other documents are unaffected, and the exit code says whether some input failed
 //! (0 ok, 1 some inputs failed, 2 usage).
 
-mod common;
+use crate::common;
 
 use common::{stderr, temp_dir, EMBED};
 use std::io::Write;

@@ -1,7 +1,7 @@
 //! The map-reduce mode: `extract` over shards then `merge` gives the feed of a single run; JSON
 //! Lines and gzip inputs; bad records reported and skipped.
 
-mod common;
+use crate::common;
 
 use common::temp_dir;
 use std::io::Write;

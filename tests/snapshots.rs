@@ -4,14 +4,22 @@
 //! changed snapshots with `cargo insta review`, reading each one: a snapshot that freezes a wrong
 //! answer is a bug.
 
-mod common;
+use crate::common;
 
 use insta::{assert_json_snapshot, assert_snapshot, glob, Settings};
+use std::path::Path;
 
-fn snapshot_file(path: &std::path::Path) {
+fn snapshot_file(path: &Path) {
     let (doc, feed) = common::feed_of(path);
     common::check_spans(&doc, &feed);
     let mut settings = Settings::clone_current();
+    let seeds = Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds");
+    if path.parent() == Some(seeds.as_path()) {
+        settings.set_snapshot_suffix(seed_name(
+            path,
+            doc.text.get(doc.body_start..).unwrap_or(""),
+        ));
+    }
     settings.add_redaction(".generator.version", "[version]");
     settings.set_prepend_module_to_snapshot(false);
     settings.bind(|| {
@@ -43,4 +51,29 @@ fn real_articles() {
 #[test]
 fn seeds() {
     glob!("../seeds", "*.txt", snapshot_file);
+}
+
+/// A seed's snapshot name (its file name is a hash): its number and the first six words of its
+/// body's first line of eight words or more, e.g. `000-on-december-31st-protesters-in-iraq`.
+fn seed_name(path: &Path, text: &str) -> String {
+    let number = path
+        .file_name()
+        .and_then(|n| n.to_str())
+        .and_then(|n| n.split('_').next())
+        .unwrap_or("seed");
+    let words = |line: &str| -> Vec<String> {
+        line.split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .map(str::to_lowercase)
+            .collect()
+    };
+    let first = text
+        .lines()
+        .map(words)
+        .find(|w| w.len() >= 8)
+        .unwrap_or_default();
+    std::iter::once(number.to_string())
+        .chain(first.into_iter().take(6))
+        .collect::<Vec<_>>()
+        .join("-")
 }

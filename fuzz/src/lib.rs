@@ -250,9 +250,9 @@ pub const DATE_HINTS: [&str; 8] = ["en", "fr", "de-DE", "pt-BR", "ru", "ar", "zh
 pub fn date(data: &[u8]) {
     let s = String::from_utf8_lossy(data);
     let s = s.as_ref();
-    let plain = embedscan::date::parse_prefix(s, None);
+    let plain = embedscan::_internal::date::parse_prefix(s, None);
     for hint in std::iter::once(None).chain(DATE_HINTS.iter().map(|h| Some(*h))) {
-        let got = embedscan::date::parse_prefix(s, hint);
+        let got = embedscan::_internal::date::parse_prefix(s, hint);
         if let Some((d, n)) = got {
             assert!(
                 n > 0 && n <= s.len(),
@@ -290,6 +290,6 @@ pub fn date(data: &[u8]) {
             plain.is_some(),
             "hint {hint:?} changes whether a date is found: {got:?} vs {plain:?}"
         );
-        let _ = embedscan::date::parse(s, hint);
+        let _ = embedscan::_internal::date::parse(s, hint);
     }
 }

@@ -21,9 +21,9 @@
 
 use super::paragraphs::{is_space, Paras};
 use super::Sighting;
-use crate::date;
 use crate::document::Document;
 use crate::model::{AppearanceKind, Author, Platform};
+use crate::post::date;
 use regex::Regex;
 use std::sync::LazyLock;
 

@@ -26,9 +26,9 @@
 
 use super::paragraphs::Paras;
 use super::{fold, Sighting};
-use crate::date::{self, Date};
 use crate::document::Document;
 use crate::model::{AppearanceKind, Author, Platform};
+use crate::post::date::{self, Date};
 use regex::Regex;
 use std::sync::LazyLock;
 
@@ -657,7 +657,7 @@ fn has_entity(body: &str) -> bool {
     }) {
         return false;
     }
-    let entities = crate::entities::extract(body);
+    let entities = crate::post::entities::extract(body);
     let cited = |m: &String| body.contains(&format!("(@{m})"));
     !(entities.hashtags.is_empty()
         && entities.mentions.iter().all(cited)

@@ -2,7 +2,7 @@
 //!
 //! Each detector walks the document once and yields [`Sighting`]s: a post as seen in one place,
 //! with the byte span it covers. Later stages ([`crate::post`]) turn sightings into records and
-//! [`crate::dedup`] merges them across documents.
+//! [`crate::reduce::dedup`] merges them across documents.
 //!
 //! | shape | file | trigger |
 //! |---|---|---|
@@ -22,9 +22,9 @@ pub mod signature;
 pub mod status_link;
 pub mod tiktok;
 
-use crate::date::Date;
 use crate::document::Document;
 use crate::model::{AppearanceKind, Author, Platform};
+use crate::post::date::Date;
 use paragraphs::Paras;
 use std::collections::HashMap;
 
@@ -92,7 +92,7 @@ impl Detector {
     ///
     /// # Complexity
     /// Linear in the document's length: one pass for the line structure, one per shape.
-    pub fn scan(&self, doc: &Document) -> Vec<Sighting> {
+    pub(crate) fn scan(&self, doc: &Document) -> Vec<Sighting> {
         let paras = Paras::new(doc);
         let mut claimed = vec![false; paras.list.len()];
         let mut found = Vec::new();

@@ -10,8 +10,8 @@
 //! that opens the author's name. Everything is bounded by
 //! the line and by [`MAX_NAME_BYTES`], so each trigger costs constant time.
 
-use crate::date::{self, Date};
 use crate::model::Platform;
+use crate::post::date::{self, Date};
 use std::ops::Range;
 
 /// How far before `(@` the dash may stand: the longest display name plus slack.

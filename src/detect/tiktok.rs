@@ -26,7 +26,7 @@ use super::paragraphs::{is_space, Paras};
 use super::Sighting;
 use crate::document::Document;
 use crate::model::{AppearanceKind, Author, Platform};
-use crate::status::is_tiktok_handle;
+use crate::post::status_link::is_tiktok_handle;
 use memchr::memmem;
 
 /// The trigger: `♬` (U+266C BEAMED SIXTEENTH NOTES), as UTF-8.

@@ -11,57 +11,13 @@
 //! elements are left out. The text-shaped detectors and the quotation finder then run on it as
 //! on any flattened article.
 
-use super::dom::{decode_into, is_html_space, Dom, NodeId};
+use super::dom::{decode_into, is_block, is_html_space, Dom, NodeId};
 use std::ops::Range;
 
 /// Elements whose content is not article prose.
 const SKIP: [&str; 11] = [
     "head", "script", "style", "template", "noscript", "svg", "iframe", "object", "select",
     "button", "canvas",
-];
-
-/// Elements that stand as blocks of their own.
-const BLOCKS: [&str; 40] = [
-    "address",
-    "article",
-    "aside",
-    "blockquote",
-    "body",
-    "caption",
-    "dd",
-    "details",
-    "div",
-    "dl",
-    "dt",
-    "fieldset",
-    "figcaption",
-    "figure",
-    "footer",
-    "form",
-    "h1",
-    "h2",
-    "h3",
-    "h4",
-    "h5",
-    "h6",
-    "header",
-    "hr",
-    "html",
-    "li",
-    "main",
-    "nav",
-    "ol",
-    "p",
-    "pre",
-    "section",
-    "summary",
-    "table",
-    "tbody",
-    "td",
-    "th",
-    "thead",
-    "tr",
-    "ul",
 ];
 
 /// A run of the article text and the source bytes it comes from.
@@ -106,7 +62,7 @@ impl Article {
         let mut stack = vec![(0, true)];
         while let Some((n, entering)) = stack.pop() {
             let name = dom.name(n);
-            let block = BLOCKS.contains(&name);
+            let block = is_block(name);
             if !entering {
                 if block {
                     a.pending = 2;

@@ -44,8 +44,6 @@ pub enum Kind {
 pub struct Node {
     /// What it is.
     pub kind: Kind,
-    /// Parent node (none for the root).
-    pub parent: Option<NodeId>,
     /// Children, in document order.
     pub children: Vec<NodeId>,
     /// Byte span in the source: from the start tag's `<` to past the end tag's `>` (or to where
@@ -68,33 +66,60 @@ const VOID: [&str; 14] = [
     "track", "wbr",
 ];
 
-/// Start tags that close an open `<p>`.
-const CLOSES_P: [&str; 24] = [
-    "address",
-    "article",
-    "aside",
-    "blockquote",
-    "div",
-    "dl",
-    "fieldset",
-    "figcaption",
-    "figure",
-    "footer",
-    "form",
-    "h1",
-    "h2",
-    "h3",
-    "h4",
-    "h5",
-    "h6",
-    "header",
-    "hr",
-    "main",
-    "nav",
-    "ol",
-    "p",
-    "ul",
+/// Elements that stand as blocks of their own (the article text breaks around them), each with
+/// whether its start tag closes an open `<p>`.
+const BLOCKS: [(&str, bool); 40] = [
+    ("address", true),
+    ("article", true),
+    ("aside", true),
+    ("blockquote", true),
+    ("body", false),
+    ("caption", false),
+    ("dd", false),
+    ("details", false),
+    ("div", true),
+    ("dl", true),
+    ("dt", false),
+    ("fieldset", true),
+    ("figcaption", true),
+    ("figure", true),
+    ("footer", true),
+    ("form", true),
+    ("h1", true),
+    ("h2", true),
+    ("h3", true),
+    ("h4", true),
+    ("h5", true),
+    ("h6", true),
+    ("header", true),
+    ("hr", true),
+    ("html", false),
+    ("li", false),
+    ("main", true),
+    ("nav", true),
+    ("ol", true),
+    ("p", true),
+    ("pre", false),
+    ("section", false),
+    ("summary", false),
+    ("table", false),
+    ("tbody", false),
+    ("td", false),
+    ("th", false),
+    ("thead", false),
+    ("tr", false),
+    ("ul", true),
 ];
+
+/// Whether `name` is a block element.
+pub fn is_block(name: &str) -> bool {
+    BLOCKS.iter().any(|&(b, _)| b == name)
+}
+
+/// Whether the start tag `name` closes an open `<p>`.
+fn closes_p(name: &str) -> bool {
+    BLOCKS.iter().any(|&(b, closes)| closes && b == name)
+}
 
 /// How many open elements an end tag looks through for its match (bounds the work per tag).
 const MAX_CLOSE_SEARCH: usize = 64;
@@ -315,7 +340,6 @@ pub fn is_html_space(c: char) -> bool {
 fn build(source: &str, events: Vec<Event>) -> Dom<'_> {
     let root = Node {
         kind: Kind::Root,
-        parent: None,
         children: Vec::new(),
         span: 0..source.len(),
     };
@@ -326,7 +350,6 @@ fn build(source: &str, events: Vec<Event>) -> Dom<'_> {
         let id = nodes.len();
         nodes.push(Node {
             kind,
-            parent: Some(parent),
             children: Vec::new(),
             span,
         });
@@ -348,9 +371,7 @@ fn build(source: &str, events: Vec<Event>) -> Dom<'_> {
                 void,
             } => {
                 let top = open.last().copied().unwrap_or(0);
-                if open.len() > 1
-                    && CLOSES_P.contains(&name.as_str())
-                    && name_of(&nodes, top) == "p"
+                if open.len() > 1 && closes_p(&name) && name_of(&nodes, top) == "p"
                     || name == "li" && name_of(&nodes, top) == "li"
                 {
                     if let Some(n) = nodes.get_mut(top) {

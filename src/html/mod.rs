@@ -21,7 +21,8 @@ pub mod embeds;
 use crate::detect::{Detector, Sighting};
 use crate::document::Document;
 use crate::model::{DocumentInfo, Post};
-use crate::{post, quote, status, Extraction};
+use crate::post::{self, status_link};
+use crate::{quote, Extraction};
 use article::Article;
 use dom::Dom;
 use embeds::Found;
@@ -37,7 +38,7 @@ type Links = Vec<(String, String)>;
 /// Linear in the page's length.
 pub fn extract(doc: &Document, detector: &Detector) -> Extraction {
     let Some(dom) = Dom::parse(&doc.text) else {
-        return crate::extract_text(doc, detector);
+        return crate::extract::extract_text(doc, detector);
     };
     let lang = page_lang(&dom);
     let embeds = embeds::scan(&dom, lang.as_deref());
@@ -155,5 +156,5 @@ fn page_date(dom: &Dom) -> Option<String> {
     let stamp = meta
         .and_then(|m| dom.attr(m, "content"))
         .or_else(|| dom.find(0, published).and_then(|t| dom.attr(t, "datetime")))?;
-    status::iso_date(stamp).map(|d| d.to_string())
+    status_link::iso_date(stamp).map(|d| d.to_string())
 }

@@ -561,6 +561,7 @@ pub struct Previous<'s> {
 
 /// Attributes the quotation whose marks span `open..close`; `lo..hi` bounds the windows (the
 /// neighbouring quotes and posts).
+#[cfg(any(test, feature = "_internal"))]
 pub fn attribute(
     text: &str,
     open: usize,
@@ -693,6 +694,7 @@ pub fn attribute_in(
 /// The nearest capitalized speaker named before `at` (not before `lo`) as the subject of a
 /// speech verb in the prose (`Ana Ruiz said on Monday that ...`): what a later `he said`
 /// refers to when no earlier quotation names anyone. Looks back at most `2 × WINDOW` bytes.
+#[cfg(any(test, feature = "_internal"))]
 pub fn named_speaker_before(text: &str, lo: usize, at: usize) -> Option<String> {
     named_speaker_before_in(&mut Scratch::new(text), lo, at)
 }

@@ -36,8 +36,8 @@
 //!
 //! Ids that predate these schemes (small sequential numbers) give nothing.
 
-use crate::date::Date;
 use crate::model::Platform;
+use crate::post::date::Date;
 use url::Url;
 
 /// The post a status link names.
@@ -213,7 +213,7 @@ fn telegram_path(segments: &[&str]) -> Option<StatusLink> {
 /// 2³¹ − 1, Telegram's message ids being 32-bit signed).
 ///
 /// ```
-/// use embedscan::status::telegram_id;
+/// use embedscan::_internal::status_link::telegram_id;
 /// assert_eq!(telegram_id("Durov", "043").as_deref(), Some("durov/43"));
 /// assert_eq!(telegram_id("c", "45"), None);
 /// assert_eq!(telegram_id("durov", "0"), None);
@@ -340,7 +340,7 @@ pub fn created_ms(platform: Platform, id: &str) -> Option<u64> {
 /// The exact creation time (RFC 3339, UTC, with milliseconds) encoded in a post's id.
 ///
 /// ```
-/// use embedscan::{model::Platform, status::created_at};
+/// use embedscan::{_internal::status_link::created_at, model::Platform};
 /// assert_eq!(created_at(Platform::Twitter, "1211976404581683200").as_deref(), Some("2019-12-31T11:44:26.941Z"));
 /// assert_eq!(created_at(Platform::Twitter, "20"), None);
 /// ```

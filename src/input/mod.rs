@@ -1,27 +1,30 @@
 //! Inputs: the paths given on the command line, expanded to documents, and read.
 //!
 //! Files are read whole; directories are walked recursively for documents (see
-//! [`is_document_path`]), sorted by path so the output does not depend on the file system's
+//! `is_document_path`), sorted by path so the output does not depend on the file system's
 //! order; `-` is standard input. `.gz` files are decompressed as they are read (every gzip
-//! member), web archives (`.warc`, `.warc.gz`: their HTML responses, [`crate::webarchive`]),
+//! member), web archives (`.warc`, `.warc.gz`: their HTML responses, `webarchive.rs`),
 //! and JSON Lines files (`.jsonl`, `.ndjson`) hold one article per line
-//! ([`crate::records`]). Problems are reported per input and never stop the others.
+//! (`records.rs`). Problems are reported per input and never stop the others.
+
+pub(crate) mod records;
+mod webarchive;
 
 use crate::document::Document;
 use crate::error::Error;
-use crate::records::{self, RecordFields};
 use flate2::read::MultiGzDecoder;
+pub use records::{RawRecord, RecordFields};
 use std::io::{BufReader, Read};
 use std::path::{Path, PathBuf};
 
 /// Extensions of the documents read from directories (each also with `.gz` after it).
-pub const EXTENSIONS: [&str; 7] = ["txt", "text", "html", "htm", "jsonl", "ndjson", "warc"];
+pub(crate) const EXTENSIONS: [&str; 7] = ["txt", "text", "html", "htm", "jsonl", "ndjson", "warc"];
 
 /// Extensions read as JSON Lines, one article per line.
-pub const JSONL_EXTENSIONS: [&str; 2] = ["jsonl", "ndjson"];
+pub(crate) const JSONL_EXTENSIONS: [&str; 2] = ["jsonl", "ndjson"];
 
 /// Extensions read as HTML pages.
-pub const HTML_EXTENSIONS: [&str; 2] = ["html", "htm"];
+pub(crate) const HTML_EXTENSIONS: [&str; 2] = ["html", "htm"];
 
 /// One input to read.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -111,12 +114,12 @@ fn is_gzip(path: &Path) -> bool {
 }
 
 /// Whether a file name ends in one of [`EXTENSIONS`] (optionally followed by `.gz`).
-pub fn is_document_path(path: &Path) -> bool {
+pub(crate) fn is_document_path(path: &Path) -> bool {
     inner_extension(path).is_some_and(|e| EXTENSIONS.contains(&e.as_str()))
 }
 
 /// Whether a file holds JSON Lines records.
-pub fn is_jsonl_path(path: &Path) -> bool {
+pub(crate) fn is_jsonl_path(path: &Path) -> bool {
     inner_extension(path).is_some_and(|e| JSONL_EXTENSIONS.contains(&e.as_str()))
 }
 
@@ -136,7 +139,7 @@ pub enum Item {
     /// A document ready to scan.
     Document(Document),
     /// An unparsed JSON Lines record.
-    Record(records::RawRecord),
+    Record(RawRecord),
 }
 
 impl Item {
@@ -165,7 +168,7 @@ impl Item {
 /// Reads a source, handing each document to `each` as it is read: one for a file, one per
 /// record for JSON Lines, one per HTML response for WARC. Non-fatal problems (invalid UTF-8,
 /// emptiness, bad records) go to `report`; an error means the source could not be read at all.
-pub fn read_each(
+pub(crate) fn read_each(
     source: &Source,
     options: &ReadOptions,
     report: &mut dyn FnMut(Error),
@@ -184,7 +187,7 @@ pub fn read_each(
     result
 }
 
-/// Like [`read_each`], but JSON Lines records come unparsed ([`Item::Record`]).
+/// Like `read_each`, but JSON Lines records come unparsed ([`Item::Record`]).
 pub fn read_items(
     source: &Source,
     options: &ReadOptions,
@@ -209,8 +212,8 @@ pub fn read_items(
         Source::File(p) => is_jsonl_path(p),
         Source::Stdin => options.stdin_jsonl,
     };
-    if matches!(source, Source::File(p) if crate::webarchive::is_warc_path(p)) {
-        crate::webarchive::read(reader, &path, report, &mut |d| each(Item::Document(d)));
+    if matches!(source, Source::File(p) if webarchive::is_warc_path(p)) {
+        webarchive::read(reader, &path, report, &mut |d| each(Item::Document(d)));
         return Ok(());
     }
     if jsonl {
@@ -298,7 +301,7 @@ fn utf16_with_bom(bytes: &[u8]) -> Option<String> {
 
 /// Where a byte sequence is not text: the offset of the first NUL byte, when the first 8 KiB
 /// hold NUL bytes or mostly control bytes (and it is not UTF-16, which has NULs).
-pub fn binary_offset(bytes: &[u8]) -> Option<usize> {
+pub(crate) fn binary_offset(bytes: &[u8]) -> Option<usize> {
     if matches!(bytes.get(..2), Some([0xFF, 0xFE] | [0xFE, 0xFF])) {
         return None;
     }
@@ -312,7 +315,7 @@ pub fn binary_offset(bytes: &[u8]) -> Option<usize> {
 }
 
 /// Whether a text read from a stream is an HTML page (it opens with a doctype or `<html`).
-pub fn looks_like_html(text: &str) -> bool {
+pub(crate) fn looks_like_html(text: &str) -> bool {
     let head = text.trim_start_matches(|c: char| c.is_whitespace() || c == '\u{feff}');
     let head = head
         .get(..head.len().min(15))

@@ -1,10 +1,14 @@
 //! From a [`Sighting`] to an owned [`Post`] record: entities, language, id, appearance.
 
+pub mod date;
+pub mod entities;
+pub mod lang;
+pub mod status_link;
+
 use crate::detect::Sighting;
 use crate::document::Document;
-use crate::entities;
-use crate::lang;
 use crate::model::{Appearance, Platform, Post};
+use crate::reduce::words::normalize_text;
 use xxhash_rust::xxh3::xxh3_64;
 
 /// Builds the records of one document's sightings, `quoted_post` resolved to ids.
@@ -39,7 +43,7 @@ pub fn build(doc: &Document, s: &Sighting) -> Post {
     let status_url = s
         .status_id
         .as_ref()
-        .and_then(|id| crate::status::canonical_url(s.platform, s.author.handle.as_deref(), id));
+        .and_then(|id| status_link::canonical_url(s.platform, s.author.handle.as_deref(), id));
     Post {
         id: post_id(
             s.platform,
@@ -64,7 +68,7 @@ pub fn build(doc: &Document, s: &Sighting) -> Post {
         created_at: s
             .status_id
             .as_deref()
-            .and_then(|id| crate::status::created_at(s.platform, id)),
+            .and_then(|id| status_link::created_at(s.platform, id)),
         versions: Vec::new(),
         appearances: vec![Appearance {
             document: doc.name.clone(),
@@ -105,25 +109,6 @@ pub fn content_key(handle: Option<&str>, name: Option<&str>, text: &str) -> Stri
         (None, None) => String::new(),
     };
     format!("{author}\u{1f}{}", normalize_text(text))
-}
-
-/// Text normalized for comparison: lowercase, one space between words, straight quote marks.
-pub fn normalize_text(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for word in text.split_whitespace() {
-        if !out.is_empty() {
-            out.push(' ');
-        }
-        for c in word.chars() {
-            match c {
-                '‘' | '’' | '‚' | '‛' | '′' | '`' => out.push('\''),
-                '“' | '”' | '„' | '‟' | '″' | '«' | '»' => out.push('"'),
-                c if c.is_ascii() => out.push(c.to_ascii_lowercase()),
-                c => out.extend(c.to_lowercase()),
-            }
-        }
-    }
-    out
 }
 
 #[cfg(test)]

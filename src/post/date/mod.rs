@@ -79,6 +79,7 @@ fn days_in_month(year: u32, month: u32) -> u32 {
 
 /// Why a string is not a date; its message quotes (a bounded part of) the input.
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg(any(test, feature = "_internal"))]
 pub struct DateError {
     /// The trimmed input, shortened for display.
     found: String,
@@ -87,8 +88,10 @@ pub struct DateError {
 }
 
 /// How many characters of the input an error message quotes.
+#[cfg(any(test, feature = "_internal"))]
 const QUOTE_CHARS: usize = 48;
 
+#[cfg(any(test, feature = "_internal"))]
 fn quote(s: &str) -> String {
     match s.char_indices().nth(QUOTE_CHARS) {
         Some((i, _)) => format!("{}…", s.get(..i).unwrap_or(s)),
@@ -96,6 +99,7 @@ fn quote(s: &str) -> String {
     }
 }
 
+#[cfg(any(test, feature = "_internal"))]
 impl fmt::Display for DateError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str("expected a date like `December 31, 2019`, but found ")?;
@@ -110,6 +114,7 @@ impl fmt::Display for DateError {
     }
 }
 
+#[cfg(any(test, feature = "_internal"))]
 impl std::error::Error for DateError {}
 
 /// Parses a whole string (surrounding whitespace ignored) as one date; see [`parse_prefix`].
@@ -117,6 +122,7 @@ impl std::error::Error for DateError {}
 /// # Errors
 ///
 /// A [`DateError`] if the string is not a date, or has anything after the date.
+#[cfg(any(test, feature = "_internal"))]
 pub fn parse(s: &str, lang: Option<&str>) -> Result<Date, DateError> {
     let t = s.trim_matches(is_space);
     match parse_prefix(t, lang) {
@@ -228,14 +234,14 @@ static FORMS: LazyLock<Vec<Form>> = LazyLock::new(|| {
 
 /// A month name found in the input: its locale, its number and where it ends.
 #[derive(Clone, Copy)]
-struct Found<'a> {
+struct MonthMatch<'a> {
     locale: usize,
     month: u32,
     end: Cur<'a>,
 }
 
 /// Every month name, of any locale, that starts at `c` and ends a word there.
-fn months_at(c: Cur<'_>) -> Vec<Found<'_>> {
+fn months_at(c: Cur<'_>) -> Vec<MonthMatch<'_>> {
     let Some(first) = c.peek().map(fold) else {
         return Vec::new();
     };
@@ -248,7 +254,7 @@ fn months_at(c: Cur<'_>) -> Vec<Found<'_>> {
         .take_while(|f| f.first == first)
         .filter_map(|f| {
             let mut end = c;
-            end.word(f.text).then_some(Found {
+            end.word(f.text).then_some(MonthMatch {
                 locale: f.locale,
                 month: f.month,
                 end,
@@ -259,7 +265,7 @@ fn months_at(c: Cur<'_>) -> Vec<Found<'_>> {
 
 /// The longest month name of `locale` among `found`: its number and the cursor after it
 /// (and after an abbreviation dot).
-fn month_of<'a>(found: &[Found<'a>], locale: usize) -> Option<(u32, Cur<'a>)> {
+fn month_of<'a>(found: &[MonthMatch<'a>], locale: usize) -> Option<(u32, Cur<'a>)> {
     let best = found
         .iter()
         .filter(|f| f.locale == locale)

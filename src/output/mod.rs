@@ -3,8 +3,10 @@
 //! All three are deterministic: the feed's order is fixed upstream (documents in input order,
 //! posts by first appearance, quotes by position), and no map iteration order leaks out.
 
+pub mod shard;
+
 use crate::model::{DocumentInfo, Feed, Generator, Platform, Post, Quote};
-use crate::store::PostStore;
+use crate::reduce::store::PostStore;
 use serde::Serialize;
 use serde_json::{json, Value};
 use std::borrow::Cow;
@@ -13,7 +15,7 @@ use std::io::{self, Write};
 /// An output format.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Format {
-    /// One JSON object (`spec/SCHEMA.md`), pretty-printed.
+    /// One JSON object (`docs/SCHEMA.md`), pretty-printed.
     #[default]
     Json,
     /// One object per line, each with a `type` of `document`, `post` or `quote`.
@@ -30,7 +32,7 @@ pub fn write(feed: &Feed, format: Format, out: &mut dyn Write) -> io::Result<()>
 /// The posts of a feed as the writers read them, one at a time: a slice of posts, or a packed
 /// [`PostStore`] (unpacked post by post, so a corpus's feed is written without holding every
 /// post unpacked at once).
-pub trait Posts: Sync {
+pub(crate) trait Posts: Sync {
     /// How many posts there are.
     fn count(&self) -> usize;
     /// Post `i`; `None` past the end (or, for a packed post, if it cannot be unpacked).
@@ -59,15 +61,15 @@ impl Posts for PostStore {
 
 /// What the writers write: the parts of a [`Feed`], its posts as any [`Posts`].
 #[derive(Clone, Copy)]
-pub struct FeedParts<'a> {
+pub(crate) struct FeedParts<'a> {
     /// Who wrote it.
-    pub generator: &'a Generator,
+    pub(crate) generator: &'a Generator,
     /// Every document scanned, in input order.
-    pub documents: &'a [DocumentInfo],
+    pub(crate) documents: &'a [DocumentInfo],
     /// Unique posts in order of first appearance.
-    pub posts: &'a dyn Posts,
+    pub(crate) posts: &'a dyn Posts,
     /// Quotations in document order.
-    pub quotes: &'a [Quote],
+    pub(crate) quotes: &'a [Quote],
 }
 
 impl std::fmt::Debug for FeedParts<'_> {
@@ -82,7 +84,7 @@ impl std::fmt::Debug for FeedParts<'_> {
 
 impl<'a> FeedParts<'a> {
     /// The parts of `feed`.
-    pub fn of(feed: &'a Feed) -> FeedParts<'a> {
+    pub(crate) fn of(feed: &'a Feed) -> FeedParts<'a> {
         FeedParts {
             generator: &feed.generator,
             documents: &feed.documents,
@@ -103,7 +105,11 @@ impl<'a> FeedParts<'a> {
 }
 
 /// Writes a feed given by its parts to `out` in `format`.
-pub fn write_parts(feed: FeedParts<'_>, format: Format, out: &mut dyn Write) -> io::Result<()> {
+pub(crate) fn write_parts(
+    feed: FeedParts<'_>,
+    format: Format,
+    out: &mut dyn Write,
+) -> io::Result<()> {
     match format {
         Format::Json => write_json(feed, out),
         Format::Jsonl => write_jsonl(feed, out),
@@ -284,7 +290,10 @@ struct Tagged<'a, T: Serialize> {
 }
 
 /// One JSON Lines record: `{"type": kind, ...record}`.
-pub fn jsonl_line<T: Serialize>(kind: &'static str, record: &T) -> serde_json::Result<String> {
+pub(crate) fn jsonl_line<T: Serialize>(
+    kind: &'static str,
+    record: &T,
+) -> serde_json::Result<String> {
     serde_json::to_string(&Tagged { kind, record })
 }
 
@@ -315,8 +324,10 @@ fn feed_description(feed: FeedParts<'_>) -> String {
     )
 }
 
-/// The feed as a JSON Feed 1.1 document (<https://jsonfeed.org/version/1.1>).
-pub fn json_feed(feed: &Feed) -> Value {
+/// The feed as a JSON Feed 1.1 document (<https://jsonfeed.org/version/1.1>), built whole: the
+/// oracle of [`write_json_feed`].
+#[cfg(test)]
+fn json_feed(feed: &Feed) -> Value {
     let items: Vec<Value> = feed.posts.iter().map(feed_item).collect();
     json!({
         "version": "https://jsonfeed.org/version/1.1",
@@ -396,7 +407,7 @@ fn feed_item(post: &Post) -> Value {
 }
 
 /// The profile page of a handle on its network.
-pub fn profile_url(platform: Platform, handle: &str) -> Option<String> {
+pub(crate) fn profile_url(platform: Platform, handle: &str) -> Option<String> {
     match platform {
         Platform::Twitter => Some(format!("https://twitter.com/{handle}")),
         Platform::Bluesky => Some(format!("https://bsky.app/profile/{handle}")),
@@ -445,6 +456,14 @@ mod tests {
         feed.posts = vec![post; RENDER_WINDOW + 2];
         let (got, want) = render(&feed);
         assert_eq!(got.ok(), want.ok());
+    }
+
+    #[test]
+    fn telegram_profile_url() {
+        assert_eq!(
+            profile_url(Platform::Telegram, "svitlo_vorskla").as_deref(),
+            Some("https://t.me/svitlo_vorskla")
+        );
     }
 
     #[test]

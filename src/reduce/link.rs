@@ -43,12 +43,13 @@
 use crate::model::{Appearance, AppearanceKind, Author, DocumentInfo, Post, Quote};
 use crate::quote::lexicon::CLASSES;
 use crate::quote::lexicon::DETERMINERS;
-use crate::store::PostStore;
+use crate::reduce::store::PostStore;
+use crate::reduce::words::{for_each_word, words};
 use rayon::prelude::*;
 use rustc_hash::FxHashMap;
 use std::borrow::Cow;
 use std::cmp::Reverse;
-use std::collections::{BinaryHeap, HashMap, HashSet};
+use std::collections::{HashMap, HashSet};
 
 /// Fewest distinct words a quote needs to link.
 pub const MIN_WORDS: usize = 4;
@@ -65,34 +66,8 @@ pub const MAX_POSTING: usize = 2000;
 /// Posts compared in full per quote: those using the most probed words.
 pub const MAX_CANDIDATES: usize = 64;
 
-/// Lowercase words of `text`, links removed, in order (repeats kept).
-pub fn words(text: &str) -> Vec<String> {
-    let mut out = Vec::new();
-    for_each_word(text, |w| out.push(w.to_string()));
-    out
-}
-
-/// Calls `f` with each lowercase word of `text`, links removed (one buffer for all chunks).
-pub(crate) fn for_each_word(text: &str, mut f: impl FnMut(&str)) {
-    let mut low = String::new();
-    for chunk in text.split_whitespace() {
-        low.clear();
-        if chunk.is_ascii() {
-            low.push_str(chunk);
-            low.make_ascii_lowercase();
-        } else {
-            low.extend(chunk.chars().flat_map(char::to_lowercase));
-        }
-        if low.contains("://") || low.starts_with("pic.twitter.com/") || low.starts_with("www.") {
-            continue;
-        }
-        low.split(|c: char| !(c.is_alphanumeric() || c == '_'))
-            .filter(|w| !w.is_empty())
-            .for_each(&mut f);
-    }
-}
-
 /// Containment of `quote`'s distinct words in `post`'s words (0 when the quote has none).
+#[cfg(any(test, feature = "_internal"))]
 pub fn similarity(quote: &str, post: &str) -> f64 {
     let q: HashSet<String> = words(quote).into_iter().collect();
     let p: HashSet<String> = words(post).into_iter().collect();
@@ -115,6 +90,7 @@ fn name_tokens(s: &str) -> Vec<String> {
 }
 
 /// Whether `speaker` names `author` (`Ruiz` ~ `Ana M. Ruiz` / `@MayorAnaRuiz`).
+#[cfg(any(test, feature = "_internal"))]
 pub fn speaker_matches(speaker: &str, author: &Author) -> bool {
     tokens_name(&name_tokens(speaker), author)
 }
@@ -143,6 +119,7 @@ fn names_someone(speaker: &str) -> bool {
 /// Links each quote that re-quotes a post: sets `quote.post` and adds a `quote` appearance.
 /// The input order of the documents, which orders a post's appearances, is recovered from
 /// the posts and quotes; [`link_quotes_packed`] is told it.
+#[cfg(any(test, feature = "_internal"))]
 pub fn link_quotes(posts: &mut [Post], quotes: &mut [Quote]) {
     if posts.is_empty() || quotes.is_empty() {
         return;
@@ -499,6 +476,7 @@ fn best_post<'a>(
 
 /// The input order of documents, recovered from the order of the quotes and of each post's
 /// appearances (Kahn's topological sort; ties and cycles resolved by first sight).
+#[cfg(any(test, feature = "_internal"))]
 fn document_order(posts: &[Post], quotes: &[Quote]) -> HashMap<String, usize> {
     let mut ids: HashMap<&str, usize> = HashMap::new();
     let mut names: Vec<&str> = Vec::new();
@@ -550,7 +528,7 @@ fn document_order(posts: &[Post], quotes: &[Quote]) -> HashMap<String, usize> {
         }
     }
     let key = |i: usize| Reverse((name_rank.get(i).copied().unwrap_or(usize::MAX), i));
-    let mut heap: BinaryHeap<Reverse<(usize, usize)>> = (0..n)
+    let mut heap: std::collections::BinaryHeap<Reverse<(usize, usize)>> = (0..n)
         .filter(|&i| indeg.get(i) == Some(&0))
         .map(key)
         .collect();

@@ -16,18 +16,16 @@
 //! # Speed, and why the answers are still whatlang's
 //!
 //! whatlang 0.18 scores a Latin-script text against each of its 37 Latin languages by looking up
-//! all 300 trigrams of each language's profile in the text's trigram table: 11,100 hash lookups
-//! for a tweet of 40 trigrams. Measured with callgrind, that scoring was ~88% of the instructions
-//! of `detect`. `src/lang/trigrams.rs` computes the same integer distances from an inverted index, trigram →
-//! (language, rank), visiting only the entries of the text's own trigrams: `detect` went from 9.5
-//! to 2.1 µs per post (`examples/langbench`, 31k posts), 17.4 to 4.8 µs on the longer multilingual
-//! `examples/langbench-texts.txt`. It replaces nothing else: script detection, alphabet scores
-//! and single-language scripts are whatlang's own (its `dev` API, version pinned), and the
+//! all 300 trigrams of each language's profile in the text's trigram table, which dominated the
+//! cost of `detect` (PERFORMANCE.md has the figures). `trigrams.rs` computes the same integer
+//! distances from an inverted index, trigram → (language, rank), visiting only the entries of
+//! the text's own trigrams. It replaces nothing else: script detection, alphabet scores and
+//! single-language scripts are whatlang's own (its `dev` API, version pinned), and the
 //! combination of the scores mirrors whatlang's code step by step, sort for sort, so ties break
 //! the same way. Its tests compare language, script and confidence, bit for bit, with
 //! `whatlang::Detector` on the bench texts, variants of them and random mixed-script strings.
 //! The profiles are whatlang's (MIT, © Sergey Potapov and others), re-encoded in
-//! `src/lang/trigrams.bin` by `scripts/gen-trigram-index`.
+//! `src/post/lang/trigrams.bin` by `scripts/gen-trigram-index`.
 
 use rustc_hash::FxHashMap;
 use std::sync::LazyLock;
@@ -89,7 +87,7 @@ static STOPWORDS: LazyLock<StopWords> = LazyLock::new(|| {
 ///
 /// # Example
 /// ```
-/// use embedscan::lang::detect;
+/// use embedscan::_internal::lang::detect;
 /// assert_eq!(detect("Military personnel on alert inside the US consulate in Marseille.").as_deref(), Some("en"));
 /// assert_eq!(detect("Des manifestants ont pris d'assaut l'ambassade des États-Unis").as_deref(), Some("fr"));
 /// assert_eq!(detect("https://t.co/x"), None);
@@ -190,12 +188,13 @@ impl Context {
 ///
 /// # Example
 /// ```
-/// use embedscan::lang::{detect, detect_in_context, Context};
+/// use embedscan::_internal::lang::{detect, detect_in_context, Context};
 /// let article = Context::of("The embassy was stormed on Tuesday and the guards were evacuated by the army.").unwrap();
 /// assert_eq!(detect("Repeating #Tehran scenario?"), None);
 /// assert_eq!(detect_in_context("Repeating #Tehran scenario?", &article).as_deref(), Some("en"));
 /// assert_eq!(detect_in_context("#امريكا_تقصف", &article), None);
 /// ```
+#[cfg(any(test, feature = "_internal"))]
 pub fn detect_in_context(text: &str, context: &Context) -> Option<String> {
     detect(text).or_else(|| context.fallback_for(text))
 }

@@ -32,7 +32,7 @@ struct KeyedPost<'a> {
 }
 
 /// The author group of a post: platform and handle (else folded name).
-pub fn group_key(post: &Post) -> String {
+pub(crate) fn group_key(post: &Post) -> String {
     let author = match (&post.author.handle, &post.author.name) {
         (Some(h), _) => format!("@{}", h.to_lowercase()),
         (None, Some(n)) => crate::detect::fold(n),

@@ -70,6 +70,7 @@ impl Default for RecordFields {
 /// Reads every record of a JSON Lines stream, handing each document to `each` as it is read.
 ///
 /// `origin` names the stream in messages and in default document names (`origin:LINE`).
+#[cfg(any(test, feature = "_internal"))]
 pub fn read(
     reader: impl BufRead,
     origin: &Path,

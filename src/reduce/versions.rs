@@ -8,12 +8,12 @@
 //! → one post, text from a.html, versions: [{lang: "fr", text: "Nous sommes…", documents: ["a.fr.html"]}]
 //! ```
 //!
-//! [`fold`] runs before [`crate::dedup::merge`]: it records each later, differing text as a
+//! [`fold`] runs before [`crate::reduce::dedup::merge`]: it records each later, differing text as a
 //! [`Version`] of the first-seen copy and gives the later copies the first copy's text, so that
 //! merging (which keys on the id) keeps one record with one text.
 
 use crate::model::{Platform, Post, Version};
-use crate::post::normalize_text;
+use crate::reduce::words::normalize_text;
 use std::collections::HashMap;
 
 /// Records the differing texts of posts that share a network and status id as versions of the

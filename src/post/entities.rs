@@ -66,7 +66,7 @@ pub struct Span {
 ///
 /// # Example
 /// ```
-/// let e = embedscan::entities::extract("Pro-#Union crowds in #Tripolihttps://t.co/x pic.twitter.com/y");
+/// let e = embedscan::_internal::entities::extract("Pro-#Union crowds in #Tripolihttps://t.co/x pic.twitter.com/y");
 /// assert_eq!(e.hashtags, ["Union", "Tripoli"]);
 /// assert_eq!(e.urls, ["https://t.co/x"]);
 /// assert_eq!(e.media, ["pic.twitter.com/y"]);
@@ -119,31 +119,37 @@ pub fn spans(text: &str) -> Vec<Span> {
 }
 
 /// Hashtags of `text` with code-point spans.
+#[cfg(any(test, feature = "_internal"))]
 pub fn hashtag_spans(text: &str) -> Vec<Span> {
     spans_of(text, Which::Hashtags)
 }
 
 /// Cashtags of `text` with code-point spans.
+#[cfg(any(test, feature = "_internal"))]
 pub fn cashtag_spans(text: &str) -> Vec<Span> {
     spans_of(text, Which::Cashtags)
 }
 
 /// Mentions of `text` with code-point spans (lists are not mentions here).
+#[cfg(any(test, feature = "_internal"))]
 pub fn mention_spans(text: &str) -> Vec<Span> {
     spans_of(text, Which::Mentions)
 }
 
 /// Mentions and `@user/list` lists of `text` with code-point spans.
+#[cfg(any(test, feature = "_internal"))]
 pub fn mention_or_list_spans(text: &str) -> Vec<Span> {
     spans_of(text, Which::MentionsOrLists)
 }
 
 /// Links of `text` (media links included) with code-point spans.
+#[cfg(any(test, feature = "_internal"))]
 pub fn url_spans(text: &str) -> Vec<Span> {
     spans_of(text, Which::Urls)
 }
 
 /// The handle a text replies to: an `@handle` that opens it (after optional spaces).
+#[cfg(any(test, feature = "_internal"))]
 pub fn reply_handle(text: &str) -> Option<String> {
     let glued = Unglued::new(text);
     Extractor::new()
@@ -153,6 +159,7 @@ pub fn reply_handle(text: &str) -> Option<String> {
 
 /// Which twitter-text extraction to run.
 #[derive(Clone, Copy)]
+#[cfg_attr(not(any(test, feature = "_internal")), allow(dead_code))]
 enum Which {
     All,
     Hashtags,

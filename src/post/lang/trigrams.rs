@@ -387,7 +387,7 @@ mod tests {
         Some(&[Lang::Rus]),
     ];
 
-    const BENCH_TEXTS: &str = include_str!("../../examples/langbench-texts.txt");
+    const BENCH_TEXTS: &str = include_str!("../../../examples/langbench-texts.txt");
 
     /// The test would prove nothing if whatlang answered alone.
     #[test]

@@ -65,6 +65,7 @@ impl Arena {
     }
 
     /// Bytes held.
+    #[cfg(any(test, feature = "_internal"))]
     fn len(&self) -> usize {
         self.chunks.iter().map(Vec::len).sum()
     }
@@ -80,16 +81,19 @@ pub struct QuoteStore {
 
 impl QuoteStore {
     /// Number of quotes held.
+    #[cfg(any(test, feature = "_internal"))]
     pub fn len(&self) -> usize {
         self.slots.len()
     }
 
     /// Whether no quote is held.
+    #[cfg(any(test, feature = "_internal"))]
     pub fn is_empty(&self) -> bool {
         self.slots.is_empty()
     }
 
     /// Appends a quote.
+    #[cfg(any(test, feature = "_internal"))]
     pub fn push(&mut self, quote: &Quote) {
         self.push_packed(pack_quote(quote));
     }
@@ -159,6 +163,7 @@ type Head<'a> = (
 
 impl PostStore {
     /// An empty store.
+    #[cfg(any(test, feature = "_internal"))]
     pub fn new() -> PostStore {
         PostStore::default()
     }
@@ -174,17 +179,19 @@ impl PostStore {
     }
 
     /// Bytes held by the packed posts (arena chunks, including replaced copies).
+    #[cfg(any(test, feature = "_internal"))]
     pub fn packed_bytes(&self) -> usize {
         self.arena.len()
     }
 
     /// Appends a post packed with [`pack`] (e.g. on another thread).
-    pub fn push_packed(&mut self, packed: Packed) {
+    pub fn push_packed(&mut self, packed: PackedPost) {
         let loc = self.arena.append(&packed.0);
         self.slots.push(loc);
     }
 
     /// Appends a post.
+    #[cfg(any(test, feature = "_internal"))]
     pub fn push(&mut self, post: &Post) {
         self.push_packed(pack(post));
     }
@@ -289,9 +296,9 @@ fn encode(
 
 /// A post packed by [`pack`], ready for [`PostStore::push_packed`].
 #[derive(Debug)]
-pub struct Packed(Vec<u8>);
+pub struct PackedPost(Vec<u8>);
 
-impl Packed {
+impl PackedPost {
     /// The post again.
     pub fn unpack(&self) -> Option<Post> {
         unpack(&self.0)
@@ -299,7 +306,7 @@ impl Packed {
 }
 
 /// Packs a post (thread-safe: packing can run on all cores before the posts are pushed).
-pub fn pack(post: &Post) -> Packed {
+pub fn pack(post: &Post) -> PackedPost {
     let fields = (
         (
             &post.id,
@@ -319,7 +326,7 @@ pub fn pack(post: &Post) -> Packed {
         (&post.created_at, &post.versions, &post.appearances),
     );
     // Room for the text and the usual short fields at once, not grown field by field.
-    Packed(encode(&fields, post, post.text.len() + 256))
+    PackedPost(encode(&fields, post, post.text.len() + 256))
 }
 
 /// The post packed in `bytes`.
@@ -418,7 +425,7 @@ mod tests {
 
     #[test]
     fn packed_is_smaller_than_the_struct_alone() {
-        let Packed(bytes) = pack(&sample());
+        let PackedPost(bytes) = pack(&sample());
         assert_eq!(bytes.first(), Some(&POSTCARD));
         assert!(bytes.len() < std::mem::size_of::<Post>());
     }
@@ -429,7 +436,7 @@ mod tests {
         let mut bytes = vec![JSON];
         serde_json::to_writer(&mut bytes, &post).expect("serializes");
         let mut store = PostStore::new();
-        store.push_packed(Packed(bytes));
+        store.push_packed(PackedPost(bytes));
         assert_eq!(store.get(0), Some(post.clone()));
         assert_eq!(store.text(0).as_deref(), Some(post.text.as_str()));
         assert_eq!(store.author(0), Some(post.author));

@@ -41,7 +41,8 @@
 //! have a truncated record — O(total words). No pairwise comparison.
 
 use crate::model::{Appearance, AppearanceKind, Platform, Post, Version};
-use crate::store::PostStore;
+use crate::reduce::store::PostStore;
+use crate::reduce::words;
 use rayon::prelude::*;
 use std::collections::{HashMap, HashSet};
 use std::num::NonZeroU64;
@@ -51,6 +52,7 @@ use xxhash_rust::xxh3::{xxh3_64, xxh3_64_with_seed};
 pub const MIN_PREFIX: usize = 5;
 
 /// Merges the posts that are the same post, keeping first-appearance order.
+#[cfg(any(test, feature = "_internal"))]
 pub fn merge(posts: impl IntoIterator<Item = Post>) -> Vec<Post> {
     let posts: Vec<Post> = posts.into_iter().collect();
     let summaries: Vec<Summary> = posts.par_iter().map(Summary::of).collect();
@@ -63,7 +65,7 @@ pub fn merge(posts: impl IntoIterator<Item = Post>) -> Vec<Post> {
 
 /// Merges the posts of a packed store (see [`merge`]; the same result), decoding only the
 /// posts that can merge with another: the copies of one status (first folded into versions,
-/// [`crate::versions::fold`]), the records sharing an id or an (author, word sequence), every
+/// [`crate::reduce::versions::fold`]), the records sharing an id or an (author, word sequence), every
 /// record of an author with a truncated text, and records already seen more than once. The
 /// others — most of a corpus — move to the result still packed. `summaries` are the posts'
 /// [`Summary`]s, in store order.
@@ -73,7 +75,7 @@ pub fn merge_packed(mut store: PostStore, mut summaries: Vec<Summary>) -> PostSt
     let copies = repeated(summaries.iter().map(|s| s.status.map(NonZeroU64::get)));
     if !copies.is_empty() {
         let (at, mut posts): (Vec<usize>, Vec<Post>) = load(&store, &copies).into_iter().unzip();
-        crate::versions::fold(&mut posts);
+        crate::reduce::versions::fold(&mut posts);
         for (i, post) in at.into_iter().zip(&posts) {
             store.set(i, post);
             if let Some(s) = summaries.get_mut(i) {
@@ -198,13 +200,34 @@ struct Merged {
 }
 
 /// Merges `posts` (with their summaries) into one post per group; `quoted_post`s are left
-/// for the caller to rename.
+/// for the caller to rename. The three rules of the module docs join records into sets, then
+/// each set keeps one survivor that absorbs the others.
 fn merge_groups(posts: Vec<Post>, summaries: &[Summary], handles: &HandlesByName) -> Merged {
-    let n = posts.len();
     let mut sets = Sets::new(&posts);
+    union_same_id(&posts, &mut sets);
+    let mut keys: Vec<MergeKey> = summaries.iter().map(|s| MergeKey::of(s, handles)).collect();
+    union_same_text(&posts, &keys, &mut sets);
+    union_truncated(&posts, &mut keys, &mut sets);
+    let groups = Groups::of(&mut sets);
+    drop(sets);
+    merge_each_group(posts, &keys, &groups)
+}
 
-    // 1. Same id.
-    let mut by_id: HashMap<&str, usize> = HashMap::with_capacity(n);
+/// The order in which records of one text or one prefix are joined: records with a status id
+/// first (smallest id first), then by post id, then by input order.
+fn canonical_order(posts: &[Post], i: usize) -> (bool, Option<String>, Option<String>, usize) {
+    let p = posts.get(i);
+    (
+        p.is_none_or(|p| p.status_id.is_none()),
+        p.and_then(|p| p.status_id.clone()),
+        p.map(|p| p.id.clone()),
+        i,
+    )
+}
+
+/// Rule 1: records with the same id are one post.
+fn union_same_id(posts: &[Post], sets: &mut Sets) {
+    let mut by_id: HashMap<&str, usize> = HashMap::with_capacity(posts.len());
     for (i, p) in posts.iter().enumerate() {
         if let Some(&j) = by_id.get(p.id.as_str()) {
             sets.union(j, i);
@@ -212,28 +235,21 @@ fn merge_groups(posts: Vec<Post>, summaries: &[Summary], handles: &HandlesByName
             by_id.insert(p.id.as_str(), i);
         }
     }
+}
 
-    // 2. Same author and word sequence, joined in a canonical order.
-    // The per-post work (tokenizing, hashing) is in the summaries; everything after is hashing.
-    let mut info: Vec<Info> = summaries.iter().map(|s| Info::of(s, handles)).collect();
+/// Rule 2: records of one author with the same word sequence are one post, joined in
+/// [`canonical_order`]. The per-post work (tokenizing, hashing) is in the summaries; everything
+/// here is hashing.
+fn union_same_text(posts: &[Post], keys: &[MergeKey], sets: &mut Sets) {
     // Records with the same (author, word sequence) are runs of one sorted array: a few
     // bytes per record where a map of vectors costs a heap block each.
-    let mut by_text: Vec<(u64, u64, usize)> = info
+    let mut by_text: Vec<(u64, u64, usize)> = keys
         .iter()
         .enumerate()
         .filter(|(_, f)| f.n_words > 0)
         .filter_map(|(i, f)| Some((f.author?, f.seq, i)))
         .collect();
     by_text.sort_unstable();
-    let canonical = |i: &usize| {
-        let p = posts.get(*i);
-        (
-            p.is_none_or(|p| p.status_id.is_none()),
-            p.and_then(|p| p.status_id.clone()),
-            p.map(|p| p.id.clone()),
-            *i,
-        )
-    };
     // Runs of two or more, in order of their first record.
     let mut runs: Vec<(usize, std::ops::Range<usize>)> = Vec::new();
     let mut start = 0;
@@ -255,7 +271,7 @@ fn merge_groups(posts: Vec<Post>, summaries: &[Summary], handles: &HandlesByName
             .iter()
             .map(|k| k.2)
             .collect();
-        bucket.sort_by_cached_key(canonical);
+        bucket.sort_by_cached_key(|&i| canonical_order(posts, i));
         for k in 1..bucket.len() {
             for j in 0..k.min(4) {
                 if let (Some(&a), Some(&b)) = (bucket.get(j), bucket.get(k)) {
@@ -266,72 +282,78 @@ fn merge_groups(posts: Vec<Post>, summaries: &[Summary], handles: &HandlesByName
             }
         }
     }
+}
 
-    // 3. Truncated texts join the one fuller text they begin.
-    let truncating: HashSet<u64> = info
+/// Rule 3: a truncated text joins the one fuller text of its author that it begins.
+fn union_truncated(posts: &[Post], keys: &mut [MergeKey], sets: &mut Sets) {
+    let truncating: HashSet<u64> = keys
         .iter()
         .filter(|f| f.truncated)
         .filter_map(|f| f.author)
         .collect();
-    if !truncating.is_empty() {
-        // Only these authors' records need their word hashes kept.
-        posts
-            .par_iter()
-            .zip(info.par_iter_mut())
-            .filter(|(_, f)| f.author.is_some_and(|a| truncating.contains(&a)))
-            .for_each(|(p, f)| f.words = word_hashes(&p.text, f.truncated));
-        // (author, prefix hash) -> up to two distinct longer texts, complete ones and truncated ones.
-        let mut prefixes: HashMap<(u64, u64), Conts> = HashMap::new();
-        for (i, f) in info.iter().enumerate() {
-            let Some(a) = f.author.filter(|a| truncating.contains(a)) else {
-                continue;
-            };
-            let mut h = 0u64;
-            for (k, w) in f.words.iter().enumerate() {
-                h = chain(h, *w);
-                if k + 1 >= MIN_PREFIX && k + 1 < f.words.len() + usize::from(f.truncated) {
-                    prefixes
-                        .entry((a, h))
-                        .or_default()
-                        .add(f.seq, i, f.truncated);
-                }
-            }
-        }
-        let mut order: Vec<usize> = (0..n)
-            .filter(|&i| info.get(i).is_some_and(|f| f.truncated))
-            .collect();
-        order.sort_by_cached_key(canonical);
-        for i in order {
-            let Some(f) = info.get(i) else { continue };
-            let (Some(a), true) = (f.author, f.n_words >= MIN_PREFIX) else {
-                continue;
-            };
-            let Some(c) = prefixes.get(&(a, f.seq)) else {
-                continue;
-            };
-            let pick = |list: &[(u64, usize)]| {
-                let others: Vec<_> = list.iter().filter(|(s, _)| *s != f.seq).collect();
-                (others.len() == 1)
-                    .then(|| others.first().map(|o| o.1))
-                    .flatten()
-            };
-            let target = if c.complete().is_empty() {
-                pick(c.truncated())
-            } else {
-                pick(c.complete())
-            };
-            if let Some(j) = target {
-                let prefix_ok = info
-                    .get(j)
-                    .is_some_and(|g| g.words.get(..f.words.len()) == Some(&f.words[..]));
-                if prefix_ok && c.complete().len() <= 1 {
-                    sets.union(j, i);
-                }
+    if truncating.is_empty() {
+        return;
+    }
+    // Only these authors' records need their word hashes kept.
+    posts
+        .par_iter()
+        .zip(keys.par_iter_mut())
+        .filter(|(_, f)| f.author.is_some_and(|a| truncating.contains(&a)))
+        .for_each(|(p, f)| f.words = word_hashes(&p.text, f.truncated));
+    // (author, prefix hash) -> up to two distinct longer texts, complete ones and truncated ones.
+    let mut prefixes: HashMap<(u64, u64), Continuations> = HashMap::new();
+    for (i, f) in keys.iter().enumerate() {
+        let Some(a) = f.author.filter(|a| truncating.contains(a)) else {
+            continue;
+        };
+        let mut h = 0u64;
+        for (k, w) in f.words.iter().enumerate() {
+            h = chain(h, *w);
+            if k + 1 >= MIN_PREFIX && k + 1 < f.words.len() + usize::from(f.truncated) {
+                prefixes
+                    .entry((a, h))
+                    .or_default()
+                    .add(f.seq, i, f.truncated);
             }
         }
     }
-    let groups = Groups::of(&mut sets);
-    drop(sets);
+    let mut order: Vec<usize> = (0..posts.len())
+        .filter(|&i| keys.get(i).is_some_and(|f| f.truncated))
+        .collect();
+    order.sort_by_cached_key(|&i| canonical_order(posts, i));
+    for i in order {
+        let Some(f) = keys.get(i) else { continue };
+        let (Some(a), true) = (f.author, f.n_words >= MIN_PREFIX) else {
+            continue;
+        };
+        let Some(c) = prefixes.get(&(a, f.seq)) else {
+            continue;
+        };
+        let pick = |list: &[(u64, usize)]| {
+            let others: Vec<_> = list.iter().filter(|(s, _)| *s != f.seq).collect();
+            (others.len() == 1)
+                .then(|| others.first().map(|o| o.1))
+                .flatten()
+        };
+        let target = if c.complete().is_empty() {
+            pick(c.truncated())
+        } else {
+            pick(c.complete())
+        };
+        if let Some(j) = target {
+            let prefix_ok = keys
+                .get(j)
+                .is_some_and(|g| g.words.get(..f.words.len()) == Some(&f.words[..]));
+            if prefix_ok && c.complete().len() <= 1 {
+                sets.union(j, i);
+            }
+        }
+    }
+}
+
+/// One post per group, in order of first appearance: a lone record as it is (repeated
+/// appearances dropped), a group's survivor with the others folded in.
+fn merge_each_group(posts: Vec<Post>, keys: &[MergeKey], groups: &Groups) -> Merged {
     let first_member: Vec<usize> = groups.iter().filter_map(|m| m.first().copied()).collect();
     // Merged records are written back into `slots` at their group's index: group `g`'s first
     // member is at index `g` or later, and every slot before it belongs to a group already
@@ -339,78 +361,20 @@ fn merge_groups(posts: Vec<Post>, summaries: &[Summary], handles: &HandlesByName
     let mut slots: Vec<Option<Post>> = posts.into_iter().map(Some).collect();
     let mut renamed: HashMap<String, String> = HashMap::new();
     for (g, members) in groups.iter().enumerate() {
-        if let [only] = members {
+        let merged = if let [only] = members {
             // Most posts are seen once: nothing to choose or absorb.
-            if let Some(mut post) = slots.get_mut(*only).and_then(Option::take) {
+            slots.get_mut(*only).and_then(Option::take).map(|mut post| {
                 if post.appearances.len() > 1 {
                     post.appearances = distinct_appearances(std::mem::take(&mut post.appearances));
                 }
-                if let Some(slot) = slots.get_mut(g) {
-                    *slot = Some(post);
-                }
-            }
-            continue;
-        }
-        let survivor = members
-            .iter()
-            .copied()
-            .min_by_key(|&i| {
-                let p = slots.get(i).and_then(Option::as_ref);
-                let f = info.get(i);
-                (
-                    p.is_none_or(|p| p.status_id.is_none()),
-                    std::cmp::Reverse(f.map_or(0, |f| f.n_words + usize::from(!f.truncated))),
-                    p.is_some_and(|p| has_entities(&p.text)),
-                    std::cmp::Reverse(
-                        p.map_or(0, |p| p.text.chars().filter(|c| !c.is_whitespace()).count()),
-                    ),
-                    p.map(|p| p.id.clone()),
-                )
+                post
             })
-            .unwrap_or(0);
-        let Some(mut into) = slots.get_mut(survivor).and_then(Option::take) else {
-            continue;
+        } else {
+            let survivor = choose_survivor(members, &slots, keys);
+            merge_group(members, survivor, &mut slots, keys, &mut renamed)
         };
-        let mut seen: HashSet<(String, usize, usize, AppearanceKind)> = HashSet::new();
-        let mut appearances = Vec::new();
-        let survivor_seq = info.get(survivor).map(|f| f.seq);
-        for &i in members {
-            let other = if i == survivor {
-                None
-            } else {
-                slots.get_mut(i).and_then(Option::take)
-            };
-            let list = match &other {
-                Some(o) => &o.appearances,
-                None => &into.appearances,
-            };
-            for a in list {
-                if seen.insert((a.document.clone(), a.start, a.end, a.kind)) {
-                    appearances.push(a.clone());
-                }
-            }
-            if let Some(mut o) = other {
-                if o.id != into.id {
-                    renamed.insert(o.id.clone(), into.id.clone());
-                }
-                let same_status = o.status_id.is_some() && o.status_id == into.status_id;
-                let f = info.get(i);
-                let other_text = f.is_some_and(|f| Some(f.seq) != survivor_seq && !f.truncated);
-                if same_status && other_text {
-                    add_version(&mut into.versions, &o);
-                }
-                for v in std::mem::take(&mut o.versions) {
-                    if v.text != into.text {
-                        merge_version(&mut into.versions, v);
-                    }
-                }
-                o.appearances.clear();
-                absorb(&mut into, o);
-            }
-        }
-        into.appearances = appearances;
-        if let Some(slot) = slots.get_mut(g) {
-            *slot = Some(into);
+        if let (Some(post), Some(slot)) = (merged, slots.get_mut(g)) {
+            *slot = Some(post);
         }
     }
     slots.truncate(groups.len());
@@ -424,6 +388,81 @@ fn merge_groups(posts: Vec<Post>, summaries: &[Summary], handles: &HandlesByName
         first_member,
         renamed,
     }
+}
+
+/// The record a group keeps, by content rather than input order (see the module docs): a
+/// status id, the fullest text, no entities left in, the most non-space characters, the
+/// smallest id.
+fn choose_survivor(members: &[usize], slots: &[Option<Post>], keys: &[MergeKey]) -> usize {
+    members
+        .iter()
+        .copied()
+        .min_by_key(|&i| {
+            let p = slots.get(i).and_then(Option::as_ref);
+            let f = keys.get(i);
+            (
+                p.is_none_or(|p| p.status_id.is_none()),
+                std::cmp::Reverse(f.map_or(0, |f| f.n_words + usize::from(!f.truncated))),
+                p.is_some_and(|p| words::has_entities(&p.text)),
+                std::cmp::Reverse(
+                    p.map_or(0, |p| p.text.chars().filter(|c| !c.is_whitespace()).count()),
+                ),
+                p.map(|p| p.id.clone()),
+            )
+        })
+        .unwrap_or(0)
+}
+
+/// Folds the other members of a group into its survivor, taking them out of `slots`: every
+/// appearance once, in member order; other texts of the same status as versions; absorbed ids
+/// noted in `renamed`.
+fn merge_group(
+    members: &[usize],
+    survivor: usize,
+    slots: &mut [Option<Post>],
+    keys: &[MergeKey],
+    renamed: &mut HashMap<String, String>,
+) -> Option<Post> {
+    let mut into = slots.get_mut(survivor).and_then(Option::take)?;
+    let mut seen: HashSet<(String, usize, usize, AppearanceKind)> = HashSet::new();
+    let mut appearances = Vec::new();
+    let survivor_seq = keys.get(survivor).map(|f| f.seq);
+    for &i in members {
+        let other = if i == survivor {
+            None
+        } else {
+            slots.get_mut(i).and_then(Option::take)
+        };
+        let list = match &other {
+            Some(o) => &o.appearances,
+            None => &into.appearances,
+        };
+        for a in list {
+            if seen.insert((a.document.clone(), a.start, a.end, a.kind)) {
+                appearances.push(a.clone());
+            }
+        }
+        if let Some(mut o) = other {
+            if o.id != into.id {
+                renamed.insert(o.id.clone(), into.id.clone());
+            }
+            let same_status = o.status_id.is_some() && o.status_id == into.status_id;
+            let f = keys.get(i);
+            let other_text = f.is_some_and(|f| Some(f.seq) != survivor_seq && !f.truncated);
+            if same_status && other_text {
+                add_version(&mut into.versions, &o);
+            }
+            for v in std::mem::take(&mut o.versions) {
+                if v.text != into.text {
+                    merge_version(&mut into.versions, v);
+                }
+            }
+            o.appearances.clear();
+            absorb(&mut into, o);
+        }
+    }
+    into.appearances = appearances;
+    Some(into)
 }
 
 /// The appearances without repeats (same document, span and kind), in order.
@@ -490,14 +529,14 @@ fn merge_version(versions: &mut Vec<Version>, v: Version) {
 /// the record's own text and two others the prefix is already ambiguous). Fixed arrays, so the
 /// map of all prefixes allocates nothing per entry.
 #[derive(Default)]
-struct Conts {
+struct Continuations {
     complete: [(u64, usize); 3],
     n_complete: usize,
     truncated: [(u64, usize); 3],
     n_truncated: usize,
 }
 
-impl Conts {
+impl Continuations {
     fn add(&mut self, seq: u64, i: usize, truncated: bool) {
         let (list, n) = if truncated {
             (&mut self.truncated, &mut self.n_truncated)
@@ -525,7 +564,7 @@ impl Conts {
 }
 
 /// What deduplication compares of one record.
-struct Info {
+struct MergeKey {
     /// Hash of platform + handle (or folded name); `None` when the author is unknown.
     author: Option<u64>,
     /// Hashes of the normalized words (the cut last word of a truncated text dropped), kept
@@ -583,7 +622,7 @@ fn handles_by_name(summaries: &[Summary]) -> HandlesByName {
 pub struct Summary {
     /// Hash of the id.
     id: u64,
-    /// Hash of the word sequence (see [`Info::seq`]).
+    /// Hash of the word sequence (see [`MergeKey::seq`]).
     seq: u64,
     /// Hash of platform and status id, when the post has one.
     status: Option<NonZeroU64>,
@@ -591,7 +630,7 @@ pub struct Summary {
     handle: Option<NonZeroU64>,
     /// Hash of the folded display name, when it folds to something.
     name: Option<NonZeroU64>,
-    /// How many words the text has (see [`Info::n_words`]).
+    /// How many words the text has (see [`MergeKey::n_words`]).
     n_words: u32,
     /// The network.
     platform: Platform,
@@ -652,9 +691,9 @@ impl Summary {
     }
 }
 
-impl Info {
-    fn of(s: &Summary, handles: &HandlesByName) -> Info {
-        Info {
+impl MergeKey {
+    fn of(s: &Summary, handles: &HandlesByName) -> MergeKey {
+        MergeKey {
             author: s.author(handles),
             n_words: s.n_words as usize,
             seq: s.seq,
@@ -675,7 +714,7 @@ fn word_hashes(text: &str, truncated: bool) -> Vec<u64> {
 /// text left out (each word is passed on one step late, so no list is needed).
 fn for_each_word_hash(text: &str, truncated: bool, mut f: impl FnMut(u64)) {
     let mut pending = None;
-    for_each_text_word(text, |w| {
+    words::for_each_text_word(text, |w| {
         if let Some(previous) = pending.replace(xxh3_64(w.as_bytes())) {
             f(previous);
         }
@@ -706,47 +745,12 @@ pub fn is_truncated(text: &str) -> bool {
     rest.ends_with('…') || rest.ends_with("...")
 }
 
-/// Whether a text still carries HTML character entities (`&amp;`).
-fn has_entities(text: &str) -> bool {
-    [
-        "&amp;", "&quot;", "&#39;", "&apos;", "&lt;", "&gt;", "&nbsp;",
-    ]
-    .iter()
-    .any(|e| text.contains(e))
-}
-
 fn is_link(word: &str) -> bool {
     let starts = |prefix: &str| {
         word.get(..prefix.len())
             .is_some_and(|head| head.eq_ignore_ascii_case(prefix))
     };
     word.contains("://") || starts("pic.twitter.com/") || starts("www.")
-}
-
-/// The words compared: lowercase letters and digits, links and media removed, entities decoded.
-pub fn text_words(text: &str) -> Vec<String> {
-    let mut words = Vec::new();
-    for_each_text_word(text, |w| words.push(w.to_string()));
-    words
-}
-
-/// Calls `f` with each of [`text_words`], without collecting them.
-fn for_each_text_word(text: &str, f: impl FnMut(&str)) {
-    let decoded;
-    let text = if text.contains('&') {
-        decoded = text
-            .replace("&amp;", "&")
-            .replace("&quot;", "\"")
-            .replace("&#39;", "'")
-            .replace("&apos;", "'")
-            .replace("&lt;", "<")
-            .replace("&gt;", ">")
-            .replace("&nbsp;", " ");
-        decoded.as_str()
-    } else {
-        text
-    };
-    crate::link::for_each_word(text, f);
 }
 
 /// The records of each set, sets in order of first appearance and records in input order,
@@ -879,13 +883,5 @@ mod tests {
         assert!(is_truncated("The bridge opens on Mon…"));
         assert!(is_truncated("The bridge opens on Mon... https://t.co/abc"));
         assert!(!is_truncated("The bridge opens on Monday https://t.co/abc"));
-    }
-
-    #[test]
-    fn words_ignore_links_and_entities() {
-        assert_eq!(
-            text_words("Tom &amp; Ana’s “bridge” https://t.co/x pic.twitter.com/y"),
-            ["tom", "ana", "s", "bridge"]
-        );
     }
 }

@@ -1,0 +1,300 @@
+//! Embedded posts read from their markup: one file per network, each a reader that says
+//! whether an element is its embed and reads it. [`scan`] walks the page once and offers each
+//! element to the readers of [`READERS`] in turn.
+//!
+//! A tweet's text is its `<p>` as shown (links as their shown text, `<br>` as `\n`); its author
+//! comes from the `— Name (@handle)` tail, else from the status link; its date from the status id
+//! (UTC day of the snowflake time), else from the date link in the page's `data-lang`. A tweet
+//! nested inside another is the post it quotes, or the post it replies to when it stands before
+//! the outer tweet's own text. The other networks' embeds follow the same pattern where their
+//! markup allows, and are known by their status link alone where it does not.
+
+mod bluesky;
+mod facebook;
+mod instagram;
+mod mastodon;
+mod telegram;
+mod threads;
+mod tiktok;
+mod twitter;
+
+use super::dom::{Dom, Flow, NodeId};
+use crate::detect::Sighting;
+use crate::model::{AppearanceKind, Author, Platform};
+use crate::post::date::{self, Date};
+use crate::post::status_link::{self, StatusLink};
+
+/// Reads the embed an element is, if it is one, into `out`; returns whether the element was an
+/// embed container (its subtree is then not searched further).
+type Reader = fn(&Dom, NodeId, Option<&str>, &mut Vec<Found>) -> bool;
+
+/// The readers, in the order an element is offered to them: the first that takes it wins.
+const READERS: [Reader; 12] = [
+    twitter::read_blockquote,
+    twitter::read_wrapper,
+    twitter::read_frame,
+    tiktok::read_frame,
+    telegram::read_frame,
+    mastodon::read,
+    instagram::read,
+    tiktok::read_blockquote,
+    telegram::read_blockquote,
+    bluesky::read,
+    threads::read,
+    facebook::read,
+];
+
+/// Offers `n` to every reader in turn; true when one took it.
+fn read_embed(dom: &Dom, n: NodeId, lang: Option<&str>, out: &mut Vec<Found>) -> bool {
+    !dom.name(n).is_empty() && READERS.iter().any(|read| read(dom, n, lang, out))
+}
+
+/// A post read from markup, with what post-processing needs beyond the sighting.
+#[derive(Debug, Clone)]
+pub struct Found {
+    /// The post as seen.
+    pub sighting: Sighting,
+    /// The `href` of each link in the post's text with the text it shows.
+    pub links: Vec<(String, String)>,
+    /// Status id of the post this one replies to (`data-in-reply-to`), to resolve on the page.
+    pub in_reply_to: Option<String>,
+}
+
+/// Every embed on the page, in document order, and the elements they occupy (to leave out of
+/// the article text).
+#[derive(Debug, Default)]
+pub struct Embeds {
+    /// The posts.
+    pub found: Vec<Found>,
+    /// Elements occupied by embeds (wrappers included).
+    pub taken: Vec<NodeId>,
+}
+
+/// Elements whose content is never an embed nor prose.
+const SKIP: [&str; 6] = ["head", "script", "style", "template", "noscript", "svg"];
+
+/// Finds every embed below `root`.
+///
+/// # Complexity
+/// Linear in the number of nodes: each element is classified once, and an embed's subtree is
+/// read once and not entered again.
+pub fn scan(dom: &Dom, lang: Option<&str>) -> Embeds {
+    let mut out = Embeds::default();
+    let mut stack = vec![0];
+    while let Some(n) = stack.pop() {
+        let name = dom.name(n);
+        if name == "script" {
+            // The script's content is never read; its attributes may be Telegram's embed.
+            if let Some(f) = telegram::telegram_widget(dom, n).and_then(|l| bare(dom, n, l)) {
+                out.found.push(f);
+                out.taken.push(n);
+            }
+            continue;
+        }
+        if SKIP.contains(&name) {
+            continue;
+        }
+        let before = out.found.len();
+        if read_embed(dom, n, lang, &mut out.found) {
+            if out.found.len() > before {
+                out.taken.push(n);
+            }
+            continue;
+        }
+        stack.extend(dom.children(n).iter().rev());
+    }
+    resolve_replies(&mut out.found);
+    out
+}
+
+/// The `<p>` holding a tweet's text: a child `p` (first), else the first `p` below that is not
+/// inside a nested tweet.
+fn text_paragraph(dom: &Dom, bq: NodeId) -> Option<NodeId> {
+    if let Some(&p) = dom.children(bq).iter().find(|&&c| dom.is(c, "p")) {
+        return Some(p);
+    }
+    let mut stack: Vec<NodeId> = dom.children(bq).iter().rev().copied().collect();
+    while let Some(n) = stack.pop() {
+        if dom.is(n, "blockquote") {
+            continue;
+        }
+        if dom.is(n, "p") {
+            return Some(n);
+        }
+        stack.extend(dom.children(n).iter().rev());
+    }
+    None
+}
+
+/// A post with id, handle and URL only (empty text).
+fn bare(dom: &Dom, n: NodeId, link: StatusLink) -> Option<Found> {
+    let date = status_link::created_date(link.platform, &link.id);
+    let author = Author {
+        name: None,
+        handle: link.handle,
+    };
+    Some(Found {
+        sighting: sighting(
+            dom,
+            n,
+            link.platform,
+            author,
+            date,
+            String::new(),
+            Some(link.id),
+        ),
+        links: Vec::new(),
+        in_reply_to: None,
+    })
+}
+
+/// Builds the sighting of an embed occupying element `n`.
+fn sighting(
+    dom: &Dom,
+    n: NodeId,
+    platform: Platform,
+    author: Author,
+    date: Option<Date>,
+    text: String,
+    status_id: Option<String>,
+) -> Sighting {
+    let span = dom.span(n);
+    Sighting {
+        platform,
+        kind: AppearanceKind::Html,
+        author,
+        date,
+        text,
+        reply_to: None,
+        quotes: None,
+        status_id,
+        start: span.start,
+        end: span.end,
+    }
+}
+
+/// The text of a post paragraph as shown, and its links (`href`, shown text).
+fn shown_text(dom: &Dom, p: NodeId) -> (String, Vec<(String, String)>) {
+    let mut flow = Flow::default();
+    dom.flow(p, &mut flow, &|_| false);
+    let mut links = Vec::new();
+    collect_links(dom, p, &|_| false, &mut links);
+    (flow.finish(), links)
+}
+
+/// The links at or below `n` (not entering `skip`), as (`href`, shown text).
+fn collect_links(
+    dom: &Dom,
+    n: NodeId,
+    skip: &dyn Fn(NodeId) -> bool,
+    out: &mut Vec<(String, String)>,
+) {
+    let mut stack = vec![n];
+    while let Some(d) = stack.pop() {
+        if skip(d) {
+            continue;
+        }
+        if dom.is(d, "a") {
+            if let Some(href) = dom.attr(d, "href") {
+                out.push((href.to_string(), dom.inner_text(d)));
+            }
+        }
+        stack.extend(dom.children(d).iter().rev());
+    }
+}
+
+/// A status link parser that only accepts `platform`'s links, so that a link to another
+/// network's post standing first in an embed (in its caption, say) does not hide its own.
+fn on(platform: Platform) -> impl Fn(&str) -> Option<StatusLink> {
+    move |href| status_link::parse(href).filter(|l| l.platform == platform)
+}
+
+/// The first link at or below `n` that `parse` accepts.
+fn first_link(
+    dom: &Dom,
+    n: NodeId,
+    parse: impl Fn(&str) -> Option<StatusLink>,
+) -> Option<StatusLink> {
+    dom.descendants(n)
+        .into_iter()
+        .filter(|&a| dom.is(a, "a"))
+        .find_map(|a| dom.attr(a, "href").and_then(&parse))
+}
+
+/// The parts of an embed's `— Name (@handle) Date` tail.
+#[derive(Debug, Default)]
+struct MarkupSignature {
+    name: Option<String>,
+    handle: Option<String>,
+    /// What follows the closing parenthesis (the printed date), trimmed.
+    rest: Option<String>,
+}
+
+/// Reads `— Name (@handle) Date` (the dash optional, the handle any network's).
+fn signature(tail: &str) -> MarkupSignature {
+    let tail = tail.trim_start_matches(|c: char| {
+        c.is_whitespace() || matches!(c, '—' | '–' | '―' | '-' | '\u{a0}')
+    });
+    let Some(open) = tail.rfind("(@") else {
+        return MarkupSignature::default();
+    };
+    let inner = tail.get(open + 2..).unwrap_or("");
+    let Some(close) = inner.find(')') else {
+        return MarkupSignature::default();
+    };
+    let handle = inner.get(..close).unwrap_or("").trim();
+    let valid = !handle.is_empty() && handle.len() <= 253 && !handle.contains(char::is_whitespace);
+    let name = tail.get(..open).unwrap_or("").trim();
+    let rest = inner.get(close + 1..).unwrap_or("").trim();
+    MarkupSignature {
+        name: (!name.is_empty()).then(|| name.to_string()),
+        handle: valid.then(|| handle.to_string()),
+        rest: (!rest.is_empty()).then(|| rest.to_string()),
+    }
+}
+
+/// A printed date in the page's language.
+fn parse_date(text: &str, lang: Option<&str>) -> Option<Date> {
+    let t = text.trim();
+    date::parse_prefix(t, lang).map(|(d, _)| d)
+}
+
+/// Whether `s` is a non-empty run of ASCII digits.
+fn is_digits(s: &str) -> bool {
+    !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit())
+}
+
+/// Sets `reply_to` from `data-in-reply-to` where the replied-to post is on the page.
+fn resolve_replies(found: &mut [Found]) {
+    let handles: std::collections::HashMap<String, String> = found
+        .iter()
+        .filter_map(|f| {
+            Some((
+                f.sighting.status_id.clone()?,
+                f.sighting.author.handle.clone()?,
+            ))
+        })
+        .collect();
+    for f in found.iter_mut() {
+        if f.sighting.reply_to.is_none() {
+            if let Some(h) = f.in_reply_to.as_ref().and_then(|id| handles.get(id)) {
+                f.sighting.reply_to = Some(h.clone());
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn signatures() {
+        let s = signature("— Ana M. Ruiz (@MayorAnaRuiz) March 3, 2021");
+        assert_eq!(s.name.as_deref(), Some("Ana M. Ruiz"));
+        assert_eq!(s.handle.as_deref(), Some("MayorAnaRuiz"));
+        assert_eq!(s.rest.as_deref(), Some("March 3, 2021"));
+        assert_eq!(signature("no signature").handle, None);
+        assert_eq!(signature("— x (@").handle, None);
+    }
+}

@@ -1,0 +1,118 @@
+//! How texts are compared: the one word splitter and the one normalization behind post ids,
+//! exact repeats, versions, deduplication and quote linking.
+//!
+//! ```text
+//! "Tom &amp; Ana’s “Bridge” https://t.co/x"
+//!   normalize_text  → tom &amp; ana's "bridge" https://t.co/x   (ids, exact repeats, versions)
+//!   for_each_word   → tom amp ana s bridge                      (quote linking)
+//!   text_words      → tom ana s bridge                          (deduplication: entities decoded)
+//! ```
+
+use std::borrow::Cow;
+
+/// Text normalized for comparison: lowercase, one space between words, straight quote marks.
+pub fn normalize_text(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for word in text.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        for c in word.chars() {
+            match c {
+                '‘' | '’' | '‚' | '‛' | '′' | '`' => out.push('\''),
+                '“' | '”' | '„' | '‟' | '″' | '«' | '»' => out.push('"'),
+                c if c.is_ascii() => out.push(c.to_ascii_lowercase()),
+                c => out.extend(c.to_lowercase()),
+            }
+        }
+    }
+    out
+}
+
+/// Lowercase words of `text`, links removed, in order (repeats kept).
+pub fn words(text: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    for_each_word(text, |w| out.push(w.to_string()));
+    out
+}
+
+/// Calls `f` with each lowercase word of `text` (runs of letters, digits and `_`), links
+/// removed (one buffer for all chunks).
+pub fn for_each_word(text: &str, mut f: impl FnMut(&str)) {
+    let mut low = String::new();
+    for chunk in text.split_whitespace() {
+        low.clear();
+        if chunk.is_ascii() {
+            low.push_str(chunk);
+            low.make_ascii_lowercase();
+        } else {
+            low.extend(chunk.chars().flat_map(char::to_lowercase));
+        }
+        if low.contains("://") || low.starts_with("pic.twitter.com/") || low.starts_with("www.") {
+            continue;
+        }
+        low.split(|c: char| !(c.is_alphanumeric() || c == '_'))
+            .filter(|w| !w.is_empty())
+            .for_each(&mut f);
+    }
+}
+
+/// The words deduplication compares: [`words`] of the text with its HTML character entities
+/// decoded, so a copy taken from markup and one taken from text compare equal.
+#[cfg(test)]
+fn text_words(text: &str) -> Vec<String> {
+    let mut words = Vec::new();
+    for_each_text_word(text, |w| words.push(w.to_string()));
+    words
+}
+
+/// Calls `f` with each word deduplication compares: [`for_each_word`] of the text with its
+/// HTML character entities decoded, so a copy taken from markup and one taken from text
+/// compare equal.
+pub fn for_each_text_word(text: &str, f: impl FnMut(&str)) {
+    for_each_word(&decode_entities(text), f);
+}
+
+/// Whether a text still carries HTML character entities (`&amp;`).
+pub fn has_entities(text: &str) -> bool {
+    matches!(decode_entities(text), Cow::Owned(_))
+}
+
+/// The text with its HTML character entities (`&amp;`, `&#39;`, `&eacute;` …) decoded; borrowed
+/// when there is none.
+fn decode_entities(text: &str) -> Cow<'_, str> {
+    if text.contains('&') {
+        html_escape::decode_html_entities(text)
+    } else {
+        Cow::Borrowed(text)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn words_ignore_links_and_entities() {
+        assert_eq!(
+            text_words("Tom &amp; Ana’s “bridge” https://t.co/x pic.twitter.com/y"),
+            ["tom", "ana", "s", "bridge"]
+        );
+    }
+
+    #[test]
+    fn the_entities_of_copied_markup() {
+        for (with, without) in [
+            ("a &amp; b", "a & b"),
+            ("&quot;a&quot;", "\"a\""),
+            ("it&#39;s", "it's"),
+            ("it&apos;s", "it's"),
+            ("&lt;a&gt;", "<a>"),
+            ("a&nbsp;b", "a b"),
+        ] {
+            assert!(has_entities(with), "{with}");
+            assert!(!has_entities(without), "{without}");
+            assert_eq!(text_words(with), text_words(without), "{with}");
+        }
+    }
+}

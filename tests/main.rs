@@ -1,0 +1,17 @@
+//! The integration tests, one binary (one link step) with a module per concept.
+
+mod common;
+
+mod adversarial_speed_inputs;
+mod cli;
+mod conformance;
+mod dedup;
+mod fuzz_regressions;
+mod hostile;
+mod html;
+mod link;
+mod mapreduce;
+mod properties;
+mod quotes;
+mod scale;
+mod snapshots;
