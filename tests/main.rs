@@ -13,5 +13,6 @@ mod link;
 mod mapreduce;
 mod properties;
 mod quotes;
+mod realworld;
 mod scale;
 mod snapshots;

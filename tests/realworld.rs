@@ -4,7 +4,7 @@
 //! The minimums only go up: when a change raises a figure, raise its minimum with it. The scorer
 //! prints every miss, spurious record and wrong field; run it by hand as the README shows.
 
-mod common;
+use crate::common;
 
 use std::path::Path;
 use std::process::Command;

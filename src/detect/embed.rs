@@ -298,8 +298,8 @@ const MAX_TRAILING_LINES: usize = 12;
 
 /// A line of hashtags, mentions, links and media links only.
 fn is_entity_line(line: &str) -> bool {
-    // A status link alone is a post of its own (see `status_link`).
-    if !line.contains(is_space) && crate::status::parse(line).is_some() {
+    // A status link alone is a post of its own (see `bare_link`).
+    if !line.contains(is_space) && crate::post::status_link::parse(line).is_some() {
         return false;
     }
     line.split(is_space).filter(|w| !w.is_empty()).all(|w| {

@@ -11,7 +11,7 @@
 //! | Instagram / Facebook byline under the post | [`byline`] | `A post shared by`, `Posted by` |
 //! | TikTok embed: `@handle`, caption, `♬ sound` | [`tiktok`] | `♬` |
 //! | listed posts `Name (@handle): “text”` | [`handle_colon`] | `(@` early in a line |
-//! | a status link alone on its line | [`status_link`] | a line without spaces |
+//! | a status link alone on its line | [`bare_link`] | a line without spaces |
 
 pub mod byline;
 pub mod card;
@@ -19,7 +19,7 @@ pub mod embed;
 pub mod handle_colon;
 pub mod paragraphs;
 pub mod signature;
-pub mod status_link;
+pub mod bare_link;
 pub mod tiktok;
 
 use crate::document::Document;
@@ -103,7 +103,7 @@ impl Detector {
             byline::scan(doc, &paras, &mut claimed, &mut found);
             tiktok::scan(doc, &paras, &mut claimed, &mut found);
             handle_colon::scan(doc, &paras, &mut claimed, &mut found);
-            status_link::scan(doc, &paras, &mut claimed, &mut found);
+            bare_link::scan(doc, &paras, &mut claimed, &mut found);
         }
         if self.cards {
             card::scan(doc, &paras, &mut claimed, &mut found);

@@ -16,7 +16,7 @@ use super::paragraphs::Paras;
 use super::Sighting;
 use crate::document::Document;
 use crate::model::{AppearanceKind, Author};
-use crate::status;
+use crate::post::status_link as status;
 
 /// Longest line read as a link, in bytes.
 const MAX_LINK_BYTES: usize = 600;
