@@ -26,6 +26,10 @@ pub enum Platform {
     TikTok,
     /// Telegram (posts of public channels and groups).
     Telegram,
+    /// Reddit (posts, known by their base-36 id).
+    Reddit,
+    /// LinkedIn (posts, known by their activity or share URN number).
+    LinkedIn,
 }
 
 impl Platform {
@@ -40,6 +44,8 @@ impl Platform {
             Platform::Threads => "threads",
             Platform::TikTok => "tiktok",
             Platform::Telegram => "telegram",
+            Platform::Reddit => "reddit",
+            Platform::LinkedIn => "linkedin",
         }
     }
 }

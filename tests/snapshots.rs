@@ -46,6 +46,11 @@ fn real_articles() {
         "{002,005,006,007,010,012,021,046,047,054,063,069,128}.txt",
         snapshot_file
     );
+    glob!(
+        "../fixtures/realworld/docs",
+        "{107,108,111,112}.html",
+        snapshot_file
+    );
 }
 
 #[test]

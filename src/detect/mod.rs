@@ -13,13 +13,13 @@
 //! | listed posts `Name (@handle): “text”` | [`handle_colon`] | `(@` early in a line |
 //! | a status link alone on its line | [`bare_link`] | a line without spaces |
 
+pub mod bare_link;
 pub mod byline;
 pub mod card;
 pub mod embed;
 pub mod handle_colon;
 pub mod paragraphs;
 pub mod signature;
-pub mod bare_link;
 pub mod tiktok;
 
 use crate::document::Document;

@@ -266,6 +266,18 @@ impl<'a> Dom<'a> {
         }
     }
 
+    /// If `id` is text of any kind (shown, or raw as in `<noscript>`), its source.
+    pub fn source_text(&self, id: NodeId) -> Option<&'a str> {
+        match self.nodes.get(id) {
+            Some(Node {
+                kind: Kind::Text { .. },
+                span,
+                ..
+            }) => self.source.get(span.clone()),
+            _ => None,
+        }
+    }
+
     /// The decoded text below `id` as shown: white space collapsed, `<br>` as a line break,
     /// script and style left out; trimmed.
     pub fn inner_text(&self, id: NodeId) -> String {

@@ -415,7 +415,8 @@ pub(crate) fn profile_url(platform: Platform, handle: &str) -> Option<String> {
         Platform::Threads => Some(format!("https://www.threads.net/@{handle}")),
         Platform::TikTok => Some(format!("https://www.tiktok.com/@{handle}")),
         Platform::Telegram => Some(format!("https://t.me/{handle}")),
-        Platform::Facebook | Platform::Mastodon => None,
+        Platform::Reddit => Some(format!("https://www.reddit.com/user/{handle}/")),
+        Platform::Facebook | Platform::Mastodon | Platform::LinkedIn => None,
     }
 }
 

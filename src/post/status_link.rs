@@ -96,6 +96,8 @@ pub fn parse(link: &str) -> Option<StatusLink> {
     let host = host.strip_prefix("www.").unwrap_or(&host);
     let host = host.strip_prefix("mobile.").unwrap_or(host);
     let host = host.strip_prefix("m.").unwrap_or(host);
+    let host = host.strip_prefix("web.").unwrap_or(host);
+    let host = host.strip_prefix("old.").unwrap_or(host);
     let segments: Vec<&str> = url
         .path_segments()
         .map(|s| s.filter(|x| !x.is_empty()).collect())
@@ -143,6 +145,17 @@ pub fn parse(link: &str) -> Option<StatusLink> {
             _ => None,
         },
         "facebook.com" | "fb.com" => parse_facebook(&url, &segments),
+        "reddit.com" => match segments.as_slice() {
+            ["r", _, "comments", id, ..] | ["comments", id, ..] if is_reddit_id(id) => {
+                Some(StatusLink {
+                    platform: Platform::Reddit,
+                    handle: None,
+                    id: id.to_ascii_lowercase(),
+                })
+            }
+            _ => None,
+        },
+        "linkedin.com" => parse_linkedin(&segments),
         "t.me" | "telegram.me" | "telegram.dog" => {
             if url.query_pairs().any(|(k, _)| k == "comment") {
                 return None;
@@ -258,6 +271,18 @@ fn parse_facebook(url: &Url, segments: &[&str]) -> Option<StatusLink> {
                 id,
             })
         }
+        // The embed plugin's frame: the post's own link in `href`.
+        ["plugins", "post.php" | "video.php"] => {
+            parse(&query("href")?).filter(|l| l.platform == Platform::Facebook)
+        }
+        ["watch"] => {
+            let id = query("v")?;
+            is_facebook_id(&id).then_some(StatusLink {
+                platform: Platform::Facebook,
+                handle: None,
+                id,
+            })
+        }
         [user, kind, id, ..]
             if matches!(*kind, "posts" | "videos" | "photos") && is_facebook_id(id) =>
         {
@@ -269,6 +294,32 @@ fn parse_facebook(url: &Url, segments: &[&str]) -> Option<StatusLink> {
         }
         _ => None,
     }
+}
+
+/// Whether `s` can be a Reddit post id: base 36, a few characters.
+fn is_reddit_id(s: &str) -> bool {
+    (4..=10).contains(&s.len()) && s.bytes().all(|b| b.is_ascii_alphanumeric())
+}
+
+/// LinkedIn: `embed/feed/update/urn:li:share:<n>`, `feed/update/urn:li:activity:<n>` and
+/// `posts/<slug>-activity-<n>-<code>`; the id is the URN's number.
+fn parse_linkedin(segments: &[&str]) -> Option<StatusLink> {
+    let id = match segments {
+        ["embed", "feed", "update", urn, ..] | ["feed", "update", urn, ..] => {
+            let (kind, n) = urn.strip_prefix("urn:li:")?.split_once(':')?;
+            matches!(kind, "share" | "activity" | "ugcPost").then_some(n)?
+        }
+        ["posts", slug, ..] => {
+            let (_, rest) = slug.rsplit_once("-activity-")?;
+            rest.split('-').next()?
+        }
+        _ => return None,
+    };
+    is_numeric_id(id).then(|| StatusLink {
+        platform: Platform::LinkedIn,
+        handle: None,
+        id: id.to_string(),
+    })
 }
 
 /// Reads a Mastodon status link: `https://<instance>/@<user>/<id>` (optionally `/embed`) or
@@ -312,6 +363,9 @@ pub fn canonical_url(platform: Platform, handle: Option<&str>, id: &str) -> Opti
             let (user, instance) = handle?.split_once('@')?;
             Some(format!("https://{instance}/@{user}/{id}"))
         }
+        Platform::Reddit => Some(format!("https://www.reddit.com/comments/{id}/")),
+        // The number alone does not say whether it is a share's or an activity's.
+        Platform::LinkedIn => None,
     }
 }
 

@@ -1,10 +1,11 @@
-//! Facebook: the `fb-post` div and the blockquote inside it.
+//! Facebook: the `fb-post` div and the blockquote inside it, and the plugin's frame.
 //!
 //! ```text
 //! <div class="fb-post" data-href="https://www.facebook.com/user/posts/ID"><blockquote><p>TEXT</p>Posted by <a>Name</a> on <a>DATE</a></blockquote></div>
+//! <iframe src="https://www.facebook.com/plugins/post.php?href=https%3A%2F%2Fwww.facebook.com%2Fuser%2Fposts%2FID"></iframe>
 //! ```
 
-use super::{first_link, on, parse_date, shown_text, sighting, text_paragraph, Found};
+use super::{bare, first_link, on, parse_date, shown_text, sighting, text_paragraph, Found};
 use crate::html::dom::{Dom, NodeId};
 use crate::model::{Author, Platform};
 use crate::post::status_link;
@@ -20,6 +21,23 @@ pub(super) fn read(dom: &Dom, n: NodeId, lang: Option<&str>, out: &mut Vec<Found
     false
 }
 
+/// An `iframe` of Facebook's post or video plugin (`plugins/post.php?href=…`): an id-only post.
+pub(super) fn read_frame(dom: &Dom, n: NodeId, _lang: Option<&str>, out: &mut Vec<Found>) -> bool {
+    if dom.name(n) != "iframe" {
+        return false;
+    }
+    let Some(link) = dom
+        .attr(n, "src")
+        .filter(|src| src.contains("facebook.com/plugins/"))
+        .and_then(status_link::parse)
+        .filter(|l| l.platform == Platform::Facebook)
+    else {
+        return false;
+    };
+    out.extend(bare(dom, n, link));
+    true
+}
+
 /// Facebook: `data-href` (or the blockquote's `cite`) gives the post id and user; the text is the
 /// `<p>`; "Posted by <a>Name</a> on <a>DATE</a>" gives the name and date.
 fn read_facebook(dom: &Dom, n: NodeId, lang: Option<&str>) -> Option<Found> {
@@ -28,12 +46,18 @@ fn read_facebook(dom: &Dom, n: NodeId, lang: Option<&str>) -> Option<Found> {
     } else {
         dom.find(n, |d| dom.is(d, "blockquote"))
     };
-    let link = dom
+    let facebook =
+        |href: &str| status_link::parse(href).filter(|l| l.platform == Platform::Facebook);
+    let cited = bq.and_then(|b| dom.attr(b, "cite")).and_then(facebook);
+    let mut link = dom
         .attr(n, "data-href")
-        .or_else(|| bq.and_then(|b| dom.attr(b, "cite")))
-        .and_then(status_link::parse)
-        .or_else(|| first_link(dom, n, on(Platform::Facebook)))
-        .filter(|l| l.platform == Platform::Facebook)?;
+        .and_then(facebook)
+        .or_else(|| cited.clone())
+        .or_else(|| first_link(dom, n, on(Platform::Facebook)))?;
+    // `watch/?v=ID` names no page; the blockquote's `cite` link to the same post may.
+    if link.handle.is_none() {
+        link.handle = cited.filter(|c| c.id == link.id).and_then(|c| c.handle);
+    }
     let body = bq.unwrap_or(n);
     let p = text_paragraph(dom, body);
     let (text, links) = p.map(|p| shown_text(dom, p)).unwrap_or_default();

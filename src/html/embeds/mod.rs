@@ -12,7 +12,9 @@
 mod bluesky;
 mod facebook;
 mod instagram;
+mod linkedin;
 mod mastodon;
+mod reddit;
 mod telegram;
 mod threads;
 mod tiktok;
@@ -29,12 +31,15 @@ use crate::post::status_link::{self, StatusLink};
 type Reader = fn(&Dom, NodeId, Option<&str>, &mut Vec<Found>) -> bool;
 
 /// The readers, in the order an element is offered to them: the first that takes it wins.
-const READERS: [Reader; 12] = [
+const READERS: [Reader; 15] = [
     twitter::read_blockquote,
     twitter::read_wrapper,
     twitter::read_frame,
     tiktok::read_frame,
     telegram::read_frame,
+    facebook::read_frame,
+    linkedin::read_frame,
+    reddit::read,
     mastodon::read,
     instagram::read,
     tiktok::read_blockquote,
@@ -70,8 +75,9 @@ pub struct Embeds {
     pub taken: Vec<NodeId>,
 }
 
-/// Elements whose content is never an embed nor prose.
-const SKIP: [&str; 6] = ["head", "script", "style", "template", "noscript", "svg"];
+/// Elements whose content is never an embed nor prose (a `<template>` is entered: pages built
+/// from components keep their embeds there).
+const SKIP: [&str; 5] = ["head", "script", "style", "noscript", "svg"];
 
 /// Finds every embed below `root`.
 ///
@@ -91,6 +97,12 @@ pub fn scan(dom: &Dom, lang: Option<&str>) -> Embeds {
             }
             continue;
         }
+        if name == "noscript" {
+            // A fallback for readers without scripts, kept as raw text by the tokenizer: an
+            // embed there (`<noscript><blockquote class="twitter-tweet">…`) is read from it.
+            out.found.extend(noscript_embeds(dom, n, lang));
+            continue;
+        }
         if SKIP.contains(&name) {
             continue;
         }
@@ -105,6 +117,49 @@ pub fn scan(dom: &Dom, lang: Option<&str>) -> Embeds {
     }
     resolve_replies(&mut out.found);
     out
+}
+
+/// Markers of embed markup worth parsing a `<noscript>`'s text for.
+const NOSCRIPT_MARKERS: [&str; 4] = [
+    "twitter-tweet",
+    "instagram-media",
+    "fb-post",
+    "tiktok-embed",
+];
+
+/// The embeds in the raw text of a `<noscript>` element, their spans in the page's source.
+/// Read one level deep (a `<noscript>` inside one is not entered).
+fn noscript_embeds(dom: &Dom, n: NodeId, lang: Option<&str>) -> Vec<Found> {
+    let mut found = Vec::new();
+    for &child in dom.children(n) {
+        let Some(raw) = dom.source_text(child) else {
+            continue;
+        };
+        if !NOSCRIPT_MARKERS.iter().any(|m| raw.contains(m)) {
+            continue;
+        }
+        let Some(inner) = Dom::parse(raw) else {
+            continue;
+        };
+        let mut here = Vec::new();
+        let mut stack = vec![0];
+        while let Some(m) = stack.pop() {
+            if SKIP.contains(&inner.name(m)) {
+                continue;
+            }
+            if read_embed(&inner, m, lang, &mut here) {
+                continue;
+            }
+            stack.extend(inner.children(m).iter().rev());
+        }
+        let base = dom.span(child).start;
+        for f in &mut here {
+            f.sighting.start += base;
+            f.sighting.end += base;
+        }
+        found.append(&mut here);
+    }
+    found
 }
 
 /// The `<p>` holding a tweet's text: a child `p` (first), else the first `p` below that is not
