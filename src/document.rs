@@ -31,15 +31,16 @@ pub struct Document {
     pub text: String,
     /// The document's own date (`YYYY-MM-DD`) where its header states it.
     pub date: Option<String>,
-    /// Byte offset where the article body starts (after a ` date YYYY-MM-DD` header, else 0).
+    /// Byte offset where the article body starts (after a ` date YYYY-MM[-DD]` header, else 0).
     pub body_start: usize,
     /// What the text is: plain article text or an HTML page.
     pub format: TextFormat,
     lines: LineIndex,
 }
 
-static DATE_HEADER: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^\s*date (\d{4}-\d{2}-\d{2})\b[ \t]*").expect("valid regex"));
+static DATE_HEADER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\s*date (\d{4}-\d{2}(?:-\d{2})?)\b[ \t]*").expect("valid regex")
+});
 
 impl Document {
     /// Builds a document, reading a leading ` date YYYY-MM-DD` header if there is one.
@@ -49,7 +50,11 @@ impl Document {
             .get(..text.len().min(64))
             .unwrap_or_else(|| head_at_char(&text, 64));
         let (date, body_start) = match DATE_HEADER.captures(head) {
-            Some(c) => (Some(c[1].to_string()), c.get(0).map_or(0, |m| m.end())),
+            // A month alone (` date 2018-07 `) still opens the body, but is no day to report.
+            Some(c) => (
+                (c[1].len() == 10).then(|| c[1].to_string()),
+                c.get(0).map_or(0, |m| m.end()),
+            ),
             None => (None, 0),
         };
         let lines = LineIndex::new(&text);
@@ -189,6 +194,13 @@ mod tests {
         let d = Document::new("a", " date 2019-12-31 Hello\nworld");
         assert_eq!(d.date.as_deref(), Some("2019-12-31"));
         assert_eq!(&d.text[d.body_start..], "Hello\nworld");
+    }
+
+    #[test]
+    fn month_header_opens_the_body_without_a_date() {
+        let d = Document::new("a", " date 2021-01 I'll be tweeting anyway.");
+        assert_eq!(d.date, None);
+        assert_eq!(&d.text[d.body_start..], "I'll be tweeting anyway.");
     }
 
     #[test]

@@ -59,10 +59,12 @@ static INSTAGRAM_TAIL: LazyLock<Regex> = LazyLock::new(|| {
         .expect("valid regex")
 });
 
-/// `Posted by NAME on Weekday, DATE`: Facebook's fallback always names the weekday, which
-/// tells it from a blog's own byline (`Posted by Jane Doe on November 19, 2019`).
+/// `Posted by NAME on Weekday, DATE` and its translations (Facebook renders the fallback in
+/// the page's language: `Publicată de NAME pe Duminică, 6 decembrie 2020`). The fallback always
+/// names the weekday, which tells it from a blog's own byline (`Posted by Jane Doe on November
+/// 19, 2019`).
 static FACEBOOK: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^Posted by (?P<name>.{1,64}?) on (?:[A-Z][a-z]+day, )(?P<date>.+)$")
+    Regex::new(r"^(?:Posted by|Publicată de|Publicado por|Publié par|Gepostet von|Pubblicato da|Geplaatst door|Opublikowane przez|Julkaissut|Publicerat av|Slået op af|Publisert av|Közzétette:?) (?P<name>.{1,64}?) (?:on|pe|en|em|sur|le|am|su|il|op|dnia|på|den) (?:\p{Lu}\p{Ll}+, )(?P<date>.+)$")
         .expect("valid regex")
 });
 
@@ -73,7 +75,7 @@ pub fn scan(doc: &Document, paras: &Paras, claimed: &mut [bool], out: &mut Vec<S
         let line = &text[paras.list[k].range.clone()];
         if claimed[k]
             || line.len() > MAX_LINE
-            || !line.starts_with(['A', 'U', 'E', 'P', 'Ü', 'B', 'П'])
+            || !line.starts_with(['A', 'U', 'E', 'P', 'Ü', 'B', 'П', 'G', 'O', 'J', 'S', 'K'])
         {
             continue;
         }
@@ -180,6 +182,10 @@ mod tests {
         assert!(byline("A post shared by many readers went viral on Tuesday.").is_none());
         assert!(byline("Posted by the council on its website, the notice was short.").is_none());
         assert!(byline("Posted by admin").is_none());
+        let (_, author, date) =
+            byline("Publicată de Mihai Șora pe Duminică, 6 decembrie 2020").unwrap();
+        assert_eq!(author.name.as_deref(), Some("Mihai Șora"));
+        assert_eq!(date.unwrap().to_string(), "2020-12-06");
         // A blog's byline names no weekday.
         assert!(byline("Posted by Michael David Smith on November 19, 2019").is_none());
     }
