@@ -11,12 +11,12 @@ use std::process::Command;
 
 /// Minimums of the scorer's summary figures on the whole set.
 const MINIMUMS: [(&str, f64); 6] = [
-    ("post_precision", 0.975),
-    ("post_recall", 0.97),
+    ("post_precision", 0.98),
+    ("post_recall", 0.975),
     ("field_accuracy", 0.98),
     ("dedup", 0.965),
-    ("quote_recall", 0.82),
-    ("quote_links", 0.91),
+    ("quote_recall", 0.80),
+    ("quote_links", 0.90),
 ];
 
 #[test]

@@ -43,7 +43,7 @@ fn fixtures() {
 fn real_articles() {
     glob!(
         "../fixtures/realworld/docs",
-        "{002,005,006,007,010,012,021,046,047,054,063,069,128}.txt",
+        "{002,005,006,007,010,012,021,046,047,054,063,069,128,141,147,156}.txt",
         snapshot_file
     );
     glob!(

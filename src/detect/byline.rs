@@ -28,8 +28,20 @@ use regex::Regex;
 use std::sync::LazyLock;
 
 /// How Instagram's embed opens its byline, by language.
-pub const INSTAGRAM_SHARED_BY: [&str; 12] = [
+pub const INSTAGRAM_SHARED_BY: [&str; 23] = [
     "A post shared by",
+    // The embed's older wording (before 2017): a photo or a video "posted by".
+    "A photo posted by",
+    "A video posted by",
+    "Una foto pubblicata da",
+    "Un video pubblicato da",
+    "Une photo publiée par",
+    "Une vidéo publiée par",
+    "Una foto publicada por",
+    "Un video publicado por",
+    "Uma foto publicada por",
+    "Um vídeo publicado por",
+    "Een foto die is geplaatst door",
     "Une publication partagée par",
     "Ein Beitrag geteilt von",
     "Una publicación compartida de",
@@ -73,13 +85,29 @@ pub fn scan(doc: &Document, paras: &Paras, claimed: &mut [bool], out: &mut Vec<S
     let text = doc.text.as_str();
     for k in 1..paras.list.len() {
         let line = &text[paras.list[k].range.clone()];
-        if claimed[k]
-            || line.len() > MAX_LINE
-            || !line.starts_with(['A', 'U', 'E', 'P', 'Ü', 'B', 'П', 'G', 'O', 'J', 'S', 'K'])
-        {
+        if claimed[k] {
             continue;
         }
-        let Some((platform, author, date)) = byline(line) else {
+        let opens = line.len() <= MAX_LINE
+            && line.starts_with(['A', 'U', 'E', 'P', 'Ü', 'B', 'П', 'G', 'O', 'J', 'S', 'K']);
+        let Some((platform, author, date)) = opens.then(|| byline(line)).flatten() else {
+            // A caption-less embed glued to the end of a paragraph: `… View this post on
+            // Instagram A post shared by Name (@handle)`.
+            if let Some((at, (platform, author, date))) = glued_byline(line) {
+                claimed[k] = true;
+                out.push(Sighting {
+                    platform,
+                    kind: AppearanceKind::Embed,
+                    author,
+                    date,
+                    text: String::new(),
+                    reply_to: None,
+                    quotes: None,
+                    status_id: None,
+                    start: paras.list[k].range.start + at,
+                    end: paras.list[k].range.end,
+                });
+            }
             continue;
         };
         // The post: the paragraph above, past Instagram's call to action.
@@ -87,12 +115,13 @@ pub fn scan(doc: &Document, paras: &Paras, claimed: &mut [bool], out: &mut Vec<S
         if claimed[body] || paras.list[k].gap_before > 1 {
             continue;
         }
-        let body_text = &text[paras.list[body].range.clone()];
+        let mut body_text = &text[paras.list[body].range.clone()];
+        // Only the call to action above: an embed without a caption.
         if INSTAGRAM_CALL
             .iter()
             .any(|c| body_text.eq_ignore_ascii_case(c))
         {
-            continue;
+            body_text = "";
         }
         let mut start = paras.list[body].range.start;
         if let Some(call) = body.checked_sub(1) {
@@ -120,8 +149,28 @@ pub fn scan(doc: &Document, paras: &Paras, claimed: &mut [bool], out: &mut Vec<S
     }
 }
 
+/// What a byline says: the network, the author and the date it shows.
+type Byline = (Platform, Author, Option<date::Date>);
+
+/// A byline at the end of a longer line, right after Instagram's call to action: where it
+/// starts in the line, and what it says.
+fn glued_byline(line: &str) -> Option<(usize, Byline)> {
+    let mut from = line.len().saturating_sub(MAX_LINE);
+    while !line.is_char_boundary(from) {
+        from += 1;
+    }
+    let tail = &line[from..];
+    // Every call to action names Instagram: one fast search first.
+    memchr::memmem::find(tail.as_bytes(), b"Instagram")?;
+    INSTAGRAM_CALL.iter().find_map(|call| {
+        let at = tail.find(call)?;
+        let rest = tail[at + call.len()..].trim_start_matches(is_space);
+        Some((from + at, byline(rest)?))
+    })
+}
+
 /// Parses a byline: the platform, the author and the date it shows.
-fn byline(line: &str) -> Option<(Platform, Author, Option<date::Date>)> {
+fn byline(line: &str) -> Option<Byline> {
     if let Some(rest) = INSTAGRAM_SHARED_BY
         .iter()
         .find_map(|p| line.strip_prefix(p))
