@@ -108,25 +108,33 @@ impl Detector {
         if self.cards {
             card::scan(doc, &paras, &mut claimed, &mut found);
         }
-        order_by_start(&mut found);
+        let mut found: Vec<Sighting> = sort_sightings(found.into_iter().map(|s| (s, ())).collect())
+            .into_iter()
+            .map(|(s, ())| s)
+            .collect();
         infer_handles(&mut found);
         found
     }
 }
 
-/// Sorts sightings by position, keeping `quotes` indices pointing at the same sightings.
-fn order_by_start(found: &mut Vec<Sighting>) {
-    let mut order: Vec<usize> = (0..found.len()).collect();
-    order.sort_by_key(|&i| (found[i].start, found[i].end));
-    let mut new_index = vec![0; found.len()];
+/// Sorts sightings by position, each with what travels with it, keeping `quotes` indices
+/// pointing at the same sightings.
+pub(crate) fn sort_sightings<T>(items: Vec<(Sighting, T)>) -> Vec<(Sighting, T)> {
+    let mut order: Vec<usize> = (0..items.len()).collect();
+    order.sort_by_key(|&i| (items[i].0.start, items[i].0.end));
+    let mut new_index = vec![0; items.len()];
     for (new, &old) in order.iter().enumerate() {
         new_index[old] = new;
     }
-    let mut sorted: Vec<Sighting> = order.iter().map(|&i| found[i].clone()).collect();
-    for s in &mut sorted {
-        s.quotes = s.quotes.map(|q| new_index[q]);
-    }
-    *found = sorted;
+    let mut slots: Vec<Option<(Sighting, T)>> = items.into_iter().map(Some).collect();
+    order
+        .iter()
+        .filter_map(|&old| slots[old].take())
+        .map(|(mut s, extra)| {
+            s.quotes = s.quotes.map(|q| new_index[q]);
+            (s, extra)
+        })
+        .collect()
 }
 
 /// Fills a missing handle where the same document shows the same display name with a handle

@@ -82,25 +82,7 @@ fn combine(found: Vec<Found>, text: Vec<Sighting>) -> (Vec<Sighting>, Vec<Links>
         s.quotes = s.quotes.map(|q| q + offset);
         (s, Vec::new())
     }));
-    let mut order: Vec<usize> = (0..all.len()).collect();
-    order.sort_by_key(|&i| all.get(i).map(|(s, _)| (s.start, s.end)));
-    let mut new_index = vec![0; all.len()];
-    for (new, &old) in order.iter().enumerate() {
-        if let Some(slot) = new_index.get_mut(old) {
-            *slot = new;
-        }
-    }
-    let mut slots: Vec<Option<(Sighting, Links)>> = all.into_iter().map(Some).collect();
-    let mut sightings = Vec::with_capacity(slots.len());
-    let mut links = Vec::with_capacity(slots.len());
-    for &old in &order {
-        if let Some((mut s, l)) = slots.get_mut(old).and_then(Option::take) {
-            s.quotes = s.quotes.and_then(|q| new_index.get(q).copied());
-            sightings.push(s);
-            links.push(l);
-        }
-    }
-    (sightings, links)
+    crate::detect::sort_sightings(all).into_iter().unzip()
 }
 
 /// Adds to `urls` the targets of shortened links whose shown text is not itself a link (a
