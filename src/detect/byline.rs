@@ -25,6 +25,7 @@ use crate::document::Document;
 use crate::model::{AppearanceKind, Author, Platform};
 use crate::post::date;
 use regex::Regex;
+use std::ops::Range;
 use std::sync::LazyLock;
 
 /// How Instagram's embed opens its byline, by language.
@@ -90,23 +91,13 @@ pub fn scan(doc: &Document, paras: &Paras, claimed: &mut [bool], out: &mut Vec<S
         }
         let opens = line.len() <= MAX_LINE
             && line.starts_with(['A', 'U', 'E', 'P', 'Ü', 'B', 'П', 'G', 'O', 'J', 'S', 'K']);
-        let Some((platform, author, date)) = opens.then(|| byline(line)).flatten() else {
+        let Some(found) = opens.then(|| byline(line)).flatten() else {
             // A caption-less embed glued to the end of a paragraph: `… View this post on
             // Instagram A post shared by Name (@handle)`.
-            if let Some((at, (platform, author, date))) = glued_byline(line) {
+            if let Some((at, found)) = glued_byline(line) {
                 claimed[k] = true;
-                out.push(Sighting {
-                    platform,
-                    kind: AppearanceKind::Embed,
-                    author,
-                    date,
-                    text: String::new(),
-                    reply_to: None,
-                    quotes: None,
-                    status_id: None,
-                    start: paras.list[k].range.start + at,
-                    end: paras.list[k].range.end,
-                });
+                let span = paras.list[k].range.start + at..paras.list[k].range.end;
+                out.push(sighting(found, String::new(), span));
             }
             continue;
         };
@@ -134,18 +125,24 @@ pub fn scan(doc: &Document, paras: &Paras, claimed: &mut [bool], out: &mut Vec<S
         }
         claimed[body] = true;
         claimed[k] = true;
-        out.push(Sighting {
-            platform,
-            kind: AppearanceKind::Embed,
-            author,
-            date,
-            text: body_text.trim_matches(is_space).to_string(),
-            reply_to: None,
-            quotes: None,
-            status_id: None,
-            start,
-            end: paras.list[k].range.end,
-        });
+        let text = body_text.trim_matches(is_space).to_string();
+        out.push(sighting(found, text, start..paras.list[k].range.end));
+    }
+}
+
+/// The sighting of a bylined post with its text, spanning `span`.
+fn sighting((platform, author, date): Byline, text: String, span: Range<usize>) -> Sighting {
+    Sighting {
+        platform,
+        kind: AppearanceKind::Embed,
+        author,
+        date,
+        text,
+        reply_to: None,
+        quotes: None,
+        status_id: None,
+        start: span.start,
+        end: span.end,
     }
 }
 
