@@ -162,14 +162,42 @@ pub(super) fn read_tweet(
     id_hint: Option<String>,
 ) -> Option<Found> {
     let nested = |n: NodeId| n != bq && dom.is(n, "blockquote");
-    let (text, links) = match text_p {
+    let (mut text, mut links) = match text_p {
         Some(p) => shown_text(dom, p),
         None => (String::new(), Vec::new()),
     };
-    // The tail: everything after the text paragraph (or all of it when there is none).
+    // A page that re-wrapped the tweet puts each of its paragraphs in a `<p>` of its own, the
+    // signature too: the paragraphs up to the signature's are the text.
+    let mut after = text_p.map_or(0, |p| dom.span(p).end);
+    if let Some(p) = text_p {
+        let next: Vec<NodeId> = dom
+            .children(bq)
+            .iter()
+            .copied()
+            .filter(|&c| dom.span(c).start >= dom.span(p).end && !nested(c))
+            .filter(|&c| dom.is(c, "p") || dom.text(c).is_some_and(|t| !t.trim().is_empty()))
+            .collect();
+        let signs = |c: NodeId| {
+            let shown = dom.inner_text(c);
+            shown.starts_with(['—', '–', '―', '-']) && shown.contains("(@")
+        };
+        if let Some(sig_at) = next.iter().position(|&c| dom.is(c, "p") && signs(c)) {
+            if next[..sig_at].iter().all(|&c| dom.is(c, "p")) {
+                for &c in &next[..sig_at] {
+                    let (more, more_links) = shown_text(dom, c);
+                    if !more.is_empty() {
+                        text.push('\n');
+                        text.push_str(&more);
+                    }
+                    links.extend(more_links);
+                    after = dom.span(c).end;
+                }
+            }
+        }
+    }
+    // The tail: everything after the text (or all of it when there is none).
     let mut tail = Flow::default();
     let mut tail_links = Vec::new();
-    let after = text_p.map_or(0, |p| dom.span(p).end);
     for &c in dom.children(bq) {
         if Some(c) == text_p || nested(c) || dom.span(c).start < after {
             continue;
