@@ -132,10 +132,11 @@ fn scan(args: ScanArgs, reporter: &mut Reporter) -> Result<(), Fatal> {
             .build_global();
     }
     let started = Instant::now();
-    let sources = input::collect(&args.inputs, &mut |e| reporter.fail(e));
+    let sources = input::collect(&args.inputs, &mut |e| reporter.problem(e));
     let options = ReadOptions {
         stdin_jsonl: args.stdin_jsonl,
         fields: record_fields(&args.records),
+        ..ReadOptions::default()
     };
     let progress = Progress::new(args.out.quiet);
     let mut assembler = Assembler::default();
@@ -185,13 +186,11 @@ fn scan_batches(
                 || assembler.add_prepared(std::mem::take(&mut scanned)),
             );
             progress.posts(assembler.post_count());
-            for result in results {
-                match result {
-                    Ok(p) => {
-                        progress.document(p.bytes());
-                        scanned.push(p);
-                    }
-                    Err(e) => reporter.fail(e),
+            for (prepared, problems) in results {
+                problems.into_iter().for_each(|e| reporter.problem(e));
+                if let Some(p) = prepared {
+                    progress.document(p.bytes());
+                    scanned.push(p);
                 }
             }
         }
@@ -231,13 +230,15 @@ fn read_batches(
 }
 
 /// Scans one batch on all cores: each document is read, scanned and prepared for the
-/// assembler on one thread. Results keep input order.
-fn scan_batch(batch: Vec<Item>, options: &ReadOptions) -> Vec<Result<Prepared, Error>> {
+/// assembler on one thread. Results keep input order: each document (none when its record
+/// could not be used) with the problems its record had.
+fn scan_batch(batch: Vec<Item>, options: &ReadOptions) -> Vec<(Option<Prepared>, Vec<Error>)> {
     batch
         .into_par_iter()
         .map(|item| {
-            let doc = item.into_document(&options.fields)?;
-            Ok(Prepared::of(extract(&doc)))
+            let mut problems = Vec::new();
+            let doc = item.into_document(&options.fields, &mut |e| problems.push(e));
+            (doc.map(|doc| Prepared::of(extract(&doc))), problems)
         })
         .collect()
 }
@@ -308,6 +309,7 @@ fn extract_map(args: ExtractArgs, reporter: &mut Reporter) -> Result<(), Fatal> 
     let options = ReadOptions {
         stdin_jsonl: true,
         fields: record_fields(&args.records),
+        ..ReadOptions::default()
     };
     let stdout = io::stdout();
     let mut out = stdout.lock();
@@ -322,14 +324,15 @@ fn extract_map(args: ExtractArgs, reporter: &mut Reporter) -> Result<(), Fatal> 
             if write_error.is_some() {
                 return;
             }
-            let doc = match item.into_document(&options.fields) {
-                Ok(doc) => doc,
-                Err(e) => {
-                    // A bad record becomes an error line on stderr at once, not a crash.
-                    eprintln!("embedscan: error: {e}");
-                    bad_records = true;
-                    return;
-                }
+            // A bad record becomes an error line on stderr at once, not a crash.
+            let mut record_problems = Vec::new();
+            let doc = item.into_document(&options.fields, &mut |e| record_problems.push(e));
+            for e in record_problems {
+                eprintln!("embedscan: error: {e}");
+                bad_records = true;
+            }
+            let Some(doc) = doc else {
+                return;
             };
             let written = shard::write(&extract(&doc), &mut out).and_then(|_| out.flush());
             if let Err(e) = written {
