@@ -56,6 +56,48 @@ pub enum Error {
         /// What was wrong.
         reason: String,
     },
+    /// A JSON Lines record was read, but something in it was repaired or left out (a null
+    /// text, a date that is no date, invalid UTF-8): a warning.
+    RecordWarning {
+        /// The file.
+        path: PathBuf,
+        /// 1-based line of the record.
+        line: usize,
+        /// 1-based byte column of the problem within the line, where there is one.
+        column: Option<usize>,
+        /// What was done.
+        reason: String,
+    },
+    /// A stretch of a web archive that is not a well-formed record; reading went on at the
+    /// next record.
+    BadArchiveRecord {
+        /// The file.
+        path: PathBuf,
+        /// Byte offset where the stretch starts (in the inflated stream of a `.warc.gz`).
+        offset: u64,
+        /// What was wrong.
+        reason: String,
+    },
+    /// A document larger than the maximum document size; it was skipped.
+    TooLarge {
+        /// The document: a file, `FILE:LINE` or a web archive's record.
+        name: String,
+        /// The maximum, in bytes.
+        limit: u64,
+    },
+    /// A path found twice (given twice, or two names of one file); it was read once.
+    Duplicate {
+        /// The second path.
+        path: PathBuf,
+        /// The path it was first read under.
+        first: PathBuf,
+    },
+    /// A file name that is not valid UTF-8; the file was read, its name is written with
+    /// replacement characters.
+    NonUtf8Name {
+        /// The path.
+        path: PathBuf,
+    },
     /// No document at all could be read.
     NothingToScan,
 }
@@ -64,7 +106,15 @@ impl Error {
     /// Whether the problem is only worth a warning: the document was still read (decoded
     /// lossily) or held nothing. The others mean an input or the output was lost.
     pub fn is_warning(&self) -> bool {
-        matches!(self, Error::InvalidUtf8 { .. } | Error::Empty { .. })
+        matches!(
+            self,
+            Error::InvalidUtf8 { .. }
+                | Error::Empty { .. }
+                | Error::RecordWarning { .. }
+                | Error::TooLarge { .. }
+                | Error::Duplicate { .. }
+                | Error::NonUtf8Name { .. }
+        )
     }
 }
 
@@ -92,9 +142,55 @@ impl fmt::Display for Error {
             Error::BadRecord { path, line, reason } => {
                 write!(f, "{}:{line}: {reason}", path.display())
             }
+            Error::RecordWarning {
+                path,
+                line,
+                column,
+                reason,
+            } => match column {
+                Some(column) => write!(f, "{}:{line}:{column}: {reason}", path.display()),
+                None => write!(f, "{}:{line}: {reason}", path.display()),
+            },
+            Error::BadArchiveRecord {
+                path,
+                offset,
+                reason,
+            } => write!(f, "{}: at byte {offset}: {reason}", path.display()),
+            Error::TooLarge { name, limit } => write!(
+                f,
+                "{name}: larger than the maximum document size ({}); skipped (see --max-document-size)",
+                human_size(*limit)
+            ),
+            Error::Duplicate { path, first } => {
+                if path == first {
+                    write!(f, "{}: given more than once; read once", path.display())
+                } else {
+                    write!(
+                        f,
+                        "{}: the same file as {}; read once",
+                        path.display(),
+                        first.display()
+                    )
+                }
+            }
+            Error::NonUtf8Name { path } => write!(
+                f,
+                "{}: file name is not valid UTF-8; read, and named with replacement characters",
+                path.display()
+            ),
             Error::NothingToScan => write!(f, "no documents to scan"),
         }
     }
+}
+
+/// A size as `--max-document-size` takes it: `256M` rather than 268435456 where it is exact.
+fn human_size(bytes: u64) -> String {
+    for (suffix, shift) in [("G", 30), ("M", 20), ("K", 10)] {
+        if bytes >= 1 << shift && bytes % (1 << shift) == 0 {
+            return format!("{}{suffix}", bytes >> shift);
+        }
+    }
+    format!("{bytes} bytes")
 }
 
 impl std::error::Error for Error {

@@ -1,21 +1,24 @@
 //! The `embedscan` command: inputs in, feed out. All the work is in the library; this file is
 //! control flow, and [`Reporter`] alone decides the exit status.
 //!
-//! Exit codes: 0 when every input was read, 1 when some input failed (the others are still in
-//! the output) or the output could not be written, 2 for usage errors and for a run that broke
-//! down (nothing is written then).
+//! Exit codes, as grep and ripgrep give them: 0 when posts were found, 1 when none was, 2 on
+//! an error — a usage error, an input that could not be read (the feed is still written with
+//! the others), an output that could not be written, or a run that broke down (nothing is
+//! written then). `extract` exits 0 or 2: a shard without posts is no failure of the map step.
 
 mod alloc;
 mod cli;
+mod sink;
 
-use clap::Parser;
+use clap::{CommandFactory, Parser};
 use cli::{Cli, Command, ExtractArgs, MergeArgs, OutputArgs, RecordArgs, ScanArgs};
 use embedscan::input::{self, Item, ReadOptions, RecordFields, Source};
 use embedscan::{extract, output, shard, Assembler, Error, Prepared};
 use indicatif::{ProgressBar, ProgressStyle};
 use rayon::prelude::*;
+use sink::Sink;
 use std::io::IsTerminal;
-use std::io::{self, BufRead, Write};
+use std::io::{self, BufRead, Read, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 use std::time::Instant;
@@ -40,9 +43,17 @@ fn main() -> ExitCode {
     reporter.exit_code(result)
 }
 
+/// What a run that went to its end found.
+enum Found {
+    /// This many posts (0 gives exit code 1).
+    Posts(usize),
+    /// The map step, whose exit code does not depend on what it found.
+    Shards,
+}
+
 /// Why a run stopped before its end.
 enum Fatal {
-    /// Writing the output failed.
+    /// Opening or writing the output failed.
     Io(io::Error),
     /// The thread reading the inputs panicked: the inputs after the panic are missing, so the
     /// run writes nothing rather than a feed that looks complete.
@@ -58,6 +69,7 @@ impl From<io::Error> for Fatal {
 /// Prints problems once, in one voice, and owns the exit status.
 struct Reporter {
     quiet: bool,
+    /// Whether an error (not a warning) was reported.
     failed: bool,
 }
 
@@ -89,27 +101,27 @@ impl Reporter {
         }
     }
 
-    /// The exit status of the run: 0, 1 when some input failed or the output could not be
-    /// written (a closed pipe is not a failure), 2 when the run broke down.
-    fn exit_code(&self, result: Result<(), Fatal>) -> ExitCode {
-        match result {
-            Ok(()) if self.failed => ExitCode::from(1),
-            Ok(()) => ExitCode::SUCCESS,
-            Err(Fatal::Io(e)) if e.kind() == io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+    /// The exit status of the run: 2 when an error was reported or the run broke down, else 0
+    /// when posts were found and 1 when none was (a closed pipe is no error).
+    fn exit_code(&self, result: Result<Found, Fatal>) -> ExitCode {
+        let found = match result {
+            Ok(found) => found,
+            Err(Fatal::Io(e)) if e.kind() == io::ErrorKind::BrokenPipe => Found::Shards,
             Err(Fatal::Io(e)) => {
-                if e.get_ref().is_some() {
-                    eprintln!("embedscan: error: {e}");
-                } else {
-                    eprintln!("embedscan: error: -: {e}");
-                }
-                ExitCode::from(1)
+                eprintln!("embedscan: error: {e}");
+                return ExitCode::from(2);
             }
             Err(Fatal::ReaderPanicked) => {
                 eprintln!(
                     "embedscan: error: reading the inputs failed (see above); no output written"
                 );
-                ExitCode::from(2)
+                return ExitCode::from(2);
             }
+        };
+        match found {
+            _ if self.failed => ExitCode::from(2),
+            Found::Posts(0) => ExitCode::from(1),
+            Found::Posts(_) | Found::Shards => ExitCode::SUCCESS,
         }
     }
 }
@@ -123,43 +135,125 @@ fn record_fields(args: &RecordArgs) -> RecordFields {
     }
 }
 
+/// `1 document`, `2 documents`.
+fn count(n: impl Into<u64>, noun: &str) -> String {
+    let n = n.into();
+    if n == 1 {
+        format!("1 {noun}")
+    } else {
+        format!("{n} {noun}s")
+    }
+}
+
+/// Exits with a usage error (code 2), as clap does for its own.
+fn usage_error(message: &str) -> ! {
+    Cli::command()
+        .error(clap::error::ErrorKind::ArgumentConflict, message)
+        .exit()
+}
+
+/// The inputs of the whole run: the paths given, those of `--files-from`, and `-` when
+/// `--stdin-jsonl` is given alone.
+fn inputs(args: &ScanArgs, reporter: &mut Reporter) -> Vec<PathBuf> {
+    let mut inputs = args.inputs.clone();
+    if let Some(list) = &args.files_from {
+        let from_stdin = list.as_os_str() == "-";
+        if from_stdin && inputs.iter().any(|p| p.as_os_str() == "-") {
+            usage_error("standard input cannot be both the list of --files-from and an input");
+        }
+        let bytes = if from_stdin {
+            let mut bytes = Vec::new();
+            io::stdin().lock().read_to_end(&mut bytes).map(|_| bytes)
+        } else {
+            std::fs::read(list)
+        };
+        match bytes {
+            Ok(bytes) => inputs.extend(paths_in_list(&bytes)),
+            Err(source) => reporter.fail(Error::Io {
+                path: list.clone(),
+                source,
+            }),
+        }
+    } else if inputs.is_empty() && args.stdin_jsonl {
+        inputs.push(PathBuf::from("-"));
+    }
+    inputs
+}
+
+/// The paths of a `--files-from` list: one per line, or NUL-separated when the list holds a
+/// NUL byte (`find -print0`), so that any name can be given; blank lines are skipped.
+fn paths_in_list(bytes: &[u8]) -> Vec<PathBuf> {
+    use std::os::unix::ffi::OsStrExt;
+    let nul = bytes.contains(&0);
+    bytes
+        .split(|&b| b == if nul { 0 } else { b'\n' })
+        .map(|p| {
+            if nul {
+                p
+            } else {
+                p.strip_suffix(b"\r").unwrap_or(p)
+            }
+        })
+        .filter(|p| !p.is_empty())
+        .map(|p| PathBuf::from(std::ffi::OsStr::from_bytes(p)))
+        .collect()
+}
+
 /// The whole run: read, scan in parallel batches, deduplicate, write.
-fn scan(args: ScanArgs, reporter: &mut Reporter) -> Result<(), Fatal> {
+fn scan(args: ScanArgs, reporter: &mut Reporter) -> Result<Found, Fatal> {
     if let Some(jobs) = args.jobs {
-        // Only fails when a pool exists already, which cannot happen this early.
+        // 0 is rayon's "all cores" too. Only fails when a pool exists already, which cannot
+        // happen this early.
         let _ = rayon::ThreadPoolBuilder::new()
-            .num_threads(jobs.max(1))
+            .num_threads(jobs)
             .build_global();
     }
     let started = Instant::now();
-    let sources = input::collect(&args.inputs, &mut |e| reporter.fail(e));
+    let inputs = inputs(&args, reporter);
+    // The output is opened before anything is read: an output that cannot be written fails
+    // the run now, not after the scan.
+    let sink = Sink::open(args.out.output.as_deref())?;
+    let sources = input::collect(&inputs, &mut |e| reporter.problem(e));
     let options = ReadOptions {
         stdin_jsonl: args.stdin_jsonl,
         fields: record_fields(&args.records),
+        max_document_size: args.limits.max_document_size,
     };
     let progress = Progress::new(args.out.quiet);
     let mut assembler = Assembler::default();
-    let read_problems = scan_batches(&sources, &options, &mut assembler, &progress, reporter)?;
+    let read_problems = match scan_batches(&sources, &options, &mut assembler, &progress, reporter)
+    {
+        Ok(problems) => problems,
+        Err(fatal) => {
+            progress.finish();
+            sink.discard();
+            return Err(fatal);
+        }
+    };
     for problem in read_problems {
         reporter.problem(problem);
     }
     let (documents, bytes) = progress.finish();
     if documents == 0 {
         reporter.fail(Error::NothingToScan);
-        return Ok(());
+        sink.discard();
+        return Ok(Found::Posts(0));
     }
-    let written = write_feed(&args.out, |format, out| assembler.write_to(format, out))?;
+    let written = write_feed(sink, &args.out, |format, out| {
+        assembler.write_to(format, out)
+    })?;
     if !args.out.quiet {
         let secs = started.elapsed().as_secs_f64();
         let mb = bytes as f64 / 1_048_576.0;
         eprintln!(
-            "embedscan: {documents} documents, {mb:.1} MB, {} posts, {} quotes in {secs:.2} s ({:.1} MB/s)",
-            written.posts,
-            written.quotes,
+            "embedscan: {}, {mb:.1} MB, {}, {} in {secs:.2} s ({:.1} MB/s)",
+            count(documents, "document"),
+            count(written.posts as u64, "post"),
+            count(written.quotes as u64, "quote"),
             mb / secs.max(1e-9)
         );
     }
-    Ok(())
+    Ok(Found::Posts(written.posts))
 }
 
 /// Reads the sources on a thread of its own, in batches, while the previous batch is scanned
@@ -185,13 +279,11 @@ fn scan_batches(
                 || assembler.add_prepared(std::mem::take(&mut scanned)),
             );
             progress.posts(assembler.post_count());
-            for result in results {
-                match result {
-                    Ok(p) => {
-                        progress.document(p.bytes());
-                        scanned.push(p);
-                    }
-                    Err(e) => reporter.fail(e),
+            for (prepared, problems) in results {
+                problems.into_iter().for_each(|e| reporter.problem(e));
+                if let Some(p) = prepared {
+                    progress.document(p.bytes());
+                    scanned.push(p);
                 }
             }
         }
@@ -212,7 +304,11 @@ fn read_batches(
     let mut problems = Vec::new();
     let mut batch: Vec<Item> = Vec::new();
     let mut batch_bytes = 0;
-    for source in sources {
+    for (i, source) in sources.iter().enumerate() {
+        if i == 1 && reader_panic_injected() {
+            let _ = batches.send(std::mem::take(&mut batch));
+            panic!("reader panic injected by EMBEDSCAN_TEST_READER_PANIC");
+        }
         let read = input::read_items(source, options, &mut |w| problems.push(w), &mut |item| {
             batch_bytes += item.len();
             batch.push(item);
@@ -230,14 +326,22 @@ fn read_batches(
     problems
 }
 
+/// Whether the tests asked the reader thread to panic after its first input
+/// (`EMBEDSCAN_TEST_READER_PANIC`), to check that such a run writes nothing. Debug builds only.
+fn reader_panic_injected() -> bool {
+    cfg!(debug_assertions) && std::env::var_os("EMBEDSCAN_TEST_READER_PANIC").is_some()
+}
+
 /// Scans one batch on all cores: each document is read, scanned and prepared for the
-/// assembler on one thread. Results keep input order.
-fn scan_batch(batch: Vec<Item>, options: &ReadOptions) -> Vec<Result<Prepared, Error>> {
+/// assembler on one thread. Results keep input order: each document (none when its record
+/// could not be used) with the problems its record had.
+fn scan_batch(batch: Vec<Item>, options: &ReadOptions) -> Vec<(Option<Prepared>, Vec<Error>)> {
     batch
         .into_par_iter()
         .map(|item| {
-            let doc = item.into_document(&options.fields)?;
-            Ok(Prepared::of(extract(&doc)))
+            let mut problems = Vec::new();
+            let doc = item.into_document(&options.fields, &mut |e| problems.push(e));
+            (doc.map(|doc| Prepared::of(extract(&doc))), problems)
         })
         .collect()
 }
@@ -303,57 +407,56 @@ impl Progress {
     }
 }
 
-/// The map step: JSON Lines articles on stdin, shard lines on stdout, one record at a time.
-fn extract_map(args: ExtractArgs, reporter: &mut Reporter) -> Result<(), Fatal> {
+/// The map step: JSON Lines articles (standard input or files) in, shard lines on standard
+/// output, one record at a time.
+fn extract_map(args: ExtractArgs, reporter: &mut Reporter) -> Result<Found, Fatal> {
     let options = ReadOptions {
         stdin_jsonl: true,
         fields: record_fields(&args.records),
+        max_document_size: args.limits.max_document_size,
+    };
+    let sources = if args.files.is_empty() {
+        vec![Source::Stdin]
+    } else {
+        input::collect(&args.files, &mut |e| reporter.problem(e))
     };
     let stdout = io::stdout();
     let mut out = stdout.lock();
-    let mut write_error = None;
-    let mut bad_records = false;
-    let mut problems = Vec::new();
-    let read = input::read_items(
-        &Source::Stdin,
-        &options,
-        &mut |e| problems.push(e),
-        &mut |item| {
+    for source in &sources {
+        let mut write_error = None;
+        let mut problems = Vec::new();
+        let read = input::read_items(source, &options, &mut |e| problems.push(e), &mut |item| {
             if write_error.is_some() {
                 return;
             }
-            let doc = match item.into_document(&options.fields) {
-                Ok(doc) => doc,
-                Err(e) => {
-                    // A bad record becomes an error line on stderr at once, not a crash.
-                    eprintln!("embedscan: error: {e}");
-                    bad_records = true;
-                    return;
-                }
+            // A record's problems are reported at once, in order with its shard lines.
+            let mut record_problems = Vec::new();
+            let doc = item.into_document(&options.fields, &mut |e| record_problems.push(e));
+            record_problems
+                .into_iter()
+                .for_each(|e| reporter.problem(e));
+            let Some(doc) = doc else {
+                return;
             };
             let written = shard::write(&extract(&doc), &mut out).and_then(|_| out.flush());
             if let Err(e) = written {
                 write_error = Some(e);
             }
-        },
-    );
-    if let Some(e) = write_error {
-        return Err(e.into());
+        });
+        if let Some(e) = write_error {
+            return Err(e.into());
+        }
+        problems.into_iter().for_each(|e| reporter.problem(e));
+        if let Err(e) = read {
+            reporter.fail(e);
+        }
     }
-    reporter.failed |= bad_records;
-    // Every problem fails the map step, warnings included: a shard must not lose a document
-    // silently.
-    for p in problems {
-        reporter.fail(p);
-    }
-    if let Err(e) = read {
-        reporter.fail(e);
-    }
-    Ok(())
+    Ok(Found::Shards)
 }
 
 /// The reduce step: shards in, the feed a single run would have written out.
-fn merge_reduce(args: MergeArgs, reporter: &mut Reporter) -> Result<(), Fatal> {
+fn merge_reduce(args: MergeArgs, reporter: &mut Reporter) -> Result<Found, Fatal> {
+    let sink = Sink::open(args.out.output.as_deref())?;
     let shards = if args.shards.is_empty() {
         vec![PathBuf::from("-")]
     } else {
@@ -379,45 +482,45 @@ fn merge_reduce(args: MergeArgs, reporter: &mut Reporter) -> Result<(), Fatal> {
     }
     let mut assembler = Assembler::default();
     assembler.add_all(extractions);
-    write_feed(&args.out, |format, out| assembler.write_to(format, out))?;
-    Ok(())
+    let written = write_feed(sink, &args.out, |format, out| {
+        assembler.write_to(format, out)
+    })?;
+    Ok(Found::Posts(written.posts))
 }
 
 /// Bytes handed to the kernel per write of the feed: large enough to keep system calls few,
 /// small enough to stay in the core's cache (PERFORMANCE.md).
 const WRITE_BUFFER: usize = 64 * 1024;
 
-/// Writes the feed with `write` to standard output, or to `--output` atomically: into a
-/// temporary file beside it, renamed over the target only once complete, so an interrupted run
-/// never leaves a truncated feed. Errors name the file they concern.
+/// Writes the feed with `write` to `sink` (see `sink.rs`: a regular file is replaced
+/// atomically, so an interrupted run never leaves a truncated feed), one line per document
+/// with `--compact`. Errors name the output.
 fn write_feed<T>(
+    sink: Sink,
     args: &OutputArgs,
     write: impl FnOnce(output::Format, &mut dyn Write) -> io::Result<T>,
 ) -> io::Result<T> {
-    let format = args.format.into();
-    let Some(path) = &args.output else {
-        let stdout = io::stdout();
-        let mut out = io::BufWriter::with_capacity(WRITE_BUFFER, stdout.lock());
-        let written = write(format, &mut out)?;
+    let format: output::Format = args.format.into();
+    let compact = args.compact && format != output::Format::Jsonl;
+    let name = sink.name();
+    let written = sink.write(|raw| {
+        let mut out = io::BufWriter::with_capacity(WRITE_BUFFER, raw);
+        let written = if compact {
+            let mut compact = output::Compact::new(&mut out);
+            let written = write(format, &mut compact)?;
+            compact.flush()?;
+            written
+        } else {
+            write(format, &mut out)?
+        };
         out.flush()?;
-        return Ok(written);
-    };
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    let temp = path.with_file_name(format!(".{name}.{}.tmp", std::process::id()));
-    let written = (|| {
-        let mut out = io::BufWriter::with_capacity(WRITE_BUFFER, std::fs::File::create(&temp)?);
-        let written = write(format, &mut out)?;
-        out.into_inner()
-            .map_err(io::IntoInnerError::into_error)?
-            .sync_all()?;
-        std::fs::rename(&temp, path)?;
         Ok(written)
-    })();
-    written.map_err(|e: io::Error| {
-        let _ = std::fs::remove_file(&temp);
-        io::Error::new(e.kind(), format!("{}: {e}", path.display()))
+    });
+    written.map_err(|e| {
+        if e.kind() == io::ErrorKind::BrokenPipe {
+            e
+        } else {
+            io::Error::new(e.kind(), format!("{name}: {e}"))
+        }
     })
 }

@@ -43,7 +43,11 @@ fn missing_path_is_an_error_but_others_go_on() {
         &["no/such/file.txt", "seeds/002_4ec155f8137147e7.txt"],
         None,
     );
-    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(
+        out.status.code(),
+        Some(2),
+        "an error, the feed still written"
+    );
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(
         stderr.contains("no/such/file.txt: no such file or directory"),
@@ -57,7 +61,7 @@ fn directory_without_documents() {
     let dir = temp_dir("empty-dir");
     std::fs::write(dir.join("notes.md"), "not a document").unwrap();
     let out = embedscan(&[dir.to_str().unwrap()], None);
-    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(out.status.code(), Some(2));
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(
         stderr.contains("but found none in this directory"),
@@ -86,7 +90,7 @@ fn invalid_utf8_is_decoded_with_a_warning() {
 #[test]
 fn empty_input_warns() {
     let out = embedscan(&["-"], Some(b""));
-    assert_eq!(out.status.code(), Some(0));
+    assert_eq!(out.status.code(), Some(1), "no post found");
     assert!(String::from_utf8_lossy(&out.stderr).contains("-: empty document"));
     assert!(json(&out)["posts"].as_array().unwrap().is_empty());
 }
@@ -143,6 +147,7 @@ fn jsonfeed_follows_the_spec() {
         let id = item["id"].as_str().expect("id is a string");
         assert!(ids.insert(id.to_string()), "ids are unique");
         assert!(item["content_text"].is_string() || item["content_html"].is_string());
+        assert_eq!(item["_post"]["about"], embedscan::output::SCHEMA_URL);
         if let Some(date) = item.get("date_published") {
             let d = date.as_str().expect("date_published is a string");
             assert!(d.len() == 20 && d.ends_with("T00:00:00Z"), "RFC 3339: {d}");

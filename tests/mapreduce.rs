@@ -114,7 +114,7 @@ fn extract_writes_each_record_with_grouping_keys() {
 fn bad_records_are_reported_and_skipped() {
     let input = "{\"id\":\"a\",\"text\":\"x\"}\n{broken\n{\"id\":\"b\",\"text\":\"y\"}\n";
     let out = run(&["extract"], input.as_bytes());
-    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(out.status.code(), Some(2));
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(
         stderr.contains("-:2: expected a JSON object, but"),

@@ -2,19 +2,23 @@
 //!
 //! Files are read whole; directories are walked recursively for documents (see
 //! `is_document_path`), sorted by path so the output does not depend on the file system's
-//! order; `-` is standard input. `.gz` files are decompressed as they are read (every gzip
-//! member), web archives (`.warc`, `.warc.gz`: their HTML responses, `webarchive.rs`),
-//! and JSON Lines files (`.jsonl`, `.ndjson`) hold one article per line
-//! (`records.rs`). Problems are reported per input and never stop the others.
+//! order; `-` is standard input (gzip is recognized there by its magic bytes). A file found
+//! twice (the same path given twice, or two names of one file) is read once. `.gz` files are
+//! decompressed as they are read (every gzip member; a member whose first 8 KB inflated hold a
+//! NUL byte is binary and stops there), web archives (`.warc`, `.warc.gz`: their HTML
+//! responses, `webarchive.rs`), and JSON Lines files (`.jsonl`, `.ndjson`) hold one article per
+//! line (`records.rs`). No document, line or archive record larger than
+//! [`ReadOptions::max_document_size`] is held in memory: it is skipped with a warning. Problems
+//! are reported per input and never stop the others.
 
+mod gz;
 pub(crate) mod records;
 mod webarchive;
 
 use crate::document::Document;
 use crate::error::Error;
-use flate2::read::MultiGzDecoder;
 pub use records::{RawRecord, RecordFields};
-use std::io::{BufReader, Read};
+use std::io::{BufRead, BufReader, Read};
 use std::path::{Path, PathBuf};
 
 /// Extensions of the documents read from directories (each also with `.gz` after it).
@@ -52,22 +56,35 @@ impl Source {
     }
 }
 
-/// Expands command-line inputs into sources, reporting paths that give nothing to `report`.
+/// Expands command-line inputs into sources, reporting paths that give nothing to `report`
+/// (and, as warnings, paths found twice, read once, and names that are not UTF-8).
 pub fn collect(inputs: &[PathBuf], report: &mut dyn FnMut(Error)) -> Vec<Source> {
     let mut sources = Vec::new();
+    let mut seen = Seen::default();
     for input in inputs {
         if input.as_os_str() == "-" {
-            sources.push(Source::Stdin);
+            if seen.stdin {
+                report(Error::Duplicate {
+                    path: input.clone(),
+                    first: input.clone(),
+                });
+            } else {
+                seen.stdin = true;
+                sources.push(Source::Stdin);
+            }
         } else if input.is_dir() {
-            let before = sources.len();
-            walk(input, &mut sources, report);
-            if sources.len() == before {
+            let mut found = Vec::new();
+            walk(input, &mut found, report);
+            if found.is_empty() {
                 report(Error::NoDocuments {
                     path: input.clone(),
                 });
             }
+            for path in found {
+                seen.add(path, &mut sources, report);
+            }
         } else if input.exists() {
-            sources.push(Source::File(input.clone()));
+            seen.add(input.clone(), &mut sources, report);
         } else {
             report(Error::NotFound {
                 path: input.clone(),
@@ -77,8 +94,52 @@ pub fn collect(inputs: &[PathBuf], report: &mut dyn FnMut(Error)) -> Vec<Source>
     sources
 }
 
-fn walk(dir: &Path, sources: &mut Vec<Source>, report: &mut dyn FnMut(Error)) {
-    let mut found = Vec::new();
+/// The files collected so far, by device and inode, so that a file is read once however
+/// often and under whatever names it is found.
+#[derive(Default)]
+struct Seen {
+    stdin: bool,
+    files: std::collections::HashMap<(u64, u64), PathBuf>,
+}
+
+impl Seen {
+    /// Adds a file unless it was found before (reported as a duplicate then).
+    fn add(&mut self, path: PathBuf, sources: &mut Vec<Source>, report: &mut dyn FnMut(Error)) {
+        if let Some(key) = file_key(&path) {
+            if let Some(first) = self.files.get(&key) {
+                report(Error::Duplicate {
+                    path,
+                    first: first.clone(),
+                });
+                return;
+            }
+            self.files.insert(key, path.clone());
+        }
+        if path.to_str().is_none() {
+            report(Error::NonUtf8Name { path: path.clone() });
+        }
+        sources.push(Source::File(path));
+    }
+}
+
+/// A file's identity: device and inode (none where the platform has no such thing, or the
+/// file cannot be examined; reading it reports why).
+fn file_key(path: &Path) -> Option<(u64, u64)> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        let m = std::fs::metadata(path).ok()?;
+        Some((m.dev(), m.ino()))
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = path;
+        None
+    }
+}
+
+fn walk(dir: &Path, found: &mut Vec<PathBuf>, report: &mut dyn FnMut(Error)) {
+    let start = found.len();
     for entry in walkdir::WalkDir::new(dir).follow_links(true) {
         match entry {
             Ok(e) if e.file_type().is_file() && is_document_path(e.path()) => {
@@ -96,13 +157,13 @@ fn walk(dir: &Path, sources: &mut Vec<Source>, report: &mut dyn FnMut(Error)) {
             }
         }
     }
-    found.sort();
-    sources.extend(found.into_iter().map(Source::File));
+    found[start..].sort();
 }
 
 /// The extension that decides how a file is read, looking through a trailing `.gz`.
 fn inner_extension(path: &Path) -> Option<String> {
-    let name = path.file_name()?.to_str()?.to_ascii_lowercase();
+    // Lossily: a name that is not UTF-8 still has an ASCII extension to go by.
+    let name = path.file_name()?.to_string_lossy().to_ascii_lowercase();
     let name = name.strip_suffix(".gz").unwrap_or(&name);
     Some(name.rsplit_once('.')?.1.to_string())
 }
@@ -124,12 +185,30 @@ pub(crate) fn is_jsonl_path(path: &Path) -> bool {
 }
 
 /// How standard input and JSON Lines files are read.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone)]
 pub struct ReadOptions {
     /// Read standard input as JSON Lines records rather than one document.
     pub stdin_jsonl: bool,
     /// The record fields of JSON Lines input.
     pub fields: RecordFields,
+    /// The largest document read, in bytes (a file, a `.gz` file inflated, a JSON Lines line,
+    /// a web archive's record); a larger one is skipped with a warning once this many bytes
+    /// are read. By default [`DEFAULT_MAX_DOCUMENT_SIZE`].
+    pub max_document_size: u64,
+}
+
+/// The default [`ReadOptions::max_document_size`]: 256 MiB, as `rg --max-filesize` would be set
+/// for text no article comes near.
+pub const DEFAULT_MAX_DOCUMENT_SIZE: u64 = 256 << 20;
+
+impl Default for ReadOptions {
+    fn default() -> Self {
+        ReadOptions {
+            stdin_jsonl: false,
+            fields: RecordFields::default(),
+            max_document_size: DEFAULT_MAX_DOCUMENT_SIZE,
+        }
+    }
 }
 
 /// A unit of input as read: a document, or a JSON Lines record still to be parsed (parsing is
@@ -143,11 +222,16 @@ pub enum Item {
 }
 
 impl Item {
-    /// The document, parsing a record with `fields`.
-    pub fn into_document(self, fields: &RecordFields) -> Result<Document, Error> {
+    /// The document, parsing a record with `fields`; `None` when the record could not be used
+    /// (why goes to `report`, as do the warnings of a record that could).
+    pub fn into_document(
+        self,
+        fields: &RecordFields,
+        report: &mut dyn FnMut(Error),
+    ) -> Option<Document> {
         match self {
-            Item::Document(d) => Ok(d),
-            Item::Record(r) => r.parse(fields),
+            Item::Document(d) => Some(d),
+            Item::Record(r) => r.parse(fields, report),
         }
     }
 
@@ -174,14 +258,13 @@ pub(crate) fn read_each(
     report: &mut dyn FnMut(Error),
     each: &mut dyn FnMut(Document),
 ) -> Result<(), Error> {
-    let mut bad_records = Vec::new();
-    let result = read_items(source, options, report, &mut |item| match item
-        .into_document(&options.fields)
-    {
-        Ok(doc) => each(doc),
-        Err(e) => bad_records.push(e),
+    let mut record_problems = Vec::new();
+    let result = read_items(source, options, report, &mut |item| {
+        if let Some(doc) = item.into_document(&options.fields, &mut |e| record_problems.push(e)) {
+            each(doc);
+        }
     });
-    for e in bad_records {
+    for e in record_problems {
         report(e);
     }
     result
@@ -199,35 +282,110 @@ pub fn read_items(
         path: path.clone(),
         source,
     };
-    let reader: Box<dyn Read> = match source {
-        Source::File(p) => Box::new(std::fs::File::open(p).map_err(io_error)?),
-        Source::Stdin => Box::new(std::io::stdin().lock()),
+    let max = options.max_document_size;
+    let too_large = || Error::TooLarge {
+        name: source.name(),
+        limit: max,
     };
-    let mut reader: Box<dyn Read> = if is_gzip(&path) {
-        Box::new(MultiGzDecoder::new(reader))
-    } else {
-        reader
-    };
+    let warc = matches!(source, Source::File(p) if webarchive::is_warc_path(p));
     let jsonl = match source {
         Source::File(p) => is_jsonl_path(p),
         Source::Stdin => options.stdin_jsonl,
     };
-    if matches!(source, Source::File(p) if webarchive::is_warc_path(p)) {
-        webarchive::read(reader, &path, report, &mut |d| each(Item::Document(d)));
+    let (reader, gzip): (Box<dyn BufRead>, bool) = match source {
+        Source::File(p) => {
+            let mut file = std::fs::File::open(p).map_err(io_error)?;
+            let gzip = is_gzip(p);
+            if !gzip && !warc && !jsonl {
+                // A plain file larger than the maximum is skipped unread, as ripgrep does;
+                // else it is read in one piece of its size.
+                let len = file.metadata().map_err(io_error)?.len();
+                if len > max {
+                    report(too_large());
+                    return Ok(());
+                }
+                let mut bytes = Vec::with_capacity(len as usize);
+                (&mut file)
+                    .take(max.saturating_add(1))
+                    .read_to_end(&mut bytes)
+                    .map_err(io_error)?;
+                if bytes.len() as u64 > max {
+                    report(too_large());
+                    return Ok(());
+                }
+                return document(source, path, bytes, report, each);
+            }
+            (Box::new(BufReader::with_capacity(1 << 16, file)), gzip)
+        }
+        Source::Stdin => {
+            let mut stdin = std::io::stdin().lock();
+            let head = read_head(&mut stdin).map_err(io_error)?;
+            let gzip = head.starts_with(&[0x1f, 0x8b]);
+            let stdin = std::io::Cursor::new(head).chain(stdin);
+            (Box::new(BufReader::with_capacity(1 << 16, stdin)), gzip)
+        }
+    };
+    let reader: Box<dyn Read> = if gzip {
+        Box::new(gz::Members::new(reader, !warc))
+    } else {
+        Box::new(reader)
+    };
+    if warc {
+        webarchive::read(reader, &path, max, report, &mut |d| each(Item::Document(d)));
         return Ok(());
     }
     if jsonl {
         let reader = BufReader::with_capacity(1 << 20, reader);
-        records::read_raw(reader, &path, report, &mut |r| each(Item::Record(r)));
+        records::read_raw(reader, &path, max, report, &mut |r| each(Item::Record(r)));
         return Ok(());
     }
-    let mut bytes = Vec::new();
-    reader.read_to_end(&mut bytes).map_err(io_error)?;
+    let bytes = match gz::read_capped(reader, max) {
+        Ok(Some(bytes)) => bytes,
+        Ok(None) => {
+            report(too_large());
+            return Ok(());
+        }
+        Err(e) => {
+            return Err(match gz::binary_member(&e) {
+                Some(offset) => Error::Binary {
+                    path,
+                    offset: offset as usize,
+                },
+                None => io_error(e),
+            })
+        }
+    };
+    document(source, path, bytes, report, each)
+}
+
+/// Hands a whole document's bytes to `each`, decoded, unless they are binary.
+fn document(
+    source: &Source,
+    path: PathBuf,
+    bytes: Vec<u8>,
+    report: &mut dyn FnMut(Error),
+    each: &mut dyn FnMut(Item),
+) -> Result<(), Error> {
     if let Some(offset) = binary_offset(&bytes) {
         return Err(Error::Binary { path, offset });
     }
     each(Item::Document(decode(source.name(), &path, bytes, report)));
     Ok(())
+}
+
+/// The first two bytes of a stream (fewer when it is shorter), to tell gzip by its magic.
+fn read_head(reader: &mut impl Read) -> std::io::Result<Vec<u8>> {
+    let mut head = [0; 2];
+    let mut n = 0;
+    while n < head.len() {
+        match reader.read(&mut head[n..]) {
+            Ok(0) => break,
+            Ok(k) => n += k,
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
+            Err(e) => return Err(e),
+        }
+    }
+    Ok(head[..n].to_vec())
 }
 
 /// Reads a source that holds one document.

@@ -8,7 +8,11 @@
 //! Which fields hold the text, the HTML, the id and the date is configurable
 //! ([`RecordFields`]); a record with HTML is scanned as a page, else its text as an article. A
 //! line that is not a JSON object, or has neither text nor HTML, is reported with its file and
-//! line and skipped; the rest goes on.
+//! line and skipped; the rest goes on. What is only a warning: a record whose text is `null`
+//! (paywalled pages in news-please dumps) is skipped; a date that is no calendar day is left
+//! out; invalid UTF-8 and lone surrogate escapes (`\ud800`) are decoded as U+FFFD, each
+//! reported with its line and column; a line longer than the maximum document size is skipped
+//! without being held.
 
 use crate::document::Document;
 use crate::error::Error;
@@ -78,19 +82,19 @@ pub fn read(
     report: &mut dyn FnMut(Error),
     each: &mut dyn FnMut(Document),
 ) {
-    let mut read_error = None;
+    let mut read_problems = Vec::new();
     read_raw(
         reader,
         origin,
-        &mut |e| read_error = Some(e),
-        &mut |raw| match raw.parse(fields) {
-            Ok(doc) => each(doc),
-            Err(e) => report(e),
+        super::DEFAULT_MAX_DOCUMENT_SIZE,
+        &mut |e| read_problems.push(e),
+        &mut |raw| {
+            if let Some(doc) = raw.parse(fields, report) {
+                each(doc)
+            }
         },
     );
-    if let Some(e) = read_error {
-        report(e);
-    }
+    read_problems.into_iter().for_each(report);
 }
 
 /// One line of a JSON Lines stream, not parsed yet: parsing is left to whoever has the cores.
@@ -105,13 +109,29 @@ pub struct RawRecord {
 }
 
 impl RawRecord {
-    /// Parses the record into a document.
-    pub fn parse(&self, fields: &RecordFields) -> Result<Document, Error> {
-        let r = parse(&self.bytes, fields).map_err(|reason| Error::BadRecord {
-            path: self.origin.clone(),
-            line: self.line,
-            reason,
-        })?;
+    /// Parses the record into a document; `None` when it holds none (why goes to `report`,
+    /// with the warnings of a record that was read).
+    pub fn parse(&self, fields: &RecordFields, report: &mut dyn FnMut(Error)) -> Option<Document> {
+        let mut warn = |column: Option<usize>, reason: String| {
+            report(Error::RecordWarning {
+                path: self.origin.clone(),
+                line: self.line,
+                column,
+                reason,
+            })
+        };
+        let r = match parse(&self.bytes, fields, &mut warn) {
+            Ok(Some(r)) => r,
+            Ok(None) => return None,
+            Err(reason) => {
+                report(Error::BadRecord {
+                    path: self.origin.clone(),
+                    line: self.line,
+                    reason,
+                });
+                return None;
+            }
+        };
         let name =
             r.id.unwrap_or_else(|| format!("{}:{}", self.origin.display(), self.line));
         let mut doc = if r.is_html {
@@ -122,17 +142,19 @@ impl RawRecord {
         if r.date.is_some() {
             doc.date = r.date;
         }
-        Ok(doc)
+        Some(doc)
     }
 }
 
-/// Splits a JSON Lines stream into its non-blank lines, unparsed.
+/// Splits a JSON Lines stream into its non-blank lines, unparsed. A line longer than `max`
+/// bytes is skipped as it is read (never held whole), with a warning.
 ///
 /// Line ends are found with `memchr`'s SIMD search (std's `BufRead::split` searches a word at
 /// a time, which had been a tenth of the reader thread's time).
 pub fn read_raw(
     mut reader: impl BufRead,
     origin: &Path,
+    max: u64,
     report: &mut dyn FnMut(Error),
     each: &mut dyn FnMut(RawRecord),
 ) {
@@ -145,9 +167,19 @@ pub fn read_raw(
             });
         }
     };
-    // The line read so far, when it runs past the reader's buffer.
-    let mut pending: Vec<u8> = Vec::new();
+    // The line read so far, when it runs past the reader's buffer (in pieces: a line near
+    // `max` must not cost twice `max`).
+    let mut pending = super::gz::Pieces::default();
+    // Whether the current line is past `max` and being skipped.
+    let mut skipping = false;
     let mut line = 0;
+    let max = usize::try_from(max).unwrap_or(usize::MAX);
+    let mut too_large = |line: usize| {
+        report(Error::TooLarge {
+            name: format!("{}:{line}", origin.display()),
+            limit: max as u64,
+        })
+    };
     loop {
         let buf = match reader.fill_buf() {
             Ok(buf) => buf,
@@ -162,23 +194,33 @@ pub fn read_raw(
         };
         if buf.is_empty() {
             // The end: a last line without its line break still counts.
-            if !pending.is_empty() {
-                emit(pending, line + 1);
+            if skipping {
+                too_large(line + 1);
+            } else if pending.len() > 0 {
+                emit(pending.take(), line + 1);
             }
             return;
         }
-        match memchr::memchr(b'\n', buf) {
+        let end = memchr::memchr(b'\n', buf);
+        let piece = end.unwrap_or(buf.len());
+        if !skipping && pending.len() + piece > max {
+            skipping = true;
+            pending = super::gz::Pieces::default();
+        }
+        if !skipping {
+            pending.extend(&buf[..piece]);
+        }
+        match end {
             Some(end) => {
-                pending.extend_from_slice(&buf[..end]);
                 reader.consume(end + 1);
                 line += 1;
-                emit(std::mem::take(&mut pending), line);
+                if std::mem::take(&mut skipping) {
+                    too_large(line);
+                } else {
+                    emit(pending.take(), line);
+                }
             }
-            None => {
-                let n = buf.len();
-                pending.extend_from_slice(buf);
-                reader.consume(n);
-            }
+            None => reader.consume(piece),
         }
     }
 }
@@ -192,9 +234,14 @@ struct Record {
     date: Option<String>,
 }
 
-fn parse(bytes: &[u8], fields: &RecordFields) -> Result<Record, String> {
-    let mut value: Value =
-        serde_json::from_slice(bytes).map_err(|e| format!("expected a JSON object, but {e}"))?;
+/// The fields of a record; `Ok(None)` when it holds no text to scan (a warning said why).
+/// Warnings go to `warn` with the column they concern, if any.
+fn parse(
+    bytes: &[u8],
+    fields: &RecordFields,
+    warn: &mut dyn FnMut(Option<usize>, String),
+) -> Result<Option<Record>, String> {
+    let mut value = parse_json(bytes, warn)?;
     let obj = value
         .as_object_mut()
         .ok_or_else(|| "expected a JSON object, but found another value".to_string())?;
@@ -205,17 +252,27 @@ fn parse(bytes: &[u8], fields: &RecordFields) -> Result<Record, String> {
             .map(Value::to_string)
     });
     let id = id.or_else(|| string("url"));
-    let date = RecordFields::names(&fields.date, "date", DATE_ALIASES).find_map(string);
-    let date = date.and_then(|d| {
-        let day = d.get(..10)?;
-        let ok = day.len() == 10 && day.as_bytes()[4] == b'-' && day.as_bytes()[7] == b'-';
-        ok.then(|| day.to_string())
+    let date = RecordFields::names(&fields.date, "date", DATE_ALIASES)
+        .find_map(|key| Some((key, string(key)?)));
+    let date = date.and_then(|(key, d)| {
+        let day = calendar_day(&d);
+        if day.is_none() {
+            warn(
+                None,
+                format!("`{key}` is not a date (`{d}`); the document's date is left out"),
+            );
+        }
+        day
     });
     // The body is moved out of the parsed record, not copied (it is most of the record).
+    let mut nulls = Vec::new();
     let mut take = |key: &str| match obj.remove(key) {
         Some(Value::String(s)) => Some(s),
         other => {
             if let Some(v) = other {
+                if v.is_null() {
+                    nulls.push(key.to_string());
+                }
                 obj.insert(key.to_string(), v);
             }
             None
@@ -228,25 +285,128 @@ fn parse(bytes: &[u8], fields: &RecordFields) -> Result<Record, String> {
         RecordFields::names(&fields.text, "text", TEXT_ALIASES).find_map(&mut take)
     };
     if let Some(html) = html_body.filter(|h| !h.trim().is_empty()) {
-        return Ok(Record {
+        return Ok(Some(Record {
             id,
             body: html,
             is_html: true,
             date,
-        });
+        }));
     }
     match text_body {
-        Some(text) => Ok(Record {
+        Some(text) => Ok(Some(Record {
             id,
             body: text,
             is_html: false,
             date,
-        }),
+        })),
+        None if !nulls.is_empty() => {
+            // Paywalled pages: the crawler found the article but not its text.
+            warn(
+                None,
+                format!("`{}` is null: no text to scan; skipped", nulls.join("`, `")),
+            );
+            Ok(None)
+        }
         None => Err(format!(
             "expected a `{}` or `{}` string field, but found neither",
             fields.text, fields.html
         )),
     }
+}
+
+/// The record's JSON. A line that fails to parse only for invalid UTF-8 or a lone surrogate
+/// escape is repaired (U+FFFD for each) and parsed again, with a warning naming the first
+/// column of each; valid lines cost nothing more.
+fn parse_json(bytes: &[u8], warn: &mut dyn FnMut(Option<usize>, String)) -> Result<Value, String> {
+    let error = match serde_json::from_slice(bytes) {
+        Ok(value) => return Ok(value),
+        Err(e) => e,
+    };
+    let fail = |e: serde_json::Error| format!("expected a JSON object, but {e}");
+    let mut repaired = bytes.to_vec();
+    let surrogate = replace_lone_surrogates(&mut repaired);
+    if let Some(at) = surrogate {
+        warn(
+            Some(at + 1),
+            "lone surrogate escape; decoded as U+FFFD".to_string(),
+        );
+    }
+    let repaired = match String::from_utf8(repaired) {
+        Ok(s) => s,
+        Err(e) => {
+            warn(
+                Some(e.utf8_error().valid_up_to() + 1),
+                "invalid UTF-8; decoded with replacement characters".to_string(),
+            );
+            String::from_utf8_lossy(e.as_bytes()).into_owned()
+        }
+    };
+    if repaired.as_bytes() == bytes {
+        return Err(fail(error));
+    }
+    serde_json::from_str(&repaired).map_err(fail)
+}
+
+/// Replaces every `\uD800`-`\uDFFF` escape that is not half of a pair with `\uFFFD` (the same
+/// length, so columns stay put); returns the byte offset of the first.
+fn replace_lone_surrogates(bytes: &mut [u8]) -> Option<usize> {
+    let hex = |b: &[u8]| -> Option<u16> {
+        let s = std::str::from_utf8(b.get(..4)?).ok()?;
+        u16::from_str_radix(s, 16).ok()
+    };
+    let mut first = None;
+    let mut i = 0;
+    while let Some(k) = memchr::memchr(b'\\', &bytes[i..]) {
+        let at = i + k;
+        if bytes.get(at + 1) != Some(&b'u') {
+            // Another escape (`\\`, `\"`, ...): skip both bytes.
+            i = at + 2;
+            continue;
+        }
+        let Some(unit) = hex(&bytes[at + 2..]) else {
+            i = at + 2;
+            continue;
+        };
+        let paired = (0xD800..0xDC00).contains(&unit)
+            && bytes.get(at + 6..at + 8) == Some(b"\\u")
+            && hex(&bytes[at + 8..]).is_some_and(|low| (0xDC00..0xE000).contains(&low));
+        if paired {
+            i = at + 12;
+        } else if (0xD800..0xE000).contains(&unit) {
+            bytes[at + 2..at + 6].copy_from_slice(b"FFFD");
+            first.get_or_insert(at);
+            i = at + 6;
+        } else {
+            i = at + 6;
+        }
+    }
+    first
+}
+
+/// The calendar day a date field opens with (`2021-06-01`, `2021-06-01 10:00:00`,
+/// `2021-06-01T10:00:00Z`); `None` when it is none (`2021-13-45`, `yesterday`).
+fn calendar_day(date: &str) -> Option<String> {
+    let day = date.get(..10)?;
+    let b = day.as_bytes();
+    let digits = |r: std::ops::Range<usize>| -> Option<u32> {
+        b[r.clone()]
+            .iter()
+            .all(u8::is_ascii_digit)
+            .then(|| day[r].parse().ok())?
+    };
+    if b[4] != b'-' || b[7] != b'-' {
+        return None;
+    }
+    let (year, month, d) = (digits(0..4)?, digits(5..7)?, digits(8..10)?);
+    let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0);
+    let days = match month {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        2 if leap => 29,
+        2 => 28,
+        _ => return None,
+    };
+    (1..=days).contains(&d).then(|| day.to_string())
 }
 
 #[cfg(test)]
@@ -281,6 +441,7 @@ mod tests {
                 read_raw(
                     reader,
                     Path::new("t.jsonl"),
+                    u64::MAX,
                     &mut |e| panic!("{e}"),
                     &mut |r| got.push((r.bytes, r.line)),
                 );

@@ -3,7 +3,10 @@
 //! All three are deterministic: the feed's order is fixed upstream (documents in input order,
 //! posts by first appearance, quotes by position), and no map iteration order leaks out.
 
+mod compact;
 pub mod shard;
+
+pub use compact::Compact;
 
 use crate::model::{DocumentInfo, Feed, Generator, Platform, Post, Quote};
 use crate::reduce::store::PostStore;
@@ -324,38 +327,52 @@ fn feed_description(feed: FeedParts<'_>) -> String {
     )
 }
 
+/// The `version` of every JSON Feed this crate writes.
+const FEED_VERSION: &str = "https://jsonfeed.org/version/1.1";
+
+/// Where the `_post` extension of JSON Feed items is described (its `about` key, as the JSON
+/// Feed spec recommends for extensions): the schema doc of this version.
+pub const SCHEMA_URL: &str = concat!(
+    "https://docs.rs/embedscan/",
+    env!("CARGO_PKG_VERSION"),
+    "/embedscan/_documentation/schema/index.html"
+);
+
 /// The feed as a JSON Feed 1.1 document (<https://jsonfeed.org/version/1.1>), built whole: the
-/// oracle of [`write_json_feed`].
+/// oracle of [`write_json_feed`]. Its keys in the spec's order, `version` first.
 #[cfg(test)]
-fn json_feed(feed: &Feed) -> Value {
-    let items: Vec<Value> = feed.posts.iter().map(feed_item).collect();
-    json!({
-        "version": "https://jsonfeed.org/version/1.1",
-        "title": FEED_TITLE,
-        "description": feed_description(FeedParts::of(feed)),
-        "items": items,
-    })
+fn json_feed(feed: &Feed) -> impl Serialize {
+    #[derive(Serialize)]
+    struct JsonFeed {
+        version: &'static str,
+        title: &'static str,
+        description: String,
+        items: Vec<Value>,
+    }
+    JsonFeed {
+        version: FEED_VERSION,
+        title: FEED_TITLE,
+        description: feed_description(FeedParts::of(feed)),
+        items: feed.posts.iter().map(feed_item).collect(),
+    }
 }
 
-/// [`json_feed`] written as pretty JSON without building it whole: its keys in the order
-/// serde_json writes an object (sorted), the items rendered on all cores a window at a time —
-/// the same bytes, in memory bounded by a window rather than by the feed.
+/// [`json_feed`] written as pretty JSON without building it whole: `version`, `title`,
+/// `description`, then the items rendered on all cores a window at a time — the same bytes, in
+/// memory bounded by a window rather than by the feed.
 fn write_json_feed(feed: FeedParts<'_>, out: &mut dyn Write) -> io::Result<()> {
     let string = |s: &str| serde_json::to_string(s);
+    write!(out, "{{\n  \"version\": {}", string(FEED_VERSION)?)?;
+    write!(out, ",\n  \"title\": {}", string(FEED_TITLE)?)?;
     write!(
         out,
-        "{{\n  \"description\": {}",
+        ",\n  \"description\": {}",
         string(&feed_description(feed))?
     )?;
     write_rendered_array(out, "items", feed.posts.count(), |i| {
         pretty_at(&feed_item(&*feed.post(i)?), 2, true)
     })?;
-    write!(out, ",\n  \"title\": {}", string(FEED_TITLE)?)?;
-    write!(
-        out,
-        ",\n  \"version\": {}\n}}\n",
-        string("https://jsonfeed.org/version/1.1")?
-    )
+    out.write_all(b"\n}\n")
 }
 
 fn feed_item(post: &Post) -> Value {
@@ -399,10 +416,11 @@ fn feed_item(post: &Post) -> Value {
     if let Some(lang) = &post.lang {
         obj.insert("language".into(), lang.clone().into());
     }
-    obj.insert(
-        "_post".into(),
-        serde_json::to_value(post).unwrap_or(Value::Null),
-    );
+    let mut extension = serde_json::to_value(post).unwrap_or(Value::Null);
+    if let Some(fields) = extension.as_object_mut() {
+        fields.insert("about".into(), SCHEMA_URL.into());
+    }
+    obj.insert("_post".into(), extension);
     item
 }
 
