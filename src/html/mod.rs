@@ -121,7 +121,7 @@ fn page_date(dom: &Dom) -> Option<String> {
         "pubdate",
         "dc.date",
     ];
-    let meta = dom.descendants(0).into_iter().find(|&n| {
+    let meta = dom.descendants(0).find(|&n| {
         dom.is(n, "meta")
             && ["property", "name", "itemprop"]
                 .iter()
@@ -139,4 +139,44 @@ fn page_date(dom: &Dom) -> Option<String> {
         .and_then(|m| dom.attr(m, "content"))
         .or_else(|| dom.find(0, published).and_then(|t| dom.attr(t, "datetime")))?;
     status_link::iso_date(stamp).map(|d| d.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// 200,000 nested `<div>`s around a tweet and a quotation, closed, then a paragraph: the
+    /// tree follows the nesting (each `div` spans to its own end tag) and the page reads as a
+    /// flat one does. The time is not asserted; before the tree was built in one pass, this
+    /// page took seconds (quadratic in the depth).
+    #[test]
+    fn deep_nesting() {
+        const DEPTH: usize = 200_000;
+        let tweet = "<blockquote class=\"twitter-tweet\"><p lang=\"en\">The north bridge is closed \
+                     until Friday</p>&mdash; Ana Ruiz (@MayorAnaRuiz) <a href=\"https://twitter.com/\
+                     MayorAnaRuiz/status/1367136891290664965\">March 3, 2021</a></blockquote>";
+        let page = format!(
+            "<html><body>{}{tweet}{}<p>“The north bridge is closed until Friday,” Ruiz tweeted.</p></body></html>",
+            "<div>".repeat(DEPTH),
+            "</div>".repeat(DEPTH),
+        );
+        let dom = Dom::parse(&page).unwrap();
+        let divs: Vec<_> = dom.descendants(0).filter(|&n| dom.is(n, "div")).collect();
+        assert_eq!(divs.len(), DEPTH);
+        let nest = 12 + 5 * DEPTH + tweet.len() + 6 * DEPTH;
+        assert_eq!(dom.span(divs[0]), 12..nest);
+        let innermost = divs[DEPTH - 1];
+        assert_eq!(
+            &page[dom.span(innermost)],
+            format!("<div>{tweet}</div>").as_str()
+        );
+        let doc = Document::new("deep.html", page.as_str());
+        let got = extract(&doc, &Detector::new());
+        assert_eq!(got.posts.len(), 1);
+        let post = &got.posts[0];
+        assert_eq!(post.text, "The north bridge is closed until Friday");
+        assert_eq!(post.author.handle.as_deref(), Some("MayorAnaRuiz"));
+        assert_eq!(got.quotes.len(), 1);
+        assert!(got.quotes[0].text.starts_with("The north bridge"));
+    }
 }

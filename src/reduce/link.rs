@@ -34,6 +34,14 @@
 //! counts how many of them each post uses, and compares in full only the [`MAX_CANDIDATES`]
 //! posts using the most: bounded work per quote, O(total words) overall, never all pairs.
 //!
+//! When a corpus has a small vocabulary, even a quote's rarest words are used by thousands of
+//! posts, and their lists grow with the corpus. A quote whose probes' lists hold more than
+//! [`POSTING_BUDGET`] entries reads its rarest words only up to that budget, and also looks up
+//! its pairs of adjacent words in a second index (pairs of words some quote has, each with the
+//! posts having that pair): a copied sentence shares many pairs with its post and almost none
+//! with the others. Its work then stays bounded by constants whatever the corpus; the other
+//! quotes (all of them in ordinary corpora) are linked exactly as before.
+//!
 //! Quote appearances are added to the post and its appearances re-sorted by (document in
 //! input order, start). The document order is recovered from the order of the quotes and of
 //! every post's appearances (a topological order); documents these leave unordered (one with
@@ -65,6 +73,11 @@ pub const PROBES: usize = 12;
 pub const MAX_POSTING: usize = 2000;
 /// Posts compared in full per quote: those using the most probed words.
 pub const MAX_CANDIDATES: usize = 64;
+/// Postings a quote reads by its single words. A quote whose probes' lists are longer (a
+/// corpus with a small vocabulary, where even the rarest words are used by thousands of posts)
+/// reads its rarest words only up to this many entries and finds its candidates by the pairs
+/// of words it shares with a post instead.
+pub const POSTING_BUDGET: usize = 2048;
 
 /// Containment of `quote`'s distinct words in `post`'s words (0 when the quote has none).
 #[cfg(any(test, feature = "_internal"))]
@@ -252,15 +265,89 @@ fn best_posts<'a>(
 /// (CSR) — two vectors in all rather than one per post and one per word.
 struct Index {
     vocab: FxHashMap<String, u32>,
-    /// Per chunk of [`INDEX_CHUNK`] posts: their word ids back to back, and where each post's
-    /// begin (plus the end) — chunks as the cores built them, never copied into one array.
-    chunks: Vec<(Vec<u32>, Vec<u32>)>,
+    /// Per chunk of [`INDEX_CHUNK`] posts, as the cores built them, never copied into one array.
+    chunks: Vec<Chunk>,
     /// How many posts use each word.
     df: Vec<u32>,
     /// The posts of each word used by at most [`MAX_POSTING`] posts (the only words a quote
     /// looks up), as a flat array and where each word's begin.
     posting_posts: Vec<u32>,
     posting_starts: Vec<usize>,
+    /// Pairs of adjacent words some quote has (word ids, first << 32 | second) and their ids.
+    pairs: FxHashMap<u64, u32>,
+    /// The posts having each pair, when at most [`MAX_POSTING`] do, as a flat array and where
+    /// each pair's begin.
+    pair_posts: Vec<u32>,
+    pair_starts: Vec<usize>,
+}
+
+/// A pair of adjacent word ids as one key.
+fn pair_key(a: u32, b: u32) -> u64 {
+    (u64::from(a) << 32) | u64::from(b)
+}
+
+/// Posting lists by counting sort: `lists(i)` gives the distinct keys of item `i` (of `n`);
+/// keys used by more than [`MAX_POSTING`] items get none. Returns the flat postings and where
+/// each key's begin (plus the end).
+fn postings<'k>(
+    n: usize,
+    keys: usize,
+    lists: impl Fn(usize) -> &'k [u32],
+) -> (Vec<u32>, Vec<usize>, Vec<u32>) {
+    let mut df = vec![0u32; keys];
+    for i in 0..n {
+        for &k in lists(i) {
+            if let Some(d) = df.get_mut(k as usize) {
+                *d += 1;
+            }
+        }
+    }
+    let mut starts = Vec::with_capacity(keys + 1);
+    let mut at = 0;
+    for &d in &df {
+        starts.push(at);
+        if d as usize <= MAX_POSTING {
+            at += d as usize;
+        }
+    }
+    starts.push(at);
+    let mut flat = vec![0u32; at];
+    let mut next = starts.clone();
+    for i in 0..n {
+        for &k in lists(i) {
+            if df
+                .get(k as usize)
+                .is_some_and(|&d| d as usize > MAX_POSTING)
+            {
+                continue;
+            }
+            if let Some(at) = next.get_mut(k as usize) {
+                if let Some(slot) = flat.get_mut(*at) {
+                    *slot = i as u32;
+                }
+                *at += 1;
+            }
+        }
+    }
+    (flat, starts, df)
+}
+
+/// The words and pairs of a chunk of posts: their ids back to back, and where each post's begin
+/// (plus the end).
+#[derive(Default)]
+struct Chunk {
+    ids: Vec<u32>,
+    starts: Vec<u32>,
+    pair_ids: Vec<u32>,
+    pair_starts: Vec<u32>,
+}
+
+/// Item `k` of a flat list of lists.
+fn slice_of<'s>(flat: &'s [u32], starts: &[u32], k: usize) -> &'s [u32] {
+    match (starts.get(k), starts.get(k + 1)) {
+        (Some(&a), Some(&b)) => flat.get(a as usize..b as usize).unwrap_or(&[]),
+        _ => &[],
+    }
 }
 
 /// Posts tokenized per parallel step of [`Index::of`].
@@ -273,84 +360,104 @@ impl Index {
         quotes: &[Quote],
     ) -> Index {
         let mut vocab: FxHashMap<String, u32> = FxHashMap::default();
+        let mut pairs: FxHashMap<u64, u32> = FxHashMap::default();
         for q in quotes {
+            let mut prev: Option<u32> = None;
             for_each_word(&q.text, |w| {
-                if !vocab.contains_key(w) {
-                    let id = vocab.len() as u32;
-                    vocab.insert(w.to_string(), id);
+                let id = match vocab.get(w) {
+                    Some(&id) => id,
+                    None => {
+                        let id = vocab.len() as u32;
+                        vocab.insert(w.to_string(), id);
+                        id
+                    }
+                };
+                if let Some(p) = prev {
+                    let next = pairs.len() as u32;
+                    pairs.entry(pair_key(p, id)).or_insert(next);
                 }
+                prev = Some(id);
             });
         }
-        // Each post's distinct known words, on all cores, a chunk of posts at a time.
-        let chunks: Vec<(Vec<u32>, Vec<u32>)> = (0..n_posts.div_ceil(INDEX_CHUNK))
+        // Each post's distinct known words and pairs, on all cores, a chunk of posts at a time.
+        let chunks: Vec<Chunk> = (0..n_posts.div_ceil(INDEX_CHUNK))
             .into_par_iter()
             .map(|c| {
-                let (mut ids, mut starts) = (Vec::new(), vec![0u32]);
+                let mut chunk = Chunk::default();
+                chunk.starts.push(0);
+                chunk.pair_starts.push(0);
                 let mut own: Vec<u32> = Vec::new();
+                let mut own_pairs: Vec<u32> = Vec::new();
                 for pi in c * INDEX_CHUNK..((c + 1) * INDEX_CHUNK).min(n_posts) {
                     own.clear();
+                    own_pairs.clear();
                     if let Some(text) = texts(pi) {
-                        for_each_word(&text, |w| own.extend(vocab.get(w)));
+                        let mut prev: Option<u32> = None;
+                        for_each_word(&text, |w| {
+                            let id = vocab.get(w).copied();
+                            if let (Some(p), Some(id)) = (prev, id) {
+                                own_pairs.extend(pairs.get(&pair_key(p, id)));
+                            }
+                            own.extend(id);
+                            prev = id;
+                        });
                     }
-                    own.sort_unstable();
-                    own.dedup();
-                    ids.extend_from_slice(&own);
-                    starts.push(ids.len() as u32);
+                    for list in [&mut own, &mut own_pairs] {
+                        list.sort_unstable();
+                        list.dedup();
+                    }
+                    chunk.ids.extend_from_slice(&own);
+                    chunk.starts.push(chunk.ids.len() as u32);
+                    chunk.pair_ids.extend_from_slice(&own_pairs);
+                    chunk.pair_starts.push(chunk.pair_ids.len() as u32);
                 }
-                ids.shrink_to_fit();
-                (ids, starts)
+                chunk.ids.shrink_to_fit();
+                chunk.pair_ids.shrink_to_fit();
+                chunk
             })
             .collect();
-        let mut df = vec![0u32; vocab.len()];
-        for &id in chunks.iter().flat_map(|c| &c.0) {
-            if let Some(d) = df.get_mut(id as usize) {
-                *d += 1;
-            }
-        }
-        // Postings of the rare words by counting sort: offsets, then each post in order.
-        let mut posting_starts = Vec::with_capacity(df.len() + 1);
-        let mut at = 0;
-        for &d in &df {
-            posting_starts.push(at);
-            if d as usize <= MAX_POSTING {
-                at += d as usize;
-            }
-        }
-        posting_starts.push(at);
         let mut index = Index {
             vocab,
             chunks,
-            df,
+            df: Vec::new(),
             posting_posts: Vec::new(),
-            posting_starts,
+            posting_starts: Vec::new(),
+            pairs,
+            pair_posts: Vec::new(),
+            pair_starts: Vec::new(),
         };
-        let mut posting_posts = vec![0u32; at];
-        let mut next = index.posting_starts.clone();
-        for pi in 0..n_posts {
-            for &id in index.post_words(pi) {
-                if index.df(id) as usize > MAX_POSTING {
-                    continue;
-                }
-                if let Some(at) = next.get_mut(id as usize) {
-                    if let Some(slot) = posting_posts.get_mut(*at) {
-                        *slot = pi as u32;
-                    }
-                    *at += 1;
-                }
-            }
-        }
-        index.posting_posts = posting_posts;
+        let (flat, starts, df) = postings(n_posts, index.vocab.len(), |pi| index.post_words(pi));
+        let (pair_flat, pair_starts, _) =
+            postings(n_posts, index.pairs.len(), |pi| index.post_pairs(pi));
+        index.posting_posts = flat;
+        index.posting_starts = starts;
+        index.df = df;
+        index.pair_posts = pair_flat;
+        index.pair_starts = pair_starts;
         index
     }
 
     /// The distinct word ids of post `pi`, sorted.
     fn post_words(&self, pi: usize) -> &[u32] {
-        let Some((ids, starts)) = self.chunks.get(pi / INDEX_CHUNK) else {
+        let Some(c) = self.chunks.get(pi / INDEX_CHUNK) else {
             return &[];
         };
-        let k = pi % INDEX_CHUNK;
-        match (starts.get(k), starts.get(k + 1)) {
-            (Some(&a), Some(&b)) => ids.get(a as usize..b as usize).unwrap_or(&[]),
+        slice_of(&c.ids, &c.starts, pi % INDEX_CHUNK)
+    }
+
+    /// The distinct pair ids of post `pi`, sorted.
+    fn post_pairs(&self, pi: usize) -> &[u32] {
+        let Some(c) = self.chunks.get(pi / INDEX_CHUNK) else {
+            return &[];
+        };
+        slice_of(&c.pair_ids, &c.pair_starts, pi % INDEX_CHUNK)
+    }
+
+    /// The posts having pair `id` (none when more than [`MAX_POSTING`] do).
+    fn pair_postings(&self, id: u32) -> &[u32] {
+        let id = id as usize;
+        match (self.pair_starts.get(id), self.pair_starts.get(id + 1)) {
+            (Some(&a), Some(&b)) => self.pair_posts.get(a..b).unwrap_or(&[]),
             _ => &[],
         }
     }
@@ -390,6 +497,25 @@ impl Scratch {
             mark: 0,
         }
     }
+
+    /// Counts a hit for each post of `posts` (the current quote's `mark`).
+    fn count(&mut self, posts: &[u32], mark: u32) {
+        for &pi in posts {
+            let i = pi as usize;
+            let (Some(st), Some(sl)) = (self.stamp.get_mut(i), self.slot.get_mut(i)) else {
+                continue;
+            };
+            if *st == mark {
+                if let Some(h) = self.hits.get_mut(*sl as usize) {
+                    h.0 += 1;
+                }
+            } else {
+                *st = mark;
+                *sl = self.hits.len() as u32;
+                self.hits.push((1, pi));
+            }
+        }
+    }
 }
 
 /// The post `q` re-quotes and the similarity, if any (see the module doc for the rules).
@@ -419,25 +545,42 @@ fn best_post<'a>(
     // Candidates: the posts using the probed words, counted by how many they use.
     scratch.mark += 1;
     let mark = scratch.mark;
-    let hits = &mut scratch.hits;
-    hits.clear();
-    for &(_, id) in known.iter().take(PROBES) {
-        for &pi in index.postings(id) {
-            let i = pi as usize;
-            let (Some(st), Some(sl)) = (scratch.stamp.get_mut(i), scratch.slot.get_mut(i)) else {
-                continue;
-            };
-            if *st == mark {
-                if let Some(h) = hits.get_mut(*sl as usize) {
-                    h.0 += 1;
+    scratch.hits.clear();
+    let probes = known.iter().take(PROBES);
+    let dense = probes.clone().map(|&(df, _)| df).sum::<usize>() > POSTING_BUDGET;
+    let mut read = 0;
+    for (k, &(df, id)) in probes.enumerate() {
+        read += df;
+        if dense && k > 0 && read > POSTING_BUDGET {
+            break;
+        }
+        scratch.count(index.postings(id), mark);
+    }
+    if dense {
+        // The quote's pairs of adjacent words, rarest first, within the same budget.
+        let mut prev: Option<u32> = None;
+        let mut pairs: Vec<(usize, u32)> = Vec::new();
+        for_each_word(&q.text, |w| {
+            let id = index.vocab.get(w).copied();
+            if let (Some(p), Some(id)) = (prev, id) {
+                if let Some(&pair) = index.pairs.get(&pair_key(p, id)) {
+                    pairs.push((index.pair_postings(pair).len(), pair));
                 }
-            } else {
-                *st = mark;
-                *sl = hits.len() as u32;
-                hits.push((1, pi));
             }
+            prev = id;
+        });
+        pairs.sort_unstable();
+        pairs.dedup();
+        let mut read = 0;
+        for &(len, pair) in &pairs {
+            read += len;
+            if read > POSTING_BUDGET {
+                break;
+            }
+            scratch.count(index.pair_postings(pair), mark);
         }
     }
+    let hits = &mut scratch.hits;
     let by_hits = |a: &(u32, u32), b: &(u32, u32)| b.0.cmp(&a.0).then(a.1.cmp(&b.1));
     if hits.len() > MAX_CANDIDATES {
         hits.select_nth_unstable_by(MAX_CANDIDATES, by_hits);
@@ -596,5 +739,57 @@ mod tests {
             1.0
         );
         assert!(similarity("a b c d", "a b") == 0.5);
+    }
+
+    /// A corpus with a vocabulary of 40 words: each of a quote's words is used by ~900 of the
+    /// 3,000 posts, so the quote takes the bounded path (its rarest words within the budget,
+    /// then its pairs of adjacent words) and still finds the post it copies.
+    #[test]
+    fn small_vocabulary_links_by_pairs() {
+        let mut seed = 7u64;
+        let mut next = move || {
+            seed = seed
+                .wrapping_mul(6_364_136_223_846_793_005)
+                .wrapping_add(1_442_695_040_888_963_407);
+            (seed >> 33) as usize
+        };
+        let mut posts: Vec<Post> = (0..3000)
+            .map(|i| {
+                let text: Vec<String> = (0..12).map(|_| format!("w{:02}", next() % 40)).collect();
+                Post {
+                    id: format!("p{i}"),
+                    platform: crate::model::Platform::Twitter,
+                    author: Author::default(),
+                    date: None,
+                    text: text.join(" "),
+                    lang: None,
+                    hashtags: Vec::new(),
+                    mentions: Vec::new(),
+                    urls: Vec::new(),
+                    media: Vec::new(),
+                    reply_to: None,
+                    quoted_post: None,
+                    status_id: None,
+                    status_url: None,
+                    created_at: None,
+                    versions: Vec::new(),
+                    appearances: Vec::new(),
+                }
+            })
+            .collect();
+        let copied = posts[1234].text.clone();
+        let mut quotes = vec![Quote {
+            id: "q".into(),
+            document: "d".into(),
+            line: 1,
+            start: 0,
+            end: copied.len(),
+            text: copied,
+            speaker: None,
+            cue: None,
+            post: None,
+        }];
+        link_quotes(&mut posts, &mut quotes);
+        assert_eq!(quotes[0].post.as_deref(), Some("p1234"));
     }
 }

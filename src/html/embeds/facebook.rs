@@ -64,7 +64,6 @@ fn read_facebook(dom: &Dom, n: NodeId, lang: Option<&str>) -> Option<Found> {
     let after = p.map_or(0, |p| dom.span(p).end);
     let tail_links: Vec<NodeId> = dom
         .descendants(body)
-        .into_iter()
         .filter(|&a| dom.is(a, "a") && dom.span(a).start >= after)
         .collect();
     let name = tail_links

@@ -26,11 +26,7 @@ fn read_instagram(dom: &Dom, n: NodeId) -> Option<Found> {
         .and_then(status_link::parse)
         .or_else(|| first_link(dom, n, on(Platform::Instagram)))
         .filter(|l| l.platform == Platform::Instagram)?;
-    let paragraphs: Vec<NodeId> = dom
-        .descendants(n)
-        .into_iter()
-        .filter(|&d| dom.is(d, "p"))
-        .collect();
+    let paragraphs: Vec<NodeId> = dom.descendants(n).filter(|&d| dom.is(d, "p")).collect();
     let mut author = Author::default();
     let mut caption = None;
     for &p in &paragraphs {

@@ -271,7 +271,6 @@ fn first_link(
     parse: impl Fn(&str) -> Option<StatusLink>,
 ) -> Option<StatusLink> {
     dom.descendants(n)
-        .into_iter()
         .filter(|&a| dom.is(a, "a"))
         .find_map(|a| dom.attr(a, "href").and_then(&parse))
 }

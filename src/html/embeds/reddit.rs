@@ -18,11 +18,7 @@ pub(super) fn read(dom: &Dom, n: NodeId, _lang: Option<&str>, out: &mut Vec<Foun
     {
         return false;
     }
-    let links: Vec<NodeId> = dom
-        .descendants(n)
-        .into_iter()
-        .filter(|&a| dom.is(a, "a"))
-        .collect();
+    let links: Vec<NodeId> = dom.descendants(n).filter(|&a| dom.is(a, "a")).collect();
     let post = links.iter().find_map(|&a| {
         let link = dom
             .attr(a, "href")

@@ -45,11 +45,7 @@ pub(super) fn read_blockquote(
 ///
 /// A blockquote without any id is left to the article text, where the flattened form is read.
 fn read_tiktok(dom: &Dom, n: NodeId) -> Option<Found> {
-    let links: Vec<NodeId> = dom
-        .descendants(n)
-        .into_iter()
-        .filter(|&a| dom.is(a, "a"))
-        .collect();
+    let links: Vec<NodeId> = dom.descendants(n).filter(|&a| dom.is(a, "a")).collect();
     // The author's profile link: `href=".../@user?refer=embed"`, or a link showing `@user`.
     let profile = links.iter().find_map(|&a| {
         let handle = dom.attr(a, "href").and_then(tiktok_profile).or_else(|| {
