@@ -466,6 +466,7 @@ fn quote_of(doc: &str, text: &str, speaker: Option<&str>, cue: Option<&str>) -> 
         end: text.len(),
         text: text.to_string(),
         speaker: speaker.map(str::to_string),
+        speaker_mention: speaker.map(str::to_string),
         cue: cue.map(str::to_string),
         post: None,
     }

@@ -41,12 +41,15 @@ pub struct Attribution {
 }
 
 #[derive(Debug, Clone, Copy)]
-struct Tok {
-    start: usize,
-    end: usize,
-    word: bool,
+pub(super) struct Tok {
+    /// Byte offset where the token starts.
+    pub(super) start: usize,
+    /// Byte offset where it ends (exclusive).
+    pub(super) end: usize,
+    /// A word (letters or digits), not punctuation.
+    pub(super) word: bool,
     /// A sentence end: `.` `!` `?` `…` or a line break.
-    boundary: bool,
+    pub(super) boundary: bool,
     /// A word shaped like the first word of a cue (see [`CUE_SHAPES`]): the only tokens looked
     /// up in [`CUE_INDEX`].
     cue: bool,
@@ -492,7 +495,7 @@ fn is_abbreviation(word: &str) -> bool {
 
 /// Splits `text[range]` into word and punctuation tokens, appended to `out`; a line break is a
 /// token of its own.
-fn tokenize_into(text: &str, range: Range<usize>, out: &mut Vec<Tok>) {
+pub(super) fn tokenize_into(text: &str, range: Range<usize>, out: &mut Vec<Tok>) {
     let Some(slice) = text.get(range.clone()) else {
         return;
     };

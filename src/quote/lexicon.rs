@@ -11,6 +11,8 @@
 //! Entries are lowercase and space-separated; matching is on lowercase word tokens. To add a
 //! language, append its rows to [`CUES`], [`TAILS`] and the word classes; nothing else changes.
 
+pub mod people;
+
 use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 

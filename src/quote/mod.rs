@@ -33,6 +33,7 @@ pub mod attribution;
 pub mod cjk;
 pub mod lexicon;
 pub mod marks;
+pub mod names;
 
 pub use lexicon::is_platform_cue;
 
@@ -55,9 +56,10 @@ pub fn extract(doc: &Document, posts: &[Range<usize>]) -> Vec<Quote> {
         crate::document::TextFormat::Html => marks::scan_html(text, doc.body_start, &spans),
         crate::document::TextFormat::Text => marks::scan(text, doc.body_start, &spans),
     };
+    let quoted: Vec<Range<usize>> = found.iter().map(|m| m.open..m.close).collect();
+    let people = names::Names::build(text, doc.body_start, &quoted);
     let mut out: Vec<Quote> = Vec::new();
     let mut prev: Option<(usize, Option<String>)> = None;
-    let mut last_named: Option<String> = None;
     let mut post_at = 0;
     let mut scratch = Scratch::new(text);
     for (k, m) in found.iter().enumerate() {
@@ -126,27 +128,19 @@ pub fn extract(doc: &Document, posts: &[Range<usize>]) -> Vec<Quote> {
                 }
             }
         }
-        if a.pronoun {
-            // The nearest earlier name: a speech verb's subject since the last quotation, else
-            // the last named speaker of a quotation.
-            let since = prev
-                .as_ref()
-                .map_or(0, |p| p.0)
-                .max(post_before)
-                .max(doc.body_start);
-            let named = attribution::named_speaker_before_in(&mut scratch, since, m.open);
-            if let Some(name) = named.or_else(|| last_named.clone()) {
-                a.speaker = Some(name);
+        // The speaker as the article means it: the words printed at the cue resolved to the
+        // fullest earlier name that fits; with no words there, the nearest earlier name.
+        let mention = if a.named_here {
+            let window_end = hi.min(m.close + attribution::WINDOW);
+            let r = people.resolve(a.speaker.as_deref(), m.open, window_end);
+            a.speaker = r.speaker;
+            r.mention
+        } else {
+            if a.speaker.is_none() {
+                a.speaker = people.resolve(None, m.open, m.open).speaker;
             }
-        } else if a.named_here
-            && a.speaker.as_deref().is_some_and(|s| {
-                // A name in it (`Mayor Ana Ruiz`, `le ministre Paul Girard`).
-                s.split_whitespace()
-                    .any(|w| w.chars().next().is_some_and(char::is_uppercase))
-            })
-        {
-            last_named.clone_from(&a.speaker);
-        }
+            None
+        };
         prev = Some((m.close, a.speaker.clone()));
         out.push(Quote {
             id: quote_id(&doc.name, start),
@@ -156,6 +150,7 @@ pub fn extract(doc: &Document, posts: &[Range<usize>]) -> Vec<Quote> {
             end,
             text: inner.to_string(),
             speaker: a.speaker,
+            speaker_mention: mention,
             cue: a.cue,
             post: None,
         });
