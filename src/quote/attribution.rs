@@ -301,6 +301,16 @@ impl<'a> Toks<'a> {
             }
             i -= 1;
         }
+        // A lone indefinite stands for somebody (`Another added`, `One wrote`).
+        if det
+            && i + 1 == j
+            && matches!(
+                self.low(i),
+                "another" | "one" | "otro" | "otra" | "un" | "une"
+            )
+        {
+            return Some(i..j);
+        }
         if i == j || (det && i + 1 == j) {
             return None;
         }

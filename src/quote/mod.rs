@@ -130,7 +130,7 @@ pub fn extract(doc: &Document, posts: &[Range<usize>]) -> Vec<Quote> {
         }
         // The speaker as the article means it: the words printed at the cue resolved to the
         // fullest earlier name that fits; with no words there, the nearest earlier name.
-        let mention = if a.named_here {
+        let mention = if a.named_here || a.pronoun {
             let window_end = hi.min(m.close + attribution::WINDOW);
             let r = people.resolve(a.speaker.as_deref(), m.open, window_end);
             a.speaker = r.speaker;

@@ -111,6 +111,28 @@ fn capitalized(s: &str) -> bool {
     s.chars().next().is_some_and(char::is_uppercase)
 }
 
+/// Whether a word names a social platform, inflected forms included (`Twitteru`,
+/// `Twitter'dan`).
+fn is_platform(word: &str) -> bool {
+    let low = unsuffixed(word).to_lowercase();
+    CLASSES.platform.contains(low.as_str())
+        || [
+            "twitter",
+            "facebook",
+            "instagram",
+            "tiktok",
+            "youtube",
+            "telegram",
+        ]
+        .iter()
+        .any(|p| low.starts_with(p))
+}
+
+/// Whether every letter of a word of two or more letters is a capital (`RP`, `HAPPY`).
+fn shouted(word: &str) -> bool {
+    word.chars().filter(|c| c.is_alphabetic()).count() >= 2 && !word.chars().any(char::is_lowercase)
+}
+
 /// The word without a possessive or case ending after an apostrophe (`Trump’s`, `İmamoğlu’nun`).
 fn unsuffixed(word: &str) -> &str {
     word.split_once(['’', '\''])
@@ -346,9 +368,7 @@ impl Names {
                 let particle = CLASSES.particles.contains(w)
                     && j > i
                     && word_at(j + 1).is_some_and(|n| capitalized(s(n)));
-                let platform = CLASSES
-                    .platform
-                    .contains(unsuffixed(w).to_lowercase().as_str());
+                let platform = is_platform(w);
                 if !(capitalized(w) || particle) || (platform && j > i) {
                     break;
                 }
@@ -375,7 +395,7 @@ impl Names {
                 } else if FUNCTION_WORDS.contains(low.as_str())
                     || CLASSES.particles.contains(low.as_str())
                     || lower_words.contains(low.as_str())
-                    || CLASSES.platform.contains(low.as_str())
+                    || is_platform(w)
                     || (a == i && sentence_start && j - a == 1)
                 {
                     a += 1;
@@ -407,7 +427,11 @@ impl Names {
                     || GIVEN_SET.contains(s(&toks[a]).to_lowercase().as_str())
                     || s(&toks[j.min(toks.len() - 1)]) == "("
                         && s(toks.get(j + 1).unwrap_or(&t)) == "@";
-                let name = if e - a >= 2 {
+                // Capitals only (`HAPPY NEW YEAR`, `RP`): a name only with evidence.
+                let loud = (a..e).all(|k| shouted(s(&toks[k])));
+                let name = if loud && !evidence {
+                    None
+                } else if e - a >= 2 {
                     known.learn(printed);
                     Some(printed.to_string())
                 } else if let Some(full) = known.full(printed) {
@@ -459,8 +483,17 @@ impl Names {
             .get(self.newlines.partition_point(|&n| n < at).wrapping_sub(1))
             .copied()
             .unwrap_or(0);
+        let here = |m: &&Mention| m.at >= para;
+        let person = |m: &&Mention| self.persons.contains(&m.name);
         self.before(at)
-            .find(|m| self.persons.contains(&m.name) || (m.at >= para && m.name.contains(' ')))
+            .take_while(here)
+            .find(person)
+            .or_else(|| {
+                self.before(at)
+                    .take_while(here)
+                    .find(|m| m.name.contains(' '))
+            })
+            .or_else(|| self.before(at).find(person))
             .or_else(|| self.before(at).next())
             .map(|m| m.name.as_str())
     }
@@ -514,6 +547,30 @@ impl Names {
         }
         if INDEFINITE_SET.contains(first) {
             return keep(None);
+        }
+        // Words that open no speaker phrase (`che poi`, `Zur Krönung`, `Ecco cosa`): the
+        // grammar read a clause opener; the speaker is the nearest name.
+        let opener = FUNCTION_WORDS.contains(first) && !CLASSES.determiners.contains(first);
+        if opener && !is_pronoun(first) {
+            return Resolved {
+                speaker: self.nearest(at).map(str::to_string),
+                mention: None,
+            };
+        }
+        // Scripts without capitals: a word of a name known before (`واختتم مرسي تغريداته`).
+        if !words.iter().any(|w| w.chars().any(char::is_uppercase)) {
+            let found = words.iter().rev().find_map(|w| {
+                let bare = w
+                    .strip_prefix('و')
+                    .filter(|b| b.chars().count() >= 3)
+                    .unwrap_or(w);
+                (bare.chars().count() >= 2 && !w.chars().any(char::is_lowercase))
+                    .then(|| self.fullest(bare, until))
+                    .flatten()
+            });
+            if let Some(full) = found {
+                return keep(Some(full));
+            }
         }
         // A name in it: its last capitalized word that is neither a title nor a function word.
         let name_word = words.iter().zip(&lows).rev().find(|(w, l)| {

@@ -347,8 +347,9 @@ pub static INDEFINITES: &[&str] = &[
 
 /// Personal pronouns of the languages [`super::PRONOUNS`] leaves out.
 pub static MORE_PRONOUNS: &[&str] = &[
-    "ona", "oni", "ony", "він", "вона", "вони", "ia", "dia", "beliau", "هو", "هي", "הוא", "היא",
-    "hän", "han", "hun", "hen",
+    "他", "她", "他們", "她們", "他们", "她们", "彼", "彼女", "그", "그녀", "ona", "oni", "ony",
+    "він", "вона", "вони", "ia", "dia", "beliau", "هو", "هي", "הוא", "היא", "hän", "han", "hun",
+    "hen",
 ];
 
 /// Function words of languages the stop-word lists do not cover (Polish, Czech, Ukrainian),
