@@ -61,15 +61,16 @@ pub(super) struct Tok {
 /// Token buffers, reused from one window to the next so that tokenizing a window allocates
 /// nothing once the buffers have grown to the window size.
 #[derive(Debug, Default)]
-struct TokBuf {
-    toks: Vec<Tok>,
+pub(super) struct TokBuf {
+    /// The tokens.
+    pub(super) toks: Vec<Tok>,
     /// The lowercase forms of the tokens that have capitals, one after the other.
     lowered: String,
 }
 
 impl TokBuf {
     /// Tokenizes `text[range]` into the buffers, replacing what they held.
-    fn fill(&mut self, text: &str, range: Range<usize>) {
+    pub(super) fn fill(&mut self, text: &str, range: Range<usize>) {
         self.toks.clear();
         self.lowered.clear();
         tokenize_into(text, range, &mut self.toks);
@@ -103,7 +104,7 @@ impl TokBuf {
         }
     }
 
-    fn view<'a>(&'a self, text: &'a str) -> Toks<'a> {
+    pub(super) fn view<'a>(&'a self, text: &'a str) -> Toks<'a> {
         Toks {
             text,
             toks: &self.toks,
@@ -185,7 +186,7 @@ static ABBREVIATION_SHAPES: LazyLock<Shapes> =
     LazyLock::new(|| Shapes::of(CLASSES.abbreviations.iter().copied()));
 
 /// Tokens of a window, with their lowercase forms.
-struct Toks<'a> {
+pub(super) struct Toks<'a> {
     text: &'a str,
     toks: &'a [Tok],
     /// The lowercase forms of the tokens with capitals (see [`Tok::low`]).
@@ -196,10 +197,10 @@ impl<'a> Toks<'a> {
     fn len(&self) -> usize {
         self.toks.len()
     }
-    fn word(&self, i: usize) -> bool {
+    pub(super) fn word(&self, i: usize) -> bool {
         self.toks.get(i).is_some_and(|t| t.word)
     }
-    fn low(&self, i: usize) -> &'a str {
+    pub(super) fn low(&self, i: usize) -> &'a str {
         match self.toks.get(i) {
             Some(Tok {
                 low: Some((s, e)), ..
@@ -211,7 +212,7 @@ impl<'a> Toks<'a> {
     fn cap(&self, i: usize) -> bool {
         self.word(i) && self.str(i).chars().next().is_some_and(char::is_uppercase)
     }
-    fn str(&self, i: usize) -> &'a str {
+    pub(super) fn str(&self, i: usize) -> &'a str {
         self.toks
             .get(i)
             .and_then(|t| self.text.get(t.start..t.end))
@@ -234,7 +235,7 @@ impl<'a> Toks<'a> {
         self.text.get(s..e).map(str::to_string)
     }
     /// A cue starting at token `i`: its end (exclusive) and kind.
-    fn cue_at(&self, i: usize) -> Option<(usize, CueKind)> {
+    pub(super) fn cue_at(&self, i: usize) -> Option<(usize, CueKind)> {
         if !self.may_cue(i) {
             return None;
         }
@@ -327,6 +328,11 @@ impl<'a> Toks<'a> {
         }
         while c < j && !self.cap(c) {
             c += 1;
+        }
+        // A hashtag is nobody (`met #TweetenZoalsTheo postte hij`).
+        let hashtag = c > 0 && self.is(c - 1, "#");
+        if hashtag {
+            return None;
         }
         if c < j {
             return Some(c..j);

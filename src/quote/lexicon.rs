@@ -13,7 +13,7 @@
 
 pub mod people;
 
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::sync::LazyLock;
 
 /// How a cue relates to its speaker.
@@ -746,7 +746,7 @@ pub struct CueEntry {
 
 /// Cue entries keyed by their first word.
 pub static CUE_INDEX: LazyLock<HashMap<&'static str, Vec<CueEntry>>> = LazyLock::new(|| {
-    let mut map: HashMap<&'static str, Vec<CueEntry>> = HashMap::new();
+    let mut map: HashMap<&'static str, Vec<CueEntry>> = HashMap::default();
     for &(_, phrase, kind) in CUES {
         let words: Vec<&'static str> = phrase.split(' ').collect();
         if let Some(&first) = words.first() {

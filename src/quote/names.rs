@@ -16,12 +16,13 @@
 //! an `@handle`, or, in languages that do not capitalize their nouns, any other capitalized
 //! word inside a sentence. Lookups are by binary search and bounded scans: linear overall.
 
-use super::attribution::{tokenize_into, Tok};
+use super::attribution::TokBuf;
 use super::lexicon::people::{
-    GIVEN_NAMES, INDEFINITES, MORE_FUNCTION_WORDS, MORE_PRONOUNS, OBJECT_NOUNS, TITLES,
+    CALENDAR_WORDS, GIVEN_NAMES, INDEFINITES, MORE_FUNCTION_WORDS, MORE_PRONOUNS, OBJECT_NOUNS,
+    TITLES,
 };
-use super::lexicon::{CLASSES, CUE_INDEX};
-use std::collections::{HashMap, HashSet};
+use super::lexicon::CLASSES;
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::ops::Range;
 use std::sync::LazyLock;
 
@@ -40,15 +41,17 @@ pub struct Mention {
     pub name: String,
     /// The title it was given (lowercase), if any (`president`).
     pub title: Option<String>,
+    /// The document shows somewhere that this name is a person's (see [`Names`]).
+    pub person: bool,
 }
 
 /// The mentions of one document, in order.
 #[derive(Debug, Default)]
 pub struct Names {
+    /// In document order; a mention is marked a person's when the document gives evidence of
+    /// it for that name anywhere: a title, a speech verb next to it, a common given name
+    /// first, a signature's handle.
     mentions: Vec<Mention>,
-    /// The names with evidence of being a person somewhere in the document: a title, a
-    /// speech verb next to them, a common given name first, a signature's handle.
-    persons: HashSet<String>,
     /// Offsets of the line breaks (paragraphs), in order.
     newlines: Vec<usize>,
 }
@@ -64,7 +67,7 @@ pub struct Resolved {
 
 /// Function words of every language the stop-word lists know, lowercase.
 static FUNCTION_WORDS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
-    let mut set: HashSet<&'static str> = HashSet::new();
+    let mut set: HashSet<&'static str> = HashSet::default();
     for code in [
         "en", "fr", "de", "es", "it", "pt", "nl", "ru", "tr", "id", "ca", "da", "sv", "no", "fi",
         "hu", "ro", "el",
@@ -79,6 +82,8 @@ static FUNCTION_WORDS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
     set
 });
 
+static CALENDAR_SET: LazyLock<HashSet<&'static str>> =
+    LazyLock::new(|| CALENDAR_WORDS.iter().copied().collect());
 static GIVEN_SET: LazyLock<HashSet<&'static str>> =
     LazyLock::new(|| GIVEN_NAMES.iter().copied().collect());
 
@@ -95,11 +100,15 @@ pub fn title_of(word: &str) -> Option<&'static str> {
     if let Some(t) = TITLE_SET.get(word) {
         return Some(t);
     }
-    let n = word.chars().count();
-    TITLES.iter().copied().find(|t| {
-        let k = t.chars().count();
-        k >= 5 && n >= k + 3 && word.ends_with(t)
-    })
+    // A compound's ending of five letters or more, after at least three: a few lookups.
+    if word.len() < 8 {
+        return None;
+    }
+    word.char_indices()
+        .skip(3)
+        .map(|(i, _)| &word[i..])
+        .take_while(|rest| rest.chars().nth(4).is_some())
+        .find_map(|rest| TITLE_SET.get(rest).copied())
 }
 
 /// Whether a lowercase word is a personal pronoun.
@@ -144,8 +153,12 @@ fn unsuffixed(word: &str) -> &str {
 struct Known {
     /// Lowercase surname or first name → full name.
     parts: HashMap<String, String>,
+    /// The same parts less their last letter → full name.
+    stems: HashMap<String, String>,
     /// Lowercase handle → display name.
     handles: HashMap<String, String>,
+    /// The name learned last (names come again and again: learned once per run of them).
+    learned: Option<String>,
 }
 
 impl Known {
@@ -170,7 +183,7 @@ impl Known {
                     return Some(n);
                 }
             }
-            if let Some(n) = self.parts.get(&format!("{stem}\u{0}")) {
+            if let Some(n) = self.stems.get(stem) {
                 return Some(n);
             }
         }
@@ -178,20 +191,22 @@ impl Known {
     }
 
     fn learn(&mut self, name: &str) {
+        if self.learned.as_deref() == Some(name) {
+            return;
+        }
+        self.learned = Some(name.to_string());
         let words: Vec<&str> = name.split_whitespace().collect();
         for w in [words.first(), words.last()].into_iter().flatten() {
             let low = w.to_lowercase();
             if low.chars().count() < 2 || FUNCTION_WORDS.contains(low.as_str()) {
                 continue;
             }
-            // The stem (one letter less) under a key that cannot be a word.
+            // The stem (one letter less), for inflected forms.
             let mut chars = low.chars();
             chars.next_back();
             let stem = chars.as_str();
-            if stem.chars().count() >= 3 {
-                self.parts
-                    .entry(format!("{stem}\u{0}"))
-                    .or_insert_with(|| name.to_string());
+            if stem.chars().count() >= 3 && !self.stems.contains_key(stem) {
+                self.stems.insert(stem.to_string(), name.to_string());
             }
             self.parts.insert(low, name.to_string());
         }
@@ -201,19 +216,21 @@ impl Known {
 impl Names {
     /// Reads the mentions of `text[from..]`, leaving out the byte ranges `quoted` (sorted).
     pub fn build(text: &str, from: usize, quoted: &[Range<usize>]) -> Names {
-        let mut toks: Vec<Tok> = Vec::new();
-        tokenize_into(text, from.min(text.len())..text.len(), &mut toks);
-        let s = |t: &Tok| text.get(t.start..t.end).unwrap_or("");
+        let mut buf = TokBuf::default();
+        buf.fill(text, from.min(text.len())..text.len());
+        let tv = buf.view(text);
+        let toks = &buf.toks;
+        let s = |t: &super::attribution::Tok| text.get(t.start..t.end).unwrap_or("");
         // Words the document writes in lower case somewhere, whether it capitalizes its nouns
         // (German: then a lone capitalized word says nothing), and its headline lines (most
         // words capitalized: `DeGeneres Officially Has the Most Retweeted Tweet`).
-        let mut lower_words: HashSet<&str> = HashSet::new();
+        let mut lower_words: HashSet<&str> = HashSet::default();
         let (mut inner, mut inner_caps) = (0usize, 0usize);
         let mut after_boundary = true;
         let mut headlines: Vec<Range<usize>> = Vec::new();
         let mut newlines: Vec<usize> = Vec::new();
         let (mut line_from, mut line_words, mut line_caps, mut line_at) = (0usize, 0, 0, false);
-        for t in &toks {
+        for t in toks {
             if !t.word {
                 if s(t) == "\n" {
                     let last = text.get(line_from..t.start).unwrap_or("").trim_end();
@@ -245,7 +262,7 @@ impl Names {
 
         let mut names = Names::default();
         let mut known = Known::default();
-        let mut persons: HashSet<String> = HashSet::new();
+        let mut persons: HashSet<String> = HashSet::default();
         let (mut q, mut h) = (0, 0);
         let mut i = 0;
         while i < toks.len() {
@@ -263,23 +280,26 @@ impl Names {
                 continue;
             }
             let word_at = |k: usize| toks.get(k).filter(|t| t.word);
-            let low_at = |k: usize| word_at(k).map(|t| s(t).to_lowercase());
+            let low_at = |k: usize| word_at(k).map(|_| tv.low(k));
             // A word next to a number is a month or a day (`May 1`, `13 August`).
             let numeric = |k: usize| {
                 word_at(k).is_some_and(|t| s(t).chars().next().is_some_and(|c| c.is_ascii_digit()))
             };
             let dated = |k: usize| numeric(k + 1) || (k > 0 && numeric(k - 1));
+            // A whole cue phrase starting at word `k` (`a déclaré`, not `a` alone).
+            let cue_at = |k: usize| tv.cue_at(k).is_some();
             // A speech verb right after the words (an adverb between) or right before them.
             let cue_next = |k: usize| {
-                let k = if low_at(k).is_some_and(|w| CLASSES.adverbs.contains(w.as_str())) {
+                let k = if low_at(k).is_some_and(|w| CLASSES.adverbs.contains(w)) {
                     k + 1
                 } else {
                     k
                 };
-                low_at(k).is_some_and(|w| CUE_INDEX.contains_key(w.as_str()))
+                // One word may stand between (`Lambe Waras itu mengetwit`).
+                cue_at(k) || (word_at(k).is_some() && cue_at(k + 1))
             };
             let cue_before = |k: usize| {
-                k > 0 && low_at(k - 1).is_some_and(|w| CUE_INDEX.contains_key(w.as_str()))
+                (1..=3).any(|n| k >= n && tv.cue_at(k - n).is_some_and(|(end, _)| end == k))
             };
             // `@handle`, glued: read from the text (`_` runs included).
             if !t.word && s(&t) == "@" {
@@ -310,6 +330,7 @@ impl Names {
                             at: t.start,
                             name,
                             title: None,
+                            person: false,
                         });
                     }
                     let after = t.end + handle.len();
@@ -336,6 +357,7 @@ impl Names {
                         at: t.start,
                         name,
                         title: None,
+                        person: false,
                     });
                     i += 2;
                     continue;
@@ -345,12 +367,15 @@ impl Names {
                         at: t.start,
                         name: full,
                         title: None,
+                        person: false,
                     });
                 }
                 i += 1;
                 continue;
             }
-            if !capitalized(s(&t)) {
+            // Not a name: a word in lower case, a hashtag, a day or a month.
+            let hashtag = i > 0 && s(&toks[i - 1]) == "#" && toks[i - 1].end == t.start;
+            if !capitalized(s(&t)) || hashtag || CALENDAR_SET.contains(tv.low(i)) {
                 i += 1;
                 continue;
             }
@@ -383,18 +408,18 @@ impl Names {
             // A title in lower case before the name (`the minister Ana Ruiz`).
             let mut title: Option<String> = i
                 .checked_sub(1)
-                .and_then(|k| word_at(k))
-                .and_then(|w| title_of(&s(w).to_lowercase()))
+                .and_then(word_at)
+                .and_then(|_| title_of(tv.low(i - 1)))
                 .map(str::to_string);
             while a < j {
                 let w = s(&toks[a]);
-                let low = w.to_lowercase();
-                if let Some(tt) = title_of(&low) {
+                let low = tv.low(a);
+                if let Some(tt) = title_of(low) {
                     title = Some(tt.to_string());
                     a += 1;
-                } else if FUNCTION_WORDS.contains(low.as_str())
-                    || CLASSES.particles.contains(low.as_str())
-                    || lower_words.contains(low.as_str())
+                } else if FUNCTION_WORDS.contains(low)
+                    || CLASSES.particles.contains(low)
+                    || lower_words.contains(low)
                     || is_platform(w)
                     || (a == i && sentence_start && j - a == 1)
                 {
@@ -404,17 +429,15 @@ impl Names {
                 }
             }
             // A given name later in the run starts the name (`Américain Donald Trump`).
-            if let Some(g) = (a + 1..j.saturating_sub(1))
-                .find(|&k| GIVEN_SET.contains(s(&toks[k]).to_lowercase().as_str()))
-            {
-                if !GIVEN_SET.contains(s(&toks[a]).to_lowercase().as_str()) {
+            if let Some(g) = (a + 1..j.saturating_sub(1)).find(|&k| GIVEN_SET.contains(tv.low(k))) {
+                if !GIVEN_SET.contains(tv.low(a)) {
                     a = g;
                 }
             }
             let mut e = j.min(a + MAX_NAME_WORDS);
             while e > a
                 && (CLASSES.particles.contains(s(&toks[e - 1]))
-                    || FUNCTION_WORDS.contains(s(&toks[e - 1]).to_lowercase().as_str()))
+                    || FUNCTION_WORDS.contains(tv.low(e - 1)))
             {
                 e -= 1;
             }
@@ -424,7 +447,7 @@ impl Names {
                 let evidence = title.is_some()
                     || cue_next(j)
                     || cue_before(i)
-                    || GIVEN_SET.contains(s(&toks[a]).to_lowercase().as_str())
+                    || GIVEN_SET.contains(tv.low(a))
                     || s(&toks[j.min(toks.len() - 1)]) == "("
                         && s(toks.get(j + 1).unwrap_or(&t)) == "@";
                 // Capitals only (`HAPPY NEW YEAR`, `RP`): a name only with evidence.
@@ -437,7 +460,7 @@ impl Names {
                 } else if let Some(full) = known.full(printed) {
                     Some(full.clone())
                 } else if !dated(a)
-                    && (title.is_some() || (!nouns_capitalized && !(a == i && sentence_start)))
+                    && (title.is_some() || !(nouns_capitalized || a == i && sentence_start))
                 {
                     let bare = unsuffixed(printed);
                     known.learn(bare);
@@ -453,12 +476,15 @@ impl Names {
                         at: start,
                         name,
                         title,
+                        person: false,
                     });
                 }
             }
             i = j.max(i + 1);
         }
-        names.persons = persons;
+        for m in &mut names.mentions {
+            m.person = persons.contains(&m.name);
+        }
         names.newlines = newlines;
         names
     }
@@ -484,7 +510,7 @@ impl Names {
             .copied()
             .unwrap_or(0);
         let here = |m: &&Mention| m.at >= para;
-        let person = |m: &&Mention| self.persons.contains(&m.name);
+        let person = |m: &&Mention| m.person;
         self.before(at)
             .take_while(here)
             .find(person)
@@ -498,12 +524,12 @@ impl Names {
             .map(|m| m.name.as_str())
     }
 
-    /// The nearest name before `at` given the title `title`, else the nearest name.
+    /// The nearest name before `at` given the title `title` (`President Ana Ruiz` for `the
+    /// president`).
     fn titled(&self, title: &str, at: usize) -> Option<&str> {
         self.before(at)
             .find(|m| m.title.as_deref() == Some(title))
             .map(|m| m.name.as_str())
-            .or_else(|| self.nearest(at))
     }
 
     /// The fullest name before `until` that has `word` (any case) as one of its words.
@@ -592,6 +618,7 @@ impl Names {
             return keep(self.nearest(at));
         }
         if let Some(t) = lows.iter().find_map(|l| title_of(l)) {
+            // `the president` is the person the article calls that, else stays as printed.
             return keep(self.titled(t, at));
         }
         keep(None)
@@ -637,7 +664,7 @@ mod tests {
         let t = "Ana Ruiz wrote “Tom Berg is here” and left.";
         let open = t.find('“').unwrap_or(0);
         let close = t.find('”').unwrap_or(0);
-        let n = Names::build(t, 0, &[open..close]);
+        let n = Names::build(t, 0, std::slice::from_ref(&(open..close)));
         let got: Vec<&str> = n.mentions().iter().map(|m| m.name.as_str()).collect();
         assert_eq!(got, ["Ana Ruiz"]);
     }
