@@ -35,7 +35,7 @@ fn fixtures() {
 fn real_articles() {
     glob!(
         "../fixtures/realworld/docs",
-        "{002,005,007,010,012,021}.txt",
+        "{002,005,007,010,012,020,021,022,069}.txt",
         snapshot_file
     );
 }
