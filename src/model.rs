@@ -203,8 +203,14 @@ pub struct Quote {
     /// The quoted words without the marks (in HTML pages: decoded text, entities and tags
     /// resolved, while `start`/`end` point into the source).
     pub text: String,
-    /// Who is quoted, as the article names them.
+    /// Who is quoted: the fullest name the article gives them (a pronoun, surname, title or
+    /// cue-less quote resolved to the nearest earlier name that fits), or the words printed
+    /// when they name nobody in particular (`a user`).
     pub speaker: Option<String>,
+    /// The words printed at the cue for the speaker (`he`, `Altmaier`, `the president`);
+    /// `None` when the text names nobody at the quote.
+    #[serde(default)]
+    pub speaker_mention: Option<String>,
     /// The attribution cue (`said`, `tweeted`, ...).
     pub cue: Option<String>,
     /// Id of the post these words re-quote.

@@ -12,7 +12,7 @@ fn verbatim_prefix_with_tweeted_links() {
     assert_eq!(feed.posts.len(), 1);
     let post = &feed.posts[0];
     let quote = &feed.quotes[0];
-    assert_eq!(quote.speaker.as_deref(), Some("Mayor Ilse Varga"));
+    assert_eq!(quote.speaker.as_deref(), Some("Ilse Varga"));
     assert_eq!(quote.cue.as_deref(), Some("tweeted"));
     assert_eq!(quote.post.as_deref(), Some(post.id.as_str()));
     let kinds: Vec<_> = post.appearances.iter().map(|a| (a.kind, a.line)).collect();
@@ -32,7 +32,9 @@ fn paraphrase_links() {
     let (_, feed) = feed_of("quote/paraphrase-link.txt");
     let post = &feed.posts[0];
     let quote = &feed.quotes[0];
-    assert_eq!(quote.speaker.as_deref(), Some("Varga"));
+    // The surname resolves to the full name given earlier.
+    assert_eq!(quote.speaker.as_deref(), Some("Ilse Varga"));
+    assert_eq!(quote.speaker_mention.as_deref(), Some("Varga"));
     assert_eq!(quote.cue.as_deref(), Some("said in a Twitter post"));
     assert_eq!(quote.post.as_deref(), Some(post.id.as_str()));
     let sim = post.appearances[1].similarity;
@@ -140,6 +142,7 @@ pub(crate) fn quote_of(doc: &str, text: &str, speaker: Option<&str>, cue: Option
         end: text.len(),
         text: text.to_string(),
         speaker: speaker.map(str::to_string),
+        speaker_mention: speaker.map(str::to_string),
         cue: cue.map(str::to_string),
         post: None,
     }

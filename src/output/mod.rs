@@ -510,6 +510,7 @@ mod tests {
             end: 5,
             text: "tab\there".into(),
             speaker: None,
+            speaker_mention: None,
             cue: Some("said".into()),
             post: None,
         }];

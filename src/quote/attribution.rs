@@ -41,12 +41,15 @@ pub struct Attribution {
 }
 
 #[derive(Debug, Clone, Copy)]
-struct Tok {
-    start: usize,
-    end: usize,
-    word: bool,
+pub(super) struct Tok {
+    /// Byte offset where the token starts.
+    pub(super) start: usize,
+    /// Byte offset where it ends (exclusive).
+    pub(super) end: usize,
+    /// A word (letters or digits), not punctuation.
+    pub(super) word: bool,
     /// A sentence end: `.` `!` `?` `…` or a line break.
-    boundary: bool,
+    pub(super) boundary: bool,
     /// A word shaped like the first word of a cue (see [`CUE_SHAPES`]): the only tokens looked
     /// up in [`CUE_INDEX`].
     cue: bool,
@@ -58,15 +61,16 @@ struct Tok {
 /// Token buffers, reused from one window to the next so that tokenizing a window allocates
 /// nothing once the buffers have grown to the window size.
 #[derive(Debug, Default)]
-struct TokBuf {
-    toks: Vec<Tok>,
+pub(super) struct TokBuf {
+    /// The tokens.
+    pub(super) toks: Vec<Tok>,
     /// The lowercase forms of the tokens that have capitals, one after the other.
     lowered: String,
 }
 
 impl TokBuf {
     /// Tokenizes `text[range]` into the buffers, replacing what they held.
-    fn fill(&mut self, text: &str, range: Range<usize>) {
+    pub(super) fn fill(&mut self, text: &str, range: Range<usize>) {
         self.toks.clear();
         self.lowered.clear();
         tokenize_into(text, range, &mut self.toks);
@@ -100,7 +104,7 @@ impl TokBuf {
         }
     }
 
-    fn view<'a>(&'a self, text: &'a str) -> Toks<'a> {
+    pub(super) fn view<'a>(&'a self, text: &'a str) -> Toks<'a> {
         Toks {
             text,
             toks: &self.toks,
@@ -122,6 +126,7 @@ pub struct Scratch<'t> {
     /// The range `post` holds the tokens of, if any.
     post_range: Option<Range<usize>>,
     /// The look-back of [`named_speaker_before_in`].
+    #[cfg(any(test, feature = "_internal"))]
     back: TokBuf,
 }
 
@@ -133,6 +138,7 @@ impl<'t> Scratch<'t> {
             pre: TokBuf::default(),
             post: TokBuf::default(),
             post_range: None,
+            #[cfg(any(test, feature = "_internal"))]
             back: TokBuf::default(),
         }
     }
@@ -182,7 +188,7 @@ static ABBREVIATION_SHAPES: LazyLock<Shapes> =
     LazyLock::new(|| Shapes::of(CLASSES.abbreviations.iter().copied()));
 
 /// Tokens of a window, with their lowercase forms.
-struct Toks<'a> {
+pub(super) struct Toks<'a> {
     text: &'a str,
     toks: &'a [Tok],
     /// The lowercase forms of the tokens with capitals (see [`Tok::low`]).
@@ -193,10 +199,10 @@ impl<'a> Toks<'a> {
     fn len(&self) -> usize {
         self.toks.len()
     }
-    fn word(&self, i: usize) -> bool {
+    pub(super) fn word(&self, i: usize) -> bool {
         self.toks.get(i).is_some_and(|t| t.word)
     }
-    fn low(&self, i: usize) -> &'a str {
+    pub(super) fn low(&self, i: usize) -> &'a str {
         match self.toks.get(i) {
             Some(Tok {
                 low: Some((s, e)), ..
@@ -208,7 +214,7 @@ impl<'a> Toks<'a> {
     fn cap(&self, i: usize) -> bool {
         self.word(i) && self.str(i).chars().next().is_some_and(char::is_uppercase)
     }
-    fn str(&self, i: usize) -> &'a str {
+    pub(super) fn str(&self, i: usize) -> &'a str {
         self.toks
             .get(i)
             .and_then(|t| self.text.get(t.start..t.end))
@@ -231,7 +237,7 @@ impl<'a> Toks<'a> {
         self.text.get(s..e).map(str::to_string)
     }
     /// A cue starting at token `i`: its end (exclusive) and kind.
-    fn cue_at(&self, i: usize) -> Option<(usize, CueKind)> {
+    pub(super) fn cue_at(&self, i: usize) -> Option<(usize, CueKind)> {
         if !self.may_cue(i) {
             return None;
         }
@@ -298,6 +304,16 @@ impl<'a> Toks<'a> {
             }
             i -= 1;
         }
+        // A lone indefinite stands for somebody (`Another added`, `One wrote`).
+        if det
+            && i + 1 == j
+            && matches!(
+                self.low(i),
+                "another" | "one" | "otro" | "otra" | "un" | "une"
+            )
+        {
+            return Some(i..j);
+        }
         if i == j || (det && i + 1 == j) {
             return None;
         }
@@ -314,6 +330,11 @@ impl<'a> Toks<'a> {
         }
         while c < j && !self.cap(c) {
             c += 1;
+        }
+        // A hashtag is nobody (`met #TweetenZoalsTheo postte hij`).
+        let hashtag = c > 0 && self.is(c - 1, "#");
+        if hashtag {
+            return None;
         }
         if c < j {
             return Some(c..j);
@@ -492,7 +513,7 @@ fn is_abbreviation(word: &str) -> bool {
 
 /// Splits `text[range]` into word and punctuation tokens, appended to `out`; a line break is a
 /// token of its own.
-fn tokenize_into(text: &str, range: Range<usize>, out: &mut Vec<Tok>) {
+pub(super) fn tokenize_into(text: &str, range: Range<usize>, out: &mut Vec<Tok>) {
     let Some(slice) = text.get(range.clone()) else {
         return;
     };
@@ -700,6 +721,7 @@ pub fn named_speaker_before(text: &str, lo: usize, at: usize) -> Option<String> 
 }
 
 /// [`named_speaker_before`] in the text of `scratch`, reusing its buffers.
+#[cfg(any(test, feature = "_internal"))]
 pub fn named_speaker_before_in(scratch: &mut Scratch<'_>, lo: usize, at: usize) -> Option<String> {
     let text = scratch.text;
     let from = floor_char(text, lo.max(at.saturating_sub(2 * WINDOW)));

@@ -53,6 +53,12 @@ const KO_AFTER: [&str; 6] = [
     "덧붙였다",
 ];
 
+/// Characters that end a speaker and open what follows it: `在` / `於` / `于` (in, on), `透過`
+/// / `通过` (through), `也` / `还` / `還` (also), `则` / `則`, `曾` (once).
+const SPEAKER_ENDS: [char; 11] = [
+    '在', '於', '于', '透', '通', '也', '还', '還', '则', '則', '曾',
+];
+
 /// Marks that end a clause: the speaker never runs back past one.
 const CLAUSE_ENDS: [char; 10] = ['。', '！', '？', '，', '、', '：', '\n', '.', '!', '?'];
 
@@ -90,7 +96,12 @@ fn clause_head(after: &str) -> &str {
 
 /// A speaker: non-empty, short, and written in one of these scripts (not Latin prose).
 fn speaker(s: &str) -> Option<String> {
-    let s = s.trim();
+    // The speaker ends where a place or manner phrase begins (`川普在推文中表示`: 川普).
+    let s = s
+        .find(SPEAKER_ENDS)
+        .filter(|&i| i > 0)
+        .map_or(s, |i| &s[..i])
+        .trim();
     let chars = s.chars().count();
     ((1..=MAX_SPEAKER_CHARS).contains(&chars) && s.chars().any(is_cjk)).then(|| s.to_string())
 }

@@ -33,6 +33,7 @@ pub mod attribution;
 pub mod cjk;
 pub mod lexicon;
 pub mod marks;
+pub mod names;
 
 pub use lexicon::is_platform_cue;
 
@@ -55,9 +56,19 @@ pub fn extract(doc: &Document, posts: &[Range<usize>]) -> Vec<Quote> {
         crate::document::TextFormat::Html => marks::scan_html(text, doc.body_start, &spans),
         crate::document::TextFormat::Text => marks::scan(text, doc.body_start, &spans),
     };
+    let quoted: Vec<Range<usize>> = found.iter().map(|m| m.open..m.close).collect();
+    // Names are looked up before a quotation or in its window after: none past the last one.
+    let names_end = found
+        .last()
+        .map_or(doc.body_start, |m| m.close + attribution::WINDOW);
+    let people = names::Names::build(
+        text.get(..attribution::floor_char(text, names_end))
+            .unwrap_or(text),
+        doc.body_start,
+        &quoted,
+    );
     let mut out: Vec<Quote> = Vec::new();
     let mut prev: Option<(usize, Option<String>)> = None;
-    let mut last_named: Option<String> = None;
     let mut post_at = 0;
     let mut scratch = Scratch::new(text);
     for (k, m) in found.iter().enumerate() {
@@ -87,6 +98,9 @@ pub fn extract(doc: &Document, posts: &[Range<usize>]) -> Vec<Quote> {
         let Some((start, end)) = trimmed(text, m.inner_start, m.inner_end) else {
             continue;
         };
+        if markup_value(text, m.open, m.close) {
+            continue;
+        }
         let inner = text.get(start..end).unwrap_or("");
         // Spans no attribution could save (a lone word that is no exclamation) skip the work.
         let shape = Shape::of(inner);
@@ -113,7 +127,8 @@ pub fn extract(doc: &Document, posts: &[Range<usize>]) -> Vec<Quote> {
         // A short span needs a speaker at it, not just a verb: in `who call the area “the
         // flats”, said nothing` the verb after the marks has no speaker.
         let attributed = a.adjacent && (a.speaker.is_some() || shape.words > 3);
-        if a.term || shape.title || !shape.keep(a.cue.is_some(), attributed) {
+        let title = shape.title || (shape.titled_sentence && a.cue.is_none());
+        if a.term || title || !shape.keep(a.cue.is_some(), attributed) {
             continue;
         }
         // `“…,” he said. “…”`: a quote that opens right after the previous one's short
@@ -126,27 +141,19 @@ pub fn extract(doc: &Document, posts: &[Range<usize>]) -> Vec<Quote> {
                 }
             }
         }
-        if a.pronoun {
-            // The nearest earlier name: a speech verb's subject since the last quotation, else
-            // the last named speaker of a quotation.
-            let since = prev
-                .as_ref()
-                .map_or(0, |p| p.0)
-                .max(post_before)
-                .max(doc.body_start);
-            let named = attribution::named_speaker_before_in(&mut scratch, since, m.open);
-            if let Some(name) = named.or_else(|| last_named.clone()) {
-                a.speaker = Some(name);
+        // The speaker as the article means it: the words printed at the cue resolved to the
+        // fullest earlier name that fits; with no words there, the nearest earlier name.
+        let mention = if a.named_here || a.pronoun {
+            let window_end = hi.min(m.close + attribution::WINDOW);
+            let r = people.resolve(a.speaker.as_deref(), m.open, window_end);
+            a.speaker = r.speaker;
+            r.mention
+        } else {
+            if a.speaker.is_none() {
+                a.speaker = people.resolve(None, m.open, m.open).speaker;
             }
-        } else if a.named_here
-            && a.speaker.as_deref().is_some_and(|s| {
-                // A name in it (`Mayor Ana Ruiz`, `le ministre Paul Girard`).
-                s.split_whitespace()
-                    .any(|w| w.chars().next().is_some_and(char::is_uppercase))
-            })
-        {
-            last_named.clone_from(&a.speaker);
-        }
+            None
+        };
         prev = Some((m.close, a.speaker.clone()));
         out.push(Quote {
             id: quote_id(&doc.name, start),
@@ -156,11 +163,44 @@ pub fn extract(doc: &Document, posts: &[Range<usize>]) -> Vec<Quote> {
             end,
             text: inner.to_string(),
             speaker: a.speaker,
+            speaker_mention: mention,
             cue: a.cue,
             post: None,
         });
     }
     out
+}
+
+/// Whether the marks at `open..close` quote a value of the page's markup rather than prose:
+/// a front-matter field (`title: "…"` alone on its line), a Markdown link's text
+/// (`["…"](url)`) or a link reference's title (`[id]: https://… "…"`).
+fn markup_value(text: &str, open: usize, close: usize) -> bool {
+    let line_start = text
+        .get(..open)
+        .and_then(|t| t.get(t.len().saturating_sub(200)..))
+        .and_then(|t| t.rfind('\n').map(|i| open - (t.len() - i) + 1))
+        .unwrap_or(open.saturating_sub(200));
+    let lead = text.get(line_start..open).unwrap_or("").trim();
+    let rest = text.get(close..).unwrap_or("");
+    // `key:` (lowercase, no space): what HTML's collapsed white space leaves of a field line.
+    let key = |w: &str| {
+        w.strip_suffix(':').is_some_and(|k| {
+            !k.is_empty()
+                && k.bytes()
+                    .all(|b| b.is_ascii_lowercase() || b == b'_' || b == b'-')
+        })
+    };
+    let next = rest.split([' ', '\n']).find(|w| !w.is_empty());
+    let field = (key(lead) && rest.split('\n').next().unwrap_or("").trim().is_empty())
+        || (lead.split_whitespace().next_back().is_some_and(key)
+            && next.is_some_and(|w| key(w) || w == "---"));
+    let link_text = lead.ends_with('[') || rest.starts_with("](");
+    let reference = lead.starts_with('[')
+        && lead.split_once("]:").is_some_and(|(_, url)| {
+            let url = url.trim();
+            url.starts_with("http") && !url.contains(' ')
+        });
+    field || link_text || reference
 }
 
 /// The stable id of a quote: `quote:` and 16 hex digits of the document name and start offset.
@@ -196,6 +236,9 @@ struct Shape {
     /// A title (`“Against the Tide”`, `“Rivers of the North”`): two to six words, every one
     /// capitalized but short function words, no sentence punctuation at the end.
     title: bool,
+    /// A title closed by a full stop (`“Long Walk to Freedom.”`): a title unless a cue says
+    /// someone spoke it.
+    titled_sentence: bool,
     /// Written in Chinese, Japanese or Korean script: words are counted as two characters
     /// each, there being no spaces to count.
     cjk: bool,
@@ -228,6 +271,7 @@ impl Shape {
             words: words.min(6),
             last,
             title: (2..=6).contains(&words) && capitalized >= 2 && !lower && !sentence,
+            titled_sentence: (2..=6).contains(&words) && capitalized >= 2 && !lower && last == '.',
             cjk,
         }
     }
@@ -265,6 +309,29 @@ mod tests {
     }
 
     #[test]
+    fn markup_values_are_no_quotations() {
+        let at = |t: &str| {
+            let open = t.find('"').unwrap_or(0);
+            let close = t.rfind('"').map_or(0, |c| c + 1);
+            markup_value(t, open, close)
+        };
+        assert!(at("---\ntitle: \"Becoming a cyborg in small steps\"\n"));
+        assert!(at(
+            "--- title: \"Becoming a cyborg in small steps\" date: 2020-01-01 ---"
+        ));
+        assert!(!at("She said: \"We will stay here,\" and left.\n"));
+        assert!(!at("others could only say: \"I'm dead.\"\nNext"));
+        assert!(at(
+            "(see [\"Hacktoberfest is Hurting Open Source\"](https://a.b/))"
+        ));
+        assert!(at(
+            "[hibp]: https://haveibeenpwned.com/ \"Have I been Pwned Checker\"\n"
+        ));
+        assert!(!at("She wrote: \"We will stay here.\"\n"));
+        assert!(!at("Trump: \"We will stay here.\"\n"));
+    }
+
+    #[test]
     fn titles_are_told_apart() {
         assert!(Shape::of("Against the Tide").title);
         assert!(Shape::of("Rivers of the North").title);
@@ -272,5 +339,7 @@ mod tests {
         assert!(!Shape::of("Wir schaffen das").title);
         assert!(!Shape::of("This Is Fine,").title);
         assert!(!Shape::of("Fire").title);
+        assert!(Shape::of("Long Walk to Freedom.").titled_sentence);
+        assert!(!Shape::of("We Will Win this.").titled_sentence);
     }
 }

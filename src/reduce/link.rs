@@ -786,6 +786,7 @@ mod tests {
             end: copied.len(),
             text: copied,
             speaker: None,
+            speaker_mention: None,
             cue: None,
             post: None,
         }];

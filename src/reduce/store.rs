@@ -468,6 +468,7 @@ mod tests {
             end: 9,
             text: "words".into(),
             speaker: Some("Ana Ruiz".into()),
+            speaker_mention: Some("Ruiz".into()),
             cue: None,
             post: None,
         };

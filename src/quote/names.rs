@@ -1,0 +1,692 @@
+//! The people an article names, in order, so a quote's speaker can be read as the article
+//! means it: a pronoun, a surname, a title or no cue at all resolve to the nearest earlier full
+//! name that fits.
+//!
+//! ```text
+//! Umweltminister Peter Altmaier ... Altmaier ... „…“, twitterte er.
+//! └ full name, title `umweltminister`  └ surname → Peter Altmaier   └ pronoun → Peter Altmaier
+//! — Ana Ruiz (@anaruiz) ... @anaruiz replied: “…”     handle → its signature's display name
+//! ```
+//!
+//! One pass over the document's words (quoted words left out: a name inside a quotation is not
+//! a speaker) records each **mention**: a run of two or more capitalized words (leading
+//! titles, function words and words the document also writes in lower case dropped), a single
+//! capitalized word that is the surname or first name of a full name seen before (inflected
+//! forms included: `Dudę`, `Altmaiers`, `İmamoğlu’nun`), a titled word (`President Trump`),
+//! an `@handle`, or, in languages that do not capitalize their nouns, any other capitalized
+//! word inside a sentence. Lookups are by binary search and bounded scans: linear overall.
+
+use super::attribution::TokBuf;
+use super::lexicon::people::{
+    CALENDAR_WORDS, GIVEN_NAMES, INDEFINITES, MORE_FUNCTION_WORDS, MORE_PRONOUNS, OBJECT_NOUNS,
+    TITLES,
+};
+use super::lexicon::CLASSES;
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
+use std::ops::Range;
+use std::sync::LazyLock;
+
+/// How many mentions a backward scan looks at, at most.
+const MAX_BACK: usize = 64;
+
+/// Longest run of capitalized words read as one name.
+const MAX_NAME_WORDS: usize = 5;
+
+/// One place where the document names somebody.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Mention {
+    /// Byte offset of the mention.
+    pub at: usize,
+    /// The fullest name known for it there (`Peter Altmaier` for `Altmaiers`).
+    pub name: String,
+    /// The title it was given (lowercase), if any (`president`).
+    pub title: Option<String>,
+    /// The document shows somewhere that this name is a person's (see [`Names`]).
+    pub person: bool,
+}
+
+/// The mentions of one document, in order.
+#[derive(Debug, Default)]
+pub struct Names {
+    /// In document order; a mention is marked a person's when the document gives evidence of
+    /// it for that name anywhere: a title, a speech verb next to it, a common given name
+    /// first, a signature's handle.
+    mentions: Vec<Mention>,
+    /// Offsets of the line breaks (paragraphs), in order.
+    newlines: Vec<usize>,
+}
+
+/// A speaker as resolved: the name to report and the words printed at the cue.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Resolved {
+    /// The fullest name the article gives, or the printed words when they name nobody.
+    pub speaker: Option<String>,
+    /// What the text printed at the cue (`he`, `Altmaier`, `the president`), if anything.
+    pub mention: Option<String>,
+}
+
+/// Function words of every language the stop-word lists know, lowercase.
+static FUNCTION_WORDS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+    let mut set: HashSet<&'static str> = HashSet::default();
+    for code in [
+        "en", "fr", "de", "es", "it", "pt", "nl", "ru", "tr", "id", "ca", "da", "sv", "no", "fi",
+        "hu", "ro", "el",
+    ] {
+        set.extend(stop_words::lookup(code).unwrap_or(&[]).iter().copied());
+    }
+    set.extend(CLASSES.determiners.iter().copied());
+    set.extend(CLASSES.stops.iter().copied());
+    set.extend(CLASSES.pronouns.iter().copied());
+    set.extend(MORE_PRONOUNS.iter().copied());
+    set.extend(MORE_FUNCTION_WORDS.iter().copied());
+    set
+});
+
+static CALENDAR_SET: LazyLock<HashSet<&'static str>> =
+    LazyLock::new(|| CALENDAR_WORDS.iter().copied().collect());
+static GIVEN_SET: LazyLock<HashSet<&'static str>> =
+    LazyLock::new(|| GIVEN_NAMES.iter().copied().collect());
+
+static TITLE_SET: LazyLock<HashSet<&'static str>> =
+    LazyLock::new(|| TITLES.iter().copied().collect());
+static OBJECT_SET: LazyLock<HashSet<&'static str>> =
+    LazyLock::new(|| OBJECT_NOUNS.iter().copied().collect());
+static INDEFINITE_SET: LazyLock<HashSet<&'static str>> =
+    LazyLock::new(|| INDEFINITES.iter().copied().collect());
+
+/// The title a lowercase word is, if it is one: itself, or the title a compound ends with
+/// (`umweltminister` → `minister`).
+pub fn title_of(word: &str) -> Option<&'static str> {
+    if let Some(t) = TITLE_SET.get(word) {
+        return Some(t);
+    }
+    // A compound's ending of five letters or more, after at least three: a few lookups.
+    if word.len() < 8 {
+        return None;
+    }
+    word.char_indices()
+        .skip(3)
+        .map(|(i, _)| &word[i..])
+        .take_while(|rest| rest.chars().nth(4).is_some())
+        .find_map(|rest| TITLE_SET.get(rest).copied())
+}
+
+/// Whether a lowercase word is a personal pronoun.
+pub fn is_pronoun(word: &str) -> bool {
+    CLASSES.pronouns.contains(word) || MORE_PRONOUNS.contains(&word)
+}
+
+fn capitalized(s: &str) -> bool {
+    s.chars().next().is_some_and(char::is_uppercase)
+}
+
+/// Whether a word names a social platform, inflected forms included (`Twitteru`,
+/// `Twitter'dan`).
+fn is_platform(word: &str) -> bool {
+    let low = unsuffixed(word).to_lowercase();
+    CLASSES.platform.contains(low.as_str())
+        || [
+            "twitter",
+            "facebook",
+            "instagram",
+            "tiktok",
+            "youtube",
+            "telegram",
+        ]
+        .iter()
+        .any(|p| low.starts_with(p))
+}
+
+/// Whether every letter of a word of two or more letters is a capital (`RP`, `HAPPY`).
+fn shouted(word: &str) -> bool {
+    word.chars().filter(|c| c.is_alphabetic()).count() >= 2 && !word.chars().any(char::is_lowercase)
+}
+
+/// The word without a possessive or case ending after an apostrophe (`Trump’s`, `İmamoğlu’nun`).
+fn unsuffixed(word: &str) -> &str {
+    word.split_once(['’', '\''])
+        .map_or(word, |(stem, _)| if stem.is_empty() { word } else { stem })
+}
+
+/// What the build keeps while it walks the words.
+#[derive(Default)]
+struct Known {
+    /// Lowercase surname or first name → full name.
+    parts: HashMap<String, String>,
+    /// The same parts less their last letter → full name.
+    stems: HashMap<String, String>,
+    /// Lowercase handle → display name.
+    handles: HashMap<String, String>,
+    /// The name learned last (names come again and again: learned once per run of them).
+    learned: Option<String>,
+}
+
+impl Known {
+    /// The full name a single word stands for, inflected forms included (at most three more
+    /// letters than the name's stem: `Dudę` / `Duda`, `Altmaiers` / `Altmaier`).
+    fn full(&self, word: &str) -> Option<&String> {
+        let low = unsuffixed(word).to_lowercase();
+        if let Some(n) = self.parts.get(&low) {
+            return Some(n);
+        }
+        let chars: Vec<(usize, char)> = low.char_indices().collect();
+        // Drop up to three letters from the end (keeping three), then match a known part or
+        // a known part minus its last letter.
+        for cut in 0..=3usize {
+            let keep = chars.len().checked_sub(cut)?;
+            if keep < 3 {
+                break;
+            }
+            let stem = &low[..chars.get(keep).map_or(low.len(), |c| c.0)];
+            if cut > 0 {
+                if let Some(n) = self.parts.get(stem) {
+                    return Some(n);
+                }
+            }
+            if let Some(n) = self.stems.get(stem) {
+                return Some(n);
+            }
+        }
+        None
+    }
+
+    fn learn(&mut self, name: &str) {
+        if self.learned.as_deref() == Some(name) {
+            return;
+        }
+        self.learned = Some(name.to_string());
+        let words: Vec<&str> = name.split_whitespace().collect();
+        for w in [words.first(), words.last()].into_iter().flatten() {
+            let low = w.to_lowercase();
+            if low.chars().count() < 2 || FUNCTION_WORDS.contains(low.as_str()) {
+                continue;
+            }
+            // The stem (one letter less), for inflected forms.
+            let mut chars = low.chars();
+            chars.next_back();
+            let stem = chars.as_str();
+            if stem.chars().count() >= 3 && !self.stems.contains_key(stem) {
+                self.stems.insert(stem.to_string(), name.to_string());
+            }
+            self.parts.insert(low, name.to_string());
+        }
+    }
+}
+
+impl Names {
+    /// Reads the mentions of `text[from..]`, leaving out the byte ranges `quoted` (sorted).
+    pub fn build(text: &str, from: usize, quoted: &[Range<usize>]) -> Names {
+        let mut buf = TokBuf::default();
+        buf.fill(text, from.min(text.len())..text.len());
+        let tv = buf.view(text);
+        let toks = &buf.toks;
+        let s = |t: &super::attribution::Tok| text.get(t.start..t.end).unwrap_or("");
+        // Words the document writes in lower case somewhere, whether it capitalizes its nouns
+        // (German: then a lone capitalized word says nothing), and its headline lines (most
+        // words capitalized: `DeGeneres Officially Has the Most Retweeted Tweet`).
+        let mut lower_words: HashSet<&str> = HashSet::default();
+        let (mut inner, mut inner_caps) = (0usize, 0usize);
+        let mut after_boundary = true;
+        let mut headlines: Vec<Range<usize>> = Vec::new();
+        let mut newlines: Vec<usize> = Vec::new();
+        let (mut line_from, mut line_words, mut line_caps, mut line_at) = (0usize, 0, 0, false);
+        for t in toks {
+            if !t.word {
+                if s(t) == "\n" {
+                    let last = text.get(line_from..t.start).unwrap_or("").trim_end();
+                    let sentence = last.ends_with(['.', '!', '?', ':', ';', ',']);
+                    if line_words >= 4 && line_caps * 10 >= line_words * 7 && !line_at && !sentence
+                    {
+                        headlines.push(line_from..t.start);
+                    }
+                    newlines.push(t.start);
+                    (line_from, line_words, line_caps, line_at) = (t.end, 0, 0, false);
+                }
+                line_at |= s(t) == "@";
+                after_boundary = t.boundary || matches!(s(t), ":" | "“" | "\"" | "«" | "„");
+                continue;
+            }
+            let w = s(t);
+            line_words += 1;
+            line_caps += usize::from(capitalized(w) || !w.chars().any(char::is_alphabetic));
+            if w.chars().next().is_some_and(char::is_lowercase) {
+                lower_words.insert(w);
+            }
+            if !after_boundary && w.chars().next().is_some_and(char::is_alphabetic) {
+                inner += 1;
+                inner_caps += usize::from(capitalized(w));
+            }
+            after_boundary = false;
+        }
+        let nouns_capitalized = inner > 40 && inner_caps * 4 > inner;
+
+        let mut names = Names::default();
+        let mut known = Known::default();
+        let mut persons: HashSet<String> = HashSet::default();
+        let (mut q, mut h) = (0, 0);
+        let mut i = 0;
+        while i < toks.len() {
+            let t = toks[i];
+            while quoted.get(q).is_some_and(|r| r.end <= t.start) {
+                q += 1;
+            }
+            while headlines.get(h).is_some_and(|r| r.end <= t.start) {
+                h += 1;
+            }
+            if quoted.get(q).is_some_and(|r| r.start <= t.start)
+                || headlines.get(h).is_some_and(|r| r.start <= t.start)
+            {
+                i += 1;
+                continue;
+            }
+            let word_at = |k: usize| toks.get(k).filter(|t| t.word);
+            let low_at = |k: usize| word_at(k).map(|_| tv.low(k));
+            // A word next to a number is a month or a day (`May 1`, `13 August`).
+            let numeric = |k: usize| {
+                word_at(k).is_some_and(|t| s(t).chars().next().is_some_and(|c| c.is_ascii_digit()))
+            };
+            let dated = |k: usize| numeric(k + 1) || (k > 0 && numeric(k - 1));
+            // A whole cue phrase starting at word `k` (`a déclaré`, not `a` alone).
+            let cue_at = |k: usize| tv.cue_at(k).is_some();
+            // A speech verb right after the words (an adverb between) or right before them.
+            let cue_next = |k: usize| {
+                let k = if low_at(k).is_some_and(|w| CLASSES.adverbs.contains(w)) {
+                    k + 1
+                } else {
+                    k
+                };
+                // One word may stand between (`Lambe Waras itu mengetwit`).
+                cue_at(k) || (word_at(k).is_some() && cue_at(k + 1))
+            };
+            let cue_before = |k: usize| {
+                (1..=3).any(|n| k >= n && tv.cue_at(k - n).is_some_and(|(end, _)| end == k))
+            };
+            // `@handle`, glued: read from the text (`_` runs included).
+            if !t.word && s(&t) == "@" {
+                let handle: &str = text.get(t.end..).map_or("", |r| {
+                    let n = r
+                        .find(|c: char| !(c.is_alphanumeric() || c == '_'))
+                        .unwrap_or(r.len());
+                    &r[..n]
+                });
+                if !handle.is_empty() && handle.chars().any(char::is_alphanumeric) {
+                    let in_signature = i > 0 && s(&toks[i - 1]) == "(";
+                    let display = names
+                        .mentions
+                        .last()
+                        .filter(|m| in_signature && m.at < t.start && t.start - m.at <= 64);
+                    if let Some(d) = display {
+                        let name = d.name.clone();
+                        persons.insert(name.clone());
+                        known.handles.insert(handle.to_lowercase(), name);
+                    } else {
+                        let name = known
+                            .handles
+                            .get(&handle.to_lowercase())
+                            .cloned()
+                            .unwrap_or_else(|| format!("@{handle}"));
+                        persons.insert(name.clone());
+                        names.mentions.push(Mention {
+                            at: t.start,
+                            name,
+                            title: None,
+                            person: false,
+                        });
+                    }
+                    let after = t.end + handle.len();
+                    while toks.get(i + 1).is_some_and(|n| n.start < after) {
+                        i += 1;
+                    }
+                    i += 1;
+                    continue;
+                }
+            }
+            if !t.word {
+                i += 1;
+                continue;
+            }
+            // Scripts without capitals: a given name and the word after it.
+            let first = s(&t).chars().next().unwrap_or(' ');
+            if first.is_alphabetic() && !first.is_lowercase() && !first.is_uppercase() {
+                let given = GIVEN_SET.contains(s(&t));
+                if let Some(next) = word_at(i + 1).filter(|_| given) {
+                    let name = text.get(t.start..next.end).unwrap_or("").to_string();
+                    persons.insert(name.clone());
+                    known.learn(&name);
+                    names.mentions.push(Mention {
+                        at: t.start,
+                        name,
+                        title: None,
+                        person: false,
+                    });
+                    i += 2;
+                    continue;
+                }
+                if let Some(full) = known.full(s(&t)).cloned() {
+                    names.mentions.push(Mention {
+                        at: t.start,
+                        name: full,
+                        title: None,
+                        person: false,
+                    });
+                }
+                i += 1;
+                continue;
+            }
+            // Not a name: a word in lower case, a hashtag, a day or a month.
+            let hashtag = i > 0 && s(&toks[i - 1]) == "#" && toks[i - 1].end == t.start;
+            if !capitalized(s(&t)) || hashtag || CALENDAR_SET.contains(tv.low(i)) {
+                i += 1;
+                continue;
+            }
+            // A run of capitalized words, with particles inside (`Secretary of State`), ending
+            // before a platform's name (`Erdoğan Twitter'dan`).
+            let mut j = i;
+            while j < toks.len() && j - i < MAX_NAME_WORDS + 2 {
+                let w = match word_at(j) {
+                    Some(w) => s(w),
+                    None => break,
+                };
+                if quoted.get(q).is_some_and(|r| r.start < toks[j].end) {
+                    break;
+                }
+                let particle = CLASSES.particles.contains(w)
+                    && j > i
+                    && word_at(j + 1).is_some_and(|n| capitalized(s(n)));
+                let platform = is_platform(w);
+                if !(capitalized(w) || particle) || (platform && j > i) {
+                    break;
+                }
+                j += 1;
+                // A possessive ends the name (`Quentin Tarantino's Once Upon a Time`).
+                if unsuffixed(w).len() < w.len() {
+                    break;
+                }
+            }
+            let sentence_start = i == 0 || !toks[i - 1].word && toks[i - 1].boundary;
+            let mut a = i;
+            // A title in lower case before the name (`the minister Ana Ruiz`).
+            let mut title: Option<String> = i
+                .checked_sub(1)
+                .and_then(word_at)
+                .and_then(|_| title_of(tv.low(i - 1)))
+                .map(str::to_string);
+            while a < j {
+                let w = s(&toks[a]);
+                let low = tv.low(a);
+                if let Some(tt) = title_of(low) {
+                    title = Some(tt.to_string());
+                    a += 1;
+                } else if FUNCTION_WORDS.contains(low)
+                    || CLASSES.particles.contains(low)
+                    || lower_words.contains(low)
+                    || is_platform(w)
+                    || (a == i && sentence_start && j - a == 1)
+                {
+                    a += 1;
+                } else {
+                    break;
+                }
+            }
+            // A given name later in the run starts the name (`Américain Donald Trump`).
+            if let Some(g) = (a + 1..j.saturating_sub(1)).find(|&k| GIVEN_SET.contains(tv.low(k))) {
+                if !GIVEN_SET.contains(tv.low(a)) {
+                    a = g;
+                }
+            }
+            let mut e = j.min(a + MAX_NAME_WORDS);
+            while e > a
+                && (CLASSES.particles.contains(s(&toks[e - 1]))
+                    || FUNCTION_WORDS.contains(tv.low(e - 1)))
+            {
+                e -= 1;
+            }
+            if e > a {
+                let start = toks[a].start;
+                let printed = text.get(start..toks[e - 1].end).unwrap_or("");
+                let evidence = title.is_some()
+                    || cue_next(j)
+                    || cue_before(i)
+                    || GIVEN_SET.contains(tv.low(a))
+                    || s(&toks[j.min(toks.len() - 1)]) == "("
+                        && s(toks.get(j + 1).unwrap_or(&t)) == "@";
+                // Capitals only (`HAPPY NEW YEAR`, `RP`): a name only with evidence.
+                let loud = (a..e).all(|k| shouted(s(&toks[k])));
+                let name = if loud && !evidence {
+                    None
+                } else if e - a >= 2 {
+                    known.learn(printed);
+                    Some(printed.to_string())
+                } else if let Some(full) = known.full(printed) {
+                    Some(full.clone())
+                } else if !dated(a)
+                    && (title.is_some() || !(nouns_capitalized || a == i && sentence_start))
+                {
+                    let bare = unsuffixed(printed);
+                    known.learn(bare);
+                    Some(bare.to_string())
+                } else {
+                    None
+                };
+                if let Some(name) = name {
+                    if evidence {
+                        persons.insert(name.clone());
+                    }
+                    names.mentions.push(Mention {
+                        at: start,
+                        name,
+                        title,
+                        person: false,
+                    });
+                }
+            }
+            i = j.max(i + 1);
+        }
+        for m in &mut names.mentions {
+            m.person = persons.contains(&m.name);
+        }
+        names.newlines = newlines;
+        names
+    }
+
+    /// The mentions, in document order.
+    #[cfg(any(test, feature = "_internal"))]
+    pub fn mentions(&self) -> &[Mention] {
+        &self.mentions
+    }
+
+    /// The mentions before byte `at`, nearest first, at most [`MAX_BACK`].
+    fn before(&self, at: usize) -> impl Iterator<Item = &Mention> {
+        let end = self.mentions.partition_point(|m| m.at < at);
+        self.mentions[..end].iter().rev().take(MAX_BACK)
+    }
+
+    /// The nearest person's name before `at`: a name with evidence of being a person, else
+    /// the nearest name.
+    pub fn nearest(&self, at: usize) -> Option<&str> {
+        // The paragraph of `at` starts after the last line break before it.
+        let para = self
+            .newlines
+            .get(self.newlines.partition_point(|&n| n < at).wrapping_sub(1))
+            .copied()
+            .unwrap_or(0);
+        let here = |m: &&Mention| m.at >= para;
+        let person = |m: &&Mention| m.person;
+        self.before(at)
+            .take_while(here)
+            .find(person)
+            .or_else(|| {
+                self.before(at)
+                    .take_while(here)
+                    .find(|m| m.name.contains(' '))
+            })
+            .or_else(|| self.before(at).find(person))
+            .or_else(|| self.before(at).next())
+            .map(|m| m.name.as_str())
+    }
+
+    /// The nearest name before `at` given the title `title` (`President Ana Ruiz` for `the
+    /// president`).
+    fn titled(&self, title: &str, at: usize) -> Option<&str> {
+        self.before(at)
+            .find(|m| m.title.as_deref() == Some(title))
+            .map(|m| m.name.as_str())
+    }
+
+    /// The fullest name before `until` that has `word` (any case) as one of its words.
+    fn fullest(&self, word: &str, until: usize) -> Option<&str> {
+        let low = word.to_lowercase();
+        self.before(until)
+            .find(|m| {
+                m.name
+                    .split_whitespace()
+                    .any(|w| unsuffixed(w).to_lowercase() == low)
+            })
+            .map(|m| m.name.as_str())
+    }
+
+    /// The speaker of a quotation opening at `at`, from the words printed at its cue
+    /// (`printed`, `None` when the text names nobody there); `until` bounds where the printed
+    /// name itself may have been read (the end of the quotation's attribution window).
+    pub fn resolve(&self, printed: Option<&str>, at: usize, until: usize) -> Resolved {
+        let Some(p) = printed.map(str::trim).filter(|p| !p.is_empty()) else {
+            return Resolved {
+                speaker: self.nearest(at).map(str::to_string),
+                mention: None,
+            };
+        };
+        let words: Vec<&str> = p.split_whitespace().collect();
+        let lows: Vec<String> = words.iter().map(|w| w.to_lowercase()).collect();
+        let first = lows.first().map_or("", String::as_str);
+        let keep = |speaker: Option<&str>| Resolved {
+            speaker: Some(speaker.unwrap_or(p).to_string()),
+            mention: Some(p.to_string()),
+        };
+        if words.len() == 1 && is_pronoun(first) {
+            return keep(self.nearest(at));
+        }
+        // A lone function word is no speaker (`Jak`, `Bu`, `the`).
+        if words.len() == 1 && FUNCTION_WORDS.contains(first) {
+            return Resolved {
+                speaker: self.nearest(at).map(str::to_string),
+                mention: None,
+            };
+        }
+        if INDEFINITE_SET.contains(first) {
+            return keep(None);
+        }
+        // Words that open no speaker phrase (`che poi`, `Zur Krönung`, `Ecco cosa`): the
+        // grammar read a clause opener; the speaker is the nearest name.
+        let opener = FUNCTION_WORDS.contains(first) && !CLASSES.determiners.contains(first);
+        if opener && !is_pronoun(first) {
+            return Resolved {
+                speaker: self.nearest(at).map(str::to_string),
+                mention: None,
+            };
+        }
+        // Scripts without capitals: a word of a name known before (`واختتم مرسي تغريداته`).
+        if !words.iter().any(|w| w.chars().any(char::is_uppercase)) {
+            let found = words.iter().rev().find_map(|w| {
+                let bare = w
+                    .strip_prefix('و')
+                    .filter(|b| b.chars().count() >= 3)
+                    .unwrap_or(w);
+                (bare.chars().count() >= 2 && !w.chars().any(char::is_lowercase))
+                    .then(|| self.fullest(bare, until))
+                    .flatten()
+            });
+            if let Some(full) = found {
+                return keep(Some(full));
+            }
+        }
+        // A name in it: its last capitalized word that is neither a title nor a function word.
+        let name_word = words.iter().zip(&lows).rev().find(|(w, l)| {
+            capitalized(w) && !FUNCTION_WORDS.contains(l.as_str()) && title_of(l).is_none()
+        });
+        if let Some((w, _)) = name_word {
+            let bare = unsuffixed(w);
+            let full = self.fullest(bare, until).filter(|f| {
+                // Only a name that holds the printed one's other capitalized words too.
+                words.iter().all(|x| {
+                    !capitalized(x)
+                        || title_of(&x.to_lowercase()).is_some()
+                        || f.split_whitespace().any(|y| y == unsuffixed(x))
+                })
+            });
+            return keep(full.or(Some(p)));
+        }
+        if lows.iter().any(|l| OBJECT_SET.contains(l.as_str())) {
+            return keep(self.nearest(at));
+        }
+        if let Some(t) = lows.iter().find_map(|l| title_of(l)) {
+            // `the president` is the person the article calls that, else stays as printed.
+            return keep(self.titled(t, at));
+        }
+        keep(None)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn names(text: &str) -> Vec<String> {
+        Names::build(text, 0, &[])
+            .mentions()
+            .iter()
+            .map(|m| m.name.clone())
+            .collect()
+    }
+
+    #[test]
+    fn full_names_surnames_and_inflections() {
+        let t = "Yesterday the minister Peter Altmaier spoke. Then Altmaier left, and Altmaiers \
+                 staff stayed. Later the senator Anna Duda came; we saw Dudę there.";
+        assert_eq!(
+            names(t),
+            [
+                "Peter Altmaier",
+                "Peter Altmaier",
+                "Peter Altmaier",
+                "Anna Duda",
+                "Anna Duda"
+            ]
+        );
+    }
+
+    #[test]
+    fn handles_take_the_signature_name() {
+        let t = "Great day. — Ana Ruiz (@anaruiz) May 1, 2020\nLater @anaruiz replied to @bob.";
+        assert_eq!(names(t), ["Ana Ruiz", "Ana Ruiz", "@bob"]);
+    }
+
+    #[test]
+    fn quoted_words_are_not_mentions() {
+        let t = "Ana Ruiz wrote “Tom Berg is here” and left.";
+        let open = t.find('“').unwrap_or(0);
+        let close = t.find('”').unwrap_or(0);
+        let n = Names::build(t, 0, std::slice::from_ref(&(open..close)));
+        let got: Vec<&str> = n.mentions().iter().map(|m| m.name.as_str()).collect();
+        assert_eq!(got, ["Ana Ruiz"]);
+    }
+
+    #[test]
+    fn resolution() {
+        let t = "President Ana Ruiz met Tom Berg. The union spoke.";
+        let n = Names::build(t, 0, &[]);
+        let end = t.len();
+        let r = |p: Option<&str>| n.resolve(p, end, end).speaker;
+        assert_eq!(r(Some("she")).as_deref(), Some("Tom Berg"));
+        assert_eq!(r(Some("the president")).as_deref(), Some("Ana Ruiz"));
+        assert_eq!(r(Some("Ruiz")).as_deref(), Some("Ana Ruiz"));
+        assert_eq!(r(Some("a user")).as_deref(), Some("a user"));
+        assert_eq!(r(Some("the crowd")).as_deref(), Some("the crowd"));
+        assert_eq!(r(Some("the tweet")).as_deref(), Some("Tom Berg"));
+        assert_eq!(r(None).as_deref(), Some("Tom Berg"));
+        assert_eq!(n.resolve(None, end, end).mention, None);
+        assert_eq!(
+            n.resolve(Some("Ruiz"), end, end).mention.as_deref(),
+            Some("Ruiz")
+        );
+    }
+}
