@@ -78,19 +78,7 @@ pub fn extract(doc: &Document, posts: &[Range<usize>]) -> Vec<Quote> {
         if spans.get(post_at).is_some_and(|r| r.start < m.close) {
             continue;
         }
-        let post_before = post_at
-            .checked_sub(1)
-            .and_then(|i| spans.get(i))
-            .map_or(0, |r| r.end);
-        let post_after = spans.get(post_at).map_or(text.len(), |r| r.start);
-        // Windows stop at the neighbouring quotation marks, kept or not, so the work per
-        // candidate is bounded by the text between candidates: O(n) overall.
-        let before = k
-            .checked_sub(1)
-            .and_then(|i| found.get(i))
-            .map_or(0, |p| p.close);
-        let lo = post_before.max(before).max(doc.body_start);
-        let hi = post_after.min(found.get(k + 1).map_or(text.len(), |n| n.open));
+        let (lo, hi) = window(doc, &found, k, &spans, post_at);
         let previous = prev.as_ref().map(|(close, sp)| Previous {
             close: *close,
             speaker: sp.as_deref(),
@@ -107,23 +95,7 @@ pub fn extract(doc: &Document, posts: &[Range<usize>]) -> Vec<Quote> {
         if !shape.keep(true, true) {
             continue;
         }
-        let mut a = attribute_in(
-            &mut scratch,
-            m.open,
-            m.close,
-            floor_char(text, lo),
-            hi,
-            previous,
-        );
-        // Chinese, Japanese and Korean glue the cue to the words around the marks.
-        if a.cue.is_none() && shape.cjk {
-            if let Some((speaker, cue)) = cjk::attribute(text, m.open, m.close, lo, hi) {
-                a.speaker = Some(speaker);
-                a.cue = Some(cue);
-                a.adjacent = true;
-                a.named_here = true;
-            }
-        }
+        let mut a = attribute(text, &mut scratch, m, lo, hi, previous, shape.cjk);
         // A short span needs a speaker at it, not just a verb: in `who call the area “the
         // flats”, said nothing` the verb after the marks has no speaker.
         let attributed = a.adjacent && (a.speaker.is_some() || shape.words > 3);
@@ -131,29 +103,8 @@ pub fn extract(doc: &Document, posts: &[Range<usize>]) -> Vec<Quote> {
         if a.term || title || !shape.keep(a.cue.is_some(), attributed) {
             continue;
         }
-        // `“…,” he said. “…”`: a quote that opens right after the previous one's short
-        // attribution, in the same paragraph and with nothing of its own, goes on with it.
-        if a.speaker.is_none() && a.cue.is_none() {
-            if let Some((close, Some(speaker))) = &prev {
-                let gap = text.get(*close..m.open).unwrap_or("\n");
-                if gap.len() <= MAX_CONTINUATION_GAP && !gap.contains('\n') {
-                    a.speaker = Some(speaker.clone());
-                }
-            }
-        }
-        // The speaker as the article means it: the words printed at the cue resolved to the
-        // fullest earlier name that fits; with no words there, the nearest earlier name.
-        let mention = if a.named_here || a.pronoun {
-            let window_end = hi.min(m.close + attribution::WINDOW);
-            let r = people.resolve(a.speaker.as_deref(), m.open, window_end);
-            a.speaker = r.speaker;
-            r.mention
-        } else {
-            if a.speaker.is_none() {
-                a.speaker = people.resolve(None, m.open, m.open).speaker;
-            }
-            None
-        };
+        continue_speaker(text, prev.as_ref(), m.open, &mut a);
+        let mention = resolve_speaker(&people, &mut a, m, hi);
         prev = Some((m.close, a.speaker.clone()));
         out.push(Quote {
             id: quote_id(&doc.name, start),
@@ -169,6 +120,95 @@ pub fn extract(doc: &Document, posts: &[Range<usize>]) -> Vec<Quote> {
         });
     }
     out
+}
+
+/// The bounds a candidate's attribution is looked for in: from the end of the previous post or
+/// quotation marks to the start of the next. Windows stop at the neighbouring quotation marks,
+/// kept or not, so the work per candidate is bounded by the text between candidates: O(n) overall.
+fn window(
+    doc: &Document,
+    found: &[marks::Marks],
+    k: usize,
+    spans: &[Range<usize>],
+    post_at: usize,
+) -> (usize, usize) {
+    let text = doc.text.as_str();
+    let post_before = post_at
+        .checked_sub(1)
+        .and_then(|i| spans.get(i))
+        .map_or(0, |r| r.end);
+    let post_after = spans.get(post_at).map_or(text.len(), |r| r.start);
+    let before = k
+        .checked_sub(1)
+        .and_then(|i| found.get(i))
+        .map_or(0, |p| p.close);
+    let lo = post_before.max(before).max(doc.body_start);
+    let hi = post_after.min(found.get(k + 1).map_or(text.len(), |n| n.open));
+    (lo, hi)
+}
+
+/// The speaker and cue around the marks `m`, within `lo..hi`; Chinese, Japanese and Korean
+/// glue the cue to the words around the marks.
+fn attribute(
+    text: &str,
+    scratch: &mut Scratch<'_>,
+    m: &marks::Marks,
+    lo: usize,
+    hi: usize,
+    previous: Option<Previous<'_>>,
+    cjk: bool,
+) -> attribution::Attribution {
+    let mut a = attribute_in(scratch, m.open, m.close, floor_char(text, lo), hi, previous);
+    if a.cue.is_none() && cjk {
+        if let Some((speaker, cue)) = cjk::attribute(text, m.open, m.close, lo, hi) {
+            a.speaker = Some(speaker);
+            a.cue = Some(cue);
+            a.adjacent = true;
+            a.named_here = true;
+        }
+    }
+    a
+}
+
+/// `“…,” he said. “…”`: a quote that opens right after the previous one's short attribution,
+/// in the same paragraph and with nothing of its own, goes on with its speaker.
+fn continue_speaker(
+    text: &str,
+    prev: Option<&(usize, Option<String>)>,
+    open: usize,
+    a: &mut attribution::Attribution,
+) {
+    if a.speaker.is_some() || a.cue.is_some() {
+        return;
+    }
+    if let Some((close, Some(speaker))) = prev {
+        let gap = text.get(*close..open).unwrap_or("\n");
+        if gap.len() <= MAX_CONTINUATION_GAP && !gap.contains('\n') {
+            a.speaker = Some(speaker.clone());
+        }
+    }
+}
+
+/// The speaker as the article means it: the words printed at the cue resolved to the fullest
+/// earlier name that fits; with no words there, the nearest earlier name. Returns the words
+/// printed at the cue (the mention), if any.
+fn resolve_speaker(
+    people: &names::Names,
+    a: &mut attribution::Attribution,
+    m: &marks::Marks,
+    hi: usize,
+) -> Option<String> {
+    if a.named_here || a.pronoun {
+        let window_end = hi.min(m.close + attribution::WINDOW);
+        let r = people.resolve(a.speaker.as_deref(), m.open, window_end);
+        a.speaker = r.speaker;
+        r.mention
+    } else {
+        if a.speaker.is_none() {
+            a.speaker = people.resolve(None, m.open, m.open).speaker;
+        }
+        None
+    }
 }
 
 /// Whether the marks at `open..close` quote a value of the page's markup rather than prose:
