@@ -191,14 +191,21 @@ fn read_handle(s: &str) -> Option<(&str, Platform)> {
     (is_domain && s.as_bytes().get(len) == Some(&b')')).then_some((handle, Platform::Bluesky))
 }
 
-/// Finds the dash that opens the name: the nearest real dash before `at` (else the nearest
-/// spaced hyphen), no earlier than `line_start` or [`MAX_NAME_BYTES`] back.
-/// Returns (dash start, dash end, is a real dash).
-fn find_dash(text: &str, line_start: usize, at: usize) -> Option<(usize, usize, bool)> {
+/// Where the window before `(@` at `at` that may hold a display name starts: at most
+/// [`MAX_NAME_BYTES`] back, not before the line, on a character boundary.
+fn name_window_start(text: &str, line_start: usize, at: usize) -> usize {
     let mut from = at.saturating_sub(MAX_NAME_BYTES).max(line_start);
     while !text.is_char_boundary(from) {
         from += 1;
     }
+    from
+}
+
+/// Finds the dash that opens the name: the nearest real dash before `at` (else the nearest
+/// spaced hyphen), no earlier than `line_start` or [`MAX_NAME_BYTES`] back.
+/// Returns (dash start, dash end, is a real dash).
+fn find_dash(text: &str, line_start: usize, at: usize) -> Option<(usize, usize, bool)> {
+    let from = name_window_start(text, line_start, at);
     let window = text.get(from..at)?;
     const DASHES: [(&str, bool); 13] = [
         ("—", true),
@@ -252,10 +259,7 @@ fn find_dash(text: &str, line_start: usize, at: usize) -> Option<(usize, usize, 
 /// Where a display name starts that follows the post's last link, for a signature without a
 /// dash (`… pic.twitter.com/VxryRqZmVB Rien Deleu(@ RienDeleu) link`).
 fn name_after_link(text: &str, line_start: usize, at: usize) -> Option<usize> {
-    let mut from = at.saturating_sub(MAX_NAME_BYTES).max(line_start);
-    while !text.is_char_boundary(from) {
-        from += 1;
-    }
+    let from = name_window_start(text, line_start, at);
     let window = &text[from..at];
     let link = ["pic.twitter.com/", "https://", "http://"]
         .iter()
@@ -308,10 +312,7 @@ fn find_glued_name(text: &str, line_start: usize, at: usize) -> Option<usize> {
     if !super::paragraphs::is_space(before) {
         return before.is_alphanumeric().then_some(at);
     }
-    let mut from = at.saturating_sub(MAX_NAME_BYTES).max(line_start);
-    while !text.is_char_boundary(from) {
-        from += 1;
-    }
+    let from = name_window_start(text, line_start, at);
     let window = &text[from..at];
     let mut word_start = 0;
     for (i, c) in window

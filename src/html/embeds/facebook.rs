@@ -5,7 +5,9 @@
 //! <iframe src="https://www.facebook.com/plugins/post.php?href=https%3A%2F%2Fwww.facebook.com%2Fuser%2Fposts%2FID"></iframe>
 //! ```
 
-use super::{bare, first_link, on, parse_date, shown_text, sighting, text_paragraph, Found};
+use super::{
+    first_link, on, parse_date, read_bare_frame, shown_text, sighting, text_paragraph, Found,
+};
 use crate::html::dom::{Dom, NodeId};
 use crate::model::{Author, Platform};
 use crate::post::status_link;
@@ -23,19 +25,12 @@ pub(super) fn read(dom: &Dom, n: NodeId, lang: Option<&str>, out: &mut Vec<Found
 
 /// An `iframe` of Facebook's post or video plugin (`plugins/post.php?href=…`): an id-only post.
 pub(super) fn read_frame(dom: &Dom, n: NodeId, _lang: Option<&str>, out: &mut Vec<Found>) -> bool {
-    if dom.name(n) != "iframe" {
-        return false;
-    }
-    let Some(link) = dom
-        .attr(n, "src")
-        .filter(|src| src.contains("facebook.com/plugins/"))
-        .and_then(status_link::parse)
-        .filter(|l| l.platform == Platform::Facebook)
-    else {
-        return false;
-    };
-    out.extend(bare(dom, n, link));
-    true
+    read_bare_frame(dom, n, out, |dom, n| {
+        dom.attr(n, "src")
+            .filter(|src| src.contains("facebook.com/plugins/"))
+            .and_then(status_link::parse)
+            .filter(|l| l.platform == Platform::Facebook)
+    })
 }
 
 /// Facebook: `data-href` (or the blockquote's `cite`) gives the post id and user; the text is the

@@ -181,6 +181,25 @@ fn text_paragraph(dom: &Dom, bq: NodeId) -> Option<NodeId> {
     None
 }
 
+/// Reads an `iframe` whose status link `link_of` finds as an id-only post; true when it was one.
+fn read_bare_frame(
+    dom: &Dom,
+    n: NodeId,
+    out: &mut Vec<Found>,
+    link_of: impl FnOnce(&Dom, NodeId) -> Option<StatusLink>,
+) -> bool {
+    if dom.name(n) != "iframe" {
+        return false;
+    }
+    match link_of(dom, n) {
+        Some(link) => {
+            out.extend(bare(dom, n, link));
+            true
+        }
+        None => false,
+    }
+}
+
 /// A post with id, handle and URL only (empty text).
 fn bare(dom: &Dom, n: NodeId, link: StatusLink) -> Option<Found> {
     let date = status_link::created_date(link.platform, &link.id);

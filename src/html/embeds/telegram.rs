@@ -14,23 +14,14 @@
 //! a discussion widget (`data-telegram-discussion`, frames with `discussion=1`) its comments:
 //! none gives a post.
 
-use super::{bare, first_link, Found};
+use super::{bare, first_link, read_bare_frame, Found};
 use crate::html::dom::{Dom, NodeId};
 use crate::model::Platform;
 use crate::post::status_link::{self, StatusLink};
 
 /// A frame rendered by the widget.
 pub(super) fn read_frame(dom: &Dom, n: NodeId, _lang: Option<&str>, out: &mut Vec<Found>) -> bool {
-    if dom.name(n) != "iframe" {
-        return false;
-    }
-    match telegram_frame(dom, n) {
-        Some(link) => {
-            out.extend(bare(dom, n, link));
-            true
-        }
-        None => false,
-    }
+    read_bare_frame(dom, n, out, telegram_frame)
 }
 
 /// `blockquote.telegram-post`. A page's own blockquote may carry the class: only one that

@@ -6,23 +6,18 @@
 //! <iframe src="https://www.tiktok.com/embed/v2/ID"></iframe>
 //! ```
 
-use super::{bare, collect_links, is_digits, shown_text, sighting, text_paragraph, Found};
+use super::{
+    collect_links, is_digits, read_bare_frame, shown_text, sighting, text_paragraph, Found,
+};
 use crate::html::dom::{Dom, Flow, NodeId};
 use crate::model::{Author, Platform};
 use crate::post::status_link::{self, StatusLink};
 
 /// A player frame, known by the video's id alone.
 pub(super) fn read_frame(dom: &Dom, n: NodeId, _lang: Option<&str>, out: &mut Vec<Found>) -> bool {
-    if dom.name(n) != "iframe" {
-        return false;
-    }
-    match dom.attr(n, "src").and_then(tiktok_frame_src) {
-        Some(link) => {
-            out.extend(bare(dom, n, link));
-            true
-        }
-        None => false,
-    }
+    read_bare_frame(dom, n, out, |dom, n| {
+        dom.attr(n, "src").and_then(tiktok_frame_src)
+    })
 }
 
 /// `blockquote.tiktok-embed`.
