@@ -122,7 +122,7 @@ fn capitalized(s: &str) -> bool {
 
 /// Whether a word names a social platform, inflected forms included (`Twitteru`,
 /// `Twitter'dan`).
-fn is_platform(word: &str) -> bool {
+pub(super) fn is_platform(word: &str) -> bool {
     let low = unsuffixed(word).to_lowercase();
     CLASSES.platform.contains(low.as_str())
         || [
@@ -565,15 +565,15 @@ impl Names {
         if words.len() == 1 && is_pronoun(first) {
             return keep(self.nearest(at));
         }
+        if INDEFINITE_SET.contains(first) {
+            return keep(None);
+        }
         // A lone function word is no speaker (`Jak`, `Bu`, `the`).
         if words.len() == 1 && FUNCTION_WORDS.contains(first) {
             return Resolved {
                 speaker: self.nearest(at).map(str::to_string),
                 mention: None,
             };
-        }
-        if INDEFINITE_SET.contains(first) {
-            return keep(None);
         }
         // Words that open no speaker phrase (`che poi`, `Zur Krönung`, `Ecco cosa`): the
         // grammar read a clause opener; the speaker is the nearest name.
