@@ -17,7 +17,7 @@ const MINIMUMS: [(&str, f64); 8] = [
     ("dedup", 0.965),
     ("quote_precision", 0.86),
     ("quote_recall", 0.80),
-    ("speaker_accuracy", 0.57),
+    ("speaker_accuracy", 0.60),
     ("quote_links", 0.90),
 ];
 

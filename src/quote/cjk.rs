@@ -60,7 +60,9 @@ const SPEAKER_ENDS: [char; 11] = [
 ];
 
 /// Marks that end a clause: the speaker never runs back past one.
-const CLAUSE_ENDS: [char; 10] = ['。', '！', '？', '，', '、', '：', '\n', '.', '!', '?'];
+const CLAUSE_ENDS: [char; 12] = [
+    '。', '！', '？', '，', '、', '：', '\n', '.', '!', '?', ',', ':',
+];
 
 /// Speaker and cue of the quote whose marks span `open..close` in `text`, read from the text
 /// between `lo` and `hi` (the neighbouring quotes), when the text around is Chinese, Japanese
@@ -159,6 +161,155 @@ fn chinese(before: &str, after: &str) -> Option<(String, String)> {
     Some((speaker(who)?, (*cue).to_string()))
 }
 
+/// Titles and honorifics written after a Japanese name (`河野太郎外相`, `トランプ米大統領`,
+/// `こーくさん`), longest first.
+const JA_TITLES: [&str; 24] = [
+    "国務長官",
+    "国家主席",
+    "委員長",
+    "大統領",
+    "容疑者",
+    "官房長官",
+    "外相",
+    "首相",
+    "大臣",
+    "議員",
+    "知事",
+    "長官",
+    "社長",
+    "会長",
+    "監督",
+    "選手",
+    "被告",
+    "教授",
+    "代表",
+    "総裁",
+    "主席",
+    "市長",
+    "氏",
+    "さん",
+];
+
+/// Titles written after a Korean name, as their own word (`강승윤 씨는`, `트럼프 대통령은`).
+const KO_TITLES: [&str; 10] = [
+    "씨",
+    "대통령",
+    "의원",
+    "장관",
+    "위원장",
+    "대표",
+    "총리",
+    "회장",
+    "교수",
+    "감독",
+];
+
+/// One-character country prefixes of a Japanese title (`米大統領`, `北朝鮮` is no prefix).
+const JA_COUNTRIES: [char; 8] = ['米', '中', '韓', '英', '仏', '独', '露', '日'];
+
+/// The topic of the sentence the marks at `open` stand in, read as their speaker when nothing
+/// closer names one: Japanese `河野太郎外相は…「…」と明らかにした` gives `河野太郎`, Korean
+/// `강승윤 씨는 1일 트위터에 "…"` gives `강승윤`. Titles and honorifics are dropped.
+pub fn topic(text: &str, open: usize, lo: usize) -> Option<String> {
+    let before = text.get(floor_char(text, lo.max(open.saturating_sub(WINDOW * 2)))..open)?;
+    let start = before.rfind(['。', '！', '？', '\n', '.']).map_or(0, |i| {
+        i + before[i..].chars().next().map_or(1, char::len_utf8)
+    });
+    let sentence = before[start..].trim_start();
+    japanese_topic(sentence).or_else(|| korean_topic(sentence))
+}
+
+fn japanese_topic(sentence: &str) -> Option<String> {
+    for (i, c) in sentence.char_indices() {
+        // `は` marks the topic; `が` a subject, which is the speaker's only when a comma sets
+        // it off (`トランプ米大統領が、`), not inside a clause (`アクセスが遮断された`).
+        let comma_after = sentence[i + c.len_utf8()..].starts_with(['、', ',']);
+        if !(c == 'は' || (c == 'が' && comma_after)) {
+            continue;
+        }
+        // The run of kanji and katakana right before the particle.
+        let head = &sentence[..i];
+        let run_start = head
+            .char_indices()
+            .rev()
+            .take_while(|&(_, c)| is_kanji_or_katakana(c))
+            .last()
+            .map_or(i, |(k, _)| k);
+        let run = &head[run_start..];
+        let mut name = run;
+        loop {
+            let before = name;
+            if let Some(t) = JA_TITLES
+                .iter()
+                .find(|t| name.ends_with(**t) && name.len() > t.len())
+            {
+                name = &name[..name.len() - t.len()];
+            }
+            name = name
+                .strip_suffix(JA_COUNTRIES)
+                .filter(|n| !n.is_empty())
+                .unwrap_or(name);
+            if name == before {
+                break;
+            }
+        }
+        // A bare kanji word is as often a thing or a place (`今回は`, `日本は`) as a person:
+        // a name has a title or honorific after it, is written in katakana, or is long.
+        let titled = name.len() < run.len();
+        let katakana = name.chars().any(|c| ('\u{30A0}'..='\u{30FF}').contains(&c));
+        let chars = name.chars().count();
+        if (2..=MAX_SPEAKER_CHARS).contains(&chars)
+            && (titled || katakana || (c == 'は' && chars >= 4))
+            && !is_platform_word(name)
+        {
+            return Some(name.to_string());
+        }
+    }
+    None
+}
+
+/// Twitter and the other platforms as Japanese and Korean write them: where, not who.
+fn is_platform_word(word: &str) -> bool {
+    [
+        "ツイッター",
+        "フェイスブック",
+        "インスタグラム",
+        "트위터",
+        "페이스북",
+        "인스타그램",
+    ]
+    .contains(&word)
+}
+
+fn korean_topic(sentence: &str) -> Option<String> {
+    let words: Vec<&str> = sentence.split_whitespace().take(6).collect();
+    for (k, w) in words.iter().enumerate() {
+        let Some(stem) = ["은", "는", "이", "가"]
+            .iter()
+            .find_map(|p| w.strip_suffix(p))
+        else {
+            continue;
+        };
+        let hangul = |s: &str| {
+            s.chars().count() >= 2 && s.chars().all(|c| ('\u{AC00}'..='\u{D7AF}').contains(&c))
+        };
+        if KO_TITLES.contains(&stem) {
+            return k
+                .checked_sub(1)
+                .and_then(|p| words.get(p))
+                .filter(|n| hangul(n))
+                .map(|n| n.to_string());
+        }
+        let stem = stem.strip_suffix('씨').unwrap_or(stem);
+        return (hangul(stem) && !is_platform_word(stem)).then(|| stem.to_string());
+    }
+    None
+}
+
+fn is_kanji_or_katakana(c: char) -> bool {
+    matches!(c, '\u{30A0}'..='\u{30FF}' | '\u{3400}'..='\u{4DBF}' | '\u{4E00}'..='\u{9FFF}')
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -169,6 +320,25 @@ mod tests {
         let close_mark = text[inner..].find(['」', '”', '"'])? + inner;
         let close = close_mark + text[close_mark..].chars().next()?.len_utf8();
         attribute(text, open, close, 0, text.len())
+    }
+
+    /// Sentences of real articles (fixtures/realworld 181, 183, 106).
+    #[test]
+    fn sentence_topics() {
+        let at = |t: &str| topic(t, t.find(['「', '"']).unwrap_or(t.len()), 0);
+        assert_eq!(
+            at("河野太郎外相は30日夜、記者団の取材に応じ、「ポンペオ氏と笑い合った」と明らかにした。"),
+            Some("河野太郎".to_string())
+        );
+        assert_eq!(
+            at("2017年11月9日、ツイッターへの投稿好きで知られるトランプ米大統領が、「国家の安全を守る」"),
+            Some("トランプ".to_string())
+        );
+        assert_eq!(
+            at("강승윤 씨는 1일 트위터에 \"님들아 내가 뭘 그렇게 잘못했어??\""),
+            Some("강승윤".to_string())
+        );
+        assert_eq!(at("政治家にはツイッターが必要――。「ポンペオ氏と」"), None);
     }
 
     #[test]

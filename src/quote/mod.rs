@@ -167,6 +167,12 @@ fn attribute(
             a.named_here = true;
         }
     }
+    if a.speaker.is_none() && cjk {
+        if let Some(speaker) = cjk::topic(text, m.open, lo) {
+            a.speaker = Some(speaker);
+            a.named_here = true;
+        }
+    }
     a
 }
 

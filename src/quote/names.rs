@@ -21,7 +21,7 @@ use super::lexicon::people::{
     CALENDAR_WORDS, GIVEN_NAMES, INDEFINITES, MORE_FUNCTION_WORDS, MORE_PRONOUNS, OBJECT_NOUNS,
     TITLES,
 };
-use super::lexicon::CLASSES;
+use super::lexicon::{CLASSES, CUE_INDEX};
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::ops::Range;
 use std::sync::LazyLock;
@@ -82,8 +82,14 @@ static FUNCTION_WORDS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
     set
 });
 
-static CALENDAR_SET: LazyLock<HashSet<&'static str>> =
-    LazyLock::new(|| CALENDAR_WORDS.iter().copied().collect());
+/// Days and months: [`CALENDAR_WORDS`] and the date parser's month names (`Mart`, `Ağustos`).
+static CALENDAR_SET: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+    CALENDAR_WORDS
+        .iter()
+        .copied()
+        .chain(crate::post::date::month_names())
+        .collect()
+});
 static GIVEN_SET: LazyLock<HashSet<&'static str>> =
     LazyLock::new(|| GIVEN_NAMES.iter().copied().collect());
 
@@ -427,6 +433,23 @@ impl Names {
                 } else {
                     break;
                 }
+            }
+            // A title inside the run ends the part before the name (`Prime Minister Reiner
+            // Haseloff`); a run of titles only (`the Prime Minister`) names nobody.
+            if let Some(k) = (a..j).rev().find(|&k| title_of(tv.low(k)).is_some()) {
+                title = title_of(tv.low(k)).map(str::to_string);
+                a = k + 1;
+            }
+            // A word alone in brackets is a gloss (`(G20)`, `(Dogecoin)`), a capitalized cue
+            // verb opens a sentence (`Wrote one user.`): neither names anybody.
+            let bracketed = j == i + 1
+                && i > 0
+                && matches!(s(&toks[i - 1]), "(" | "（")
+                && toks.get(j).is_some_and(|n| matches!(s(n), ")" | "）"));
+            let cue_verb = j == i + 1 && CUE_INDEX.contains_key(tv.low(i));
+            if bracketed || cue_verb {
+                i = j;
+                continue;
             }
             // A given name later in the run starts the name (`Américain Donald Trump`).
             if let Some(g) = (a + 1..j.saturating_sub(1)).find(|&k| GIVEN_SET.contains(tv.low(k))) {

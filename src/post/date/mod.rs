@@ -27,6 +27,15 @@ use std::sync::LazyLock;
 
 mod months;
 
+/// Every month name of every language the date parser knows, lowercase, in forms of four
+/// letters or more (abbreviations and `may` left out: too often a word or a name).
+pub fn month_names() -> impl Iterator<Item = &'static str> {
+    months::LOCALES
+        .iter()
+        .flat_map(|l| l.months.iter().flat_map(|forms| forms.iter().copied()))
+        .filter(|f| f.chars().count() >= 4 && !f.contains(' '))
+}
+
 use months::LOCALES;
 
 /// A calendar date as printed under an embedded post.
