@@ -39,8 +39,39 @@ const JA_AFTER: [&str; 12] = [
 
 /// Chinese speech verbs, standing before the opening mark (with `：` or `，`) or after the
 /// closing one.
-const ZH_CUES: [&str; 10] = [
-    "表示", "说道", "说", "称", "指出", "写道", "强调", "透露", "表明", "宣布",
+const ZH_CUES: [&str; 32] = [
+    "留言質問",
+    "留言质问",
+    "表示",
+    "说道",
+    "说",
+    "称",
+    "指出",
+    "写道",
+    "强调",
+    "透露",
+    "表明",
+    "宣布",
+    "質問",
+    "质问",
+    "回應",
+    "回应",
+    "調侃",
+    "调侃",
+    "發文",
+    "发文",
+    "說道",
+    "說",
+    "稱",
+    "寫道",
+    "強調",
+    "表態",
+    "表态",
+    "批評",
+    "批评",
+    "問道",
+    "问道",
+    "直言",
 ];
 
 /// Korean cues after the quotative ending (`고` or `라고`) that follows the closing mark.
@@ -96,6 +127,9 @@ fn clause_head(after: &str) -> &str {
     after[..end].trim()
 }
 
+/// Digits and Han numerals, which start a date (`十月三十一日`, `4日`).
+const NUMERALS: &str = "0123456789〇一二三四五六七八九十";
+
 /// A speaker: non-empty, short, and written in one of these scripts (not Latin prose).
 fn speaker(s: &str) -> Option<String> {
     // The speaker ends where a place or manner phrase begins (`川普在推文中表示`: 川普).
@@ -104,6 +138,18 @@ fn speaker(s: &str) -> Option<String> {
         .filter(|&i| i > 0)
         .map_or(s, |i| &s[..i])
         .trim();
+    // ... and where a date begins (`马斯克十月三十一日推文`: 马斯克).
+    let s = s
+        .char_indices()
+        .find(|&(i, c)| {
+            i > 0
+                && NUMERALS.contains(c)
+                && s[i..]
+                    .chars()
+                    .take(6)
+                    .any(|d| matches!(d, '月' | '日' | '年'))
+        })
+        .map_or(s, |(i, _)| &s[..i]);
     let chars = s.chars().count();
     ((1..=MAX_SPEAKER_CHARS).contains(&chars) && s.chars().any(is_cjk)).then(|| s.to_string())
 }
@@ -146,10 +192,22 @@ fn korean(before: &str, after: &str) -> Option<(String, String)> {
 /// `SPEAKER CUE ：“…”` or `“…” SPEAKER CUE 。`.
 fn chinese(before: &str, after: &str) -> Option<(String, String)> {
     let lead = before.trim_end();
-    if let Some(lead) = lead.strip_suffix(['：', '，', ':', ',']) {
+    // The cue before the marks, with a colon or comma after it or glued to them (`留言質問「`).
+    {
+        let lead = lead.strip_suffix(['：', '，', ':', ',']).unwrap_or(lead);
         let tail = clause_tail(lead);
         if let Some(cue) = ZH_CUES.iter().find(|c| tail.ends_with(**c)) {
-            let who = &tail[..tail.len() - cue.len()];
+            let mut who = &tail[..tail.len() - cue.len()];
+            // The cue opens its clause (`中國網友見狀,留言質問「`): the clause before names
+            // the speaker, less a manner phrase (`見狀`, on seeing it).
+            if who.is_empty() {
+                let rest = lead[..lead.len() - tail.len()].trim_end_matches([',', '，', ' ']);
+                who = clause_tail(rest);
+                who = ["見狀", "见状"]
+                    .iter()
+                    .find_map(|m| who.strip_suffix(m))
+                    .unwrap_or(who);
+            }
             if let Some(who) = speaker(who) {
                 return Some((who, (*cue).to_string()));
             }
@@ -211,7 +269,7 @@ const JA_COUNTRIES: [char; 8] = ['米', '中', '韓', '英', '仏', '独', '露'
 /// closer names one: Japanese `河野太郎外相は…「…」と明らかにした` gives `河野太郎`, Korean
 /// `강승윤 씨는 1일 트위터에 "…"` gives `강승윤`. Titles and honorifics are dropped.
 pub fn topic(text: &str, open: usize, lo: usize) -> Option<String> {
-    let before = text.get(floor_char(text, lo.max(open.saturating_sub(WINDOW * 2)))..open)?;
+    let before = text.get(floor_char(text, lo.max(open.saturating_sub(WINDOW * 4)))..open)?;
     let start = before.rfind(['。', '！', '？', '\n', '.']).map_or(0, |i| {
         i + before[i..].chars().next().map_or(1, char::len_utf8)
     });
@@ -346,6 +404,13 @@ mod tests {
         let (who, cue) = at("市長は「桟橋は月曜日まで閉鎖する」と述べた。").unwrap();
         assert_eq!((who.as_str(), cue.as_str()), ("市長", "と述べた"));
         assert!(at("「桟橋」という言葉が使われた。").is_none());
+    }
+
+    /// A sentence of a real article (fixtures/realworld 197).
+    #[test]
+    fn chinese_cue_glued_to_the_marks() {
+        let (who, cue) = at("中國網友見狀,留言質問「能說下你是怎樣翻牆的嗎」").unwrap();
+        assert_eq!((who.as_str(), cue.as_str()), ("中國網友", "留言質問"));
     }
 
     #[test]

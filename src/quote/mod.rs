@@ -69,6 +69,8 @@ pub fn extract(doc: &Document, posts: &[Range<usize>]) -> Vec<Quote> {
     );
     let mut out: Vec<Quote> = Vec::new();
     let mut prev: Option<(usize, Option<String>)> = None;
+    // The cue of the last kept quotation, for the next items of a list of quotations.
+    let mut prev_cue: Option<String> = None;
     let mut post_at = 0;
     let mut scratch = Scratch::new(text);
     for (k, m) in found.iter().enumerate() {
@@ -96,9 +98,19 @@ pub fn extract(doc: &Document, posts: &[Range<usize>]) -> Vec<Quote> {
             continue;
         }
         let mut a = attribute(text, &mut scratch, m, lo, hi, previous, shape.cjk);
+        // `留言質問「…」、「…」、「…」`, `"…", "…"라는 트윗`: an item of a list of quotations
+        // goes with the first one's cue and speaker.
+        let listed = prev
+            .as_ref()
+            .is_some_and(|(close, _)| list_separator(text, *close, m.open));
+        if listed && a.cue.is_none() && a.speaker.is_none() {
+            a.cue = prev_cue.clone();
+            a.speaker = prev.as_ref().and_then(|(_, sp)| sp.clone());
+            a.adjacent = true;
+        }
         // A short span needs a speaker at it, not just a verb: in `who call the area “the
         // flats”, said nothing` the verb after the marks has no speaker.
-        let attributed = a.adjacent && (a.speaker.is_some() || shape.words > 3);
+        let attributed = a.adjacent && (a.speaker.is_some() || shape.words > 3 || listed);
         let title = shape.title || (shape.titled_sentence && a.cue.is_none());
         if a.term || title || !shape.keep(a.cue.is_some(), attributed) {
             continue;
@@ -106,6 +118,7 @@ pub fn extract(doc: &Document, posts: &[Range<usize>]) -> Vec<Quote> {
         continue_speaker(text, prev.as_ref(), m.open, &mut a);
         let mention = resolve_speaker(&people, &mut a, m, hi);
         prev = Some((m.close, a.speaker.clone()));
+        prev_cue.clone_from(&a.cue);
         out.push(Quote {
             id: quote_id(&doc.name, start),
             document: doc.name.clone(),
@@ -217,6 +230,17 @@ fn resolve_speaker(
     }
 }
 
+/// Whether only a list separator (`、`, `,`, `;`) stands between a quotation closing at
+/// `close` and marks opening at `open`.
+fn list_separator(text: &str, close: usize, open: usize) -> bool {
+    open > close
+        && open - close <= 8
+        && matches!(
+            text.get(close..open).map(str::trim),
+            Some("、" | "," | "，" | ";" | "；")
+        )
+}
+
 /// Whether the marks at `open..close` quote a value of the page's markup rather than prose:
 /// a front-matter field (`title: "…"` alone on its line), a Markdown link's text
 /// (`["…"](url)`) or a link reference's title (`[id]: https://… "…"`).
@@ -301,7 +325,7 @@ impl Shape {
             .filter(|w| w.chars().any(char::is_alphanumeric))
             .take(7)
         {
-            let ideographic = w.chars().take(16).filter(|&c| cjk::is_cjk(c)).count();
+            let ideographic = w.chars().take(64).filter(|&c| cjk::is_cjk(c)).count();
             cjk |= ideographic > 0;
             words += 1.max(ideographic / 2);
             let first = w.chars().find(|c| c.is_alphanumeric()).unwrap_or(' ');
