@@ -15,9 +15,9 @@ const MINIMUMS: [(&str, f64); 8] = [
     ("post_recall", 0.975),
     ("field_accuracy", 0.98),
     ("dedup", 0.965),
-    ("quote_precision", 0.86),
-    ("quote_recall", 0.80),
-    ("speaker_accuracy", 0.60),
+    ("quote_precision", 0.91),
+    ("quote_recall", 0.82),
+    ("speaker_accuracy", 0.61),
     ("quote_links", 0.90),
 ];
 
