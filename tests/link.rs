@@ -221,3 +221,21 @@ fn link_rules() {
     }
     assert_eq!(link::similarity("open the new bridge", text), 1.0);
 }
+
+#[test]
+fn a_quote_naming_nobody_speaks_for_the_post_it_requotes() {
+    // Real (ro): `Tusk a postat pe Twitter un mesaj ironic, fals atribuit lui Donald Trump, …
+    // "I'll be tweeting anyway. Donald T."`: the cue is too far for the grammar, and the
+    // nearest name is the one the message mocks; the post it re-quotes is Tusk's.
+    let (_, feed) = feed_of("realworld/docs/155.txt");
+    let post = &feed.posts[0];
+    assert_eq!(post.author.name.as_deref(), Some("Donald Tusk"));
+    let quote = feed
+        .quotes
+        .iter()
+        .find(|q| q.text == "I'll be tweeting anyway. Donald T.")
+        .expect("the re-quote is found");
+    assert_eq!(quote.post.as_deref(), Some(post.id.as_str()));
+    assert_eq!(quote.speaker_mention, None);
+    assert_eq!(quote.speaker.as_deref(), Some("Donald Tusk"));
+}

@@ -204,11 +204,30 @@ fn apply_links(
             for &(_, qi, sim) in run {
                 if let Some(q) = quotes.get_mut(qi) {
                     q.post = Some(post.id.clone());
+                    take_post_author(q, post);
                     post.appearances.push(quote_appearance(q, sim));
                 }
             }
             sort_appearances(post, rank);
         });
+    }
+}
+
+/// A quote that names nobody at its cue and re-quotes a post is the post author's words: the
+/// author replaces the nearest-name guess (`Tusk posted an ironic message, signed as Donald
+/// Trump: "…"` guessed Trump).
+fn take_post_author(q: &mut Quote, post: &Post) {
+    if q.speaker_mention.is_some() {
+        return;
+    }
+    let author = post.author.name.clone().or_else(|| {
+        post.author
+            .handle
+            .as_ref()
+            .map(|handle| format!("@{handle}"))
+    });
+    if author.is_some() {
+        q.speaker = author;
     }
 }
 
