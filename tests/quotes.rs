@@ -336,3 +336,17 @@ fn adversarial_marks_do_not_panic() {
         let _ = quote::extract(&doc, &[]);
     }
 }
+
+#[test]
+fn with_no_cue_the_sentence_subject_speaks_not_the_nearest_name() {
+    // Real (no): `Søndag delte Bildt en artikkel om Trump og spurte seg «…»`: `spurte seg`
+    // is no cue the lexicon knows; the sentence's first person is its subject.
+    let (doc, feed) = feed_of("realworld/docs/161.txt");
+    expect(
+        &doc,
+        &feed,
+        "Sverige? Terrorangrep? Hva har han røyka?",
+        Some("Carl Bildt"),
+        None,
+    );
+}

@@ -154,6 +154,48 @@ fn speaker(s: &str) -> Option<String> {
     ((1..=MAX_SPEAKER_CHARS).contains(&chars) && s.chars().any(is_cjk)).then(|| s.to_string())
 }
 
+/// A Chinese speaker: [`speaker`] less a clause opener (`另有网友`, `但有粉丝`: and there are
+/// fans) and a manner adverb glued to the cue (`粉丝幽默地说`: two characters and `地`).
+fn zh_speaker(s: &str) -> Option<String> {
+    let s = ZH_OPENERS
+        .iter()
+        .find_map(|o| s.strip_prefix(o).filter(|r| r.chars().count() >= 2))
+        .unwrap_or(s);
+    let s = match s.strip_suffix('地') {
+        Some(r) if r.chars().count() >= 4 => {
+            let cut = r.char_indices().rev().nth(1).map_or(0, |(i, _)| i);
+            &r[..cut]
+        }
+        _ => s,
+    };
+    speaker(s)
+}
+
+/// Chinese clause openers before a speaker: `but/also/besides there are …`, longest first.
+const ZH_OPENERS: [&str; 9] = [
+    "另有", "但有", "还有", "還有", "也有", "更有", "亦有", "而有", "有",
+];
+
+/// The fuller form of a Chinese, Japanese or Korean name among `earlier` names: one that
+/// starts with `name` (family name first: `河野` → `河野太郎`) or ends with it after a
+/// middle dot (transliterated names: `马斯克` → `埃隆·马斯克`).
+pub fn fuller<'a>(name: &str, earlier: impl Iterator<Item = &'a str>) -> Option<&'a str> {
+    if name.is_empty() || !name.chars().all(is_cjk) {
+        return None;
+    }
+    let mut found = None;
+    for e in earlier {
+        let extra = e.chars().count().saturating_sub(name.chars().count());
+        let fits = (e.starts_with(name) && (1..=3).contains(&extra) && e.chars().all(is_cjk))
+            || e.strip_suffix(name)
+                .is_some_and(|r| r.ends_with(['·', '・', '•']));
+        if fits {
+            found = Some(e);
+        }
+    }
+    found
+}
+
 /// Han, kana or Hangul.
 pub fn is_cjk(c: char) -> bool {
     matches!(c,
@@ -208,7 +250,7 @@ fn chinese(before: &str, after: &str) -> Option<(String, String)> {
                     .find_map(|m| who.strip_suffix(m))
                     .unwrap_or(who);
             }
-            if let Some(who) = speaker(who) {
+            if let Some(who) = zh_speaker(who) {
                 return Some((who, (*cue).to_string()));
             }
         }
@@ -216,7 +258,7 @@ fn chinese(before: &str, after: &str) -> Option<(String, String)> {
     let head = clause_head(after.trim_start_matches(['，', ',', ' ']));
     let cue = ZH_CUES.iter().find(|c| head.ends_with(**c))?;
     let who = &head[..head.len() - cue.len()];
-    Some((speaker(who)?, (*cue).to_string()))
+    Some((zh_speaker(who)?, (*cue).to_string()))
 }
 
 /// Titles and honorifics written after a Japanese name (`河野太郎外相`, `トランプ米大統領`,
@@ -411,6 +453,24 @@ mod tests {
     fn chinese_cue_glued_to_the_marks() {
         let (who, cue) = at("中國網友見狀,留言質問「能說下你是怎樣翻牆的嗎」").unwrap();
         assert_eq!((who.as_str(), cue.as_str()), ("中國網友", "留言質問"));
+    }
+
+    /// Sentences of a real article (fixtures/realworld 186).
+    #[test]
+    fn chinese_openers_and_adverbs_are_not_the_speaker() {
+        let (who, _) = at("但有粉丝幽默地说:「古代的中文显然和现代中文不同。」").unwrap();
+        assert_eq!(who, "粉丝");
+        let (who, cue) = at("另有网友调侃「两岸局势连马斯克都知道」").unwrap();
+        assert_eq!((who.as_str(), cue.as_str()), ("网友", "调侃"));
+    }
+
+    #[test]
+    fn fuller_names() {
+        let earlier = ["トランプ", "河野太郎", "埃隆·马斯克"];
+        assert_eq!(fuller("河野", earlier.into_iter()), Some("河野太郎"));
+        assert_eq!(fuller("马斯克", earlier.into_iter()), Some("埃隆·马斯克"));
+        assert_eq!(fuller("河野太郎", earlier.into_iter()), None);
+        assert_eq!(fuller("Trump", earlier.into_iter()), None);
     }
 
     #[test]

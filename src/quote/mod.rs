@@ -47,6 +47,9 @@ use xxhash_rust::xxh3::xxh3_64;
 /// `the mayor told reporters on Monday.`).
 const MAX_CONTINUATION_GAP: usize = 60;
 
+/// How far back the sentence of a quotation with no cue is looked for.
+const SENTENCE_BACK: usize = 400;
+
 /// Finds the direct quotations of `doc` outside the byte ranges in `posts` (the posts' own text).
 pub fn extract(doc: &Document, posts: &[Range<usize>]) -> Vec<Quote> {
     let text = doc.text.as_str();
@@ -116,7 +119,16 @@ pub fn extract(doc: &Document, posts: &[Range<usize>]) -> Vec<Quote> {
             continue;
         }
         continue_speaker(text, prev.as_ref(), m.open, &mut a);
-        let mention = resolve_speaker(&people, &mut a, m, hi);
+        let mention = resolve_speaker(text, &people, &mut a, m, hi);
+        // Names without spaces are not in `people`: a CJK surname goes to the fuller form an
+        // earlier quotation's speaker gave (`河野` after `河野太郎`).
+        if let Some(full) = a
+            .speaker
+            .as_deref()
+            .and_then(|sp| cjk::fuller(sp, out.iter().filter_map(|q| q.speaker.as_deref())))
+        {
+            a.speaker = Some(full.to_string());
+        }
         prev = Some((m.close, a.speaker.clone()));
         prev_cue.clone_from(&a.cue);
         out.push(Quote {
@@ -212,6 +224,7 @@ fn continue_speaker(
 /// earlier name that fits; with no words there, the nearest earlier name. Returns the words
 /// printed at the cue (the mention), if any.
 fn resolve_speaker(
+    text: &str,
     people: &names::Names,
     a: &mut attribution::Attribution,
     m: &marks::Marks,
@@ -224,7 +237,15 @@ fn resolve_speaker(
         r.mention
     } else {
         if a.speaker.is_none() {
-            a.speaker = people.resolve(None, m.open, m.open).speaker;
+            let from = floor_char(text, m.open.saturating_sub(SENTENCE_BACK));
+            let before = text.get(from..m.open).unwrap_or("");
+            let start = before
+                .rfind(['\n', '.', '!', '?'])
+                .map_or(from, |i| from + i + 1);
+            a.speaker = people
+                .first_person(start, m.open)
+                .map(str::to_string)
+                .or_else(|| people.resolve(None, m.open, m.open).speaker);
         }
         None
     }

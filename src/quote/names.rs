@@ -548,6 +548,17 @@ impl Names {
             .map(|m| m.name.as_str())
     }
 
+    /// The first person named in `from..to` (the subject of a sentence, more often than the
+    /// nearest name, which is often an object: `Bildt shared an article about Trump: «…»`).
+    pub fn first_person(&self, from: usize, to: usize) -> Option<&str> {
+        let lo = self.mentions.partition_point(|m| m.at < from);
+        self.mentions[lo..]
+            .iter()
+            .take_while(|m| m.at < to)
+            .find(|m| m.person)
+            .map(|m| m.name.as_str())
+    }
+
     /// The nearest name before `at` given the title `title` (`President Ana Ruiz` for `the
     /// president`).
     fn titled(&self, title: &str, at: usize) -> Option<&str> {
