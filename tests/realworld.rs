@@ -13,11 +13,11 @@ use std::process::Command;
 const MINIMUMS: [(&str, f64); 8] = [
     ("post_precision", 0.98),
     ("post_recall", 0.975),
-    ("field_accuracy", 0.98),
+    ("field_accuracy", 0.985),
     ("dedup", 0.965),
     ("quote_precision", 0.91),
     ("quote_recall", 0.82),
-    ("speaker_accuracy", 0.62),
+    ("speaker_accuracy", 0.635),
     ("quote_links", 0.90),
 ];
 

@@ -246,6 +246,18 @@ fn trailing_lines(text: &str, paras: &Paras, claimed: &[bool], sig_last: usize) 
     if item_follows {
         return lines;
     }
+    // The rest of the post's text, down to a line that ends with the post's own link
+    // (`Tu peux y aller. pic.twitter.com/…`): prose never ends with a t.co or media link. Not
+    // when a signature follows that line: then the lines are the next post's text.
+    if let Some(k) = lines
+        .iter()
+        .position(|&j| ends_with_post_link(&text[paras.list[j].range.clone()]))
+    {
+        if k + 1 < lines.len() || !next_is_signature {
+            lines.truncate(k + 1);
+            return lines;
+        }
+    }
     let entities = lines
         .iter()
         .take_while(|&&j| is_entity_line(&text[paras.list[j].range.clone()]))
@@ -291,6 +303,18 @@ fn script_of(line: &str) -> Option<whatlang::Script> {
         Script::Hiragana | Script::Katakana => Script::Mandarin,
         s => s,
     })
+}
+
+/// Whether a line ends with a link only a post carries: a t.co short link or a media link,
+/// glued to the word before or not (`#MacronTrumppic.twitter.com/…`).
+fn ends_with_post_link(line: &str) -> bool {
+    line.split(is_space)
+        .rfind(|w| !w.is_empty())
+        .is_some_and(|w| {
+            ["://t.co/", "pic.twitter.com/", "pic.x.com/"]
+                .iter()
+                .any(|p| w.contains(p))
+        })
 }
 
 /// Most lines taken under a signature.

@@ -78,6 +78,8 @@ pub fn extract(text: &str) -> Entities {
             EntityKind::Hashtag => &mut out.hashtags,
             EntityKind::Mention => &mut out.mentions,
             EntityKind::Cashtag => &mut out.cashtags,
+            // `pic.twitter.com/` with no path: a link the copy cut off, to nothing.
+            EntityKind::Url if cut_off(&span.value) => continue,
             EntityKind::Url if is_media_link(&span.value) => &mut out.media,
             EntityKind::Url => &mut out.urls,
         };
@@ -86,6 +88,14 @@ pub fn extract(text: &str) -> Entities {
         }
     }
     out
+}
+
+/// Whether a media or short link stops right after its host (`pic.twitter.com/`, `t.co/`).
+fn cut_off(link: &str) -> bool {
+    let bare = link
+        .trim_start_matches("https://")
+        .trim_start_matches("http://");
+    matches!(bare, "pic.twitter.com/" | "pic.x.com/" | "t.co/")
 }
 
 /// Whether a link is a media link (`pic.twitter.com/...`, `pic.x.com/...`).
@@ -377,6 +387,14 @@ mod tests {
     fn glued_media_after_word() {
         let e = extract("failed to stop thempic.twitter.com/Kz1rMuxxcy");
         assert_eq!(e.media, ["pic.twitter.com/Kz1rMuxxcy"]);
+    }
+
+    /// A line of a real article (fixtures/realworld 072), cut by the page store.
+    #[test]
+    fn cut_off_media_link_is_no_link() {
+        let e = extract("عبر الرابط https://t.co/od9fEViLeF pic.twitter.com/");
+        assert_eq!(e.urls, ["https://t.co/od9fEViLeF"]);
+        assert!(e.media.is_empty());
     }
 
     #[test]
