@@ -350,3 +350,60 @@ fn with_no_cue_the_sentence_subject_speaks_not_the_nearest_name() {
         None,
     );
 }
+
+#[test]
+fn handles_in_brackets_after_the_marks_are_the_speakers() {
+    // Real (ko): users' posts listed as `“…”(@handle)`, masked handles included.
+    let (doc, feed) = feed_of("realworld/docs/219.txt");
+    expect(
+        &doc,
+        &feed,
+        "자기도 자기를 용서 못 하겠대 (웃음) 우리도 그래",
+        Some("@inkivaari****"),
+        None,
+    );
+    expect(
+        &doc,
+        &feed,
+        "넌 외로웠냐? 난 괴로웠다",
+        Some("lemonaid****"),
+        None,
+    );
+}
+
+#[test]
+fn a_handle_after_the_cue_and_names_between_quotes() {
+    // Real (fr): `« … » estime @SarahNdengue sur Twitter`.
+    let (_, feed) = feed_of("realworld/docs/204.txt");
+    let q = feed
+        .quotes
+        .iter()
+        .find(|q| q.text.starts_with("Quand Trump entraîne Macron"))
+        .expect("quote found");
+    assert_eq!(q.speaker.as_deref(), Some("@SarahNdengue"));
+    // Real (nl): `… macht." Of Henri Bontenbal, die …: "…" Of Frans Timmermans: "…"`: each
+    // quote goes to the name its sentence opens with, not on with the one before.
+    let (_, feed) = feed_of("realworld/docs/216.txt");
+    let speakers: Vec<_> = feed.quotes.iter().map(|q| q.speaker.as_deref()).collect();
+    assert_eq!(
+        speakers,
+        [
+            Some("Rob Jetten"),
+            Some("Henri Bontenbal"),
+            Some("Frans Timmermans")
+        ]
+    );
+}
+
+#[test]
+fn string_literals_in_fenced_code_are_not_quotes() {
+    // Real: a Markdown blog source with fenced JavaScript (`response.error = '…'`).
+    let (doc, feed) = feed_of("realworld/docs/200.html");
+    assert!(doc
+        .text
+        .contains("'Missing env values for MASTODON_TOKEN or MASTODON_SERVER'"));
+    assert!(feed
+        .quotes
+        .iter()
+        .all(|q| !q.text.contains("Missing env values")));
+}

@@ -281,6 +281,16 @@ impl<'a> Toks<'a> {
 
     /// The speaker phrase ending just before token `end` (adverbs skipped), not before `lo`.
     fn np_before(&self, end: usize, lo: usize) -> Option<Range<usize>> {
+        // `@handle tweeted`.
+        if let Some(r) = end
+            .checked_sub(2)
+            .filter(|&i| i >= lo)
+            .and_then(|i| self.handle_at(i))
+        {
+            if r.end == end {
+                return Some(r);
+            }
+        }
         let mut j = end;
         while j > lo && self.word(j - 1) && CLASSES.adverbs.contains(self.low(j - 1)) && end - j < 2
         {
@@ -484,8 +494,18 @@ impl<'a> Toks<'a> {
         }
     }
 
+    /// An `@handle` at token `i`: the `@` and the word glued to it.
+    fn handle_at(&self, i: usize) -> Option<Range<usize>> {
+        let (at, name) = (self.toks.get(i)?, self.toks.get(i + 1)?);
+        (!at.word && self.str(i) == "@" && name.word && name.start == at.end).then_some(i..i + 2)
+    }
+
     /// The speaker phrase starting at token `s`, not reaching `hi`.
     fn np_after(&self, s: usize, hi: usize) -> Option<Range<usize>> {
+        // `» estime @SarahNdengue sur Twitter`.
+        if let Some(r) = self.handle_at(s).filter(|r| r.end <= hi) {
+            return Some(r);
+        }
         if s >= hi || !self.word(s) {
             return None;
         }

@@ -548,14 +548,13 @@ impl Names {
             .map(|m| m.name.as_str())
     }
 
-    /// The first person named in `from..to` (the subject of a sentence, more often than the
+    /// The first person named in `from..to`, else the first full name (the subject of a sentence, more often than the
     /// nearest name, which is often an object: `Bildt shared an article about Trump: «…»`).
     pub fn first_person(&self, from: usize, to: usize) -> Option<&str> {
         let lo = self.mentions.partition_point(|m| m.at < from);
-        self.mentions[lo..]
-            .iter()
-            .take_while(|m| m.at < to)
-            .find(|m| m.person)
+        let sentence = || self.mentions[lo..].iter().take_while(|m| m.at < to);
+        sentence()
+            .find(|m| m.person || m.name.contains(' '))
             .map(|m| m.name.as_str())
     }
 
