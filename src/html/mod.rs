@@ -17,6 +17,10 @@
 pub mod article;
 pub mod dom;
 pub mod embeds;
+#[cfg(test)]
+mod reference;
+pub mod tokens;
+pub mod tree;
 
 use crate::detect::{Detector, Sighting};
 use crate::document::Document;
