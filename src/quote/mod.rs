@@ -61,12 +61,16 @@ pub fn extract(doc: &Document, posts: &[Range<usize>]) -> Vec<Quote> {
     let names_end = found
         .last()
         .map_or(doc.body_start, |m| m.close + attribution::WINDOW);
-    let people = names::Names::build(
-        text.get(..attribution::floor_char(text, names_end))
-            .unwrap_or(text),
-        doc.body_start,
-        &quoted,
-    );
+    // Built at the first quotation kept: most candidates on a page (menus, markup) are not.
+    let mut people: Option<names::Names> = None;
+    let build_people = || {
+        names::Names::build(
+            text.get(..attribution::floor_char(text, names_end))
+                .unwrap_or(text),
+            doc.body_start,
+            &quoted,
+        )
+    };
     let mut out: Vec<Quote> = Vec::new();
     let mut prev: Option<(usize, Option<String>)> = None;
     let mut post_at = 0;
@@ -104,7 +108,8 @@ pub fn extract(doc: &Document, posts: &[Range<usize>]) -> Vec<Quote> {
             continue;
         }
         continue_speaker(text, prev.as_ref(), m.open, &mut a);
-        let mention = resolve_speaker(&people, &mut a, m, hi);
+        let people = people.get_or_insert_with(build_people);
+        let mention = resolve_speaker(people, &mut a, m, hi);
         prev = Some((m.close, a.speaker.clone()));
         out.push(Quote {
             id: quote_id(&doc.name, start),
