@@ -314,7 +314,7 @@ impl<'a> Builder<'a> {
 }
 
 /// `raw` decoded, borrowed when it holds no character reference.
-fn decoded(raw: &str) -> Cow<'_, str> {
+pub fn decoded(raw: &str) -> Cow<'_, str> {
     if raw.contains('&') {
         Cow::Owned(decode(raw))
     } else {
