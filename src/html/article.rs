@@ -10,9 +10,18 @@
 //! white space one space; entities are decoded; scripts, styles, the `<head>` and the embeds'
 //! elements are left out. The text-shaped detectors and the quotation finder then run on it as
 //! on any flattened article.
+//!
+//! A page with no element that may be an embed (most pages) needs no tree: [`stream`] writes the
+//! same text straight from the token stream, with what [`Article::build`] would do on entering
+//! and leaving each element done as the element opens and closes.
 
 use super::dom::{decode_into, is_block, is_html_space, Dom, NodeId};
-use std::ops::Range;
+use super::embeds;
+use super::meta::PageMeta;
+use super::tokens::{StartTag, TextType};
+use super::tree::{self, Build};
+use std::borrow::Cow;
+use std::ops::{ControlFlow, Range};
 
 /// Elements whose content is not article prose.
 const SKIP: [&str; 11] = [
@@ -201,5 +210,182 @@ impl Article {
         } else {
             s.source + s.source_len
         }
+    }
+}
+
+/// A page read without a tree.
+#[derive(Debug)]
+pub enum Streamed {
+    /// No element of the page may be an embed: its article text and metadata.
+    Page(Article, PageMeta),
+    /// An element may be an embed: the page needs its tree.
+    MayEmbed,
+    /// The tokenizer refused the page.
+    Refused,
+}
+
+/// The article text of `source` from its token stream, unless an element may be an embed.
+///
+/// # Complexity
+/// Linear in the page's length.
+pub fn stream(source: &str) -> Streamed {
+    let mut s = Stream {
+        source,
+        article: Article::default(),
+        meta: PageMeta::default(),
+        open: Vec::new(),
+        may_embed: false,
+        signed: None,
+    };
+    if tree::build(source, &mut s) {
+        Streamed::Page(s.article, s.meta)
+    } else if s.may_embed {
+        Streamed::MayEmbed
+    } else {
+        Streamed::Refused
+    }
+}
+
+/// An open element as [`Article::build`] sees it.
+#[derive(Debug, Clone, Copy)]
+struct Open {
+    /// Whether the walk entered it (neither it nor an ancestor is left out).
+    entered: bool,
+    /// Whether it is a block (a paragraph break when left).
+    block: bool,
+    /// Whether it is a `<noscript>` (whose text may hold an embed's markup).
+    noscript: bool,
+}
+
+/// The article text built as the tree's events arrive.
+struct Stream<'a> {
+    source: &'a str,
+    article: Article,
+    meta: PageMeta,
+    open: Vec<Open>,
+    may_embed: bool,
+    /// Whether the page holds `(@` anywhere (asked once, at its first `<blockquote>`).
+    signed: Option<bool>,
+}
+
+impl<'a> Build<'a> for Stream<'a> {
+    fn open(&mut self, name: Cow<'a, str>, tag: &StartTag, void: bool) -> ControlFlow<()> {
+        let source = self.source;
+        let signed = &mut self.signed;
+        let mut sign = || *signed.get_or_insert_with(|| source.contains("(@"));
+        if embeds::may_embed(source, &name, tag, &mut sign) {
+            self.may_embed = true;
+            return ControlFlow::Break(());
+        }
+        if matches!(name.as_ref(), "html" | "meta" | "time") {
+            let values: Vec<(Cow<str>, Cow<str>)> = tag
+                .attrs
+                .iter()
+                .map(|a| {
+                    let n = source.get(a.name.0..a.name.1).unwrap_or("");
+                    let v = source.get(a.value.0..a.value.1).unwrap_or("");
+                    (tree::lower(n), super::dom::decoded(v))
+                })
+                .collect();
+            self.meta.see(&name, &|want| {
+                values
+                    .iter()
+                    .find(|(n, _)| n == want)
+                    .map(|(_, v)| v.as_ref())
+            });
+        }
+        let entered = self.open.last().is_none_or(|o| o.entered) && !SKIP.contains(&name.as_ref());
+        let block = is_block(&name);
+        let a = &mut self.article;
+        if entered {
+            if name == "br" {
+                a.pending = a.pending.max(1);
+            } else if block {
+                a.pending = 2;
+            }
+        }
+        if !void {
+            self.open.push(Open {
+                entered,
+                block,
+                noscript: name == "noscript",
+            });
+        }
+        ControlFlow::Continue(())
+    }
+
+    fn close(&mut self, _end: usize) {
+        if let Some(o) = self.open.pop() {
+            if o.entered && o.block {
+                self.article.pending = 2;
+            }
+        }
+    }
+
+    fn text(&mut self, span: Range<usize>, kind: TextType) -> ControlFlow<()> {
+        let raw = self.source.get(span.clone()).unwrap_or("");
+        let top = self.open.last().copied();
+        if top.is_some_and(|o| o.noscript) && embeds::noscript_may_embed(raw) {
+            self.may_embed = true;
+            return ControlFlow::Break(());
+        }
+        if !kind.is_raw() && top.is_none_or(|o| o.entered) {
+            let a = &mut self.article;
+            decode_into(raw, span.start, &mut |piece, range| a.push(piece, range));
+        }
+        ControlFlow::Continue(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::path::Path;
+
+    /// On every HTML fixture (and the real pages of `../shared/tools/realpages.sh` when
+    /// `/tmp/realpages` holds them), the streamed article text is the one the tree gives, map
+    /// to the source included, and a page with an embed is never streamed.
+    #[test]
+    fn streamed_as_built() {
+        let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+        let dirs = [
+            root.join("fixtures"),
+            Path::new("/tmp/realpages").to_path_buf(),
+        ];
+        let (mut streamed, mut trees) = (0, 0);
+        for dir in dirs {
+            for entry in walkdir::WalkDir::new(dir).into_iter().flatten() {
+                let path = entry.path();
+                if !path.extension().is_some_and(|e| e == "html" || e == "htm") {
+                    continue;
+                }
+                let Ok(bytes) = std::fs::read(path) else {
+                    continue;
+                };
+                let text = String::from_utf8_lossy(&bytes);
+                let Some(dom) = Dom::parse(&text) else {
+                    continue;
+                };
+                match stream(&text) {
+                    Streamed::Page(article, _) => {
+                        let embeds = super::super::embeds::scan(&dom, None);
+                        assert!(embeds.found.is_empty(), "{} has embeds", path.display());
+                        let built = Article::build(&dom, &[]);
+                        assert_eq!(
+                            format!("{article:?}"),
+                            format!("{built:?}"),
+                            "{}",
+                            path.display()
+                        );
+                        streamed += 1;
+                    }
+                    _ => trees += 1,
+                }
+            }
+        }
+        assert!(
+            streamed > 0 && trees > 0,
+            "{streamed} streamed, {trees} with trees"
+        );
     }
 }

@@ -5,34 +5,30 @@
 //! └ element blockquote [0..end]  └ element p  └ text "Hi & bye"  └ element br  └ text "there"
 //! ```
 //!
-//! Tokens come from `lol_html` (a streaming tokenizer that reports source locations), end tags
-//! read from the bytes between them; the tree is built from them in one pass, with the few rules
-//! that matter for articles: void elements have no
-//! children, an end tag closes the nearest open element of its name (and whatever is left open
-//! inside it), a block start tag closes an open `<p>`. Text and attribute values are kept raw and
-//! decoded on demand ([`decode_into`]); script, style and other raw text is flagged.
+//! Tokens come from [`super::tokens`], the tree's shape from [`super::tree`], in one pass.
+//! Names and attribute values borrow from the source unless lowercasing or decoding changed
+//! them; text is kept as spans and decoded on demand ([`decode_into`]); script, style and
+//! other raw text is flagged.
 
-use lol_html::html_content::TextType;
-use lol_html::{doc_comments, doc_text, doctype, element, HtmlRewriter, Settings};
-use rustc_hash::FxHashMap;
-use std::cell::RefCell;
-use std::ops::Range;
-use std::rc::Rc;
+use super::tokens::{StartTag, TextType};
+use super::tree::{self, Build};
+use std::borrow::Cow;
+use std::ops::{ControlFlow, Range};
 
 /// Index of a node in [`Dom::nodes`].
 pub type NodeId = usize;
 
 /// What a node is.
 #[derive(Debug, Clone)]
-pub enum Kind {
+pub enum Kind<'a> {
     /// The document itself (node 0).
     Root,
     /// An element, its name lowercased, its attributes decoded.
     Element {
         /// Tag name, ASCII-lowercased.
-        name: String,
+        name: Cow<'a, str>,
         /// Attributes as (lowercased name, decoded value), in source order.
-        attrs: Vec<(String, String)>,
+        attrs: Vec<(Cow<'a, str>, Cow<'a, str>)>,
     },
     /// A run of text; its raw source is `source[node.span]`.
     Text {
@@ -43,9 +39,9 @@ pub enum Kind {
 
 /// One node and its place in the tree.
 #[derive(Debug, Clone)]
-pub struct Node {
+pub struct Node<'a> {
     /// What it is.
-    pub kind: Kind,
+    pub kind: Kind<'a>,
     /// Children, in document order.
     pub children: Vec<NodeId>,
     /// Byte span in the source: from the start tag's `<` to past the end tag's `>` (or to where
@@ -62,72 +58,57 @@ pub struct Dom<'a> {
     /// The page's source.
     pub source: &'a str,
     /// Every node; node 0 is the root.
-    pub nodes: Vec<Node>,
+    pub nodes: Vec<Node<'a>>,
 }
 
-/// Elements that never have content.
-const VOID: [&str; 14] = [
-    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source",
-    "track", "wbr",
-];
-
-/// Elements that stand as blocks of their own (the article text breaks around them), each with
-/// whether its start tag closes an open `<p>`.
-const BLOCKS: [(&str, bool); 40] = [
-    ("address", true),
-    ("article", true),
-    ("aside", true),
-    ("blockquote", true),
-    ("body", false),
-    ("caption", false),
-    ("dd", false),
-    ("details", false),
-    ("div", true),
-    ("dl", true),
-    ("dt", false),
-    ("fieldset", true),
-    ("figcaption", true),
-    ("figure", true),
-    ("footer", true),
-    ("form", true),
-    ("h1", true),
-    ("h2", true),
-    ("h3", true),
-    ("h4", true),
-    ("h5", true),
-    ("h6", true),
-    ("header", true),
-    ("hr", true),
-    ("html", false),
-    ("li", false),
-    ("main", true),
-    ("nav", true),
-    ("ol", true),
-    ("p", true),
-    ("pre", false),
-    ("section", false),
-    ("summary", false),
-    ("table", false),
-    ("tbody", false),
-    ("td", false),
-    ("th", false),
-    ("thead", false),
-    ("tr", false),
-    ("ul", true),
+/// Elements that stand as blocks of their own (the article text breaks around them).
+const BLOCKS: [&str; 40] = [
+    "address",
+    "article",
+    "aside",
+    "blockquote",
+    "body",
+    "caption",
+    "dd",
+    "details",
+    "div",
+    "dl",
+    "dt",
+    "fieldset",
+    "figcaption",
+    "figure",
+    "footer",
+    "form",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "header",
+    "hr",
+    "html",
+    "li",
+    "main",
+    "nav",
+    "ol",
+    "p",
+    "pre",
+    "section",
+    "summary",
+    "table",
+    "tbody",
+    "td",
+    "th",
+    "thead",
+    "tr",
+    "ul",
 ];
 
 /// Whether `name` is a block element.
 pub fn is_block(name: &str) -> bool {
-    BLOCKS.iter().any(|&(b, _)| b == name)
+    BLOCKS.contains(&name)
 }
-
-/// Whether the start tag `name` closes an open `<p>`.
-fn closes_p(name: &str) -> bool {
-    BLOCKS.iter().any(|&(b, closes)| closes && b == name)
-}
-
-/// How many open elements an end tag looks through for its match (bounds the work per tag).
-const MAX_CLOSE_SEARCH: usize = 64;
 
 impl<'a> Dom<'a> {
     /// Parses a page. Returns `None` only if the tokenizer gives up (it does not on any input we
@@ -136,48 +117,30 @@ impl<'a> Dom<'a> {
     /// # Complexity
     /// Linear in the page's length.
     pub fn parse(source: &'a str) -> Option<Dom<'a>> {
-        let builder = Rc::new(RefCell::new(Builder::new(source)));
-        let (on_element, on_text) = (Rc::clone(&builder), Rc::clone(&builder));
-        let (on_comment, on_doctype) = (Rc::clone(&builder), Rc::clone(&builder));
-        let settings = Settings {
-            element_content_handlers: vec![element!("*", move |el| {
-                let name = el.tag_name().to_ascii_lowercase();
-                let held = el.can_have_content();
-                let void = !held || VOID.contains(&name.as_str());
-                let attrs = el
-                    .attributes()
-                    .iter()
-                    .map(|a| (a.name(), decode(&a.value())))
-                    .collect();
-                let span = el.source_location().bytes();
-                on_element.borrow_mut().start(name, attrs, span, void, held);
-                Ok(())
-            })],
-            document_content_handlers: vec![
-                doc_text!(move |t| {
-                    let span = t.source_location().bytes();
-                    if !span.is_empty() {
-                        let raw = !matches!(t.text_type(), TextType::Data | TextType::RCData);
-                        on_text.borrow_mut().text(span, raw);
-                    }
-                    Ok(())
-                }),
-                doc_comments!(move |c| {
-                    on_comment.borrow_mut().other(c.source_location().bytes());
-                    Ok(())
-                }),
-                doctype!(move |d| {
-                    on_doctype.borrow_mut().other(d.source_location().bytes());
-                    Ok(())
-                }),
-            ],
-            ..Settings::new()
+        let root = Node {
+            kind: Kind::Root,
+            children: Vec::new(),
+            span: 0..source.len(),
+            end: 1,
         };
-        let mut rewriter = HtmlRewriter::new(settings, |_: &[u8]| {});
-        rewriter.write(source.as_bytes()).ok()?;
-        rewriter.end().ok()?;
-        let built = std::mem::replace(&mut *builder.borrow_mut(), Builder::new(""));
-        Some(built.finish())
+        let mut builder = Builder {
+            source,
+            nodes: vec![root],
+            open: vec![0],
+        };
+        if !tree::build(source, &mut builder) {
+            return None;
+        }
+        let count = builder.nodes.len();
+        for &o in &builder.open {
+            if let Some(n) = builder.nodes.get_mut(o) {
+                n.end = count;
+            }
+        }
+        Some(Dom {
+            source,
+            nodes: builder.nodes,
+        })
     }
 
     /// The tag name of an element (empty for text and the root).
@@ -199,7 +162,7 @@ impl<'a> Dom<'a> {
             Some(Kind::Element { attrs, .. }) => attrs
                 .iter()
                 .find(|(n, _)| n == attr)
-                .map(|(_, v)| v.as_str()),
+                .map(|(_, v)| v.as_ref()),
             _ => None,
         }
     }
@@ -324,122 +287,17 @@ pub fn is_html_space(c: char) -> bool {
     matches!(c, ' ' | '\t' | '\n' | '\r' | '\x0c' | '\u{a0}')
 }
 
-/// The end tags in `source[gap]`, bytes that hold no other token, with their spans; the name
-/// lowercased. Read as the tokenizer reads them: `</` and a letter, the name up to white space,
-/// `/` or `>`, then attributes (a `>` inside a quoted value does not end the tag); one cut off
-/// by the end of the input is none.
-fn end_tags(source: &str, gap: Range<usize>, emit: &mut dyn FnMut(String, Range<usize>)) {
-    let bytes = source.as_bytes();
-    let end = gap.end.min(bytes.len());
-    let space = |b: u8| matches!(b, b' ' | b'\n' | b'\r' | b'\t' | b'\x0c');
-    let mut i = gap.start;
-    while let Some(found) = bytes
-        .get(i..end)
-        .and_then(|rest| memchr::memmem::find(rest, b"</"))
-    {
-        let start = i + found;
-        let name_start = start + 2;
-        if !bytes.get(name_start).is_some_and(u8::is_ascii_alphabetic) {
-            i = name_start;
-            continue;
-        }
-        let mut j = name_start;
-        while j < end && !space(bytes[j]) && bytes[j] != b'/' && bytes[j] != b'>' {
-            j += 1;
-        }
-        let name = source.get(name_start..j).unwrap_or("").to_ascii_lowercase();
-        // Attributes: (state) 0 before a name, 1 in a name, 2 after a name, 3 before a value,
-        // 4 in an unquoted value; quoted values are skipped whole.
-        let mut state = 0u8;
-        let mut closed = None;
-        while j < end {
-            let b = bytes[j];
-            match state {
-                3 if b == b'"' || b == b'\'' => {
-                    match bytes.get(j + 1..end).and_then(|r| memchr::memchr(b, r)) {
-                        Some(q) => {
-                            j += q + 2;
-                            state = 0;
-                            continue;
-                        }
-                        None => break,
-                    }
-                }
-                _ if b == b'>' => {
-                    closed = Some(j + 1);
-                    break;
-                }
-                _ if space(b) => {
-                    state = if state == 1 {
-                        2
-                    } else if state == 4 {
-                        0
-                    } else {
-                        state
-                    }
-                }
-                0..=2 if b == b'/' => state = 0,
-                1 | 2 if b == b'=' => state = 3,
-                0 | 2 => state = 1,
-                3 => state = 4,
-                _ => {}
-            }
-            j += 1;
-        }
-        let Some(stop) = closed else {
-            break;
-        };
-        emit(name, start..stop);
-        i = stop;
-    }
-}
-
-/// Builds the tree as the tokens arrive, with the few rules that matter for articles.
-///
-/// End tags are not asked of the tokenizer: a handler per element costs lol_html a walk over
-/// every open element's handler at each end tag, quadratic in the nesting depth. They are read
-/// from the bytes no token covers instead ([`end_tags`]), and put back as lol_html reported them
-/// to per-element handlers: an end tag closes the nearest element of its name that the tokenizer
-/// holds open, with every element opened inside it, and each element closed reports that end tag.
-///
-/// # Complexity
-/// Linear in the number of tokens: each element is opened and closed once, an end tag naming no
-/// open element is known from a count per name, and an end tag's match is looked for among the
-/// innermost [`MAX_CLOSE_SEARCH`] open elements only.
+/// Builds the nodes as the tree's events arrive.
 struct Builder<'a> {
     source: &'a str,
-    nodes: Vec<Node>,
-    /// The open elements of the tree (node 0 first).
+    nodes: Vec<Node<'a>>,
+    /// The open elements (node 0 first).
     open: Vec<NodeId>,
-    /// The elements the tokenizer holds open, each with its name and whether it reports its end
-    /// (void names held open in foreign content do not).
-    held: Vec<(String, bool)>,
-    /// How many elements of each name `held` has.
-    counts: FxHashMap<String, usize>,
-    /// End of the last token seen: the bytes after it and before the next are end tags.
-    done: usize,
 }
 
 impl<'a> Builder<'a> {
-    fn new(source: &'a str) -> Self {
-        let root = Node {
-            kind: Kind::Root,
-            children: Vec::new(),
-            span: 0..source.len(),
-            end: 1,
-        };
-        Builder {
-            source,
-            nodes: vec![root],
-            open: vec![0],
-            held: Vec::new(),
-            counts: FxHashMap::default(),
-            done: 0,
-        }
-    }
-
     /// Adds a node under the innermost open element.
-    fn add(&mut self, kind: Kind, span: Range<usize>) -> NodeId {
+    fn add(&mut self, kind: Kind<'a>, span: Range<usize>) -> NodeId {
         let parent = self.open.last().copied().unwrap_or(0);
         let id = self.nodes.len();
         self.nodes.push(Node {
@@ -453,146 +311,55 @@ impl<'a> Builder<'a> {
         }
         id
     }
+}
 
-    fn name_of(&self, id: NodeId) -> &str {
-        match self.nodes.get(id).map(|n| &n.kind) {
-            Some(Kind::Element { name, .. }) => name,
-            _ => "",
-        }
+/// `raw` decoded, borrowed when it holds no character reference.
+pub fn decoded(raw: &str) -> Cow<'_, str> {
+    if raw.contains('&') {
+        Cow::Owned(decode(raw))
+    } else {
+        Cow::Borrowed(raw)
     }
+}
 
-    /// A token spanning `span` arrives: first the end tags before it.
-    fn token(&mut self, span: &Range<usize>) {
-        if self.done < span.start {
-            self.gap(self.done..span.start);
-        }
-        self.done = self.done.max(span.end);
-    }
-
-    /// The end tags in `gap`, each closing what the tokenizer would.
-    fn gap(&mut self, gap: Range<usize>) {
+impl<'a> Build<'a> for Builder<'a> {
+    fn open(&mut self, name: Cow<'a, str>, tag: &StartTag, void: bool) -> ControlFlow<()> {
         let source = self.source;
-        end_tags(source, gap, &mut |name, span| {
-            if self.counts.get(name.as_str()).copied().unwrap_or(0) == 0 {
-                return;
-            }
-            let Some(at) = self.held.iter().rposition(|(n, _)| *n == name) else {
-                return;
-            };
-            let mut reported = 0;
-            for (closed, reports) in self.held.drain(at..) {
-                if let Some(c) = self.counts.get_mut(&closed) {
-                    *c -= 1;
-                }
-                reported += usize::from(reports);
-            }
-            for _ in 0..reported {
-                self.end(&name, &span);
-            }
-        });
-    }
-
-    fn start(
-        &mut self,
-        name: String,
-        attrs: Vec<(String, String)>,
-        span: Range<usize>,
-        void: bool,
-        held: bool,
-    ) {
-        self.token(&span);
-        if held {
-            *self.counts.entry(name.clone()).or_insert(0) += 1;
-            self.held.push((name.clone(), !void));
-        }
-        let top = self.open.last().copied().unwrap_or(0);
-        if self.open.len() > 1 && closes_p(&name) && self.name_of(top) == "p"
-            || name == "li" && self.name_of(top) == "li"
-        {
-            let count = self.nodes.len();
-            if let Some(n) = self.nodes.get_mut(top) {
-                n.span.end = span.start;
-                n.end = count;
-            }
-            self.open.pop();
-        }
-        let start = span.start;
-        let id = self.add(Kind::Element { name, attrs }, span);
+        let attrs = tag
+            .attrs
+            .iter()
+            .map(|a| {
+                let name = source.get(a.name.0..a.name.1).unwrap_or("");
+                let value = source.get(a.value.0..a.value.1).unwrap_or("");
+                (super::tree::lower(name), decoded(value))
+            })
+            .collect();
+        let span = if void {
+            tag.span.clone()
+        } else {
+            tag.span.start..source.len()
+        };
+        let kind = Kind::Element { name, attrs };
+        let id = self.add(kind, span);
         if !void {
-            let end = self.source.len();
-            if let Some(n) = self.nodes.get_mut(id) {
-                n.span = start..end;
-            }
             self.open.push(id);
         }
+        ControlFlow::Continue(())
     }
 
-    /// An end tag reported for an element: closes the nearest open element of its name (and
-    /// whatever is left open inside it).
-    fn end(&mut self, name: &str, span: &Range<usize>) {
-        let depth = self.open.len();
-        let found = (1..depth)
-            .rev()
-            .take(MAX_CLOSE_SEARCH)
-            .find(|&i| self.open.get(i).is_some_and(|&n| self.name_of(n) == name));
-        if let Some(i) = found {
-            let count = self.nodes.len();
-            for &inner in self.open.get(i + 1..).unwrap_or(&[]) {
-                if let Some(n) = self.nodes.get_mut(inner) {
-                    n.span.end = span.start;
-                    n.end = count;
-                }
-            }
-            if let Some(n) = self.open.get(i).and_then(|&o| self.nodes.get_mut(o)) {
-                n.span.end = span.end;
-                n.end = count;
-            }
-            self.open.truncate(i);
-        }
-    }
-
-    fn text(&mut self, span: Range<usize>, raw: bool) {
-        self.token(&span);
-        let parent = self.open.last().copied().unwrap_or(0);
-        // Chunks of one text node arrive separately: join contiguous ones.
-        let last = self
-            .nodes
-            .get(parent)
-            .and_then(|p| p.children.last().copied());
-        if let Some(Node {
-            kind: Kind::Text { raw: r },
-            span: prev,
-            ..
-        }) = last.and_then(|l| self.nodes.get_mut(l))
-        {
-            if *r == raw && prev.end == span.start {
-                prev.end = span.end;
-                return;
-            }
-        }
-        self.add(Kind::Text { raw }, span);
-    }
-
-    /// A comment or a doctype: no node, but its bytes hold no end tag.
-    fn other(&mut self, span: Range<usize>) {
-        self.token(&span);
-    }
-
-    fn finish(mut self) -> Dom<'a> {
-        let len = self.source.len();
-        if self.done < len {
-            self.gap(self.done..len);
-        }
+    fn close(&mut self, end: usize) {
         let count = self.nodes.len();
-        for &o in &self.open {
-            if let Some(n) = self.nodes.get_mut(o) {
+        if self.open.len() > 1 {
+            if let Some(n) = self.open.pop().and_then(|o| self.nodes.get_mut(o)) {
+                n.span.end = end;
                 n.end = count;
             }
         }
-        Dom {
-            source: self.source,
-            nodes: self.nodes,
-        }
+    }
+
+    fn text(&mut self, span: Range<usize>, kind: TextType) -> ControlFlow<()> {
+        self.add(Kind::Text { raw: kind.is_raw() }, span);
+        ControlFlow::Continue(())
     }
 }
 

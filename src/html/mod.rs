@@ -17,32 +17,49 @@
 pub mod article;
 pub mod dom;
 pub mod embeds;
+pub mod meta;
+#[cfg(test)]
+mod reference;
+pub mod tokens;
+pub mod tree;
 
 use crate::detect::{Detector, Sighting};
 use crate::document::Document;
 use crate::model::{DocumentInfo, Post};
-use crate::post::{self, status_link};
+use crate::post;
 use crate::{quote, Extraction};
-use article::Article;
+use article::{Article, Streamed};
 use dom::Dom;
 use embeds::Found;
+use meta::PageMeta;
 
 /// The links of a markup post: (`href`, shown text).
 type Links = Vec<(String, String)>;
 
 /// Scans an HTML page: embeds from the markup, text-shaped posts and quotes from the prose.
 ///
-/// A page the tokenizer rejects is scanned as text.
+/// Most pages embed nothing: their article text and metadata come straight from the token
+/// stream ([`article::stream`]), and only a page with an element that may be an embed is
+/// parsed into an element tree. A page the tokenizer rejects is scanned as text.
 ///
 /// # Complexity
 /// Linear in the page's length.
 pub fn extract(doc: &Document, detector: &Detector) -> Extraction {
-    let Some(dom) = Dom::parse(&doc.text) else {
-        return crate::extract::extract_text(doc, detector);
+    let (article, meta, found) = match article::stream(&doc.text) {
+        Streamed::Page(article, meta) => (article, meta, Vec::new()),
+        Streamed::Refused => return crate::extract::extract_text(doc, detector),
+        Streamed::MayEmbed => {
+            let Some(dom) = Dom::parse(&doc.text) else {
+                return crate::extract::extract_text(doc, detector);
+            };
+            let mut meta = PageMeta::default();
+            for n in dom.descendants(0) {
+                meta.see(dom.name(n), &|a| dom.attr(n, a));
+            }
+            let embeds = embeds::scan(&dom, meta.lang().as_deref());
+            (Article::build(&dom, &embeds.taken), meta, embeds.found)
+        }
     };
-    let lang = page_lang(&dom);
-    let embeds = embeds::scan(&dom, lang.as_deref());
-    let article = Article::build(&dom, &embeds.taken);
     let derived = Document::new(doc.name.clone(), article.text.clone());
     let mut text_sightings = detector.scan(&derived);
     let spans: Vec<_> = text_sightings.iter().map(|s| s.start..s.end).collect();
@@ -55,7 +72,7 @@ pub fn extract(doc: &Document, detector: &Detector) -> Extraction {
         q.line = doc.line_of(q.start);
         q.document.clone_from(&doc.name);
     }
-    let (sightings, links) = combine(embeds.found, text_sightings);
+    let (sightings, links) = combine(found, text_sightings);
     let mut posts = post::build_all(doc, &sightings);
     for (p, links) in posts.iter_mut().zip(&links) {
         add_link_targets(p, links);
@@ -64,7 +81,7 @@ pub fn extract(doc: &Document, detector: &Detector) -> Extraction {
     Extraction {
         document: DocumentInfo {
             name: doc.name.clone(),
-            date: page_date(&dom).or_else(|| doc.date.clone()),
+            date: meta.date().or_else(|| doc.date.clone()),
             bytes: doc.text.len(),
         },
         posts,
@@ -101,44 +118,6 @@ fn add_link_targets(p: &mut Post, links: &[(String, String)]) {
             p.urls.push(href.clone());
         }
     }
-}
-
-/// The page's language: `<html lang>`, as a hint for printed dates.
-fn page_lang(dom: &Dom) -> Option<String> {
-    let html = dom.find(0, |n| dom.is(n, "html"))?;
-    dom.attr(html, "lang")
-        .map(|l| l.to_ascii_lowercase())
-        .filter(|l| !l.is_empty())
-}
-
-/// The page's own date: `article:published_time` and similar meta tags, else a `<time
-/// datetime>` marked as the publication date (`pubdate`, `itemprop="datePublished"`).
-fn page_date(dom: &Dom) -> Option<String> {
-    const KEYS: [&str; 5] = [
-        "article:published_time",
-        "datepublished",
-        "date",
-        "pubdate",
-        "dc.date",
-    ];
-    let meta = dom.descendants(0).find(|&n| {
-        dom.is(n, "meta")
-            && ["property", "name", "itemprop"]
-                .iter()
-                .filter_map(|a| dom.attr(n, a))
-                .any(|v| KEYS.iter().any(|k| v.eq_ignore_ascii_case(k)))
-    });
-    let published = |n: usize| {
-        dom.is(n, "time")
-            && (dom.attr(n, "pubdate").is_some()
-                || dom
-                    .attr(n, "itemprop")
-                    .is_some_and(|v| v.eq_ignore_ascii_case("datepublished")))
-    };
-    let stamp = meta
-        .and_then(|m| dom.attr(m, "content"))
-        .or_else(|| dom.find(0, published).and_then(|t| dom.attr(t, "datetime")))?;
-    status_link::iso_date(stamp).map(|d| d.to_string())
 }
 
 #[cfg(test)]

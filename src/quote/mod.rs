@@ -66,12 +66,16 @@ pub fn extract(doc: &Document, posts: &[Range<usize>]) -> Vec<Quote> {
     let names_end = found
         .last()
         .map_or(doc.body_start, |m| m.close + attribution::WINDOW);
-    let people = names::Names::build(
-        text.get(..attribution::floor_char(text, names_end))
-            .unwrap_or(text),
-        doc.body_start,
-        &quoted,
-    );
+    // Built at the first quotation kept: most candidates on a page (menus, markup) are not.
+    let mut people: Option<names::Names> = None;
+    let build_people = || {
+        names::Names::build(
+            text.get(..attribution::floor_char(text, names_end))
+                .unwrap_or(text),
+            doc.body_start,
+            &quoted,
+        )
+    };
     let mut out: Vec<Quote> = Vec::new();
     let mut prev: Option<(usize, Option<String>)> = None;
     // The cue of the last kept quotation, for the next items of a list of quotations.
@@ -120,8 +124,9 @@ pub fn extract(doc: &Document, posts: &[Range<usize>]) -> Vec<Quote> {
         if a.term || title || !shape.keep(a.cue.is_some(), attributed) {
             continue;
         }
-        continue_speaker(text, &people, prev.as_ref(), m.open, &mut a);
-        let mention = resolve_speaker(text, &people, &mut a, m, hi);
+        let people = people.get_or_insert_with(build_people);
+        continue_speaker(text, people, prev.as_ref(), m.open, &mut a);
+        let mention = resolve_speaker(text, people, &mut a, m, hi);
         // Names without spaces are not in `people`: a CJK surname goes to the fuller form an
         // earlier quotation's speaker gave (`河野` after `河野太郎`).
         if let Some(full) = a

@@ -20,7 +20,8 @@ mod threads;
 mod tiktok;
 mod twitter;
 
-use super::dom::{Dom, Flow, NodeId};
+use super::dom::{decoded, Dom, Flow, NodeId};
+use super::tokens::StartTag;
 use crate::detect::Sighting;
 use crate::model::{AppearanceKind, Author, Platform};
 use crate::post::date::{self, Date};
@@ -119,6 +120,134 @@ pub fn scan(dom: &Dom, lang: Option<&str>) -> Embeds {
     out
 }
 
+/// Classes a reader takes a `<blockquote>` by.
+const BLOCKQUOTE_CLASSES: [&str; 10] = [
+    "twitter-tweet",
+    "twitter-video",
+    "instagram-media",
+    "tiktok-embed",
+    "telegram-post",
+    "bluesky-embed",
+    "text-post-media",
+    "reddit-embed-bq",
+    "reddit-card",
+    "fb-xfbml-parse-ignore",
+];
+
+/// Classes a reader takes a `<figure>` or a `<div>` by (Twitter's wrappers).
+const WRAPPER_CLASSES: [&str; 3] = ["provider-twitter", "embed-twitter", "twitter-tweet"];
+
+/// Classes a reader takes any element by.
+const ANY_CLASSES: [&str; 2] = ["fb-post", "mastodon-embed"];
+
+/// What the frame readers look for in a frame's `src`, once lowercased and percent-decoded:
+/// the hosts of the networks whose frames they read.
+const FRAME_HOSTS: [&str; 8] = [
+    "twitter",
+    "x.com",
+    "twitframe",
+    "tiktok",
+    "t.me",
+    "telegram",
+    "facebook.com/plugins/",
+    "linkedin",
+];
+
+/// Whether the element a start tag opens (`name` lowercased) may be an embed, or its wrapper:
+/// a superset of what the readers of [`READERS`] and [`scan`] take. A page without one needs no
+/// tree. A classless `<blockquote>` may be a tweet only if the page signs one with `(@`, which
+/// `signed` answers.
+pub fn may_embed(
+    source: &str,
+    name: &str,
+    tag: &StartTag,
+    signed: &mut dyn FnMut() -> bool,
+) -> bool {
+    if matches!(name, "amp-twitter" | "twitter-widget") {
+        return true;
+    }
+    let value = |a: &super::tokens::Attr| decoded(source.get(a.value.0..a.value.1).unwrap_or(""));
+    let has = |markers: &[&str]| {
+        tag.attrs.iter().any(|a| {
+            source
+                .get(a.name.0..a.name.1)
+                .is_some_and(|n| n.eq_ignore_ascii_case("class"))
+                && markers.iter().any(|m| value(a).contains(m))
+        })
+    };
+    if has(&ANY_CLASSES) {
+        return true;
+    }
+    match name {
+        "blockquote" => has(&BLOCKQUOTE_CLASSES) || signed(),
+        "figure" | "div" => has(&WRAPPER_CLASSES),
+        "script" => tag.attrs.iter().any(|a| {
+            source
+                .get(a.name.0..a.name.1)
+                .is_some_and(|n| n.eq_ignore_ascii_case("data-telegram-post"))
+        }),
+        "iframe" => tag.attrs.iter().any(|a| {
+            let attr = source.get(a.name.0..a.name.1).unwrap_or("");
+            if attr.eq_ignore_ascii_case("data-tweet-id") {
+                return true;
+            }
+            if attr.eq_ignore_ascii_case("id") {
+                return value(a).starts_with("telegram-post-");
+            }
+            (attr.eq_ignore_ascii_case("src") || attr.eq_ignore_ascii_case("data-src"))
+                && frame_src_may_embed(&value(a))
+        }),
+        _ => false,
+    }
+}
+
+/// Whether a frame's `src` may name a post: one of [`FRAME_HOSTS`] in it once lowercased,
+/// rid of the tabs and line breaks a URL parser drops, and percent-decoded twice (a link in
+/// a query parameter); anything not ASCII may be a host in another spelling.
+fn frame_src_may_embed(src: &str) -> bool {
+    if !src.is_ascii() {
+        return true;
+    }
+    let mut s: Vec<u8> = src
+        .bytes()
+        .filter(|b| !matches!(b, b'\t' | b'\n' | b'\r'))
+        .map(|b| b.to_ascii_lowercase())
+        .collect();
+    for _ in 0..2 {
+        s = percent_decode(&s);
+    }
+    if !s.is_ascii() {
+        return true;
+    }
+    let s = String::from_utf8_lossy(&s).to_ascii_lowercase();
+    FRAME_HOSTS.iter().any(|h| s.contains(h))
+}
+
+/// `s` with `%XX` sequences decoded (others kept).
+fn percent_decode(s: &[u8]) -> Vec<u8> {
+    let mut out = Vec::with_capacity(s.len());
+    let mut i = 0;
+    while let Some(&b) = s.get(i) {
+        let hex = |k: usize| s.get(k).and_then(|c| (*c as char).to_digit(16));
+        match (b, hex(i + 1), hex(i + 2)) {
+            (b'%', Some(h), Some(l)) => {
+                out.push((h * 16 + l) as u8);
+                i += 3;
+            }
+            _ => {
+                out.push(b);
+                i += 1;
+            }
+        }
+    }
+    out
+}
+
+/// Whether the text of a `<noscript>` may hold an embed's markup.
+pub fn noscript_may_embed(raw: &str) -> bool {
+    NOSCRIPT_MARKERS.iter().any(|m| raw.contains(m))
+}
+
 /// Markers of embed markup worth parsing a `<noscript>`'s text for.
 const NOSCRIPT_MARKERS: [&str; 4] = [
     "twitter-tweet",
@@ -135,7 +264,7 @@ fn noscript_embeds(dom: &Dom, n: NodeId, lang: Option<&str>) -> Vec<Found> {
         let Some(raw) = dom.source_text(child) else {
             continue;
         };
-        if !NOSCRIPT_MARKERS.iter().any(|m| raw.contains(m)) {
+        if !noscript_may_embed(raw) {
             continue;
         }
         let Some(inner) = Dom::parse(raw) else {
