@@ -386,8 +386,23 @@ fn cut_glued_prose(text: &str, start: usize, end: usize) -> usize {
         })
         .collect();
     let fits = openings.partition_point(|&o| weight(&text[o..end]) > TWEET_WEIGHT);
-    openings.get(fits).copied().unwrap_or(from)
+    let start = openings.get(fits).copied().unwrap_or(from);
+    // A post in another script than the prose it is glued to (`…убегает от утенка. ⚠️WATCH
+    // AT YOUR OWN RISK⚠️ pic.twitter.com/…`) starts where the script changes.
+    openings
+        .iter()
+        .skip(fits)
+        .take(MAX_SCRIPT_CUTS)
+        .copied()
+        .find(|&o| {
+            let before = script_of(&text[start..o]);
+            before.is_some() && before != script_of(&text[o..end])
+        })
+        .unwrap_or(start)
 }
+
+/// Most sentence openings tried for a change of script.
+const MAX_SCRIPT_CUTS: usize = 8;
 
 /// Twitter's weighted length, approximately: characters, with each link counted as 23 and
 /// media links as nothing.
