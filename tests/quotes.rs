@@ -407,3 +407,24 @@ fn string_literals_in_fenced_code_are_not_quotes() {
         .iter()
         .all(|q| !q.text.contains("Missing env values")));
 }
+
+#[test]
+fn short_quotes_with_a_handle_at_the_cue() {
+    // Real (id): `"Mohon maaf semuanya," tulis akun @2020official.`, `"Fu*ek!" balas @tiarbah`.
+    let (doc, feed) = feed_of("realworld/docs/215.txt");
+    expect(
+        &doc,
+        &feed,
+        "Mohon maaf semuanya,",
+        Some("@2020official"),
+        Some("tulis"),
+    );
+    expect(&doc, &feed, "Fu*ek!", Some("@tiarbah"), Some("balas"));
+    expect(
+        &doc,
+        &feed,
+        "Kamu amj**k,",
+        Some("@Gooogle_Id"),
+        Some("tulis"),
+    );
+}

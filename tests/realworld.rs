@@ -16,7 +16,7 @@ const MINIMUMS: [(&str, f64); 8] = [
     ("field_accuracy", 0.985),
     ("dedup", 0.965),
     ("quote_precision", 0.91),
-    ("quote_recall", 0.82),
+    ("quote_recall", 0.825),
     ("speaker_accuracy", 0.62),
     ("quote_links", 0.91),
 ];

@@ -502,9 +502,14 @@ impl<'a> Toks<'a> {
 
     /// The speaker phrase starting at token `s`, not reaching `hi`.
     fn np_after(&self, s: usize, hi: usize) -> Option<Range<usize>> {
-        // `» estime @SarahNdengue sur Twitter`.
-        if let Some(r) = self.handle_at(s).filter(|r| r.end <= hi) {
-            return Some(r);
+        // `» estime @SarahNdengue sur Twitter`; `tulis akun cosplay Google @Gooogle_Id`: a
+        // handle, or up to three words that name what the handle is (account, user).
+        if let Some(r) = (s..hi.min(s + 4))
+            .take_while(|&j| j == s || self.word(j - 1))
+            .find_map(|j| self.handle_at(j))
+            .filter(|r| r.end <= hi)
+        {
+            return Some(s..r.end);
         }
         if s >= hi || !self.word(s) {
             return None;

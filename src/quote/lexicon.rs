@@ -515,6 +515,8 @@ pub static CUES: &[(&str, &str, CueKind)] = {
         ("id", "ujar", Verb),
         ("id", "tulis", Verb),
         ("id", "cuitnya", Verb),
+        ("id", "balas", Verb),
+        ("id", "membalas", Verb),
         ("ar", "وقال", Verb),
         ("ar", "وقالت", Verb),
         ("ar", "وأضاف", Verb),

@@ -598,6 +598,14 @@ impl Names {
         if words.len() == 1 && is_pronoun(first) {
             return keep(self.nearest(at));
         }
+        // `akun @2020official`: the handle is who.
+        if let Some(handle) = words
+            .iter()
+            .rev()
+            .find(|w| w.starts_with('@') && w.len() > 1)
+        {
+            return keep(Some(handle));
+        }
         if INDEFINITE_SET.contains(first) {
             return keep(None);
         }
