@@ -55,7 +55,11 @@ pub fn scan(doc: &Document, paras: &Paras, claimed: &mut [bool]) -> Vec<Sighting
         let sig_last = paras.at(sig.end.saturating_sub(1)).unwrap_or(k).max(k);
         let own_line = text[line.start..sig.dash].trim_matches(is_space).is_empty();
         let trailing = if own_line {
-            trailing_lines(text, paras, claimed, sig_last)
+            let numbered = segments.last().and_then(|r| item_number(&text[r.clone()]));
+            match numbered_lines(text, paras, claimed, sig_last, numbered) {
+                lines if !lines.is_empty() => lines,
+                _ => trailing_lines(text, paras, claimed, sig_last),
+            }
         } else {
             Vec::new()
         };
@@ -215,6 +219,47 @@ fn confirm(
     segments.splice(0..0, lines);
     *first -= *pending;
     *pending = 0;
+}
+
+/// The number a line opens with as a list item (`1.Roubar pouco`, `2) Explicar`).
+fn item_number(line: &str) -> Option<u32> {
+    let digits = line.bytes().take_while(u8::is_ascii_digit).count();
+    let mark = line.as_bytes().get(digits)?;
+    if !(1..=2).contains(&digits) || !matches!(mark, b'.' | b')') {
+        return None;
+    }
+    line[..digits].parse().ok()
+}
+
+/// A post whose text ends with list item `n` printed above its signature (`1.Roubar pouco`,
+/// signature, `2.Roubar bastante`, `3.Roubar Bilhões`): the lines under the signature that go
+/// on counting, `n + 1`, `n + 2`, ….
+fn numbered_lines(
+    text: &str,
+    paras: &Paras,
+    claimed: &[bool],
+    sig_last: usize,
+    n: Option<u32>,
+) -> Vec<usize> {
+    let Some(mut n) = n else {
+        return Vec::new();
+    };
+    let mut lines = Vec::new();
+    let mut j = sig_last + 1;
+    while j < paras.list.len()
+        && paras.list[j].gap_before == 0
+        && !claimed[j]
+        && lines.len() < MAX_TRAILING_LINES
+    {
+        let line = &text[paras.list[j].range.clone()];
+        if line.contains("(@") || item_number(line) != Some(n + 1) {
+            break;
+        }
+        n += 1;
+        lines.push(j);
+        j += 1;
+    }
+    lines
 }
 
 /// Lines under a signature that still belong to its post, as pages that print the signature
