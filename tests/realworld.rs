@@ -13,7 +13,7 @@ use std::process::Command;
 const MINIMUMS: [(&str, f64); 8] = [
     ("post_precision", 0.98),
     ("post_recall", 0.975),
-    ("field_accuracy", 0.985),
+    ("field_accuracy", 0.987),
     ("dedup", 0.965),
     ("quote_precision", 0.91),
     ("quote_recall", 0.825),

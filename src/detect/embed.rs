@@ -155,13 +155,23 @@ fn gather_text(
     // The post's weight so far, computed once a line above is considered.
     let mut weight_so_far: Option<usize> = None;
     let mut pending = 0; // lines above `first` gathered but not yet confirmed
+                         // Whether the pending lines cross single blank lines: short lines a page set one per
+                         // paragraph (`Nul procent, Geert.`, blank, `Gaat.`, blank, `Niet.`), kept only when the
+                         // walk ends at a lead-in (`…reactie staat:`) or behind two or more blank lines.
+    let mut crossed = false;
     while first > pending {
         let top = first - pending;
         let gap = paras.list[top].gap_before;
         let p = &paras.list[top - 1];
         let line = &text[p.range.clone()];
         let at_boundary = claimed[top - 1] || p.range.start < floor;
-        if gap == 0 && !at_boundary && !is_body_boundary(line) && !other_script(line) {
+        let spaced_line = gap == 1 && weight(line) <= SPACED_LINE_WEIGHT;
+        if (gap == 0 || spaced_line)
+            && !at_boundary
+            && !is_body_boundary(line)
+            && !other_script(line)
+        {
+            crossed |= gap == 1;
             total += p.range.len();
             let w = weight_so_far.get_or_insert_with(|| weight(last_line));
             *w += weight(line) + 1;
@@ -173,6 +183,12 @@ fn gather_text(
         }
         if at_boundary && gap == 0 {
             break; // the lines gathered are dropped
+        }
+        if crossed {
+            if gap >= 2 || (line.ends_with(':') && !at_boundary) {
+                confirm(paras, &mut first, &mut segments, &mut pending);
+            }
+            break;
         }
         confirm(paras, &mut first, &mut segments, &mut pending);
         if gap < 2 || at_boundary {
@@ -361,6 +377,9 @@ fn ends_with_post_link(line: &str) -> bool {
                 .any(|p| w.contains(p))
         })
 }
+
+/// Heaviest line a post's text is taken across a single blank line with.
+const SPACED_LINE_WEIGHT: usize = 60;
 
 /// Most lines taken under a signature.
 const MAX_TRAILING_LINES: usize = 12;
