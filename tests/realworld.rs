@@ -17,7 +17,7 @@ const MINIMUMS: [(&str, f64); 8] = [
     ("dedup", 0.965),
     ("quote_precision", 0.91),
     ("quote_recall", 0.825),
-    ("speaker_accuracy", 0.62),
+    ("speaker_accuracy", 0.635),
     ("quote_links", 0.91),
 ];
 

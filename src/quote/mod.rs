@@ -29,6 +29,7 @@
 //! three words or fewer need a speaker at them, not just a verb; titles (two to six words, all
 //! capitalized but short function words, `“Against the Tide”`) are never quotations.
 
+pub mod arabic;
 pub mod attribution;
 pub mod cjk;
 pub mod lexicon;
@@ -202,6 +203,12 @@ fn attribute(
             a.speaker = Some(speaker);
             a.cue = Some(cue);
             a.adjacent = true;
+            a.named_here = true;
+        }
+    }
+    if a.speaker.as_deref().is_none_or(arabic::misread) && arabic::before(text, m.open) {
+        if let Some(speaker) = arabic::subject(text, m.open, lo) {
+            a.speaker = Some(speaker);
             a.named_here = true;
         }
     }
