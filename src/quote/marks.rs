@@ -2,7 +2,7 @@
 //!
 //! ```text
 //! “curly”   "straight"   ‘single’   'straight single'   «guillemets»   »reversed«   „low-high“
-//! 「corner」
+//! ”Nordic”   「corner」
 //! doesn’t   Kata’ib      (apostrophes: ’ between letters never closes a single quote)
 //! ```
 //!
@@ -236,7 +236,15 @@ fn scan_with(text: &str, from: usize, skip: &[Range<usize>], html: bool) -> Vec<
                 }
             }
             '„' => opener(Family::Curly, &mut open),
-            '”' => close(Family::Curly, &mut open),
+            // Swedish and Finnish open with `”` too (`”Vi vann”, sa hon`): a `”` that no quote
+            // awaits opens one where a straight mark would.
+            '”' => {
+                if open[Family::Curly as usize].is_some() {
+                    close(Family::Curly, &mut open);
+                } else if opens_after(prev) && !next.is_whitespace() {
+                    opener(Family::Curly, &mut open);
+                }
+            }
             '"' => {
                 if is_open(Family::Straight, &open) {
                     close(Family::Straight, &mut open);
@@ -363,6 +371,11 @@ mod tests {
     #[test]
     fn nested_keeps_outer() {
         assert_eq!(inner("“he said ‘no’ twice”"), ["he said ‘no’ twice"]);
+        // Swedish (fixtures/realworld 177 is Danish, 165 Finnish, in the same style).
+        assert_eq!(
+            inner("”Vi vann”, sa hon. Han svarade: ”Nej.”"),
+            ["Vi vann", "Nej."]
+        );
     }
 
     #[test]
