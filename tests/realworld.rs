@@ -14,11 +14,11 @@ const MINIMUMS: [(&str, f64); 8] = [
     ("post_precision", 0.98),
     ("post_recall", 0.975),
     ("field_accuracy", 0.987),
-    ("dedup", 0.965),
-    ("quote_precision", 0.91),
-    ("quote_recall", 0.825),
-    ("speaker_accuracy", 0.635),
-    ("quote_links", 0.91),
+    ("dedup", 0.97),
+    ("quote_precision", 0.915),
+    ("quote_recall", 0.83),
+    ("speaker_accuracy", 0.595),
+    ("quote_links", 0.915),
 ];
 
 #[test]
