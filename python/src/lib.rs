@@ -17,10 +17,25 @@ use std::path::PathBuf;
 use std::sync::{Arc, Mutex};
 
 /// mimalloc, as the command has it: the scan makes many small short-lived allocations on every
-/// core, which the system allocator serves markedly slower (PERFORMANCE.md). Python's own
-/// objects keep Python's allocator.
+/// core. Python's own objects keep Python's allocator.
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
+/// `mi_option_purge_delay` of mimalloc.h (v3), as in the command's `src/alloc.rs`.
+const MI_OPTION_PURGE_DELAY: libmimalloc_sys::mi_option_t = 15;
+
+/// Tunes the extension's mimalloc as the command tunes its own (`src/alloc.rs`, PERFORMANCE.md):
+/// freed memory handed back to the OS after 50 ms rather than 1 s, so the batches scanned a
+/// moment ago do not add up in the peak; and, built with `no_thp`, no transparent huge pages
+/// asked for (each 4 KB touched in a fresh 2 MB region would fault in the whole 2 MB). This
+/// copy of mimalloc serves this extension alone: the host process is left as it is.
+fn tune_allocator() {
+    // SAFETY: called once, when the module is first imported, before this extension has
+    // started any thread (the option setters are not thread-safe); the option is a number.
+    unsafe {
+        libmimalloc_sys::mi_option_set(MI_OPTION_PURGE_DELAY, 50);
+    }
+}
 
 /// A scan's result: the feed, held by Rust until a part of it is asked for.
 #[pyclass(frozen, module = "embedscan._embedscan", name = "Feed")]
@@ -294,6 +309,7 @@ fn prefix_error(py: Python<'_>, e: PyErr, index: usize) -> PyErr {
 /// The native half of `embedscan`: `scan_paths`, `scan_texts` and the `Feed` they return.
 #[pymodule]
 fn _embedscan(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    tune_allocator();
     m.add_class::<PyFeed>()?;
     m.add_function(wrap_pyfunction!(scan_paths, m)?)?;
     m.add_function(wrap_pyfunction!(scan_texts, m)?)?;
