@@ -20,6 +20,7 @@ Problems with an input are reported as the command reports them: warnings throug
 from __future__ import annotations
 
 import datetime as _dt
+import importlib as _importlib
 import json as _json
 import os as _os
 import warnings as _warnings
@@ -34,6 +35,7 @@ from typing import (
     Tuple,
     TypedDict,
     Union,
+    cast,
 )
 
 from . import _embedscan
@@ -210,20 +212,20 @@ class Feed:
     def documents(self) -> List[Document]:
         """Every document scanned, in input order: ``name``, ``date`` (a ``date`` or None),
         ``bytes``."""
-        return self._part("documents", _document)
+        return cast(List[Document], self._part("documents", _document))
 
     @property
     def posts(self) -> List[Post]:
         """The unique posts in order of first appearance (``id``, ``platform``, ``author``,
         ``date``, ``text``, ..., ``appearances``); ``date`` is a ``date``, ``created_at`` (where
         known) a UTC ``datetime``."""
-        return self._part("posts", _post)
+        return cast(List[Post], self._part("posts", _post))
 
     @property
     def quotes(self) -> List[Quote]:
         """The quotations in document order (``text``, ``speaker``, ``cue``, ``post``: the id of
         the post they re-quote, ...)."""
-        return self._part("quotes")
+        return cast(List[Quote], self._part("quotes"))
 
     def to_json(self, format: str = "json") -> str:
         """The feed as the command writes it with ``--format FORMAT`` (``json``, ``jsonl`` or
@@ -239,7 +241,7 @@ class Feed:
         ``pip install pandas``). Posts get ``author_name`` and ``author_handle`` columns in place
         of ``author``; dates are pandas timestamps."""
         try:
-            import pandas as pd
+            pd: Any = _importlib.import_module("pandas")
         except ImportError as e:  # pragma: no cover - depends on the environment
             raise ImportError(
                 "Feed.to_pandas needs pandas: pip install pandas (or embedscan[pandas])"
@@ -251,7 +253,7 @@ class Feed:
         ]
         rows = []
         for post in self.posts:
-            row = dict(post)
+            row: Dict[str, Any] = dict(post)
             author = row.pop("author")
             row["author_name"] = author["name"]
             row["author_handle"] = author["handle"]
