@@ -379,3 +379,137 @@ fn scan_batch(batch: Vec<Item>, fields: &RecordFields) -> Vec<(Option<Prepared>,
         })
         .collect()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const EMBED: &str =
+        "Gates are open now: https://t.co/Zz11Yy22Xx — River Report (@RiverReport) June 1, 2021\n";
+
+    fn seed_paths() -> Vec<PathBuf> {
+        let mut paths: Vec<PathBuf> = std::fs::read_dir("seeds")
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .collect();
+        paths.sort();
+        paths
+    }
+
+    #[test]
+    fn texts_named_as_files_give_the_files_feed() {
+        let paths = seed_paths();
+        let mut problems = Vec::new();
+        let from_files = super::paths(&paths, &Options::default(), &mut problems).unwrap();
+        let texts = paths.iter().map(|p| Text {
+            name: p.display().to_string(),
+            bytes: std::fs::read(p).unwrap(),
+            html: None,
+        });
+        let from_texts = super::texts(texts, &Options::default(), &mut problems).unwrap();
+        assert!(problems.is_empty(), "{problems:?}");
+        assert!(!from_files.posts.is_empty());
+        assert_eq!(from_files, from_texts);
+    }
+
+    #[test]
+    fn a_pool_of_its_own_gives_the_same_feed() {
+        let paths = [
+            PathBuf::from("seeds"),
+            PathBuf::from("fixtures/realworld/docs"),
+        ];
+        let feed = |jobs| {
+            super::paths(
+                &paths,
+                &Options {
+                    jobs,
+                    ..Options::default()
+                },
+                &mut Vec::new(),
+            )
+        };
+        assert_eq!(feed(Some(1)).unwrap(), feed(None).unwrap());
+        assert_eq!(feed(Some(3)).unwrap(), feed(Some(0)).unwrap());
+    }
+
+    #[test]
+    fn problems_come_in_the_commands_order() {
+        let paths = [PathBuf::from("missing.txt"), PathBuf::from("seeds")];
+        let mut problems = Vec::new();
+        let feed = super::paths(&paths, &Options::default(), &mut problems).unwrap();
+        assert!(!feed.posts.is_empty());
+        let messages: Vec<String> = problems.iter().map(ToString::to_string).collect();
+        assert_eq!(messages, ["missing.txt: no such file or directory"]);
+
+        let mut problems = Vec::new();
+        let texts = [
+            Text::new("a", ""),
+            Text {
+                name: "b".into(),
+                bytes: vec![0, 1, 2],
+                html: None,
+            },
+        ];
+        let feed = super::texts(texts, &Options::default(), &mut problems).unwrap();
+        assert_eq!(feed.documents.len(), 1);
+        let messages: Vec<String> = problems.iter().map(ToString::to_string).collect();
+        assert_eq!(
+            messages,
+            [
+                "a: empty document",
+                "b: expected text, but found binary data (NUL byte at 0); skipped"
+            ]
+        );
+        let mut problems = Vec::new();
+        super::texts(Vec::new(), &Options::default(), &mut problems).unwrap();
+        assert!(matches!(problems[..], [Error::NothingToScan]));
+    }
+
+    /// Cancels after its first batch.
+    struct CancelFirst(u64);
+
+    impl Observer for CancelFirst {
+        fn problem(&mut self, _: Error) {}
+
+        fn document(&mut self, _: usize) {
+            self.0 += 1;
+        }
+
+        fn cancelled(&mut self) -> bool {
+            true
+        }
+    }
+
+    #[test]
+    fn an_observer_stops_the_scan_between_batches() {
+        // Batches are at least 4 MB: 2,000 documents of 4 KB make two or more.
+        let text = EMBED.repeat(4096 / EMBED.len() + 1);
+        let texts = (0..2000).map(|i| Text::new(i.to_string(), text.clone()));
+        let mut observer = CancelFirst(0);
+        let stopped = super::texts(texts, &Options::default(), &mut observer);
+        assert_eq!(stopped.unwrap_err(), Stopped::Cancelled);
+        assert!(observer.0 > 0 && observer.0 < 2000, "{}", observer.0);
+    }
+
+    #[test]
+    fn a_text_is_html_as_its_name_or_flag_says() {
+        let page = "<p>x</p><blockquote class=\"twitter-tweet\"><p>Water rising</p>&mdash; Desk (@Desk) <a href=\"https://twitter.com/Desk/status/1211976404581683200\">December 31, 2019</a></blockquote>";
+        let scan = |name: &str, html| {
+            let text = Text {
+                html,
+                ..Text::new(name, page)
+            };
+            super::texts([text], &Options::default(), &mut Vec::new()).unwrap()
+        };
+        let status = |feed: Feed| feed.posts.first().and_then(|p| p.status_id.clone());
+        assert_eq!(
+            status(scan("a.html", None)).as_deref(),
+            Some("1211976404581683200")
+        );
+        assert_eq!(
+            status(scan("a", Some(true))).as_deref(),
+            Some("1211976404581683200")
+        );
+        assert_eq!(status(scan("a.html", Some(false))), None);
+    }
+}
