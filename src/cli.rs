@@ -20,9 +20,8 @@ Exit codes (as grep and ripgrep):
      with the others), or an output that could not be written
   `extract` exits 0 or 2: a shard without posts is not a failure of the map step.";
 
-/// The most threads `--jobs` accepts: more only spends memory on stacks and time on
-/// scheduling (ten thousand threads took 42 s over five tiny files).
-pub const MAX_JOBS: usize = 1024;
+/// The most threads `--jobs` accepts.
+pub const MAX_JOBS: usize = embedscan::scan::MAX_JOBS;
 
 /// The default `--max-document-size`, as `rg --max-filesize` counts it.
 pub const DEFAULT_MAX_DOCUMENT_SIZE: &str = "256M";

@@ -22,6 +22,9 @@
 //!   └▶ output/  JSON, JSON Lines, JSON Feed; map-reduce shards
 //! ```
 //!
+//! [`scan`] is the whole run in one call — inputs read, scanned in parallel batches, assembled —
+//! as the command (and the Python package) runs it.
+//!
 //! [`extract`] is stateless and runs per document (the map step, `embedscan extract`);
 //! [`Assembler`] / [`assemble`] merge everything (the reduce step, `embedscan merge`), so a
 //! sharded run merged gives the feed of a single run ([`shard`]).
@@ -42,8 +45,8 @@
 #![forbid(unsafe_code)]
 
 // The stages, in data-flow order. Only what a library user needs is public: the records
-// (`model`), reading inputs (`input`, `document`), writing feeds (`output`) and the re-exports
-// below; the stages themselves are private.
+// (`model`), reading inputs (`input`, `document`), writing feeds (`output`), the whole run
+// (`scan`) and the re-exports below; the stages themselves are private.
 mod detect;
 pub mod document;
 mod error;
@@ -55,6 +58,7 @@ pub mod output;
 mod post;
 mod quote;
 mod reduce;
+pub mod scan;
 
 pub use detect::Detector;
 pub use document::Document;

@@ -12,24 +12,15 @@ mod sink;
 
 use clap::{CommandFactory, Parser};
 use cli::{Cli, Command, ExtractArgs, MergeArgs, OutputArgs, RecordArgs, ScanArgs};
-use embedscan::input::{self, Item, ReadOptions, RecordFields, Source};
-use embedscan::{extract, output, shard, Assembler, Error, Prepared};
+use embedscan::input::{self, ReadOptions, RecordFields, Source};
+use embedscan::{extract, output, scan, shard, Assembler, Error};
 use indicatif::{ProgressBar, ProgressStyle};
-use rayon::prelude::*;
 use sink::Sink;
 use std::io::IsTerminal;
 use std::io::{self, BufRead, Read, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 use std::time::Instant;
-
-/// Documents are scanned in parallel batches of this many bytes per thread (at least
-/// [`MIN_BATCH_BYTES`]), then dropped: enough documents to keep every core busy, while the
-/// three batches in flight (being read, queued, being scanned) stay small next to the
-/// deduplication state.
-const BATCH_BYTES_PER_THREAD: usize = 2 << 20;
-/// The smallest batch.
-const MIN_BATCH_BYTES: usize = 4 << 20;
 
 fn main() -> ExitCode {
     alloc::tune();
@@ -63,6 +54,13 @@ enum Fatal {
 impl From<io::Error> for Fatal {
     fn from(e: io::Error) -> Fatal {
         Fatal::Io(e)
+    }
+}
+
+impl From<scan::Stopped> for Fatal {
+    fn from(_: scan::Stopped) -> Fatal {
+        // The command's observer never cancels.
+        Fatal::ReaderPanicked
     }
 }
 
@@ -221,17 +219,14 @@ fn scan(args: ScanArgs, reporter: &mut Reporter) -> Result<Found, Fatal> {
     };
     let progress = Progress::new(args.out.quiet);
     let mut assembler = Assembler::default();
-    let read_problems = match scan_batches(&sources, &options, &mut assembler, &progress, reporter)
-    {
-        Ok(problems) => problems,
-        Err(fatal) => {
-            progress.finish();
-            sink.discard();
-            return Err(fatal);
-        }
+    let mut observer = Observer {
+        reporter,
+        progress: &progress,
     };
-    for problem in read_problems {
-        reporter.problem(problem);
+    if let Err(stopped) = scan::sources_into(&sources, &options, &mut assembler, &mut observer) {
+        progress.finish();
+        sink.discard();
+        return Err(stopped.into());
     }
     let (documents, bytes) = progress.finish();
     if documents == 0 {
@@ -256,94 +251,24 @@ fn scan(args: ScanArgs, reporter: &mut Reporter) -> Result<Found, Fatal> {
     Ok(Found::Posts(written.posts))
 }
 
-/// Reads the sources on a thread of its own, in batches, while the previous batch is scanned
-/// on all cores and added to `assembler` in input order. Returns the reader's problems.
-fn scan_batches(
-    sources: &[Source],
-    options: &ReadOptions,
-    assembler: &mut Assembler,
-    progress: &Progress,
-    reporter: &mut Reporter,
-) -> Result<Vec<Error>, Fatal> {
-    let (batches, ready) = std::sync::mpsc::sync_channel::<Vec<Item>>(1);
-    std::thread::scope(|scope| {
-        let batch_limit =
-            (rayon::current_num_threads() * BATCH_BYTES_PER_THREAD).max(MIN_BATCH_BYTES);
-        let reader = scope.spawn(move || read_batches(sources, options, batch_limit, batches));
-        // The previous batch is added to the assembler while this one is scanned: adding
-        // faults in the memory the packed posts go to, which had kept the cores waiting.
-        let mut scanned: Vec<Prepared> = Vec::new();
-        for batch in ready {
-            let (results, ()) = rayon::join(
-                || scan_batch(batch, options),
-                || assembler.add_prepared(std::mem::take(&mut scanned)),
-            );
-            progress.posts(assembler.post_count());
-            for (prepared, problems) in results {
-                problems.into_iter().for_each(|e| reporter.problem(e));
-                if let Some(p) = prepared {
-                    progress.document(p.bytes());
-                    scanned.push(p);
-                }
-            }
-        }
-        assembler.add_prepared(scanned);
-        progress.posts(assembler.post_count());
-        reader.join().map_err(|_| Fatal::ReaderPanicked)
-    })
+/// What the scan reports goes to the reporter, and to the progress bar.
+struct Observer<'a> {
+    reporter: &'a mut Reporter,
+    progress: &'a Progress,
 }
 
-/// Reads every source into batches of about `batch_limit` bytes, sent as they fill; returns
-/// the problems met.
-fn read_batches(
-    sources: &[Source],
-    options: &ReadOptions,
-    batch_limit: usize,
-    batches: std::sync::mpsc::SyncSender<Vec<Item>>,
-) -> Vec<Error> {
-    let mut problems = Vec::new();
-    let mut batch: Vec<Item> = Vec::new();
-    let mut batch_bytes = 0;
-    for (i, source) in sources.iter().enumerate() {
-        if i == 1 && reader_panic_injected() {
-            let _ = batches.send(std::mem::take(&mut batch));
-            panic!("reader panic injected by EMBEDSCAN_TEST_READER_PANIC");
-        }
-        let read = input::read_items(source, options, &mut |w| problems.push(w), &mut |item| {
-            batch_bytes += item.len();
-            batch.push(item);
-            if batch_bytes >= batch_limit {
-                // The receiver only goes away if the scan side panicked.
-                let _ = batches.send(std::mem::take(&mut batch));
-                batch_bytes = 0;
-            }
-        });
-        if let Err(e) = read {
-            problems.push(e);
-        }
+impl scan::Observer for Observer<'_> {
+    fn problem(&mut self, problem: Error) {
+        self.reporter.problem(problem);
     }
-    let _ = batches.send(batch);
-    problems
-}
 
-/// Whether the tests asked the reader thread to panic after its first input
-/// (`EMBEDSCAN_TEST_READER_PANIC`), to check that such a run writes nothing. Debug builds only.
-fn reader_panic_injected() -> bool {
-    cfg!(debug_assertions) && std::env::var_os("EMBEDSCAN_TEST_READER_PANIC").is_some()
-}
+    fn document(&mut self, bytes: usize) {
+        self.progress.document(bytes);
+    }
 
-/// Scans one batch on all cores: each document is read, scanned and prepared for the
-/// assembler on one thread. Results keep input order: each document (none when its record
-/// could not be used) with the problems its record had.
-fn scan_batch(batch: Vec<Item>, options: &ReadOptions) -> Vec<(Option<Prepared>, Vec<Error>)> {
-    batch
-        .into_par_iter()
-        .map(|item| {
-            let mut problems = Vec::new();
-            let doc = item.into_document(&options.fields, &mut |e| problems.push(e));
-            (doc.map(|doc| Prepared::of(extract(&doc))), problems)
-        })
-        .collect()
+    fn posts(&mut self, count: usize) {
+        self.progress.posts(count);
+    }
 }
 
 /// A progress bar on standard error while it is a terminal (and not `--quiet`): documents,

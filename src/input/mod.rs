@@ -408,6 +408,34 @@ pub fn decode(
     bytes: Vec<u8>,
     report: &mut dyn FnMut(Error),
 ) -> Document {
+    decode_as(name, path, bytes, None, report)
+}
+
+/// A document given by its content rather than read from a file (by a library caller, or the
+/// Python package): its bytes checked and decoded as a file's would be ([`decode`]), its name
+/// standing for the path (a name ending in `.html` is a page, as is a text opening with a
+/// doctype) unless `html` says whether it is HTML. Binary content is an error, as for a file.
+pub fn given(
+    name: String,
+    bytes: Vec<u8>,
+    html: Option<bool>,
+    report: &mut dyn FnMut(Error),
+) -> Result<Document, Error> {
+    let path = PathBuf::from(&name);
+    if let Some(offset) = binary_offset(&bytes) {
+        return Err(Error::Binary { path, offset });
+    }
+    Ok(decode_as(name, &path, bytes, html, report))
+}
+
+/// [`decode`], HTML or not as `html` says (by the name and content when `None`).
+fn decode_as(
+    name: String,
+    path: &Path,
+    bytes: Vec<u8>,
+    html: Option<bool>,
+    report: &mut dyn FnMut(Error),
+) -> Document {
     if bytes.is_empty() {
         report(Error::Empty {
             path: path.to_path_buf(),
@@ -426,9 +454,11 @@ pub fn decode(
             }
         },
     };
-    if inner_extension(path).is_some_and(|e| HTML_EXTENSIONS.contains(&e.as_str()))
-        || looks_like_html(&text)
-    {
+    let html = html.unwrap_or_else(|| {
+        inner_extension(path).is_some_and(|e| HTML_EXTENSIONS.contains(&e.as_str()))
+            || looks_like_html(&text)
+    });
+    if html {
         Document::html(name, text)
     } else {
         Document::new(name, text)
