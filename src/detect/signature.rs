@@ -285,8 +285,17 @@ fn cut_at_document_end(text: &str, line_end: usize, rest: &str) -> bool {
         Some(c) if c.is_ascii_digit() => true,
         Some(c) => c.is_uppercase() && tail.chars().skip(1).all(char::is_lowercase),
     };
+    // A date that opens with its year goes on in CJK (`2019年12`); a year then a full stop
+    // or a word is prose (`… (@x) 2019.`, `2019 the.`), not a date the copy cut off.
+    let year_first = tail.len() >= 4 && tail.bytes().take(4).all(|b| b.is_ascii_digit());
+    let sentence_end = year_first
+        && tail[4..]
+            .chars()
+            .next()
+            .is_some_and(|c| !crate::quote::cjk::is_cjk(c));
     tail.chars().take(13).count() <= 12
         && date_start
+        && !sentence_end
         && tail
             .chars()
             .all(|c| c.is_alphanumeric() || c == ' ' || c == '.')
@@ -525,6 +534,20 @@ mod tests {
             parse("x — ???? ?? (@ab) Dec 31, 2019").unwrap().name,
             "???? ??"
         );
+    }
+
+    /// Found by the property test: a year and a full stop at the end of the text is a
+    /// finished sentence, not a date the copy cut off.
+    #[test]
+    fn year_and_full_stop_at_the_end_is_no_cut_date() {
+        let text = "Noise 0: — the (@x) 2019.\n\n";
+        let line = 0..text.find('\n').unwrap();
+        assert!(parse_at(text, line, text.find("(@").unwrap()).is_none());
+        let text = "Noise 0: — the (@x) 2019 the.\n\n";
+        let line = 0..text.find('\n').unwrap();
+        assert!(parse_at(text, line, text.find("(@").unwrap()).is_none());
+        let text = "Text — Ana Ruiz (@anaruiz) Nove";
+        assert!(parse_at(text, 0..text.len(), text.find("(@").unwrap()).is_some());
     }
 
     #[test]
