@@ -338,16 +338,16 @@ fn adversarial_marks_do_not_panic() {
 }
 
 #[test]
-fn with_no_cue_the_sentence_subject_speaks_not_the_nearest_name() {
-    // Real (no): `Søndag delte Bildt en artikkel om Trump og spurte seg «…»`: `spurte seg`
-    // is no cue the lexicon knows; the sentence's first person is its subject.
+fn a_cue_with_no_words_at_it_goes_to_the_sentence_subject() {
+    // Real (no): `Søndag delte Bildt en artikkel om Trump og spurte seg «…»`: no words at the
+    // cue (`og spurte`); the sentence's first person is its subject, not the nearest name.
     let (doc, feed) = feed_of("realworld/docs/161.txt");
     expect(
         &doc,
         &feed,
         "Sverige? Terrorangrep? Hva har han røyka?",
         Some("Carl Bildt"),
-        None,
+        Some("spurte"),
     );
 }
 
@@ -426,5 +426,18 @@ fn short_quotes_with_a_handle_at_the_cue() {
         "Kamu amj**k,",
         Some("@Gooogle_Id"),
         Some("tulis"),
+    );
+}
+
+#[test]
+fn swedish_cue_after_the_quote() {
+    // Real (sv): `"Så löjligt. …", skriver Greta Thunberg på Twitter.`
+    let (doc, feed) = feed_of("realworld/docs/162.txt");
+    expect(
+        &doc,
+        &feed,
+        "Så löjligt. Donald måste jobba med sina aggressionsproblem",
+        Some("Greta Thunberg"),
+        Some("skriver"),
     );
 }

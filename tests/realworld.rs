@@ -17,7 +17,7 @@ const MINIMUMS: [(&str, f64); 8] = [
     ("dedup", 0.97),
     ("quote_precision", 0.915),
     ("quote_recall", 0.83),
-    ("speaker_accuracy", 0.595),
+    ("speaker_accuracy", 0.60),
     ("quote_links", 0.915),
 ];
 
