@@ -441,3 +441,15 @@ fn swedish_cue_after_the_quote() {
         Some("skriver"),
     );
 }
+
+#[test]
+fn a_name_set_off_by_commas_before_the_cue_in_hebrew() {
+    // Real (he): `חשבון הטוויטר של המנהיג העליון של איראן, עלי חמינאי, צייץ …`.
+    let (_, feed) = feed_of("realworld/docs/247.txt");
+    let q = feed
+        .quotes
+        .iter()
+        .find(|q| q.text.starts_with("העמדה שלנו נגד ישראל"))
+        .expect("quote found");
+    assert_eq!(q.speaker.as_deref(), Some("עלי חמינאי"));
+}

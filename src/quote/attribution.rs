@@ -296,6 +296,17 @@ impl<'a> Toks<'a> {
         {
             j -= 1;
         }
+        // `…, עלי חמינאי, צייץ`: in a script without capitals, a name set off by commas right
+        // before the cue (an appositive after the title it names).
+        if j > lo + 2 && self.is(j - 1, ",") && self.word(j - 2) && is_caseless(self.str(j - 2)) {
+            let mut i = j - 1;
+            while i > lo && i + 3 > j - 1 && self.word(i - 1) && !self.stop(i - 1) {
+                i -= 1;
+            }
+            if i < j - 1 && i > lo && self.is(i - 1, ",") {
+                return Some(i..j - 1);
+            }
+        }
         if j <= lo || !self.word(j - 1) {
             return None;
         }
@@ -560,6 +571,12 @@ impl<'a> Toks<'a> {
         }
         None
     }
+}
+
+/// Whether a word is written in a script without capitals (Hebrew, Arabic).
+fn is_caseless(word: &str) -> bool {
+    word.chars()
+        .all(|c| matches!(c, '\u{0590}'..='\u{05FF}' | '\u{0600}'..='\u{06FF}'))
 }
 
 /// A letter of a script other than Latin (Cyrillic, Arabic, Hebrew, Greek, Devanagari...).
