@@ -287,6 +287,26 @@ pub fn is_html_space(c: char) -> bool {
     matches!(c, ' ' | '\t' | '\n' | '\r' | '\x0c' | '\u{a0}')
 }
 
+/// Adds a node of `kind` under `parent` as the next node in document order; returns its id.
+pub(super) fn push_child<'a>(
+    nodes: &mut Vec<Node<'a>>,
+    parent: NodeId,
+    kind: Kind<'a>,
+    span: Range<usize>,
+) -> NodeId {
+    let id = nodes.len();
+    nodes.push(Node {
+        kind,
+        children: Vec::new(),
+        span,
+        end: id + 1,
+    });
+    if let Some(p) = nodes.get_mut(parent) {
+        p.children.push(id);
+    }
+    id
+}
+
 /// Builds the nodes as the tree's events arrive.
 struct Builder<'a> {
     source: &'a str,
@@ -299,17 +319,7 @@ impl<'a> Builder<'a> {
     /// Adds a node under the innermost open element.
     fn add(&mut self, kind: Kind<'a>, span: Range<usize>) -> NodeId {
         let parent = self.open.last().copied().unwrap_or(0);
-        let id = self.nodes.len();
-        self.nodes.push(Node {
-            kind,
-            children: Vec::new(),
-            span,
-            end: id + 1,
-        });
-        if let Some(p) = self.nodes.get_mut(parent) {
-            p.children.push(id);
-        }
-        id
+        push_child(&mut self.nodes, parent, kind, span)
     }
 }
 

@@ -2,7 +2,8 @@
 //! [`super::tree`] are checked against: the element tree as it was built before them, from
 //! `lol_html`'s tokens with end tags read from the bytes between them.
 
-use super::dom::{decode, Kind, Node, NodeId};
+use super::dom::{decode, push_child, Kind, Node, NodeId};
+use super::tree::end_tags;
 use lol_html::html_content::TextType;
 use lol_html::{doc_comments, doc_text, doctype, element, HtmlRewriter, Settings};
 use rustc_hash::FxHashMap;
@@ -119,73 +120,6 @@ pub fn parse(source: &str) -> Option<Vec<Node<'static>>> {
     Some(built.finish().nodes)
 }
 
-/// The end tags in `source[gap]`, as the tree was built before the tokenizer reported them.
-fn end_tags(source: &str, gap: Range<usize>, emit: &mut dyn FnMut(String, Range<usize>)) {
-    let bytes = source.as_bytes();
-    let end = gap.end.min(bytes.len());
-    let space = |b: u8| matches!(b, b' ' | b'\n' | b'\r' | b'\t' | b'\x0c');
-    let mut i = gap.start;
-    while let Some(found) = bytes
-        .get(i..end)
-        .and_then(|rest| memchr::memmem::find(rest, b"</"))
-    {
-        let start = i + found;
-        let name_start = start + 2;
-        if !bytes.get(name_start).is_some_and(u8::is_ascii_alphabetic) {
-            i = name_start;
-            continue;
-        }
-        let mut j = name_start;
-        while j < end && !space(bytes[j]) && bytes[j] != b'/' && bytes[j] != b'>' {
-            j += 1;
-        }
-        let name = source.get(name_start..j).unwrap_or("").to_ascii_lowercase();
-        // Attributes: (state) 0 before a name, 1 in a name, 2 after a name, 3 before a value,
-        // 4 in an unquoted value; quoted values are skipped whole.
-        let mut state = 0u8;
-        let mut closed = None;
-        while j < end {
-            let b = bytes[j];
-            match state {
-                3 if b == b'"' || b == b'\'' => {
-                    match bytes.get(j + 1..end).and_then(|r| memchr::memchr(b, r)) {
-                        Some(q) => {
-                            j += q + 2;
-                            state = 0;
-                            continue;
-                        }
-                        None => break,
-                    }
-                }
-                _ if b == b'>' => {
-                    closed = Some(j + 1);
-                    break;
-                }
-                _ if space(b) => {
-                    state = if state == 1 {
-                        2
-                    } else if state == 4 {
-                        0
-                    } else {
-                        state
-                    }
-                }
-                0..=2 if b == b'/' => state = 0,
-                1 | 2 if b == b'=' => state = 3,
-                0 | 2 => state = 1,
-                3 => state = 4,
-                _ => {}
-            }
-            j += 1;
-        }
-        let Some(stop) = closed else {
-            break;
-        };
-        emit(name, start..stop);
-        i = stop;
-    }
-}
-
 /// Builds the tree as the tokens arrive, with the few rules that matter for articles.
 ///
 /// End tags are not asked of the tokenizer: a handler per element costs lol_html a walk over
@@ -233,17 +167,7 @@ impl<'a> Builder<'a> {
     /// Adds a node under the innermost open element.
     fn add(&mut self, kind: Kind<'static>, span: Range<usize>) -> NodeId {
         let parent = self.open.last().copied().unwrap_or(0);
-        let id = self.nodes.len();
-        self.nodes.push(Node {
-            kind,
-            children: Vec::new(),
-            span,
-            end: id + 1,
-        });
-        if let Some(p) = self.nodes.get_mut(parent) {
-            p.children.push(id);
-        }
-        id
+        push_child(&mut self.nodes, parent, kind, span)
     }
 
     fn name_of(&self, id: NodeId) -> &str {

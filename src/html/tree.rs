@@ -188,7 +188,11 @@ impl<'a, B: Build<'a>> tokens::Sink for Tree<'a, '_, B> {
 /// The end tags in `source[gap]`, with their spans; the name lowercased. Read as the tokenizer
 /// reads them: `</` and a letter, the name up to white space, `/` or `>`, then attributes (a
 /// `>` inside a quoted value does not end the tag); one cut off by the end of the input is none.
-fn end_tags(source: &str, gap: Range<usize>, emit: &mut dyn FnMut(String, Range<usize>)) {
+pub(super) fn end_tags(
+    source: &str,
+    gap: Range<usize>,
+    emit: &mut dyn FnMut(String, Range<usize>),
+) {
     let bytes = source.as_bytes();
     let end = gap.end.min(bytes.len());
     let space = |b: u8| matches!(b, b' ' | b'\n' | b'\r' | b'\t' | b'\x0c');

@@ -48,6 +48,9 @@ use xxhash_rust::xxh3::xxh3_64;
 /// `the mayor told reporters on Monday.`).
 const MAX_CONTINUATION_GAP: usize = 60;
 
+/// Most distinct CJK speakers remembered per document for fuller names.
+const MAX_CJK_NAMES: usize = 32;
+
 /// How far back the sentence of a quotation with no cue is looked for.
 const SENTENCE_BACK: usize = 400;
 
@@ -81,6 +84,8 @@ pub fn extract(doc: &Document, posts: &[Range<usize>]) -> Vec<Quote> {
     let mut prev: Option<(usize, Option<String>)> = None;
     // The cue of the last kept quotation, for the next items of a list of quotations.
     let mut prev_cue: Option<String> = None;
+    // The distinct CJK speakers so far, for [`cjk::fuller`] (a bounded list, not every quote).
+    let mut cjk_names: Vec<String> = Vec::new();
     let mut post_at = 0;
     let mut scratch = Scratch::new(text);
     for (k, m) in found.iter().enumerate() {
@@ -133,9 +138,18 @@ pub fn extract(doc: &Document, posts: &[Range<usize>]) -> Vec<Quote> {
         if let Some(full) = a
             .speaker
             .as_deref()
-            .and_then(|sp| cjk::fuller(sp, out.iter().filter_map(|q| q.speaker.as_deref())))
+            .and_then(|sp| cjk::fuller(sp, cjk_names.iter().map(String::as_str)))
         {
             a.speaker = Some(full.to_string());
+        }
+        if let Some(sp) = a
+            .speaker
+            .as_deref()
+            .filter(|sp| sp.chars().any(cjk::is_cjk))
+        {
+            if cjk_names.len() < MAX_CJK_NAMES && !cjk_names.iter().any(|n| n == sp) {
+                cjk_names.push(sp.to_string());
+            }
         }
         prev = Some((m.close, a.speaker.clone()));
         prev_cue.clone_from(&a.cue);
@@ -295,13 +309,17 @@ fn resolve_speaker(
 
 /// The byte ranges of Markdown's fenced code blocks: from a line opening with three
 /// backticks (or tildes) to the next line opening with the same fence, or the end of the text.
-/// One `memmem` pass, then one pass over the lines only when a fence occurs at all: O(n).
+/// One `memchr` pass for the fence bytes, then one over the lines only when a fence occurs:
+/// O(n).
 fn fenced_code(text: &str) -> Vec<Range<usize>> {
     let mut out = Vec::new();
     let bytes = text.as_bytes();
-    if memchr::memmem::find(bytes, b"```").is_none()
-        && memchr::memmem::find(bytes, b"~~~").is_none()
-    {
+    let fence_at = |i: usize| {
+        bytes
+            .get(i..i + 3)
+            .is_some_and(|w| w == b"```" || w == b"~~~")
+    };
+    if !memchr::memchr2_iter(b'`', b'~', bytes).any(fence_at) {
         return out;
     }
     let mut open: Option<(usize, &str)> = None;
