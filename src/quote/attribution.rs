@@ -259,6 +259,33 @@ impl<'a> Toks<'a> {
         }
         Some((end, entry.kind))
     }
+    /// Whether the cue starting at token `i` is one of the Scandinavian languages', whose
+    /// indefinite article `en`/`ett`/`et` is French's `en` (in) and whose verb comes second
+    /// (`Kort efter skrev præsidenten:`).
+    fn nordic_cue(&self, i: usize) -> bool {
+        self.may_cue(i)
+            && CUE_INDEX.get(self.low(i)).is_some_and(|es| {
+                es.iter()
+                    .any(|e| matches!(e.lang, "sv" | "no" | "da") && self.matches(i, &e.words))
+            })
+    }
+
+    /// The speaker of a Scandinavian cue at `p..e` in the clause `lo..n` before the marks:
+    /// `En annan skriver:` (the article and a noun opening the clause), or with the verb second
+    /// the subject after it (`Kort efter skrev præsidenten desuden:`, `skriver kendissen:`).
+    fn nordic_subject(&self, p: usize, e: usize, lo: usize, n: usize) -> Option<Range<usize>> {
+        if !self.nordic_cue(p) {
+            return None;
+        }
+        let article = |i: usize| self.word(i) && matches!(self.low(i), "en" | "ett" | "et");
+        if p >= lo + 2 && article(p - 2) && self.word(p - 1) && (p - 2 == lo || !self.word(p - 3)) {
+            return Some(p - 2..p);
+        }
+        let colon = n > e && (self.is(n - 1, ":") || self.is(n - 1, ","));
+        let plain = |t: usize| self.word(t) && !self.stop(t) && !self.cap(t);
+        (colon && n - 1 > e && n - 1 - e <= 2 && plain(e)).then_some(e..e + 1)
+    }
+
     fn matches(&self, i: usize, words: &[&str]) -> bool {
         words
             .iter()
@@ -494,6 +521,14 @@ impl<'a> Toks<'a> {
                 && self.str(t).chars().all(char::is_alphabetic)
         };
         (hi > s && hi - s <= 3 && (s..hi).all(plain)).then_some(s..hi)
+    }
+
+    /// A subject pronoun right after a cue ending at `e`, closing the clause before the marks at
+    /// `n` (`zei hij:`, `sagte er,`, `skriver hon:`): the verb-second order of the Germanic
+    /// languages.
+    fn inverted_subject(&self, e: usize, n: usize) -> Option<Range<usize>> {
+        let closes = e + 1 == n || (e + 2 == n && (self.is(n - 1, ":") || self.is(n - 1, ",")));
+        (closes && self.word(e) && CLASSES.pronouns.contains(self.low(e))).then_some(e..e + 1)
     }
 
     /// Whether token `i` is an indefinite pronoun that stands for people (`others`, `otro`,
@@ -752,10 +787,19 @@ pub fn attribute_in(
     let from_pre = |(p, e, kind): (usize, usize, CueKind)| -> Attribution {
         let cue = pre.span(p..e);
         let np = match kind {
-            CueKind::Prep => pre.np_after(e, n),
+            // `Volgens twitteraars „…”`: a bare plural after the preposition, too.
+            CueKind::Prep => pre.np_after(e, n).or_else(|| {
+                let to = if n > e && !pre.word(n - 1) { n - 1 } else { n };
+                pre.clause_final_np(e, to).filter(|r| r.len() == 1)
+            }),
+            // `dus zei hij: „…”`, `sagte er:`: the subject pronoun after the verb.
             CueKind::Verb => pre
-                .np_before(p, clause)
-                .or_else(|| pre.apposed_subject(p, clause)),
+                .inverted_subject(e, n)
+                .or_else(|| pre.nordic_subject(p, e, clause, n))
+                .or_else(|| {
+                    pre.np_before(p, clause)
+                        .or_else(|| pre.apposed_subject(p, clause))
+                }),
         };
         if let Some(r) = np {
             return here(&pre, r, cue);
@@ -843,9 +887,15 @@ fn after_pattern(post: &Toks<'_>, s: usize, m: usize) -> Option<Attribution> {
         let cue = post.span(s..end);
         // French inversion: the subject is the pronoun inside the cue (`a-t-il déclaré`).
         let inverted = cue.as_deref().and_then(inverted_pronoun);
+        // `skriver en person.`: a Scandinavian indefinite subject closing the sentence.
+        let nordic = (post.nordic_cue(s)
+            && m == end + 2
+            && matches!(post.low(end), "en" | "ett" | "et")
+            && post.word(end + 1))
+        .then_some(end..m);
         return Some(
-            match post
-                .np_after(end, m)
+            match nordic
+                .or_else(|| post.np_after(end, m))
                 .or_else(|| post.bare_np_after(end, m))
                 .or_else(|| post.clause_final_np(end, m))
                 .or_else(|| {

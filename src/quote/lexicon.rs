@@ -662,7 +662,8 @@ pub static PLATFORM_WORDS: &[&str] = &[
 /// Personal pronouns that may stand for a speaker named earlier.
 pub static PRONOUNS: &[&str] = &[
     "he", "she", "they", "il", "elle", "ils", "elles", "er", "sie", "él", "ella", "ellos", "lui",
-    "lei", "ele", "ela", "eles", "hij", "zij", "он", "она", "они", "han", "hon", "hun", "hän",
+    "lei", "ele", "ela", "eles", "hij", "zij", "ze", "он", "она", "они", "han", "hon", "hun",
+    "hän",
 ];
 
 /// Determiners and quantifiers that open a common-noun speaker (`one planner`, `the marchers`).
@@ -788,15 +789,19 @@ pub struct CueEntry {
     pub words: Vec<&'static str>,
     /// How the cue relates to its speaker.
     pub kind: CueKind,
+    /// The language the phrase is listed for.
+    pub lang: &'static str,
 }
 
 /// Cue entries keyed by their first word.
 pub static CUE_INDEX: LazyLock<HashMap<&'static str, Vec<CueEntry>>> = LazyLock::new(|| {
     let mut map: HashMap<&'static str, Vec<CueEntry>> = HashMap::default();
-    for &(_, phrase, kind) in CUES {
+    for &(lang, phrase, kind) in CUES {
         let words: Vec<&'static str> = phrase.split(' ').collect();
         if let Some(&first) = words.first() {
-            map.entry(first).or_default().push(CueEntry { words, kind });
+            map.entry(first)
+                .or_default()
+                .push(CueEntry { words, kind, lang });
         }
     }
     for entries in map.values_mut() {

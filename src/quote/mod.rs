@@ -84,6 +84,8 @@ pub fn extract(doc: &Document, posts: &[Range<usize>]) -> Vec<Quote> {
     let mut prev: Option<(usize, Option<String>)> = None;
     // The cue of the last kept quotation, for the next items of a list of quotations.
     let mut prev_cue: Option<String> = None;
+    // The last kept quotation took its speaker from a lead-in line (see [`lead_in`]).
+    let mut prev_led = false;
     // The distinct CJK speakers so far, for [`cjk::fuller`] (a bounded list, not every quote).
     let mut cjk_names: Vec<String> = Vec::new();
     let mut post_at = 0;
@@ -113,6 +115,23 @@ pub fn extract(doc: &Document, posts: &[Range<usize>]) -> Vec<Quote> {
             continue;
         }
         let mut a = attribute(text, &mut scratch, m, lo, hi, previous, shape.cjk);
+        // `En annan skriver:` on its own line, the quotation on the next: the lead-in line is
+        // the clause of its cue; the quotations listed under it go with the first.
+        let mut led = false;
+        if a.cue.is_none() && a.speaker.is_none() {
+            if let Some(colon) = lead_in(text, m.open, lo) {
+                let b = attribute_in(&mut scratch, colon + 1, m.close, lo, hi, previous);
+                if b.cue.is_some() && b.speaker.is_some() {
+                    a = b;
+                    led = true;
+                }
+            } else if prev_led && own_item(text, prev.as_ref().map_or(0, |p| p.0), m.open) {
+                a.cue = prev_cue.clone();
+                a.speaker = prev.as_ref().and_then(|(_, sp)| sp.clone());
+                a.adjacent = true;
+                led = true;
+            }
+        }
         // `留言質問「…」、「…」、「…」`, `"…", "…"라는 트윗`: an item of a list of quotations
         // goes with the first one's cue and speaker.
         let listed = prev
@@ -153,6 +172,7 @@ pub fn extract(doc: &Document, posts: &[Range<usize>]) -> Vec<Quote> {
         }
         prev = Some((m.close, a.speaker.clone()));
         prev_cue.clone_from(&a.cue);
+        prev_led = led;
         out.push(Quote {
             id: quote_id(&doc.name, start),
             document: doc.name.clone(),
@@ -341,6 +361,38 @@ fn fenced_code(text: &str) -> Vec<Range<usize>> {
         out.push(start..text.len());
     }
     out
+}
+
+/// Bullets and spaces that may open a list item before its quotation marks.
+fn is_item_lead(c: char) -> bool {
+    c.is_whitespace() || matches!(c, '•' | '*' | '-' | '–' | '—' | '>' | '·' | '▪')
+}
+
+/// The colon ending the line before the one the marks at `open` open (blank lines between),
+/// when the marks start their line or list item and the colon is not before `lo`: a lead-in
+/// (`Another user wrote:`).
+fn lead_in(text: &str, open: usize, lo: usize) -> Option<usize> {
+    let before = text.get(lo..open)?;
+    let line_start = before.rfind('\n')?;
+    if !before[line_start..].chars().all(is_item_lead) {
+        return None;
+    }
+    let lead = before[..line_start].trim_end();
+    let colon = lead.strip_suffix(':').or_else(|| lead.strip_suffix('：'))?;
+    // The lead-in is a line of its own, not the end of a quotation (`“…:`).
+    (!colon.is_empty()).then(|| lo + colon.len())
+}
+
+/// Whether the marks at `open` start their own line or list item right after the quotation
+/// closing at `close` (only bullets, spaces and sentence ends between): the next item of a list.
+fn own_item(text: &str, close: usize, open: usize) -> bool {
+    text.get(close..open).is_some_and(|gap| {
+        gap.contains('\n')
+            && gap.len() <= 16
+            && gap
+                .chars()
+                .all(|c| is_item_lead(c) || matches!(c, '.' | ',' | ';'))
+    })
 }
 
 /// Whether only a list separator (`、`, `,`, `;`) stands between a quotation closing at

@@ -19,7 +19,7 @@
 use super::attribution::TokBuf;
 use super::lexicon::people::{
     CALENDAR_WORDS, GIVEN_NAMES, INDEFINITES, MORE_FUNCTION_WORDS, MORE_PRONOUNS, OBJECT_NOUNS,
-    TITLES,
+    SUBJECT_VERBS, TITLES,
 };
 use super::lexicon::{CLASSES, CUE_INDEX};
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
@@ -467,15 +467,22 @@ impl Names {
             if e > a {
                 let start = toks[a].start;
                 let printed = text.get(start..toks[e - 1].end).unwrap_or("");
-                let evidence = title.is_some()
+                // A full name opening a sentence as its subject (`Jonah Hill was trying`).
+                let subject = e - a >= 2
+                    && a == i
+                    && sentence_start
+                    && low_at(j).is_some_and(|w| SUBJECT_VERBS.contains(&w));
+                let acts = subject
                     || cue_next(j)
                     || cue_before(i)
                     || GIVEN_SET.contains(tv.low(a))
                     || s(&toks[j.min(toks.len() - 1)]) == "("
                         && s(toks.get(j + 1).unwrap_or(&t)) == "@";
-                // Capitals only (`HAPPY NEW YEAR`, `RP`): a name only with evidence.
+                let evidence = title.is_some() || acts;
+                // Capitals only (`HAPPY NEW YEAR`, `RP`): a name only with evidence other than
+                // a title before it (`prezydent RP` is the country's).
                 let loud = (a..e).all(|k| shouted(s(&toks[k])));
-                let name = if loud && !evidence {
+                let name = if loud && !acts {
                     None
                 } else if e - a >= 2 {
                     known.learn(printed);
@@ -543,9 +550,15 @@ impl Names {
                     .take_while(here)
                     .find(|m| m.name.contains(' '))
             })
+            .or_else(|| self.before(at).take_while(here).next())
             .or_else(|| self.before(at).find(person))
             .or_else(|| self.before(at).next())
             .map(|m| m.name.as_str())
+    }
+
+    /// The nearest name before `at` with evidence of being a person's.
+    fn nearest_person(&self, at: usize) -> Option<&str> {
+        self.before(at).find(|m| m.person).map(|m| m.name.as_str())
     }
 
     /// The first person named in `from..to`, else the first full name (the subject of a sentence, more often than the
@@ -606,7 +619,12 @@ impl Names {
         {
             return keep(Some(handle));
         }
-        if INDEFINITE_SET.contains(first) {
+        // `en person`, `En annan`: a Scandinavian article, then a lowercase noun (a phrase the
+        // grammar reads only at a Scandinavian cue; French `en` opens no speaker).
+        let nordic = matches!(first, "en" | "ett" | "et")
+            && words.len() == 2
+            && lows.get(1).is_some_and(|l| words[1] == l.as_str());
+        if INDEFINITE_SET.contains(first) || nordic {
             return keep(None);
         }
         // A lone function word is no speaker (`Jak`, `Bu`, `the`).
@@ -660,8 +678,13 @@ impl Names {
             return keep(self.nearest(at));
         }
         if let Some(t) = lows.iter().find_map(|l| title_of(l)) {
-            // `the president` is the person the article calls that, else stays as printed.
-            return keep(self.titled(t, at));
+            // `the president` is the person the article calls that, else (a title alone, no
+            // more said of it) the nearest person.
+            let bare = words.len() <= 2;
+            return keep(
+                self.titled(t, at)
+                    .or_else(|| bare.then(|| self.nearest_person(at)).flatten()),
+            );
         }
         keep(None)
     }

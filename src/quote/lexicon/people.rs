@@ -857,6 +857,14 @@ pub static GIVEN_NAMES: &[&str] = &[
     "אהוד",
 ];
 
+/// Auxiliaries and copulas that follow a sentence's subject (`Jonah Hill was trying`): a full
+/// name opening a sentence right before one is somebody acting, evidence of a person.
+pub static SUBJECT_VERBS: &[&str] = &[
+    "was", "is", "has", "had", "will", "would", "can", "could", "did", "does", "ist", "war", "hat",
+    "hatte", "wird", "est", "était", "avait", "fue", "era", "había", "foi", "tem", "tinha", "è",
+    "aveva", "heeft", "werd",
+];
+
 /// Names of days and months (lowercase): capitalized, yet nobody's name (`said on Friday`).
 pub static CALENDAR_WORDS: &[&str] = &[
     "monday",
