@@ -15,6 +15,7 @@
 //! scheme or `pic.twitter.com/` glued to the end of a word that is not itself a link), so the
 //! conformance cases are unaffected; they run through the same functions with the glue pass on.
 
+use crate::model::Platform;
 use twitter_text::entity::Type;
 use twitter_text::extractor::{Extract, Extractor};
 use twitter_text_parser::twitter_text::Rule;
@@ -85,6 +86,71 @@ pub fn extract(text: &str) -> Entities {
         };
         if !list.contains(&span.value) {
             list.push(span.value);
+        }
+    }
+    out
+}
+
+/// [`extract`] with the platform's own mention forms: on Bluesky a mention is a whole domain
+/// handle (`@erikaxel.bsky.social`), on Mastodon `@user@instance`; twitter-text would read the
+/// first label as the mention and the rest as a link, and no link is taken from inside one.
+pub fn extract_for(text: &str, platform: Platform) -> Entities {
+    let mut out = extract(text);
+    if matches!(platform, Platform::Bluesky | Platform::Mastodon) && text.contains('@') {
+        for handle in domain_handles(text, platform) {
+            let (user, host) = match handle.split_once('@') {
+                Some((user, host)) => (user, host),
+                None => handle.split_once('.').unwrap_or((handle, "")),
+            };
+            // The whole handle replaces its first part; the domain is no link.
+            if let Some(m) = out.mentions.iter_mut().find(|m| m.as_str() == user) {
+                *m = handle.to_string();
+            } else if !out.mentions.iter().any(|m| m == handle) {
+                out.mentions.push(handle.to_string());
+            }
+            out.urls.retain(|u| !(host.ends_with(u.as_str()) && handle.ends_with(u.as_str())));
+        }
+    }
+    out
+}
+
+/// The domain handles mentioned in `text` (without `@`), in order: `@` after no word
+/// character, then labels of letters, digits and `-` joined by dots, the last one a letter
+/// label (`name.bsky.social`); on Mastodon `user@host.tld`.
+fn domain_handles(text: &str, platform: Platform) -> Vec<&str> {
+    let bytes = text.as_bytes();
+    let label = |b: u8| b.is_ascii_alphanumeric() || b == b'-' || b == b'_';
+    let mut out = Vec::new();
+    for at in memchr::memchr_iter(b'@', bytes) {
+        if at > 0 && (label(bytes[at - 1]) || bytes[at - 1] == b'@' || bytes[at - 1] == b'.') {
+            continue;
+        }
+        let mut end = at + 1;
+        let mut dots = 0;
+        let mut second_at = false;
+        while end < bytes.len() {
+            let b = bytes[end];
+            let next_label = bytes.get(end + 1).is_some_and(|&n| label(n));
+            if label(b) {
+                end += 1;
+            } else if b == b'.' && next_label && end > at + 1 {
+                dots += 1;
+                end += 1;
+            } else if b == b'@' && platform == Platform::Mastodon && !second_at && next_label {
+                second_at = true;
+                end += 1;
+            } else {
+                break;
+            }
+        }
+        let handle = &text[at + 1..end];
+        let tld = handle.rsplit('.').next().unwrap_or("");
+        let shaped = dots > 0
+            && tld.len() >= 2
+            && tld.bytes().all(|b| b.is_ascii_alphabetic())
+            && (platform == Platform::Bluesky || second_at);
+        if shaped && !out.contains(&handle) {
+            out.push(handle);
         }
     }
     out
@@ -372,6 +438,21 @@ mod tests {
     fn glued_hashtags_split() {
         let e = extract("الساحة.#الواحة_تحتفل_الليلة#EID_العيد_السعيد");
         assert_eq!(e.hashtags, ["الواحة_تحتفل_الليلة", "EID_العيد_السعيد"]);
+    }
+
+    #[test]
+    fn platform_mentions_are_whole_handles() {
+        let e = extract_for("It's @erikaxel.bsky.social's team!", Platform::Bluesky);
+        assert_eq!(e.mentions, ["erikaxel.bsky.social"]);
+        assert!(e.urls.is_empty());
+        let e = extract_for("Thanks @ana@mastodon.social, see example.org", Platform::Mastodon);
+        assert_eq!(e.mentions, ["ana@mastodon.social"]);
+        assert_eq!(e.urls, ["example.org"]);
+        // Twitter keeps twitter-text's reading; an e-mail address is no handle.
+        let e = extract_for("@ana.b mail me@example.com", Platform::Twitter);
+        assert_eq!(e.mentions, ["ana"]);
+        let e = extract_for("mail me@example.com", Platform::Bluesky);
+        assert!(e.mentions.is_empty());
     }
 
     #[test]

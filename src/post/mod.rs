@@ -39,7 +39,7 @@ pub fn fill_lang_from_context(posts: &mut [Post], prose: &str) {
 
 /// Builds the record of one sighting, with its one appearance.
 pub fn build(doc: &Document, s: &Sighting) -> Post {
-    let found = entities::extract(&s.text);
+    let found = entities::extract_for(&s.text, s.platform);
     let status_url = s
         .status_id
         .as_ref()
