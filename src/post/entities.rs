@@ -108,7 +108,8 @@ pub fn extract_for(text: &str, platform: Platform) -> Entities {
             } else if !out.mentions.iter().any(|m| m == handle) {
                 out.mentions.push(handle.to_string());
             }
-            out.urls.retain(|u| !(host.ends_with(u.as_str()) && handle.ends_with(u.as_str())));
+            out.urls
+                .retain(|u| !(host.ends_with(u.as_str()) && handle.ends_with(u.as_str())));
         }
     }
     out
@@ -445,7 +446,10 @@ mod tests {
         let e = extract_for("It's @erikaxel.bsky.social's team!", Platform::Bluesky);
         assert_eq!(e.mentions, ["erikaxel.bsky.social"]);
         assert!(e.urls.is_empty());
-        let e = extract_for("Thanks @ana@mastodon.social, see example.org", Platform::Mastodon);
+        let e = extract_for(
+            "Thanks @ana@mastodon.social, see example.org",
+            Platform::Mastodon,
+        );
         assert_eq!(e.mentions, ["ana@mastodon.social"]);
         assert_eq!(e.urls, ["example.org"]);
         // Twitter keeps twitter-text's reading; an e-mail address is no handle.

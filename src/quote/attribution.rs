@@ -15,7 +15,7 @@
 //! windows are bounded (a few hundred bytes each side, clipped at the neighbouring quotes and
 //! posts and at sentence ends), so the cost per quotation is constant.
 
-use super::lexicon::people::INDEFINITES;
+use super::lexicon::people::{INDEFINITES, MORE_FUNCTION_WORDS};
 use super::lexicon::{CueKind, CLASSES, CUE_INDEX, TAIL_WORDS};
 use super::names::is_platform;
 
@@ -263,11 +263,30 @@ impl<'a> Toks<'a> {
     /// indefinite article `en`/`ett`/`et` is French's `en` (in) and whose verb comes second
     /// (`Kort efter skrev præsidenten:`).
     fn nordic_cue(&self, i: usize) -> bool {
+        self.cue_in(i, &["sv", "no", "da"])
+    }
+
+    /// Whether a cue of one of `langs` starts at token `i`.
+    fn cue_in(&self, i: usize, langs: &[&str]) -> bool {
         self.may_cue(i)
             && CUE_INDEX.get(self.low(i)).is_some_and(|es| {
                 es.iter()
-                    .any(|e| matches!(e.lang, "sv" | "no" | "da") && self.matches(i, &e.words))
+                    .any(|e| langs.contains(&e.lang) && self.matches(i, &e.words))
             })
+    }
+
+    /// The subject opening the clause `lo..p` of a Persian cue at `p`, the verb last (`رئیس
+    /// جمهوری آمریکا در ادامه مصاحبه خود افزود:`): at most four words, up to the first function
+    /// word.
+    fn sov_subject(&self, p: usize, lo: usize) -> Option<Range<usize>> {
+        if !self.cue_in(p, &["fa"]) {
+            return None;
+        }
+        let mut k = lo;
+        while k < p && k - lo < 4 && self.word(k) && !MORE_FUNCTION_WORDS.contains(&self.low(k)) {
+            k += 1;
+        }
+        (k > lo).then_some(lo..k)
     }
 
     /// The speaker of a Scandinavian cue at `p..e` in the clause `lo..n` before the marks:
@@ -796,6 +815,7 @@ pub fn attribute_in(
             CueKind::Verb => pre
                 .inverted_subject(e, n)
                 .or_else(|| pre.nordic_subject(p, e, clause, n))
+                .or_else(|| pre.sov_subject(p, clause))
                 .or_else(|| {
                     pre.np_before(p, clause)
                         .or_else(|| pre.apposed_subject(p, clause))

@@ -196,6 +196,47 @@ pub fn fuller<'a>(name: &str, earlier: impl Iterator<Item = &'a str>) -> Option<
     found
 }
 
+/// Kanji that stand before a title without being a name: `同首相` (the same), `前首相`
+/// (former), `新首相` (new), `現首相`, `元首相`, `両首相`, `各首相`, `本`.
+const JA_NOT_NAMES: [char; 8] = ['同', '前', '新', '現', '元', '両', '各', '本'];
+
+/// How far back [`fuller_in`] looks for a fuller form of a name.
+const FULLER_BACK: usize = 4096;
+
+/// The fuller form of a short Japanese or Chinese name (`菅`) as the text before `at` first
+/// writes it: the name, then one to three more kanji (titles dropped) before a mark or kana
+/// (`菅義偉・新首相` gives `菅義偉`). Looks back at most [`FULLER_BACK`] bytes.
+pub fn fuller_in(name: &str, text: &str, at: usize) -> Option<String> {
+    let n = name.chars().count();
+    if !(1..=2).contains(&n) || !name.chars().all(is_kanji_or_katakana) {
+        return None;
+    }
+    let before =
+        text.get(floor_char(text, at.saturating_sub(FULLER_BACK))..floor_char(text, at))?;
+    for (i, _) in before.match_indices(name) {
+        let run: String = before[i..]
+            .chars()
+            .take_while(|&c| is_kanji_or_katakana(c) && !('\u{30A0}'..='\u{30FF}').contains(&c))
+            .take(n + 4)
+            .collect();
+        let mut full = run.as_str();
+        while let Some(t) = JA_TITLES
+            .iter()
+            .find(|t| full.ends_with(**t) && full.len() > t.len())
+        {
+            full = &full[..full.len() - t.len()];
+        }
+        // A name ends at a title, a middle dot or an honorific, not just anywhere (`粉丝到`).
+        let next = before[i + run.len()..].chars().next();
+        let ends = full.len() < run.len() || matches!(next, Some('・' | '氏' | 'さ' | '（' | '('));
+        let extra = full.chars().count() - n;
+        if ends && (1..=3).contains(&extra) {
+            return Some(full.to_string());
+        }
+    }
+    None
+}
+
 /// Han, kana or Hangul.
 pub fn is_cjk(c: char) -> bool {
     matches!(c,
@@ -358,7 +399,10 @@ fn japanese_topic(sentence: &str) -> Option<String> {
         let titled = name.len() < run.len();
         let katakana = name.chars().any(|c| ('\u{30A0}'..='\u{30FF}').contains(&c));
         let chars = name.chars().count();
-        if (2..=MAX_SPEAKER_CHARS).contains(&chars)
+        // A one-kanji surname stands before a title (`菅首相は`), but not a demonstrative or a
+        // time word (`同首相`, `前首相`, `新首相`).
+        let one = chars == 1 && titled && !name.starts_with(JA_NOT_NAMES);
+        if ((2..=MAX_SPEAKER_CHARS).contains(&chars) || one)
             && (titled || katakana || (c == 'は' && chars >= 4))
             && !is_platform_word(name)
         {
@@ -423,6 +467,20 @@ mod tests {
     }
 
     /// Sentences of real articles (fixtures/realworld 181, 183, 106).
+    #[test]
+    fn one_kanji_surname_and_its_fuller_form() {
+        let text = "菅義偉・新首相のアカウント。菅首相は18日夜、「感謝します」とツイート。";
+        let open = text.find('「').unwrap();
+        assert_eq!(topic(text, open, 0).as_deref(), Some("菅"));
+        assert_eq!(fuller_in("菅", text, open).as_deref(), Some("菅義偉"));
+        // Common nouns go on into other words: no fuller form without a mark ending it.
+        let text = "有好心粉丝到Google翻译网站。粉丝说「好」";
+        assert_eq!(fuller_in("粉丝", text, text.len()), None);
+        // `同首相` is the same prime minister, not a name.
+        let text = "同首相は「感謝します」と述べた。";
+        assert_eq!(topic(text, text.find('「').unwrap(), 0), None);
+    }
+
     #[test]
     fn sentence_topics() {
         let at = |t: &str| topic(t, t.find(['「', '"']).unwrap_or(t.len()), 0);

@@ -545,6 +545,17 @@ pub static CUES: &[(&str, &str, CueKind)] = {
         ("he", "הגיב", Verb),
         ("he", "הגיבה", Verb),
         ("he", "צייצה", Verb),
+        // Persian: the verb closes the sentence, its subject opens it (`ترامپ گفت: «…»`).
+        ("fa", "گفت", Verb),
+        ("fa", "نوشت", Verb),
+        ("fa", "افزود", Verb),
+        ("fa", "تصریح کرد", Verb),
+        ("fa", "اظهار داشت", Verb),
+        ("fa", "اعلام کرد", Verb),
+        ("fa", "توییت کرد", Verb),
+        ("fa", "توئیت کرد", Verb),
+        ("fa", "نوشته است", Verb),
+        ("fa", "گفته است", Verb),
         // Swedish, Norwegian, Danish, Finnish (`”…”, skriver en person`).
         ("sv", "sa", Verb),
         ("sv", "säger", Verb),

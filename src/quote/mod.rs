@@ -51,6 +51,10 @@ const MAX_CONTINUATION_GAP: usize = 60;
 /// Most distinct CJK speakers remembered per document for fuller names.
 const MAX_CJK_NAMES: usize = 32;
 
+/// Longest gap, in bytes, over which a Japanese quotation naming nobody goes on
+/// with the previous quotation's speaker.
+const CJK_CARRY: usize = 240;
+
 /// How far back the sentence of a quotation with no cue is looked for.
 const SENTENCE_BACK: usize = 400;
 
@@ -151,15 +155,28 @@ pub fn extract(doc: &Document, posts: &[Range<usize>]) -> Vec<Quote> {
         }
         let people = people.get_or_insert_with(build_people);
         continue_speaker(text, people, prev.as_ref(), m.open, &mut a);
+        // Japanese leaves out a subject that stays the same: a quotation naming nobody, the
+        // quotative `と` after it, goes on with the one just before (`「…」とツイート。\n「…」と
+        // も綴り`).
+        let quotative = text
+            .get(m.close..)
+            .is_some_and(|r| r.trim_start().starts_with('と'));
+        if shape.cjk && quotative && a.speaker.is_none() {
+            if let Some((close, Some(speaker))) = prev.as_ref() {
+                if m.open.saturating_sub(*close) <= CJK_CARRY {
+                    a.speaker = Some(speaker.clone());
+                }
+            }
+        }
         let mention = resolve_speaker(text, people, &mut a, m, hi);
         // Names without spaces are not in `people`: a CJK surname goes to the fuller form an
         // earlier quotation's speaker gave (`河野` after `河野太郎`).
-        if let Some(full) = a
-            .speaker
-            .as_deref()
-            .and_then(|sp| cjk::fuller(sp, cjk_names.iter().map(String::as_str)))
-        {
-            a.speaker = Some(full.to_string());
+        if let Some(full) = a.speaker.as_deref().and_then(|sp| {
+            cjk::fuller(sp, cjk_names.iter().map(String::as_str))
+                .map(str::to_string)
+                .or_else(|| cjk::fuller_in(sp, text, m.open))
+        }) {
+            a.speaker = Some(full);
         }
         if let Some(sp) = a
             .speaker

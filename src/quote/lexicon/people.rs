@@ -359,7 +359,7 @@ pub static MORE_FUNCTION_WORDS: &[&str] = &[
     "ten", "ta", "to", "tak", "już", "oraz", "je", "se", "že", "jako", "který", "která", "і", "й",
     "та", "що", "як", "це", "але", "в", "у", "на", "и", "что", "как", "это", "но", "bu", "şu",
     "diye", "ve", "ile", "ki", "da", "de", "ecco", "cosa", "poi", "così", "anche", "zur", "zum",
-    "dann", "auch", "hier", "dort",
+    "dann", "auch", "hier", "dort", "در", "به", "از", "با", "که", "را", "برای", "این", "آن", "پس",
 ];
 
 /// Common given names, many languages: a capitalized run that opens with one is a person's
@@ -844,6 +844,24 @@ pub static GIVEN_NAMES: &[&str] = &[
     "عبدالله",
     "عبد",
     "فاطمة",
+    // Persian, and foreign given names as Arabic-script news spells them.
+    "علی",
+    "حسین",
+    "رضا",
+    "مهدی",
+    "احمد",
+    "جواد",
+    "ابراهیم",
+    "مسعود",
+    "فاطمه",
+    "زهرا",
+    "دونالد",
+    "باراک",
+    "باراك",
+    "ولادیمیر",
+    "فلاديمير",
+    "ایلان",
+    "إيلون",
     "דוד",
     "משה",
     "יוסף",
