@@ -69,6 +69,7 @@ pub fn extract(doc: &Document, posts: &[Range<usize>]) -> Vec<Quote> {
         crate::document::TextFormat::Html => marks::scan_html(text, doc.body_start, &spans),
         crate::document::TextFormat::Text => marks::scan(text, doc.body_start, &spans),
     };
+    let found = split_at_dash_cues(text, found);
     let quoted: Vec<Range<usize>> = found.iter().map(|m| m.open..m.close).collect();
     // Names are looked up before a quotation or in its window after: none past the last one.
     let names_end = found
@@ -378,6 +379,71 @@ fn fenced_code(text: &str) -> Vec<Range<usize>> {
         out.push(start..text.len());
     }
     out
+}
+
+/// Longest attribution, in bytes, set between dashes inside one pair of marks.
+const MAX_DASH_CUE: usize = 80;
+
+/// `«…, — написал Кадыров. — …»`: Russian, Ukrainian and Polish print the attribution inside
+/// one pair of marks, between dashes. Each such pair becomes two, the attribution between them
+/// as prose, so the first quotation takes it as its cue and the second goes on with its
+/// speaker. The part between the dashes must be short, hold no marks and have a cue word.
+fn split_at_dash_cues(text: &str, found: Vec<marks::Marks>) -> Vec<marks::Marks> {
+    let dashed = |m: &marks::Marks| {
+        text.get(m.inner_start..m.inner_end)
+            .is_some_and(|inner| inner.contains(" — ") || inner.contains(" – "))
+    };
+    if !found.iter().any(dashed) {
+        return found;
+    }
+    let mut out = Vec::with_capacity(found.len() + 1);
+    for m in found {
+        match dash_cue(text, &m) {
+            Some((first_end, second_start)) => {
+                out.push(marks::Marks {
+                    inner_end: first_end,
+                    close: first_end,
+                    ..m
+                });
+                out.push(marks::Marks {
+                    open: second_start,
+                    inner_start: second_start,
+                    ..m
+                });
+            }
+            None => out.push(m),
+        }
+    }
+    out
+}
+
+/// The end of the first part and the start of the second when the marks `m` hold an
+/// attribution between dashes (see [`split_at_dash_cues`]).
+fn dash_cue(text: &str, m: &marks::Marks) -> Option<(usize, usize)> {
+    let inner = text.get(m.inner_start..m.inner_end)?;
+    let dash = |s: &str| {
+        [", — ", ", – ", "! — ", "? — ", "… — ", "! – ", "? – "]
+            .iter()
+            .filter_map(|d| s.find(d).map(|i| (i, d.len())))
+            .min()
+    };
+    let (d1, l1) = dash(inner)?;
+    let after = &inner[d1 + l1..];
+    let (d2, l2) = [". — ", ", — ", ": — ", ". – ", ", – ", ": – "]
+        .iter()
+        .filter_map(|d| after.find(d).map(|i| (i, d.len())))
+        .min()?;
+    let middle = &after[..d2];
+    let cue = middle.split_whitespace().any(|w| {
+        let w = w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase();
+        lexicon::CUE_INDEX.contains_key(w.as_str())
+    });
+    let plain = !middle.contains(['«', '»', '„', '“', '”', '"']);
+    // The first part keeps its comma or exclamation; the cue starts after it.
+    let first_end = m.inner_start + d1 + inner[d1..].chars().next().map_or(1, char::len_utf8);
+    let second_start = m.inner_start + d1 + l1 + d2 + l2;
+    (cue && plain && d2 <= MAX_DASH_CUE && second_start < m.inner_end)
+        .then_some((first_end, second_start))
 }
 
 /// Bullets and spaces that may open a list item before its quotation marks.
