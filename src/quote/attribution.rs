@@ -550,6 +550,15 @@ impl<'a> Toks<'a> {
         (closes && self.word(e) && CLASSES.pronouns.contains(self.low(e))).then_some(e..e + 1)
     }
 
+    /// `lo..n` is an indefinite phrase of at most four words (`Bazı kullanıcılar`, `Some
+    /// users`, `Others`) and a colon or semicolon: the phrase.
+    fn indefinite_lead(&self, lo: usize, n: usize) -> Option<Range<usize>> {
+        let colon = n > lo + 1 && (self.is(n - 1, ":") || self.is(n - 1, ";"));
+        let words = colon && n - 1 - lo <= 4 && (lo..n - 1).all(|t| self.word(t));
+        let first = self.low(lo);
+        (words && INDEFINITES.contains(&first) && !ARTICLES.contains(&first)).then_some(lo..n - 1)
+    }
+
     /// Whether token `i` is an indefinite pronoun that stands for people (`others`, `otro`,
     /// `qualcuno`), not an article.
     fn indefinite(&self, i: usize) -> bool {
@@ -869,7 +878,11 @@ pub fn attribute_in(
             adjacent: false,
             ..from_pre(c)
         },
-        (None, None) => Attribution::default(),
+        // `Bazı kullanıcılar; “…”`, `Some users: “…”`: an indefinite speaker filling the
+        // clause, a colon or semicolon before the marks, no cue.
+        (None, None) => pre
+            .indefinite_lead(clause, n)
+            .map_or_else(Attribution::default, |r| here(&pre, r, None)),
     };
     a.term = term;
     a

@@ -435,7 +435,9 @@ fn dash_cue(text: &str, m: &marks::Marks) -> Option<(usize, usize)> {
         .min()?;
     let middle = &after[..d2];
     let cue = middle.split_whitespace().any(|w| {
-        let w = w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase();
+        let w = w
+            .trim_matches(|c: char| !c.is_alphanumeric())
+            .to_lowercase();
         lexicon::CUE_INDEX.contains_key(w.as_str())
     });
     let plain = !middle.contains(['«', '»', '„', '“', '”', '"']);
@@ -478,14 +480,29 @@ fn own_item(text: &str, close: usize, open: usize) -> bool {
     })
 }
 
-/// Whether only a list separator (`、`, `,`, `;`) stands between a quotation closing at
+/// Whether only a list separator (`、`, `,`, `;`, a space, `and` in a few languages) stands
+/// between a quotation closing at
 /// `close` and marks opening at `open`.
 fn list_separator(text: &str, close: usize, open: usize) -> bool {
     open > close
         && open - close <= 8
         && matches!(
             text.get(close..open).map(str::trim),
-            Some("、" | "," | "，" | ";" | "；")
+            Some(
+                "、" | ","
+                    | "，"
+                    | ";"
+                    | "；"
+                    | ""
+                    | "ve"
+                    | "and"
+                    | "y"
+                    | "e"
+                    | "et"
+                    | "und"
+                    | "i"
+                    | "и"
+            )
         )
 }
 

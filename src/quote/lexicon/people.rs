@@ -14,6 +14,12 @@
 
 /// Titles and roles that stand before a name (`Senator Ana Ruiz`) or for it (`the senator`).
 pub static TITLES: &[&str] = &[
+    // Vietnamese titles end in these syllables: tổng thống (president), thủ tướng (prime
+    // minister), bộ trưởng (minister), chủ tịch (chairman).
+    "thống",
+    "tướng",
+    "trưởng",
+    "tịch",
     // English.
     "president",
     "minister",
