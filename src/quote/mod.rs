@@ -486,25 +486,15 @@ fn own_item(text: &str, close: usize, open: usize) -> bool {
 fn list_separator(text: &str, close: usize, open: usize) -> bool {
     open > close
         && open - close <= 8
-        && matches!(
-            text.get(close..open).map(str::trim),
-            Some(
-                "、" | ","
-                    | "，"
-                    | ";"
-                    | "；"
-                    | ""
-                    | "ve"
-                    | "and"
-                    | "y"
-                    | "e"
-                    | "et"
-                    | "und"
-                    | "i"
-                    | "и"
-            )
-        )
+        && text
+            .get(close..open)
+            .is_some_and(|gap| LIST_SEPARATORS.contains(&gap.trim()))
 }
+
+/// What may stand between two items of a list of quotations.
+const LIST_SEPARATORS: [&str; 14] = [
+    "、", ",", "，", ";", "；", "", "ve", "and", "y", "e", "et", "und", "i", "и",
+];
 
 /// Whether the marks at `open..close` quote a value of the page's markup rather than prose:
 /// a front-matter field (`title: "…"` alone on its line), a Markdown link's text
