@@ -24,10 +24,14 @@ pub fn extract(doc: &Document) -> Extraction {
 
 /// Scans one document with a configured detector.
 pub fn extract_with(doc: &Document, detector: &Detector) -> Extraction {
-    match doc.format {
+    let mut e = match doc.format {
         document::TextFormat::Html => html::extract(doc, detector),
         document::TextFormat::Text => extract_text(doc, detector),
-    }
+    };
+    // Quotations that translate a post printed next to them: found here, where both are at
+    // hand; the reduce step links the others by their words.
+    crate::reduce::link::link_translations(&e.posts, &mut e.quotes);
+    e
 }
 
 /// Scans a plain-text document: text-shaped posts, then prose quotations outside them.

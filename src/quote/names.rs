@@ -556,11 +556,6 @@ impl Names {
             .map(|m| m.name.as_str())
     }
 
-    /// The nearest name before `at` with evidence of being a person's.
-    fn nearest_person(&self, at: usize) -> Option<&str> {
-        self.before(at).find(|m| m.person).map(|m| m.name.as_str())
-    }
-
     /// The first person named in `from..to`, else the first full name (the subject of a sentence, more often than the
     /// nearest name, which is often an object: `Bildt shared an article about Trump: «…»`).
     pub fn first_person(&self, from: usize, to: usize) -> Option<&str> {
@@ -678,13 +673,8 @@ impl Names {
             return keep(self.nearest(at));
         }
         if let Some(t) = lows.iter().find_map(|l| title_of(l)) {
-            // `the president` is the person the article calls that, else (a title alone, no
-            // more said of it) the nearest person.
-            let bare = words.len() <= 2;
-            return keep(
-                self.titled(t, at)
-                    .or_else(|| bare.then(|| self.nearest_person(at)).flatten()),
-            );
+            // `the president` is the person the article calls that, else stays as printed.
+            return keep(self.titled(t, at));
         }
         keep(None)
     }

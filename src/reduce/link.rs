@@ -80,7 +80,6 @@ pub const MAX_CANDIDATES: usize = 64;
 pub const POSTING_BUDGET: usize = 2048;
 
 /// Containment of `quote`'s distinct words in `post`'s words (0 when the quote has none).
-#[cfg(any(test, feature = "_internal"))]
 pub fn similarity(quote: &str, post: &str) -> f64 {
     let q: HashSet<String> = words(quote).into_iter().collect();
     let p: HashSet<String> = words(post).into_iter().collect();
@@ -129,6 +128,164 @@ fn names_someone(speaker: &str) -> bool {
         .any(|w| !name_tokens(w).is_empty())
 }
 
+/// Farthest, in bytes, a quotation stands from the post it translates (see
+/// [`link_translations`]).
+pub const TRANSLATION_REACH: usize = 800;
+
+/// Fewest letters a quotation needs to be taken for a post's translation.
+const MIN_TRANSLATED_LETTERS: usize = 16;
+
+/// Links the quotations of one document that translate a post printed next to them: `«…»,
+/// escribió Trump` under an embedded English tweet. Their words are not the post's, so the
+/// word index cannot find it; the evidence is the place (the post's own appearance within
+/// [`TRANSLATION_REACH`] bytes), the language (the quotation's differs from the post's), the
+/// length (comparable, CJK letters counting three) and a speaker that is not somebody else
+/// (no speaker, the author, or a name in another script). Sets `quote.post` to the nearest such
+/// post; the reduce step adds the appearance. O((posts + quotes) · log posts).
+pub fn link_translations(posts: &[Post], quotes: &mut [Quote]) {
+    if posts.is_empty() || quotes.is_empty() {
+        return;
+    }
+    let mut at: Vec<(usize, usize)> = posts
+        .iter()
+        .enumerate()
+        .flat_map(|(pi, p)| {
+            p.appearances
+                .iter()
+                .filter(|a| a.kind != AppearanceKind::Quote)
+                .map(move |a| (a.start, pi))
+        })
+        .collect();
+    at.sort_unstable();
+    // (post, how far the lengths differ, distance, quote): each post takes one quotation, the
+    // one closest to it in length, then in place.
+    let mut found: Vec<(usize, u64, usize, usize)> = Vec::new();
+    for (qi, q) in quotes.iter().enumerate().filter(|(_, q)| q.post.is_none()) {
+        if letter_weight(&q.text) < MIN_TRANSLATED_LETTERS {
+            continue;
+        }
+        let lo = at.partition_point(|&(start, _)| start + TRANSLATION_REACH < q.start);
+        let hi = at.partition_point(|&(start, _)| start <= q.start + TRANSLATION_REACH);
+        let mut near: Vec<(usize, usize)> = at[lo..hi]
+            .iter()
+            .map(|&(start, pi)| (start.abs_diff(q.start), pi))
+            .collect();
+        near.sort_unstable();
+        let mut quote_lang: Option<Option<String>> = None;
+        let best = near.iter().take(4).find_map(|&(distance, pi)| {
+            let post = posts.get(pi)?;
+            translates(q, &mut quote_lang, post).then_some((pi, distance))
+        });
+        if let Some((pi, distance)) = best {
+            let (qw, pw) = (letter_weight(&q.text), letter_weight(&posts[pi].text));
+            // |ln(qw / pw)| in thousandths, as an integer key.
+            let gap = ((qw.max(1) as f64 / pw.max(1) as f64).ln().abs() * 1000.0) as u64;
+            found.push((pi, gap, distance, qi));
+        }
+    }
+    found.sort_unstable();
+    found.dedup_by_key(|f| f.0);
+    for (pi, _, _, qi) in found {
+        if let (Some(q), Some(post)) = (quotes.get_mut(qi), posts.get(pi)) {
+            q.post = Some(post.id.clone());
+        }
+    }
+}
+
+/// Whether `q` reads as a translation of `post` (see [`link_translations`]); `quote_lang`
+/// caches the quotation's language, detected only when the other tests pass.
+fn translates(q: &Quote, quote_lang: &mut Option<Option<String>>, post: &Post) -> bool {
+    let Some(pl) = post.lang.as_deref() else {
+        return false;
+    };
+    let (qw, pw) = (letter_weight(&q.text), letter_weight(&post.text));
+    let comparable = qw * 4 >= pw && qw <= pw * 2;
+    let speaker_fits = || match q.speaker.as_deref() {
+        None => true,
+        Some(sp) => {
+            let other_script = latin(sp) != post.author.name.as_deref().is_some_and(latin);
+            other_script || !names_someone(sp) || tokens_name(&name_tokens(sp), &post.author)
+        }
+    };
+    // In one script a translation keeps a name, a number, a hashtag or a cognate
+    // (`securitatea` ~ `security`); across scripts only the attribution can tell.
+    let evidence = || {
+        if latin(&q.text) == latin(&post.text) {
+            shares_anchor(&q.text, &post.text)
+        } else {
+            q.cue.is_some()
+        }
+    };
+    // The language last: detecting it costs the most.
+    comparable
+        && speaker_fits()
+        && evidence()
+        && similarity(&q.text, &post.text) < ATTRIBUTED
+        && quote_lang
+            .get_or_insert_with(|| crate::post::lang::detect(&q.text))
+            .as_deref()
+            .is_some_and(|ql| ql != pl)
+}
+
+/// Whether `a` and `b` share an anchor: a number of two digits or more, or the first four
+/// letters (accents dropped) of a word of five letters or more.
+fn shares_anchor(a: &str, b: &str) -> bool {
+    let of = |t: &str| -> HashSet<String> {
+        t.split(|c: char| !c.is_alphanumeric())
+            .filter_map(|w| {
+                if w.chars().all(|c| c.is_ascii_digit()) {
+                    return (w.len() >= 2).then(|| w.to_string());
+                }
+                (w.chars().count() >= 5).then(|| {
+                    w.chars()
+                        .take(4)
+                        .flat_map(char::to_lowercase)
+                        .map(unaccented)
+                        .collect()
+                })
+            })
+            .collect()
+    };
+    let (x, y) = (of(a), of(b));
+    x.intersection(&y).next().is_some()
+}
+
+/// A Latin letter without its accent (`é` → `e`), other letters as they are.
+fn unaccented(c: char) -> char {
+    match c {
+        'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' | 'ă' | 'ą' => 'a',
+        'è' | 'é' | 'ê' | 'ë' | 'ę' | 'ě' => 'e',
+        'ì' | 'í' | 'î' | 'ï' | 'ı' => 'i',
+        'ò' | 'ó' | 'ô' | 'õ' | 'ö' | 'ø' => 'o',
+        'ù' | 'ú' | 'û' | 'ü' | 'ů' => 'u',
+        'ç' | 'ć' | 'č' => 'c',
+        'ñ' | 'ń' => 'n',
+        'ş' | 'ș' | 'ś' | 'š' => 's',
+        'ţ' | 'ț' => 't',
+        'ž' | 'ż' | 'ź' => 'z',
+        _ => c,
+    }
+}
+
+/// Letters of `text`, a Chinese, Japanese or Korean one counting three (a word's worth).
+fn letter_weight(text: &str) -> usize {
+    text.chars()
+        .filter(|c| c.is_alphanumeric())
+        .map(|c| if crate::quote::cjk::is_cjk(c) { 3 } else { 1 })
+        .sum()
+}
+
+/// Whether the letters of `s` are mostly Latin (ASCII or Latin-1/Extended).
+fn latin(s: &str) -> bool {
+    let letters = s.chars().filter(|c| c.is_alphabetic());
+    let (mut all, mut lat) = (0usize, 0usize);
+    for c in letters {
+        all += 1;
+        lat += usize::from(c <= '\u{24F}');
+    }
+    lat * 2 > all
+}
+
 /// Links each quote that re-quotes a post: sets `quote.post` and adds a `quote` appearance.
 /// The input order of the documents, which orders a post's appearances, is recovered from
 /// the posts and quotes; [`link_quotes_packed`] is told it.
@@ -137,11 +294,17 @@ pub fn link_quotes(posts: &mut [Post], quotes: &mut [Quote]) {
     if posts.is_empty() || quotes.is_empty() {
         return;
     }
-    let best_of = {
+    let mut best_of = {
         let texts = |i: usize| posts.get(i).map(|p| Cow::Borrowed(p.text.as_str()));
         let authors = |i: usize| posts.get(i).map(|p| Cow::Borrowed(&p.author));
         best_posts(posts.len(), texts, authors, quotes)
     };
+    keep_translations(
+        &mut best_of,
+        quotes,
+        |i| posts.get(i).map(|p| Cow::Borrowed(p.id.as_str())),
+        |i| posts.get(i).map(|p| Cow::Borrowed(p.text.as_str())),
+    );
     if best_of.iter().all(Option::is_none) {
         return;
     }
@@ -159,12 +322,13 @@ pub fn link_quotes_packed(store: &mut PostStore, quotes: &mut [Quote], documents
     if store.is_empty() || quotes.is_empty() {
         return;
     }
-    let best_of = {
+    let mut best_of = {
         let store = &*store;
         let texts = |i: usize| store.text(i);
         let authors = |i: usize| store.author(i).map(Cow::Owned);
         best_posts(store.len(), texts, authors, quotes)
     };
+    keep_translations(&mut best_of, quotes, |i| store.id(i), |i| store.text(i));
     if best_of.iter().all(Option::is_none) {
         return;
     }
@@ -178,6 +342,40 @@ pub fn link_quotes_packed(store: &mut PostStore, quotes: &mut [Quote], documents
             store.set(pi, &post);
         }
     });
+}
+
+/// A quote that the word index links to no post keeps the post [`link_translations`] gave it,
+/// when that post is still in the feed under its id (merging may have renamed it); otherwise
+/// its `post` is cleared. `ids` and `texts` give a post's id and text by index; the id map is
+/// built only when some quote needs it.
+fn keep_translations<'a>(
+    best_of: &mut [Option<(usize, f64)>],
+    quotes: &mut [Quote],
+    ids: impl Fn(usize) -> Option<Cow<'a, str>>,
+    texts: impl Fn(usize) -> Option<Cow<'a, str>>,
+) {
+    let pending = |(best, q): (&Option<(usize, f64)>, &Quote)| best.is_none() && q.post.is_some();
+    if !best_of.iter().zip(quotes.iter()).any(pending) {
+        return;
+    }
+    let mut by_id: FxHashMap<Cow<'a, str>, usize> = FxHashMap::default();
+    let mut i = 0;
+    while let Some(id) = ids(i) {
+        by_id.entry(id).or_insert(i);
+        i += 1;
+    }
+    for (best, q) in best_of.iter_mut().zip(quotes.iter_mut()) {
+        if best.is_some() {
+            continue;
+        }
+        let Some(id) = q.post.take() else {
+            continue;
+        };
+        if let Some(&pi) = by_id.get(id.as_str()) {
+            let sim = texts(pi).map_or(0.0, |t| similarity(&q.text, &t));
+            *best = Some((pi, sim));
+        }
+    }
 }
 
 /// Applies each quote's best post (`best_of`, by quote): sets `quote.post`, adds the `quote`
@@ -226,7 +424,14 @@ fn take_post_author(q: &mut Quote, post: &Post) {
             .as_ref()
             .map(|handle| format!("@{handle}"))
     });
-    if author.is_some() {
+    // A name in another script than the author's (`دونالد ترامب`) is how the article writes
+    // that author: kept.
+    let other_script = q
+        .speaker
+        .as_deref()
+        .zip(author.as_deref())
+        .is_some_and(|(sp, a)| latin(sp) != latin(a));
+    if author.is_some() && !other_script {
         q.speaker = author;
     }
 }
@@ -749,6 +954,65 @@ mod tests {
         assert!(speaker_matches("Ruiz", &a));
         assert!(!speaker_matches("Mayor Tom Berg", &a));
         assert!(!speaker_matches("the marchers", &a));
+    }
+
+    #[test]
+    fn translations_link_to_the_post_next_to_them() {
+        let post = Post {
+            id: "p".into(),
+            platform: crate::model::Platform::Twitter,
+            author: Author {
+                name: Some("Klaus Iohannis".into()),
+                handle: Some("KlausIohannis".into()),
+            },
+            date: None,
+            text: "The risks for the European security are still critical. We need to continue \
+                   our efforts together."
+                .into(),
+            lang: Some("en".into()),
+            hashtags: Vec::new(),
+            mentions: Vec::new(),
+            urls: Vec::new(),
+            media: Vec::new(),
+            reply_to: None,
+            quoted_post: None,
+            status_id: None,
+            status_url: None,
+            created_at: None,
+            versions: Vec::new(),
+            appearances: vec![Appearance {
+                document: "d".into(),
+                kind: AppearanceKind::Embed,
+                line: 3,
+                start: 1000,
+                end: 1100,
+                similarity: 1.0,
+            }],
+        };
+        let quote = |start: usize, text: &str, speaker: Option<&str>| Quote {
+            id: format!("q{start}"),
+            document: "d".into(),
+            line: 1,
+            start,
+            end: start + text.len(),
+            text: text.into(),
+            speaker: speaker.map(str::to_string),
+            speaker_mention: None,
+            cue: None,
+            post: None,
+        };
+        let ro = "Riscurile pentru securitatea Europei sunt în continuare critice. Trebuie să \
+                  continuăm eforturile împreună.";
+        let mut quotes = vec![
+            quote(700, ro, Some("Klaus Iohannis")),
+            // Too far from the post.
+            quote(3000, ro, None),
+            // Somebody else by name.
+            quote(1300, ro, Some("Ana Ruiz")),
+        ];
+        link_translations(std::slice::from_ref(&post), &mut quotes);
+        let linked: Vec<bool> = quotes.iter().map(|q| q.post.is_some()).collect();
+        assert_eq!(linked, [true, false, false]);
     }
 
     #[test]

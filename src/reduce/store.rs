@@ -209,6 +209,14 @@ impl PostStore {
         }
     }
 
+    /// The id of post `i`, read in place.
+    pub fn id(&self, i: usize) -> Option<Cow<'_, str>> {
+        match self.head(i)? {
+            Ok(head) => Some(Cow::Borrowed(head.0)),
+            Err(post) => Some(Cow::Owned(post.id)),
+        }
+    }
+
     /// The author of post `i`, read in place.
     pub fn author(&self, i: usize) -> Option<Author> {
         match self.head(i)? {
