@@ -256,20 +256,29 @@ fn japanese(before: &str, after: &str) -> Option<(String, String)> {
     Some((speaker(who)?, format!("と{cue}")))
 }
 
-/// `SPEAKER 은|는|이|가 "…" (이)라고|고 CUE`.
+/// `SPEAKER 은|는|이|가|도 "…" (이)라고|고 CUE`, or `SPEAKER… "…"(이)라며|며` (saying, the
+/// cue glued to the closing mark).
 fn korean(before: &str, after: &str) -> Option<(String, String)> {
     let rest = after.trim_start();
-    let rest = ["이라고", "라고", "고"]
+    let cue = match ["이라며", "라며", "며"]
         .iter()
-        .find_map(|q| rest.strip_prefix(q))?
-        .trim_start();
-    let cue = KO_AFTER.iter().find(|c| rest.starts_with(**c))?;
+        .find(|q| rest.starts_with(**q))
+    {
+        Some(saying) => *saying,
+        None => {
+            let rest = ["이라고", "라고", "고"]
+                .iter()
+                .find_map(|q| rest.strip_prefix(q))?
+                .trim_start();
+            *KO_AFTER.iter().find(|c| rest.starts_with(**c))?
+        }
+    };
     let tail = clause_tail(before);
     let word = tail.split_whitespace().next_back()?;
-    let who = ["은", "는", "이", "가"]
+    let who = ["은", "는", "이", "가", "도"]
         .iter()
         .find_map(|p| word.strip_suffix(p))?;
-    Some((speaker(who)?, (*cue).to_string()))
+    Some((speaker(who)?, cue.to_string()))
 }
 
 /// `SPEAKER CUE ：“…”` or `“…” SPEAKER CUE 。`.
@@ -426,28 +435,64 @@ fn is_platform_word(word: &str) -> bool {
 }
 
 fn korean_topic(sentence: &str) -> Option<String> {
-    let words: Vec<&str> = sentence.split_whitespace().take(6).collect();
-    for (k, w) in words.iter().enumerate() {
-        let Some(stem) = ["은", "는", "이", "가"]
-            .iter()
-            .find_map(|p| w.strip_suffix(p))
-        else {
-            continue;
-        };
-        let hangul = |s: &str| {
-            s.chars().count() >= 2 && s.chars().all(|c| ('\u{AC00}'..='\u{D7AF}').contains(&c))
-        };
-        if KO_TITLES.contains(&stem) {
-            return k
-                .checked_sub(1)
-                .and_then(|p| words.get(p))
-                .filter(|n| hangul(n))
-                .map(|n| n.to_string());
+    let words: Vec<&str> = sentence.split_whitespace().take(8).collect();
+    let hangul = |s: &str, min: usize| {
+        s.chars().count() >= min && s.chars().all(|c| ('\u{AC00}'..='\u{D7AF}').contains(&c))
+    };
+    // The topic markers first (`누리꾼들은`), then the subject markers and `도` (also), which
+    // end many other words (`대보름맞이`).
+    for particles in [&["은", "는"][..], &["이", "가", "도"][..]] {
+        for (k, w) in words.iter().enumerate() {
+            let Some(stem) = particles.iter().find_map(|p| w.strip_suffix(p)) else {
+                continue;
+            };
+            if KO_TITLES.contains(&stem) {
+                // `강기갑 전 의원은`, `문 전 대통령은`: a name (a surname alone before a title),
+                // `전` (former) between.
+                let before = k.checked_sub(1).and_then(|p| words.get(p));
+                let name_at = if before.is_some_and(|b| KO_FORMER.contains(b)) {
+                    k.checked_sub(2)
+                } else {
+                    k.checked_sub(1)
+                };
+                if let Some(name) = name_at.and_then(|p| words.get(p)).filter(|n| hangul(n, 1)) {
+                    return Some(name.to_string());
+                }
+                continue;
+            }
+            let stem = stem.strip_suffix('씨').unwrap_or(stem);
+            if hangul(stem, 2) && !is_platform_word(stem) {
+                return Some(stem.to_string());
+            }
         }
-        let stem = stem.strip_suffix('씨').unwrap_or(stem);
-        return (hangul(stem) && !is_platform_word(stem)).then(|| stem.to_string());
     }
     None
+}
+
+/// Words between a Korean name and its title: `전` (former), `현` (current).
+const KO_FORMER: [&str; 2] = ["전", "현"];
+
+/// The fuller form of a one-syllable Korean surname (`문` in `문 전 대통령은`) as the text
+/// before `at` writes it before a title: the surname and one or two more syllables, then `전`
+/// or a title (`문재인 전 대통령이`). Looks back at most [`FULLER_BACK`] bytes.
+pub fn korean_fuller(name: &str, text: &str, at: usize) -> Option<String> {
+    let hangul = |c: char| ('\u{AC00}'..='\u{D7AF}').contains(&c);
+    if name.chars().count() != 1 || !name.chars().all(hangul) {
+        return None;
+    }
+    let before =
+        text.get(floor_char(text, at.saturating_sub(FULLER_BACK))..floor_char(text, at))?;
+    before.match_indices(name).find_map(|(i, _)| {
+        let rest = &before[i..];
+        let word = rest.split_whitespace().next()?;
+        let next = rest[word.len()..].split_whitespace().next().unwrap_or("");
+        let titled = KO_FORMER.contains(&next)
+            || KO_TITLES
+                .iter()
+                .any(|t| next.starts_with(t) && next.chars().count() <= t.chars().count() + 1);
+        let n = word.chars().count();
+        ((2..=3).contains(&n) && word.chars().all(hangul) && titled).then(|| word.to_string())
+    })
 }
 
 fn is_kanji_or_katakana(c: char) -> bool {

@@ -176,6 +176,7 @@ pub fn extract(doc: &Document, posts: &[Range<usize>]) -> Vec<Quote> {
             cjk::fuller(sp, cjk_names.iter().map(String::as_str))
                 .map(str::to_string)
                 .or_else(|| cjk::fuller_in(sp, text, m.open))
+                .or_else(|| cjk::korean_fuller(sp, text, m.open))
         }) {
             a.speaker = Some(full);
         }
