@@ -15,7 +15,7 @@
 //! same text straight from the token stream, with what [`Article::build`] would do on entering
 //! and leaving each element done as the element opens and closes.
 
-use super::dom::{decode_into, is_block, is_html_space, Dom, NodeId};
+use super::dom::{decode_into, is_block, Dom, NodeId};
 use super::embeds;
 use super::meta::PageMeta;
 use super::tokens::{StartTag, TextType};
@@ -100,14 +100,16 @@ impl Article {
     }
 
     /// Appends decoded text from source `range` (verbatim when the lengths agree).
+    ///
+    /// Copies each run between white space whole: white space is ASCII or U+00A0 (bytes
+    /// `C2 A0`), so runs are found on bytes and cut at character boundaries.
     fn push(&mut self, piece: &str, range: Range<usize>) {
         let verbatim = piece.len() == range.len();
-        let mut run_start: Option<(usize, usize)> = None; // (piece offset, text offset)
-        for (i, c) in piece.char_indices() {
-            if is_html_space(c) {
-                if let Some((p0, t0)) = run_start.take() {
-                    self.segment(t0, range.start + p0, i - p0, verbatim, &range);
-                }
+        let bytes = piece.as_bytes();
+        let mut i = 0;
+        while i < bytes.len() {
+            let space = html_space_len(bytes, i);
+            if space > 0 {
                 if self.space_at.is_none() {
                     self.space_at = Some(if verbatim {
                         range.start + i
@@ -115,16 +117,17 @@ impl Article {
                         range.start
                     });
                 }
+                i += space;
                 continue;
             }
-            if run_start.is_none() {
-                self.separator();
-                run_start = Some((i, self.text.len()));
+            let start = i;
+            while i < bytes.len() && html_space_len(bytes, i) == 0 {
+                i += 1;
             }
-            self.text.push(c);
-        }
-        if let Some((p0, t0)) = run_start {
-            self.segment(t0, range.start + p0, piece.len() - p0, verbatim, &range);
+            self.separator();
+            let at = self.text.len();
+            self.text.push_str(&piece[start..i]);
+            self.segment(at, range.start + start, i - start, verbatim, &range);
         }
     }
 
@@ -210,6 +213,16 @@ impl Article {
         } else {
             s.source + s.source_len
         }
+    }
+}
+
+/// The length of the HTML white space character ([`is_html_space`](super::dom::is_html_space))
+/// at byte `i`, or 0.
+fn html_space_len(bytes: &[u8], i: usize) -> usize {
+    match bytes[i] {
+        b' ' | b'\t' | b'\n' | b'\r' | b'\x0c' => 1,
+        0xc2 if bytes.get(i + 1) == Some(&0xa0) => 2,
+        _ => 0,
     }
 }
 
