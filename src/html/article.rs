@@ -24,10 +24,24 @@ use std::borrow::Cow;
 use std::ops::{ControlFlow, Range};
 
 /// Elements whose content is not article prose.
-const SKIP: [&str; 11] = [
-    "head", "script", "style", "template", "noscript", "svg", "iframe", "object", "select",
-    "button", "canvas",
-];
+///
+/// A `match` rather than a search of a list: asked of every element of a page.
+fn skipped(name: &str) -> bool {
+    matches!(
+        name,
+        "head"
+            | "script"
+            | "style"
+            | "template"
+            | "noscript"
+            | "svg"
+            | "iframe"
+            | "object"
+            | "select"
+            | "button"
+            | "canvas"
+    )
+}
 
 /// A run of the article text and the source bytes it comes from.
 #[derive(Debug, Clone, Copy)]
@@ -78,7 +92,7 @@ impl Article {
                 }
                 continue;
             }
-            if skip.get(n).copied().unwrap_or(true) || SKIP.contains(&name) {
+            if skip.get(n).copied().unwrap_or(true) || skipped(name) {
                 continue;
             }
             if let Some(raw) = dom.text(n) {
@@ -307,7 +321,7 @@ impl<'a> Build<'a> for Stream<'a> {
                     .map(|(_, v)| v.as_ref())
             });
         }
-        let entered = self.open.last().is_none_or(|o| o.entered) && !SKIP.contains(&name.as_ref());
+        let entered = self.open.last().is_none_or(|o| o.entered) && !skipped(&name);
         let block = is_block(&name);
         let a = &mut self.article;
         if entered {
