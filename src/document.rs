@@ -10,7 +10,7 @@
 //! original text, so spans can be checked against the file byte for byte.
 
 use regex::Regex;
-use std::sync::LazyLock;
+use std::sync::{LazyLock, OnceLock};
 
 /// The format of a document's text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -35,7 +35,9 @@ pub struct Document {
     pub body_start: usize,
     /// What the text is: plain article text or an HTML page.
     pub format: TextFormat,
-    lines: LineIndex,
+    /// Built on first use: an HTML page's own lines are never asked for (its article text,
+    /// a document of its own, is what the line-wise detectors read).
+    lines: OnceLock<LineIndex>,
 }
 
 static DATE_HEADER: LazyLock<Regex> = LazyLock::new(|| {
@@ -57,14 +59,13 @@ impl Document {
             ),
             None => (None, 0),
         };
-        let lines = LineIndex::new(&text);
         Document {
             name: name.into(),
             text,
             date,
             body_start,
             format: TextFormat::Text,
-            lines,
+            lines: OnceLock::new(),
         }
     }
 
@@ -78,12 +79,12 @@ impl Document {
 
     /// The line index of this document's text.
     pub fn lines(&self) -> &LineIndex {
-        &self.lines
+        self.lines.get_or_init(|| LineIndex::new(&self.text))
     }
 
     /// The 1-based line on which byte `offset` stands.
     pub fn line_of(&self, offset: usize) -> usize {
-        self.lines.line_of(offset)
+        self.lines().line_of(offset)
     }
 }
 

@@ -165,7 +165,7 @@ fn gather_text(
         let p = &paras.list[top - 1];
         let line = &text[p.range.clone()];
         let at_boundary = claimed[top - 1] || p.range.start < floor;
-        let spaced_line = gap == 1 && weight(line) <= SPACED_LINE_WEIGHT;
+        let spaced_line = gap == 1 && !weight_exceeds(line, SPACED_LINE_WEIGHT);
         if (gap == 0 || spaced_line)
             && !at_boundary
             && !is_body_boundary(line)
@@ -428,7 +428,7 @@ fn cut_glued_prose(text: &str, start: usize, end: usize) -> usize {
     while !text.is_char_boundary(from) {
         from += 1;
     }
-    if from == start && weight(&text[start..end]) <= TWEET_WEIGHT {
+    if from == start && !weight_exceeds(&text[start..end], TWEET_WEIGHT) {
         return start;
     }
     let s = &text[from..end];
@@ -449,7 +449,7 @@ fn cut_glued_prose(text: &str, start: usize, end: usize) -> usize {
                 .is_some_and(|c| !c.is_lowercase())
         })
         .collect();
-    let fits = openings.partition_point(|&o| weight(&text[o..end]) > TWEET_WEIGHT);
+    let fits = openings.partition_point(|&o| weight_exceeds(&text[o..end], TWEET_WEIGHT));
     let start = openings.get(fits).copied().unwrap_or(from);
     // A post in another script than the prose it is glued to (`…убегает от утенка. ⚠️WATCH
     // AT YOUR OWN RISK⚠️ pic.twitter.com/…`) starts where the script changes.
@@ -471,17 +471,52 @@ const MAX_SCRIPT_CUTS: usize = 8;
 /// Twitter's weighted length, approximately: characters, with each link counted as 23 and
 /// media links as nothing.
 fn weight(s: &str) -> usize {
-    s.split(is_space)
-        .map(|w| {
-            if w.starts_with("pic.twitter.com") {
-                // Attached media do not count against the limit.
-                0
-            } else if w.starts_with("http") {
-                23
-            } else {
-                w.chars().count()
+    s.split(is_space).map(word_weight).sum::<usize>() + s.split(is_space).count().saturating_sub(1)
+}
+
+/// The weight of one word of [`weight`].
+fn word_weight(w: &str) -> usize {
+    if w.starts_with("pic.twitter.com") {
+        // Attached media do not count against the limit.
+        0
+    } else if w.starts_with("http") {
+        23
+    } else {
+        w.chars().count()
+    }
+}
+
+/// Whether [`weight`]`(s) > limit`, reading `s` only until it is (a paragraph of prose is
+/// asked whether it is a short line).
+fn weight_exceeds(s: &str, limit: usize) -> bool {
+    let mut total = 0usize;
+    for (i, w) in s.split(is_space).enumerate() {
+        total += usize::from(i > 0) + word_weight(w);
+        if total > limit {
+            return true;
+        }
+    }
+    false
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// `weight_exceeds` answers as `weight` would, at every limit.
+    #[test]
+    fn weight_exceeds_as_weight() {
+        for s in [
+            "",
+            " ",
+            "a",
+            "Police have closed the east gate https://t.co/x pic.twitter.com/y",
+            "  two  spaces\u{a0}and\ttabs  ",
+            "ünïcödé wörds — and more",
+        ] {
+            for limit in 0..=weight(s) + 2 {
+                assert_eq!(weight_exceeds(s, limit), weight(s) > limit, "{s:?} {limit}");
             }
-        })
-        .sum::<usize>()
-        + s.split(is_space).count().saturating_sub(1)
+        }
+    }
 }

@@ -15,7 +15,7 @@
 //! same text straight from the token stream, with what [`Article::build`] would do on entering
 //! and leaving each element done as the element opens and closes.
 
-use super::dom::{decode_into, is_block, is_html_space, Dom, NodeId};
+use super::dom::{decode_into, is_block, Dom, NodeId};
 use super::embeds;
 use super::meta::PageMeta;
 use super::tokens::{StartTag, TextType};
@@ -24,10 +24,24 @@ use std::borrow::Cow;
 use std::ops::{ControlFlow, Range};
 
 /// Elements whose content is not article prose.
-const SKIP: [&str; 11] = [
-    "head", "script", "style", "template", "noscript", "svg", "iframe", "object", "select",
-    "button", "canvas",
-];
+///
+/// A `match` rather than a search of a list: asked of every element of a page.
+fn skipped(name: &str) -> bool {
+    matches!(
+        name,
+        "head"
+            | "script"
+            | "style"
+            | "template"
+            | "noscript"
+            | "svg"
+            | "iframe"
+            | "object"
+            | "select"
+            | "button"
+            | "canvas"
+    )
+}
 
 /// A run of the article text and the source bytes it comes from.
 #[derive(Debug, Clone, Copy)]
@@ -78,7 +92,7 @@ impl Article {
                 }
                 continue;
             }
-            if skip.get(n).copied().unwrap_or(true) || SKIP.contains(&name) {
+            if skip.get(n).copied().unwrap_or(true) || skipped(name) {
                 continue;
             }
             if let Some(raw) = dom.text(n) {
@@ -100,14 +114,16 @@ impl Article {
     }
 
     /// Appends decoded text from source `range` (verbatim when the lengths agree).
+    ///
+    /// Copies each run between white space whole: white space is ASCII or U+00A0 (bytes
+    /// `C2 A0`), so runs are found on bytes and cut at character boundaries.
     fn push(&mut self, piece: &str, range: Range<usize>) {
         let verbatim = piece.len() == range.len();
-        let mut run_start: Option<(usize, usize)> = None; // (piece offset, text offset)
-        for (i, c) in piece.char_indices() {
-            if is_html_space(c) {
-                if let Some((p0, t0)) = run_start.take() {
-                    self.segment(t0, range.start + p0, i - p0, verbatim, &range);
-                }
+        let bytes = piece.as_bytes();
+        let mut i = 0;
+        while i < bytes.len() {
+            let space = html_space_len(bytes, i);
+            if space > 0 {
                 if self.space_at.is_none() {
                     self.space_at = Some(if verbatim {
                         range.start + i
@@ -115,16 +131,17 @@ impl Article {
                         range.start
                     });
                 }
+                i += space;
                 continue;
             }
-            if run_start.is_none() {
-                self.separator();
-                run_start = Some((i, self.text.len()));
+            let start = i;
+            while i < bytes.len() && html_space_len(bytes, i) == 0 {
+                i += 1;
             }
-            self.text.push(c);
-        }
-        if let Some((p0, t0)) = run_start {
-            self.segment(t0, range.start + p0, piece.len() - p0, verbatim, &range);
+            self.separator();
+            let at = self.text.len();
+            self.text.push_str(&piece[start..i]);
+            self.segment(at, range.start + start, i - start, verbatim, &range);
         }
     }
 
@@ -213,6 +230,16 @@ impl Article {
     }
 }
 
+/// The length of the HTML white space character ([`is_html_space`](super::dom::is_html_space))
+/// at byte `i`, or 0.
+fn html_space_len(bytes: &[u8], i: usize) -> usize {
+    match bytes[i] {
+        b' ' | b'\t' | b'\n' | b'\r' | b'\x0c' => 1,
+        0xc2 if bytes.get(i + 1) == Some(&0xa0) => 2,
+        _ => 0,
+    }
+}
+
 /// A page read without a tree.
 #[derive(Debug)]
 pub enum Streamed {
@@ -294,7 +321,7 @@ impl<'a> Build<'a> for Stream<'a> {
                     .map(|(_, v)| v.as_ref())
             });
         }
-        let entered = self.open.last().is_none_or(|o| o.entered) && !SKIP.contains(&name.as_ref());
+        let entered = self.open.last().is_none_or(|o| o.entered) && !skipped(&name);
         let block = is_block(&name);
         let a = &mut self.article;
         if entered {

@@ -829,9 +829,17 @@ fn best_post<'a>(
         if sim < ATTRIBUTED {
             continue; // below both thresholds, whoever speaks
         }
-        let by_name =
-            !speaker.is_empty() && authors(pi).is_some_and(|author| tokens_name(&speaker, &author));
-        let attributed = by_name || (platform && !other);
+        // The author is read (and its name tokenized) only when it can change the outcome: not
+        // when the cue attributes the quote anyway, nor when even an attributed rank would not
+        // beat the best so far.
+        let platform_attributed = platform && !other;
+        if !platform_attributed && best.is_some_and(|b| (true, sim, Reverse(pi)) <= b) {
+            continue;
+        }
+        let by_name = !platform_attributed
+            && !speaker.is_empty()
+            && authors(pi).is_some_and(|author| tokens_name(&speaker, &author));
+        let attributed = by_name || platform_attributed;
         let ok = (attributed && sim >= ATTRIBUTED) || sim >= VERBATIM;
         let rank = (attributed, sim, Reverse(pi));
         if ok && best.as_ref().is_none_or(|b| rank > *b) {

@@ -167,12 +167,16 @@ pub fn may_embed(
         return true;
     }
     let value = |a: &super::tokens::Attr| decoded(source.get(a.value.0..a.value.1).unwrap_or(""));
+    // Every marker has a `-`: a class list without one (found by `memchr`) holds none.
     let has = |markers: &[&str]| {
         tag.attrs.iter().any(|a| {
             source
                 .get(a.name.0..a.name.1)
                 .is_some_and(|n| n.eq_ignore_ascii_case("class"))
-                && markers.iter().any(|m| value(a).contains(m))
+                && {
+                    let v = value(a);
+                    v.contains('-') && markers.iter().any(|m| v.contains(m))
+                }
         })
     };
     if has(&ANY_CLASSES) {
@@ -489,6 +493,16 @@ fn resolve_replies(found: &mut [Found]) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// `may_embed` skips a class list without a `-`.
+    #[test]
+    fn class_markers_have_a_dash() {
+        let markers = ANY_CLASSES
+            .iter()
+            .chain(&BLOCKQUOTE_CLASSES)
+            .chain(&WRAPPER_CLASSES);
+        assert!(markers.into_iter().all(|m| m.contains('-')));
+    }
 
     #[test]
     fn signatures() {
