@@ -521,6 +521,11 @@ pub static CUES: &[(&str, &str, CueKind)] = {
         ("id", "balas", Verb),
         ("id", "membalas", Verb),
         ("id", "demikian", Verb),
+        ("id", "timpal", Verb),
+        ("id", "komentar", Verb),
+        ("id", "sahut", Verb),
+        ("id", "celetuk", Verb),
+        ("id", "kicau", Verb),
         ("id", "jelasnya", Verb),
         ("id", "tegasnya", Verb),
         // Vietnamese: the speaker before the verb (`Elon Musk thông báo trên Twitter`).

@@ -246,9 +246,13 @@ fn scan_with(text: &str, from: usize, skip: &[Range<usize>], html: bool) -> Vec<
                 }
             }
             '"' => {
+                // Sentences glued by a copy (`pandemi."Rakyat lapar`): after a sentence end, a
+                // mark before a capital opens.
+                let glued = matches!(prev, '.' | '!' | '?')
+                    && (next.is_uppercase() || matches!(next, '#' | '@'));
                 if is_open(Family::Straight, &open) {
                     close(Family::Straight, &mut open);
-                } else if opens_after(prev) && !next.is_whitespace() {
+                } else if (opens_after(prev) || glued) && !next.is_whitespace() {
                     opener(Family::Straight, &mut open);
                 }
             }
