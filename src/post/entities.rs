@@ -377,8 +377,12 @@ fn glue_points(text: &str) -> Vec<(usize, &'static str)> {
             // `#a#b`: the left word is itself a hashtag, and a letter-led tag follows.
             opener == Some('#') && !inside_link(before, word_start) && starts_tag(&text[at + 1..])
         } else {
-            // `#Tripolihttps://`, `thempic.twitter.com/`: the left word is not a link itself.
-            !inside_link(before, word_start) && opener != Some('/') && opener != Some('.')
+            // `#Tripolihttps://`, `thempic.twitter.com/`: the left word is not a link itself;
+            // or it is a `t.co/` link's id, which holds no `.` or `:` (`https://t.co/
+            // iMKV5fwxo6pic.twitter.com/…`).
+            (!inside_link(before, word_start) && opener != Some('/') && opener != Some('.'))
+                || (before[..word_start].ends_with("t.co/")
+                    && (8..=12).contains(&(at - word_start)))
         };
         if glued {
             points.push((at, " "));
@@ -457,6 +461,16 @@ mod tests {
         assert_eq!(e.mentions, ["ana"]);
         let e = extract_for("mail me@example.com", Platform::Bluesky);
         assert!(e.mentions.is_empty());
+    }
+
+    #[test]
+    fn media_glued_to_a_short_link() {
+        let e = extract("viral de 2019 https://t.co/iMKV5fwxo6pic.twitter.com/gLz4nIiwM2");
+        assert_eq!(e.urls, ["https://t.co/iMKV5fwxo6"]);
+        assert_eq!(e.media, ["pic.twitter.com/gLz4nIiwM2"]);
+        // A longer path is no t.co id: left whole.
+        let e = extract("see https://t.co/abcdefghijklmnopqpic.twitter.com/x");
+        assert!(e.media.is_empty());
     }
 
     #[test]

@@ -973,6 +973,14 @@ fn after_pattern(post: &Toks<'_>, s: usize, m: usize) -> Option<Attribution> {
                 (from..to).all(|i| post.is(i, ",") || (post.word(i) && !post.stop(i))) && r.end <= k
             };
             if let Some(r) = post.np_before(e, s).filter(|r| plain(r, s, r.start)) {
+                // `“…,” Stephanie Otway, a Facebook spokesperson, said`: the name before the
+                // description set off by commas.
+                let named = r.start >= s + 2
+                    && r.start - 1 - s <= 4
+                    && post.is(r.start - 1, ",")
+                    && CLASSES.determiners.contains(post.low(r.start))
+                    && (s..r.start - 1).all(|t| post.cap(t));
+                let r = if named { s..r.start - 1 } else { r };
                 return Some(here(post, r, cue));
             }
             // The speaker first, then an apposition (`Ana Ruiz, 45, said`).
