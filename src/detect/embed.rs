@@ -116,7 +116,19 @@ fn gather_text(
         if end <= line_start {
             return None;
         }
-        let start = cut_glued_prose(text, line_start, end);
+        // A paragraph of its own under a heading or item number (`2. Joan Sala, investigador`)
+        // is the post's whole text, even past the length limit (long posts); otherwise prose
+        // may be glued before it.
+        let headed = line_start == line.start
+            && k.checked_sub(1)
+                .and_then(|p| paras.list.get(p))
+                .is_some_and(|p| is_body_boundary(text[p.range.clone()].trim()))
+            && !weight_exceeds(&text[line_start..end], 2 * TWEET_WEIGHT);
+        let start = if headed {
+            line_start
+        } else {
+            cut_glued_prose(text, line_start, end)
+        };
         let start =
             start + (text[start..end].len() - text[start..end].trim_start_matches(is_space).len());
         (k, std::iter::once(start..end).collect::<Vec<_>>())
@@ -151,6 +163,13 @@ fn gather_text(
         let post = *script.get_or_init(|| script_of(last_line));
         post.is_some_and(|s| script_of(line).is_some_and(|l| l != s))
     };
+    // `1. Esther Soler, tuitaire`, then the post's paragraphs, the last one signed: a heading
+    // or item number a few single blank lines up, everything between fitting one post.
+    if let Some(top) = headed_paragraphs(text, paras, claimed, first, floor, last_line) {
+        let lines = paras.list[top..first].iter().map(|p| p.range.clone());
+        segments.splice(0..0, lines);
+        return Some((top, segments));
+    }
     let mut total = segments[0].len();
     // The post's weight so far, computed once a line above is considered.
     let mut weight_so_far: Option<usize> = None;
@@ -204,6 +223,49 @@ fn gather_text(
         segments.insert(0, p.range.clone());
     }
     Some((first, segments))
+}
+
+/// Most paragraphs taken between a heading and a post's signed last paragraph.
+const MAX_HEADED_PARAGRAPHS: usize = 8;
+
+/// The first of the paragraphs above `first` (the post's signed paragraph, whose text is
+/// `last_line`) that sit under a heading or item number, each behind at most one blank line,
+/// when there are two or more, in the post's script, and all of them with the signed one fit
+/// one post (none claimed or before `floor`).
+fn headed_paragraphs(
+    text: &str,
+    paras: &Paras,
+    claimed: &[bool],
+    first: usize,
+    floor: usize,
+    last_line: &str,
+) -> Option<usize> {
+    let mut w = weight(last_line);
+    let mut top = first;
+    while top > 0 && first - top <= MAX_HEADED_PARAGRAPHS {
+        if paras.list[top].gap_before > 1 {
+            return None;
+        }
+        let p = &paras.list[top - 1];
+        if claimed[top - 1] || p.range.start < floor {
+            return None;
+        }
+        let line = text[p.range.clone()].trim();
+        // Two paragraphs or more under the heading: one alone is as often the article's
+        // sentence introducing the post (`Um internauta brincou com…`).
+        if is_body_boundary(line) || is_item_number(line) {
+            return (top + 1 < first).then_some(top);
+        }
+        if script_of(line).is_some_and(|s| script_of(last_line).is_some_and(|l| l != s)) {
+            return None;
+        }
+        w += weight(line) + 1;
+        if w > TWEET_WEIGHT {
+            return None;
+        }
+        top -= 1;
+    }
+    None
 }
 
 /// A list's item number alone on its line: `3.`, `3)`, `#3:`, `#3`, `No. 3`, `第3位`.
