@@ -75,13 +75,18 @@ const ZH_CUES: [&str; 32] = [
 ];
 
 /// Korean cues after the quotative ending (`고` or `라고`) that follows the closing mark.
-const KO_AFTER: [&str; 6] = [
+const KO_AFTER: [&str; 11] = [
     "말했다",
     "밝혔다",
     "전했다",
     "강조했다",
     "주장했다",
     "덧붙였다",
+    "적었다",
+    "썼다",
+    "올렸다",
+    "댓글을",
+    "반응을",
 ];
 
 /// Characters that end a speaker and open what follows it: `在` / `於` / `于` (in, on), `透過`

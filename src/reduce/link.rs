@@ -16,10 +16,10 @@
 //! # When a quote links
 //! A quote needs at least [`MIN_WORDS`] distinct words and [`MIN_SHARED`] words in common with
 //! the post, and then either
-//! - **attributed** and similarity ≥ [`ATTRIBUTED`] (0.5): the speaker names the author
+//! - **attributed** and similarity ≥ [`ATTRIBUTED`] (0.6): the speaker names the author
 //!   (`Ruiz` ~ `Ana M. Ruiz` / `@MayorAnaRuiz`: name tokens compared with titles and
 //!   initials ignored), or the cue names a platform (`tweeted`, `wrote on X`, `in a Twitter
-//!   post`) and the speaker is not someone else by name. 0.5 admits re-translations and loose
+//!   post`) and the speaker is not someone else by name. 0.6 admits re-translations and loose
 //!   paraphrase while two unrelated statements on one topic rarely share half their words; or
 //! - **near-verbatim**, similarity ≥ [`VERBATIM`] (0.9), whoever the speaker: words copied
 //!   this closely are the post's.
@@ -64,7 +64,7 @@ pub const MIN_WORDS: usize = 4;
 /// Fewest words a quote and a post must share.
 pub const MIN_SHARED: usize = 3;
 /// Similarity needed when the speaker or the cue points to the post.
-pub const ATTRIBUTED: f64 = 0.5;
+pub const ATTRIBUTED: f64 = 0.6;
 /// Similarity needed otherwise (near-verbatim).
 pub const VERBATIM: f64 = 0.9;
 /// Rarest words of a quote looked up in the index.
