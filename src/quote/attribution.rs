@@ -556,7 +556,7 @@ impl<'a> Toks<'a> {
         let colon = n > lo + 1 && (self.is(n - 1, ":") || self.is(n - 1, ";"));
         let words = colon && n - 1 - lo <= 4 && (lo..n - 1).all(|t| self.word(t));
         let first = self.low(lo);
-        (words && INDEFINITES.contains(&first) && !ARTICLES.contains(&first)).then_some(lo..n - 1)
+        (words && INDEFINITES.contains(&first) && !ARTICLES.contains(&first)).then(|| lo..n - 1)
     }
 
     /// Whether token `i` is an indefinite pronoun that stands for people (`others`, `otro`,
