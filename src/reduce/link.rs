@@ -964,20 +964,15 @@ mod tests {
         assert!(!speaker_matches("the marchers", &a));
     }
 
-    #[test]
-    fn translations_link_to_the_post_next_to_them() {
-        let post = Post {
-            id: "p".into(),
+    /// A Twitter post with only an id, an author, a text and its appearances.
+    fn bare_post(id: String, author: Author, text: String, appearances: Vec<Appearance>) -> Post {
+        Post {
+            id,
             platform: crate::model::Platform::Twitter,
-            author: Author {
-                name: Some("Klaus Iohannis".into()),
-                handle: Some("KlausIohannis".into()),
-            },
+            author,
             date: None,
-            text: "The risks for the European security are still critical. We need to continue \
-                   our efforts together."
-                .into(),
-            lang: Some("en".into()),
+            text,
+            lang: None,
             hashtags: Vec::new(),
             mentions: Vec::new(),
             urls: Vec::new(),
@@ -988,15 +983,28 @@ mod tests {
             status_url: None,
             created_at: None,
             versions: Vec::new(),
-            appearances: vec![Appearance {
-                document: "d".into(),
-                kind: AppearanceKind::Embed,
-                line: 3,
-                start: 1000,
-                end: 1100,
-                similarity: 1.0,
-            }],
+            appearances,
+        }
+    }
+
+    #[test]
+    fn translations_link_to_the_post_next_to_them() {
+        let author = Author {
+            name: Some("Klaus Iohannis".into()),
+            handle: Some("KlausIohannis".into()),
         };
+        let text = "The risks for the European security are still critical. We need to continue \
+                    our efforts together.";
+        let embed = Appearance {
+            document: "d".into(),
+            kind: AppearanceKind::Embed,
+            line: 3,
+            start: 1000,
+            end: 1100,
+            similarity: 1.0,
+        };
+        let mut post = bare_post("p".into(), author, text.into(), vec![embed]);
+        post.lang = Some("en".into());
         let quote = |start: usize, text: &str, speaker: Option<&str>| Quote {
             id: format!("q{start}"),
             document: "d".into(),
@@ -1047,25 +1055,12 @@ mod tests {
         let mut posts: Vec<Post> = (0..3000)
             .map(|i| {
                 let text: Vec<String> = (0..12).map(|_| format!("w{:02}", next() % 40)).collect();
-                Post {
-                    id: format!("p{i}"),
-                    platform: crate::model::Platform::Twitter,
-                    author: Author::default(),
-                    date: None,
-                    text: text.join(" "),
-                    lang: None,
-                    hashtags: Vec::new(),
-                    mentions: Vec::new(),
-                    urls: Vec::new(),
-                    media: Vec::new(),
-                    reply_to: None,
-                    quoted_post: None,
-                    status_id: None,
-                    status_url: None,
-                    created_at: None,
-                    versions: Vec::new(),
-                    appearances: Vec::new(),
-                }
+                bare_post(
+                    format!("p{i}"),
+                    Author::default(),
+                    text.join(" "),
+                    Vec::new(),
+                )
             })
             .collect();
         let copied = posts[1234].text.clone();
