@@ -15,6 +15,7 @@ use super::signature::{self, Signature};
 use super::Sighting;
 use crate::document::Document;
 use crate::model::{AppearanceKind, Author};
+use crate::post::lang::script_of;
 use aho_corasick::AhoCorasick;
 use std::sync::LazyLock;
 
@@ -416,16 +417,6 @@ fn foreign_to_prose(
         .filter_map(|&j| script_of(&text[paras.list[j].range.clone()]))
         .collect();
     !scripts.is_empty() && scripts.iter().all(|&s| s != post)
-}
-
-/// The writing system of a line, Japanese kana and Chinese characters taken as one (Japanese
-/// lines mix them).
-fn script_of(line: &str) -> Option<whatlang::Script> {
-    use whatlang::Script;
-    whatlang::detect_script(line).map(|s| match s {
-        Script::Hiragana | Script::Katakana => Script::Mandarin,
-        s => s,
-    })
 }
 
 /// Whether a line ends with a link only a post carries: a t.co short link or a media link,

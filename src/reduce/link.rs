@@ -49,6 +49,7 @@
 //! which directories are read.
 
 use crate::model::{Appearance, AppearanceKind, Author, DocumentInfo, Post, Quote};
+use crate::post::lang::script_of;
 use crate::quote::lexicon::CLASSES;
 use crate::quote::lexicon::DETERMINERS;
 use crate::reduce::store::PostStore;
@@ -161,9 +162,6 @@ pub fn link_translations(posts: &[Post], quotes: &mut [Quote]) {
     // one closest to it in length, then in place.
     let mut found: Vec<(usize, u64, usize, usize)> = Vec::new();
     for (qi, q) in quotes.iter().enumerate().filter(|(_, q)| q.post.is_none()) {
-        if letter_weight(&q.text) < MIN_TRANSLATED_LETTERS {
-            continue;
-        }
         let lo = at.partition_point(|&(start, _)| start + TRANSLATION_REACH < q.start);
         let hi = at.partition_point(|&(start, _)| start <= q.start + TRANSLATION_REACH);
         let mut near: Vec<(usize, usize)> = at[lo..hi]
@@ -171,13 +169,17 @@ pub fn link_translations(posts: &[Post], quotes: &mut [Quote]) {
             .map(|&(start, pi)| (start.abs_diff(q.start), pi))
             .collect();
         near.sort_unstable();
+        let qw = letter_weight(&q.text);
+        if qw < MIN_TRANSLATED_LETTERS {
+            continue;
+        }
         let mut quote_lang: Option<Option<String>> = None;
         let best = near.iter().take(4).find_map(|&(distance, pi)| {
             let post = posts.get(pi)?;
-            translates(q, &mut quote_lang, post).then_some((pi, distance))
+            translates(q, qw, &mut quote_lang, post).then_some((pi, distance))
         });
         if let Some((pi, distance)) = best {
-            let (qw, pw) = (letter_weight(&q.text), letter_weight(&posts[pi].text));
+            let pw = letter_weight(&posts[pi].text);
             // |ln(qw / pw)| in thousandths, as an integer key.
             let gap = ((qw.max(1) as f64 / pw.max(1) as f64).ln().abs() * 1000.0) as u64;
             found.push((pi, gap, distance, qi));
@@ -192,25 +194,26 @@ pub fn link_translations(posts: &[Post], quotes: &mut [Quote]) {
     }
 }
 
-/// Whether `q` reads as a translation of `post` (see [`link_translations`]); `quote_lang`
-/// caches the quotation's language, detected only when the other tests pass.
-fn translates(q: &Quote, quote_lang: &mut Option<Option<String>>, post: &Post) -> bool {
+/// Whether `q` (of [`letter_weight`] `qw`) reads as a translation of `post` (see
+/// [`link_translations`]); `quote_lang` caches the quotation's language, detected only when the
+/// other tests pass.
+fn translates(q: &Quote, qw: usize, quote_lang: &mut Option<Option<String>>, post: &Post) -> bool {
     let Some(pl) = post.lang.as_deref() else {
         return false;
     };
-    let (qw, pw) = (letter_weight(&q.text), letter_weight(&post.text));
+    let pw = letter_weight(&post.text);
     let comparable = qw * 4 >= pw && qw <= pw * 2;
     let speaker_fits = || match q.speaker.as_deref() {
         None => true,
         Some(sp) => {
-            let other_script = latin(sp) != post.author.name.as_deref().is_some_and(latin);
+            let other_script = script_of(sp) != post.author.name.as_deref().and_then(script_of);
             other_script || !names_someone(sp) || tokens_name(&name_tokens(sp), &post.author)
         }
     };
     // In one script a translation keeps a name, a number, a hashtag or a cognate
     // (`securitatea` ~ `security`); across scripts only the attribution can tell.
     let evidence = || {
-        if latin(&q.text) == latin(&post.text) {
+        if script_of(&q.text) == script_of(&post.text) {
             shares_anchor(&q.text, &post.text)
         } else {
             q.cue.is_some()
@@ -273,17 +276,6 @@ fn letter_weight(text: &str) -> usize {
         .filter(|c| c.is_alphanumeric())
         .map(|c| if crate::quote::cjk::is_cjk(c) { 3 } else { 1 })
         .sum()
-}
-
-/// Whether the letters of `s` are mostly Latin (ASCII or Latin-1/Extended).
-fn latin(s: &str) -> bool {
-    let letters = s.chars().filter(|c| c.is_alphabetic());
-    let (mut all, mut lat) = (0usize, 0usize);
-    for c in letters {
-        all += 1;
-        lat += usize::from(c <= '\u{24F}');
-    }
-    lat * 2 > all
 }
 
 /// Links each quote that re-quotes a post: sets `quote.post` and adds a `quote` appearance.
@@ -430,7 +422,7 @@ fn take_post_author(q: &mut Quote, post: &Post) {
         .speaker
         .as_deref()
         .zip(author.as_deref())
-        .is_some_and(|(sp, a)| latin(sp) != latin(a));
+        .is_some_and(|(sp, a)| script_of(sp) != script_of(a));
     if author.is_some() && !other_script {
         q.speaker = author;
     }

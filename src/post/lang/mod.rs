@@ -341,6 +341,15 @@ fn words_only(text: &str) -> String {
     out
 }
 
+/// The writing system of a line, Japanese kana and Chinese characters taken as one (Japanese
+/// lines mix them).
+pub fn script_of(line: &str) -> Option<Script> {
+    whatlang::detect_script(line).map(|s| match s {
+        Script::Hiragana | Script::Katakana => Script::Mandarin,
+        s => s,
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
