@@ -679,57 +679,84 @@ pub(super) fn tokenize_into(text: &str, range: Range<usize>, out: &mut Vec<Tok>)
     let Some(slice) = text.get(range.clone()) else {
         return;
     };
+    let bytes = slice.as_bytes();
     let base = range.start;
-    let mut it = slice.char_indices().peekable();
-    while let Some((i, c)) = it.next() {
-        if alnum(c) {
-            let start = base + i;
-            let mut end = start + c.len_utf8();
-            let mut dotted = false;
-            while let Some(&(k, d)) = it.peek() {
-                if alnum(d) {
-                    end = base + k + d.len_utf8();
-                    it.next();
+    let len = bytes.len();
+    let mut i = 0;
+    while i < len {
+        let b = bytes[i];
+        // Spaces between words, the commonest bytes, are skipped without decoding.
+        if b == b' ' {
+            i += 1;
+            continue;
+        }
+        let (c, width) = char_at(slice, i);
+        if !alnum(c) {
+            if c == '\n' || !c.is_whitespace() {
+                out.push(Tok {
+                    start: base + i,
+                    end: base + i + width,
+                    word: false,
+                    boundary: matches!(c, '.' | '!' | '?' | '\n' | '…'),
+                    cue: false,
+                    low: None,
+                });
+            }
+            i += width;
+            continue;
+        }
+        let start = i;
+        let mut end = i + width;
+        let mut dotted = false;
+        while end < len {
+            if bytes[end].is_ascii_alphanumeric() {
+                end += 1;
+                continue;
+            }
+            let (d, d_width) = char_at(slice, end);
+            if alnum(d) {
+                end += d_width;
+                continue;
+            }
+            if matches!(d, '\'' | '’' | '-' | '.' | '_' | '‐') {
+                let after = end + d_width;
+                if after < len && alnum(char_at(slice, after).0) {
+                    dotted |= d == '.';
+                    end = after;
                     continue;
                 }
-                if matches!(d, '\'' | '’' | '-' | '.' | '_' | '‐') {
-                    let after = slice.get(k + d.len_utf8()..).and_then(|r| r.chars().next());
-                    if after.is_some_and(alnum) {
-                        dotted |= d == '.';
-                        end = base + k + d.len_utf8();
-                        it.next();
-                        continue;
-                    }
-                    if d == '.' {
-                        let word = text.get(start..end).unwrap_or("");
-                        let single =
-                            word.chars().count() == 1 && word.chars().all(char::is_uppercase);
-                        if dotted || single || is_abbreviation(word) {
-                            end = base + k + 1;
-                            it.next();
-                        }
+                if d == '.' {
+                    let word = slice.get(start..end).unwrap_or("");
+                    let single = word.chars().count() == 1 && word.chars().all(char::is_uppercase);
+                    if dotted || single || is_abbreviation(word) {
+                        end += 1;
                     }
                 }
-                break;
             }
-            out.push(Tok {
-                start,
-                end,
-                word: true,
-                boundary: false,
-                cue: false,
-                low: None,
-            });
-        } else if c == '\n' || !c.is_whitespace() {
-            out.push(Tok {
-                start: base + i,
-                end: base + i + c.len_utf8(),
-                word: false,
-                boundary: matches!(c, '.' | '!' | '?' | '\n' | '…'),
-                cue: false,
-                low: None,
-            });
+            break;
         }
+        out.push(Tok {
+            start: base + start,
+            end: base + end,
+            word: true,
+            boundary: false,
+            cue: false,
+            low: None,
+        });
+        i = end;
+    }
+}
+
+/// The character starting at byte `i` of `s` (a character boundary) and its width in bytes;
+/// ASCII is read without decoding.
+#[inline]
+fn char_at(s: &str, i: usize) -> (char, usize) {
+    match s.as_bytes().get(i) {
+        Some(&b) if b < 0x80 => (char::from(b), 1),
+        _ => s
+            .get(i..)
+            .and_then(|r| r.chars().next())
+            .map_or(('\u{FFFD}', 1), |c| (c, c.len_utf8())),
     }
 }
 
