@@ -356,7 +356,8 @@ fn trailing_lines(text: &str, paras: &Paras, claimed: &[bool], sig_last: usize) 
             item_follows = true;
             break;
         }
-        if line.contains("(@") {
+        // The next signature, whole or cut by the end of the page (`— Kevin O`).
+        if line.contains("(@") || line.trim_start().starts_with("— ") {
             next_is_signature = true;
             break;
         }
@@ -370,17 +371,22 @@ fn trailing_lines(text: &str, paras: &Paras, claimed: &[bool], sig_last: usize) 
     if item_follows {
         return lines;
     }
-    // The rest of the post's text, down to a line that ends with the post's own link
+    // The rest of the post's text, down to the last line that ends with the post's own link
     // (`Tu peux y aller. pic.twitter.com/…`): prose never ends with a t.co or media link. Not
-    // when a signature follows that line: then the lines are the next post's text.
-    if let Some(k) = lines
-        .iter()
-        .position(|&j| ends_with_post_link(&text[paras.list[j].range.clone()]))
+    // when a signature follows that line: then the lines are the next post's text, and the
+    // post ends at an earlier such line.
+    let linked = |j: &usize| ends_with_post_link(&text[paras.list[*j].range.clone()]);
+    let ends = [
+        lines.iter().rposition(linked),
+        lines.iter().position(linked),
+    ];
+    if let Some(k) = ends
+        .into_iter()
+        .flatten()
+        .find(|&k| k + 1 < lines.len() || !next_is_signature)
     {
-        if k + 1 < lines.len() || !next_is_signature {
-            lines.truncate(k + 1);
-            return lines;
-        }
+        lines.truncate(k + 1);
+        return lines;
     }
     let entities = lines
         .iter()

@@ -154,6 +154,22 @@ fn unsuffixed(word: &str) -> &str {
         .map_or(word, |(stem, _)| if stem.is_empty() { word } else { stem })
 }
 
+/// `word` less a possessive or case ending after an apostrophe (`Middleton’s`, `Erdoğan'ın`):
+/// up to four lower-case letters; `O'Brien` is kept whole.
+fn possessive_stem(word: &str) -> &str {
+    match word.rsplit_once(['’', '\'']) {
+        Some((stem, ending))
+            if !stem.is_empty()
+                && !ending.is_empty()
+                && ending.chars().count() <= 4
+                && ending.chars().all(char::is_lowercase) =>
+        {
+            stem
+        }
+        _ => word,
+    }
+}
+
 /// What the build keeps while it walks the words.
 #[derive(Default)]
 struct Known {
@@ -466,7 +482,10 @@ impl Names {
             }
             if e > a {
                 let start = toks[a].start;
-                let printed = text.get(start..toks[e - 1].end).unwrap_or("");
+                let last = s(&toks[e - 1]);
+                let printed = text
+                    .get(start..toks[e - 1].start + possessive_stem(last).len())
+                    .unwrap_or("");
                 // A full name opening a sentence as its subject (`Jonah Hill was trying`).
                 let subject = e - a >= 2
                     && a == i
@@ -706,6 +725,12 @@ mod tests {
                 "Anna Duda"
             ]
         );
+    }
+
+    #[test]
+    fn possessives_are_not_part_of_the_name() {
+        let t = "We read Kate Middleton’s post and Conan O'Brien replied.";
+        assert_eq!(names(t), ["Kate Middleton", "Conan O'Brien"]);
     }
 
     #[test]
