@@ -239,3 +239,23 @@ fn a_quote_naming_nobody_speaks_for_the_post_it_requotes() {
     assert_eq!(quote.speaker_mention, None);
     assert_eq!(quote.speaker.as_deref(), Some("Donald Tusk"));
 }
+
+#[test]
+fn a_cue_naming_nobody_gives_way_to_the_post_author_but_indefinites_stay() {
+    // Real (en): `The post read, “Cheers to all the tweets…”` above Twitter's own tweet, and
+    // `one user wrote, “Mine are not even making it on Twitter.”` above that user's tweet.
+    let (_, feed) = feed_of("realworld/docs/319.txt");
+    let quote_of_text = |start: &str| {
+        feed.quotes
+            .iter()
+            .find(|q| q.text.starts_with(start))
+            .expect("the re-quote is found")
+    };
+    let post_read = quote_of_text("Cheers to all the tweets");
+    assert!(post_read.post.is_some());
+    assert_eq!(post_read.speaker_mention.as_deref(), Some("The post"));
+    assert_eq!(post_read.speaker.as_deref(), Some("Twitter"));
+    let one_user = quote_of_text("Mine are not even making it");
+    assert!(one_user.post.is_some());
+    assert_eq!(one_user.speaker.as_deref(), Some("one user"));
+}

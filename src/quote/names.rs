@@ -154,6 +154,13 @@ fn unsuffixed(word: &str) -> &str {
         .map_or(word, |(stem, _)| if stem.is_empty() { word } else { stem })
 }
 
+/// A capitalized compound ending in a lower-case word (`Grammy-winning`, `London-based`): an
+/// adjective, not a name (`Jean-Pierre`, `al-Assad` end capitalized).
+fn compound_adjective(word: &str) -> bool {
+    word.rsplit_once(['-', '‐'])
+        .is_some_and(|(_, tail)| tail.chars().next().is_some_and(char::is_lowercase))
+}
+
 /// `word` less a possessive or case ending after an apostrophe (`Middleton’s`, `Erdoğan'ın`):
 /// up to four lower-case letters; `O'Brien` is kept whole.
 fn possessive_stem(word: &str) -> &str {
@@ -416,7 +423,7 @@ impl Names {
                     && j > i
                     && word_at(j + 1).is_some_and(|n| capitalized(s(n)));
                 let platform = is_platform(w);
-                if !(capitalized(w) || particle) || (platform && j > i) {
+                if !(capitalized(w) || particle) || (platform && j > i) || compound_adjective(w) {
                     break;
                 }
                 j += 1;
@@ -731,6 +738,12 @@ mod tests {
     fn possessives_are_not_part_of_the_name() {
         let t = "We read Kate Middleton’s post and Conan O'Brien replied.";
         assert_eq!(names(t), ["Kate Middleton", "Conan O'Brien"]);
+    }
+
+    #[test]
+    fn compound_adjectives_are_not_names() {
+        let t = "We met the Grammy-winning singer Jean-Pierre Dupont.";
+        assert_eq!(names(t), ["Jean-Pierre Dupont"]);
     }
 
     #[test]

@@ -50,6 +50,7 @@
 
 use crate::model::{Appearance, AppearanceKind, Author, DocumentInfo, Post, Quote};
 use crate::post::lang::script_of;
+use crate::quote::lexicon::people::INDEFINITES;
 use crate::quote::lexicon::CLASSES;
 use crate::quote::lexicon::DETERMINERS;
 use crate::reduce::store::PostStore;
@@ -190,6 +191,7 @@ pub fn link_translations(posts: &[Post], quotes: &mut [Quote]) {
     for (pi, _, _, qi) in found {
         if let (Some(q), Some(post)) = (quotes.get_mut(qi), posts.get(pi)) {
             q.post = Some(post.id.clone());
+            take_post_author(q, post);
         }
     }
 }
@@ -403,11 +405,17 @@ fn apply_links(
     }
 }
 
-/// A quote that names nobody at its cue and re-quotes a post is the post author's words: the
-/// author replaces the nearest-name guess (`Tusk posted an ironic message, signed as Donald
+/// A quote that names nobody at its cue (no mention, or one without a name) and re-quotes a
+/// post is the post author's words: the author replaces the nearest-name guess (`Tusk posted an ironic message, signed as Donald
 /// Trump: "…"` guessed Trump).
 fn take_post_author(q: &mut Quote, post: &Post) {
-    if q.speaker_mention.is_some() {
+    // A cue that names nobody (`The post read`, `o ministro`) gives way too; a name, a handle
+    // or an indefinite speaker (`one user wrote`, kept as printed) does not.
+    let named = |m: &str| {
+        let first = m.split_whitespace().next().unwrap_or("").to_lowercase();
+        names_someone(m) || m.contains('@') || INDEFINITES.contains(&first.as_str())
+    };
+    if q.speaker_mention.as_deref().is_some_and(named) {
         return;
     }
     let author = post.author.name.clone().or_else(|| {
