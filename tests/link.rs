@@ -259,3 +259,17 @@ fn a_cue_naming_nobody_gives_way_to_the_post_author_but_indefinites_stay() {
     assert!(one_user.post.is_some());
     assert_eq!(one_user.speaker.as_deref(), Some("one user"));
 }
+
+#[test]
+fn a_post_as_subject_names_the_person_after_it_when_none_before() {
+    // Real (it): `“Nessuno è nato odiando…”, recita il tweet. Accompagnato da una foto di
+    // Barack Obama di spalle…` opens the article: nobody is named before the quote.
+    let (_, feed) = feed_of("realworld/docs/024.txt");
+    let quote = feed
+        .quotes
+        .iter()
+        .find(|q| q.text.starts_with("Nessuno è nato odiando"))
+        .expect("the quote is found");
+    assert_eq!(quote.speaker_mention.as_deref(), Some("il tweet"));
+    assert_eq!(quote.speaker.as_deref(), Some("Barack Obama"));
+}

@@ -696,7 +696,14 @@ impl Names {
             return keep(full.or(Some(p)));
         }
         if lows.iter().any(|l| OBJECT_SET.contains(l.as_str())) {
-            return keep(self.nearest(at));
+            // `“…”, recita il tweet. Accompagnato da una foto di Barack Obama`: with nobody
+            // named before, the first person named after it in its paragraph.
+            let para_end = self
+                .newlines
+                .get(self.newlines.partition_point(|&n| n <= at))
+                .copied()
+                .unwrap_or(usize::MAX);
+            return keep(self.nearest(at).or_else(|| self.first_person(at, para_end)));
         }
         if let Some(t) = lows.iter().find_map(|l| title_of(l)) {
             // `the president` is the person the article calls that, else stays as printed.
