@@ -51,6 +51,11 @@ fn real_articles() {
         "{107,108,111,112,260}.html",
         snapshot_file
     );
+    glob!(
+        "../fixtures/realworld-next/docs",
+        "{330,340}.txt",
+        snapshot_file
+    );
 }
 
 #[test]

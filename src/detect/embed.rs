@@ -465,9 +465,13 @@ fn is_body_boundary(line: &str) -> bool {
         return true;
     }
     let digits = line.bytes().take_while(u8::is_ascii_digit).count();
-    if is_item_number(line)
-        || digits > 0 && matches!(line.as_bytes().get(digits), Some(b'.' | b')'))
-    {
+    // `3.`, `3)`, or `3: ` before a title (`1: When he's right he's right`; not `10:30`).
+    let numbered = match line.as_bytes().get(digits) {
+        Some(b'.' | b')') => true,
+        Some(b':') => line.as_bytes().get(digits + 1) == Some(&b' '),
+        _ => false,
+    };
+    if is_item_number(line) || digits > 0 && numbered {
         return true;
     }
     let capitalized = line.chars().next().is_some_and(char::is_uppercase);
