@@ -1,7 +1,7 @@
 //! Linking quotations to the posts they re-quote: verbatim, paraphrase, look-alikes, across
 //! documents, and the rules one by one.
 
-use crate::quotes::{expect, feed_of};
+use crate::quotes::{expect, feed_of, q};
 use embedscan::_internal::{link, quote};
 use embedscan::model::{Appearance, AppearanceKind, Author, Platform, Post, Quote};
 use embedscan::{assemble, extract, Document};
@@ -245,17 +245,11 @@ fn a_cue_naming_nobody_gives_way_to_the_post_author_but_indefinites_stay() {
     // Real (en): `The post read, “Cheers to all the tweets…”` above Twitter's own tweet, and
     // `one user wrote, “Mine are not even making it on Twitter.”` above that user's tweet.
     let (_, feed) = feed_of("realworld/docs/319.txt");
-    let quote_of_text = |start: &str| {
-        feed.quotes
-            .iter()
-            .find(|q| q.text.starts_with(start))
-            .expect("the re-quote is found")
-    };
-    let post_read = quote_of_text("Cheers to all the tweets");
+    let post_read = q(&feed, "Cheers to all the tweets");
     assert!(post_read.post.is_some());
     assert_eq!(post_read.speaker_mention.as_deref(), Some("The post"));
     assert_eq!(post_read.speaker.as_deref(), Some("Twitter"));
-    let one_user = quote_of_text("Mine are not even making it");
+    let one_user = q(&feed, "Mine are not even making it");
     assert!(one_user.post.is_some());
     assert_eq!(one_user.speaker.as_deref(), Some("one user"));
 }
@@ -265,11 +259,7 @@ fn a_post_as_subject_names_the_person_after_it_when_none_before() {
     // Real (it): `“Nessuno è nato odiando…”, recita il tweet. Accompagnato da una foto di
     // Barack Obama di spalle…` opens the article: nobody is named before the quote.
     let (_, feed) = feed_of("realworld/docs/024.txt");
-    let quote = feed
-        .quotes
-        .iter()
-        .find(|q| q.text.starts_with("Nessuno è nato odiando"))
-        .expect("the quote is found");
+    let quote = q(&feed, "Nessuno è nato odiando");
     assert_eq!(quote.speaker_mention.as_deref(), Some("il tweet"));
     assert_eq!(quote.speaker.as_deref(), Some("Barack Obama"));
 }

@@ -560,12 +560,7 @@ impl Names {
     /// The nearest person's name before `at`: a name with evidence of being a person, else
     /// the nearest name.
     pub fn nearest(&self, at: usize) -> Option<&str> {
-        // The paragraph of `at` starts after the last line break before it.
-        let para = self
-            .newlines
-            .get(self.newlines.partition_point(|&n| n < at).wrapping_sub(1))
-            .copied()
-            .unwrap_or(0);
+        let para = self.paragraph(at).start;
         let here = |m: &&Mention| m.at >= para;
         let person = |m: &&Mention| m.person;
         self.before(at)
@@ -580,6 +575,22 @@ impl Names {
             .or_else(|| self.before(at).find(person))
             .or_else(|| self.before(at).next())
             .map(|m| m.name.as_str())
+    }
+
+    /// The paragraph of byte `at`: from the last line break before it to the first one at or
+    /// after it (`usize::MAX` when none follows).
+    fn paragraph(&self, at: usize) -> Range<usize> {
+        let start = self
+            .newlines
+            .get(self.newlines.partition_point(|&n| n < at).wrapping_sub(1))
+            .copied()
+            .unwrap_or(0);
+        let end = self
+            .newlines
+            .get(self.newlines.partition_point(|&n| n <= at))
+            .copied()
+            .unwrap_or(usize::MAX);
+        start..end
     }
 
     /// The first person named in `from..to`, else the first full name (the subject of a sentence, more often than the
@@ -698,11 +709,7 @@ impl Names {
         if lows.iter().any(|l| OBJECT_SET.contains(l.as_str())) {
             // `“…”, recita il tweet. Accompagnato da una foto di Barack Obama`: with nobody
             // named before, the first person named after it in its paragraph.
-            let para_end = self
-                .newlines
-                .get(self.newlines.partition_point(|&n| n <= at))
-                .copied()
-                .unwrap_or(usize::MAX);
+            let para_end = self.paragraph(at).end;
             return keep(self.nearest(at).or_else(|| self.first_person(at, para_end)));
         }
         if let Some(t) = lows.iter().find_map(|l| title_of(l)) {

@@ -406,8 +406,8 @@ fn apply_links(
 }
 
 /// A quote that names nobody at its cue (no mention, or one without a name) and re-quotes a
-/// post is the post author's words: the author replaces the nearest-name guess (`Tusk posted an ironic message, signed as Donald
-/// Trump: "…"` guessed Trump).
+/// post is the post author's words: the author replaces the nearest-name guess (`Tusk posted
+/// an ironic message, signed as Donald Trump: "…"` guessed Trump).
 fn take_post_author(q: &mut Quote, post: &Post) {
     // A cue that names nobody (`The post read`, `o ministro`) gives way too; a name, a handle
     // or an indefinite speaker (`one user wrote`, kept as printed) does not.
