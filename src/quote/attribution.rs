@@ -61,6 +61,10 @@ pub(super) struct Tok {
     /// A word shaped like the first word of a cue (see [`CUE_SHAPES`]): the only tokens looked
     /// up in [`CUE_INDEX`].
     cue: bool,
+    /// A word that may have capitals: an ASCII capital or a character outside ASCII in it
+    /// (set by the tokenizer, so that lowercasing skips the plain words). A word without is
+    /// ASCII lower case and digits only.
+    pub(super) mixed: bool,
     /// The lowercase form is `lowered[low]` of its buffer; `None` when the token has no
     /// capitals and is its own lowercase form.
     low: Option<(usize, usize)>,
@@ -90,11 +94,12 @@ impl TokBuf {
             }
             let s = text.get(t.start..t.end).unwrap_or("");
             let from = self.lowered.len();
-            let has_capitals = if s.is_ascii() {
-                s.bytes().any(|b| b.is_ascii_uppercase())
-            } else {
-                s.chars().any(char::is_uppercase)
-            };
+            let has_capitals = t.mixed
+                && if s.is_ascii() {
+                    s.bytes().any(|b| b.is_ascii_uppercase())
+                } else {
+                    s.chars().any(char::is_uppercase)
+                };
             let low = if !has_capitals {
                 s
             } else {
@@ -699,6 +704,7 @@ pub(super) fn tokenize_into(text: &str, range: Range<usize>, out: &mut Vec<Tok>)
                     word: false,
                     boundary: matches!(c, '.' | '!' | '?' | '\n' | '…'),
                     cue: false,
+                    mixed: false,
                     low: None,
                 });
             }
@@ -708,11 +714,15 @@ pub(super) fn tokenize_into(text: &str, range: Range<usize>, out: &mut Vec<Tok>)
         let start = i;
         let mut end = i + width;
         let mut dotted = false;
+        let mut mixed = !b.is_ascii_lowercase() && !b.is_ascii_digit();
         while end < len {
-            if bytes[end].is_ascii_alphanumeric() {
+            let b = bytes[end];
+            if b.is_ascii_alphanumeric() {
+                mixed |= b.is_ascii_uppercase();
                 end += 1;
                 continue;
             }
+            mixed |= !b.is_ascii();
             let (d, d_width) = char_at(slice, end);
             if alnum(d) {
                 end += d_width;
@@ -741,6 +751,7 @@ pub(super) fn tokenize_into(text: &str, range: Range<usize>, out: &mut Vec<Tok>)
             word: true,
             boundary: false,
             cue: false,
+            mixed,
             low: None,
         });
         i = end;

@@ -242,6 +242,37 @@ impl Known {
     }
 }
 
+/// A set of words looked for in a long run of words, each until it is seen: counts per first
+/// byte and length (63 or more together) let most words of the run pass without hashing.
+#[derive(Default)]
+struct Pending<'t> {
+    words: HashSet<&'t str>,
+    shapes: Vec<u32>,
+}
+
+impl<'t> Pending<'t> {
+    fn slot(word: &str) -> usize {
+        usize::from(word.as_bytes().first().copied().unwrap_or(0)) * 64 + word.len().min(63)
+    }
+    fn insert(&mut self, word: &'t str) {
+        if self.shapes.is_empty() {
+            self.shapes = vec![0; 256 * 64];
+        }
+        if self.words.insert(word) {
+            self.shapes[Self::slot(word)] += 1;
+        }
+    }
+    /// Whether `word` was still looked for; it no longer is.
+    fn remove(&mut self, word: &str) -> bool {
+        let slot = Self::slot(word);
+        if self.shapes.get(slot).is_none_or(|&n| n == 0) || !self.words.remove(word) {
+            return false;
+        }
+        self.shapes[slot] -= 1;
+        true
+    }
+}
+
 impl Names {
     /// Reads the mentions of `text[from..]`, leaving out the byte ranges `quoted` (sorted).
     pub fn build(text: &str, from: usize, quoted: &[Range<usize>]) -> Names {
@@ -253,6 +284,14 @@ impl Names {
         // Words the document writes in lower case somewhere, whether it capitalizes its nouns
         // (German: then a lone capitalized word says nothing), and its headline lines (most
         // words capitalized: `DeGeneres Officially Has the Most Retweeted Tweet`).
+        // Only the words some capitalized word lowercases to are asked about, so only those
+        // are looked for, each until seen once: hashing every word of a page costs.
+        let mut capital_forms = Pending::default();
+        for (i, t) in toks.iter().enumerate() {
+            if t.mixed && capitalized(s(t)) {
+                capital_forms.insert(tv.low(i));
+            }
+        }
         let mut lower_words: HashSet<&str> = HashSet::default();
         let (mut inner, mut inner_caps) = (0usize, 0usize);
         let mut after_boundary = true;
@@ -277,8 +316,19 @@ impl Names {
             }
             let w = s(t);
             line_words += 1;
+            if !t.mixed {
+                // ASCII lower case and digits only.
+                let letter = w.as_bytes().first().is_some_and(u8::is_ascii_lowercase);
+                line_caps += usize::from(!w.bytes().any(|b| b.is_ascii_lowercase()));
+                if letter && capital_forms.remove(w) {
+                    lower_words.insert(w);
+                }
+                inner += usize::from(!after_boundary && letter);
+                after_boundary = false;
+                continue;
+            }
             line_caps += usize::from(capitalized(w) || !w.chars().any(char::is_alphabetic));
-            if w.chars().next().is_some_and(char::is_lowercase) {
+            if w.chars().next().is_some_and(char::is_lowercase) && capital_forms.remove(w) {
                 lower_words.insert(w);
             }
             if !after_boundary && w.chars().next().is_some_and(char::is_alphabetic) {
@@ -370,7 +420,8 @@ impl Names {
                     continue;
                 }
             }
-            if !t.word {
+            // ASCII lower case and digits: no name starts there.
+            if !t.word || !t.mixed {
                 i += 1;
                 continue;
             }
