@@ -53,12 +53,12 @@ fn every_quote_of_an_attributed_flood_is_attributed_alike() {
     // Quotes whose neighbours sit beyond the window, then right next to each other: windows
     // tokenized afresh and windows carried over from the previous quotation alternate.
     let unit = format!(
-        "“we won,” said the mayor. {}“q r,” Ana Ruiz said. ",
+        "“we won,” said the crowd. {}“q r,” Ana Ruiz said. ",
         "x ".repeat(200)
     );
     let found = quotes(&unit.repeat(n / 2));
     let pair = [
-        quote("we won,", "the mayor", "said"),
+        quote("we won,", "the crowd", "said"),
         quote("q r,", "Ana Ruiz", "said"),
     ];
     let want: Vec<_> = pair.iter().cloned().cycle().take(n).collect();
