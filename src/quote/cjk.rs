@@ -359,6 +359,9 @@ const KO_TITLES: [&str; 10] = [
     "감독",
 ];
 
+/// Honorifics written in hiragana after a name (`さん`, `ちゃん`, `くん`, `さま`).
+const JA_HONORIFICS: [&str; 4] = ["さん", "ちゃん", "くん", "さま"];
+
 /// One-character country prefixes of a Japanese title (`米大統領`, `北朝鮮` is no prefix).
 const JA_COUNTRIES: [char; 8] = ['米', '中', '韓', '英', '仏', '独', '露', '日'];
 
@@ -371,7 +374,44 @@ pub fn topic(text: &str, open: usize, lo: usize) -> Option<String> {
         i + before[i..].chars().next().map_or(1, char::len_utf8)
     });
     let sentence = before[start..].trim_start();
-    japanese_topic(sentence).or_else(|| korean_topic(sentence))
+    japanese_topic(sentence)
+        .or_else(|| korean_topic(sentence))
+        .or_else(|| japanese_headline(sentence, text, open))
+}
+
+/// How far around the marks [`japanese_headline`] looks for a name written with an
+/// honorific or title.
+const PERSON_BACK: usize = 16 * 1024;
+
+/// The speaker of a Japanese headline: a name alone before the marks (`錦戸亮「…」`) or as the
+/// subject opening the sentence (`錦戸亮が深夜のTwitterで学んだこと「…」`), when the text
+/// around `at` also writes it with an honorific or title (`錦戸亮さん`; a headline comes
+/// before the article that does): a bare word there is as often a thing (`映画「…」`).
+fn japanese_headline(sentence: &str, text: &str, at: usize) -> Option<String> {
+    let run_end = sentence
+        .char_indices()
+        .find(|&(_, c)| !is_kanji_or_katakana(c))
+        .map_or(sentence.len(), |(i, _)| i);
+    let name = &sentence[..run_end];
+    let rest = &sentence[run_end..];
+    let shaped = (2..=MAX_SPEAKER_CHARS).contains(&name.chars().count())
+        && (rest.is_empty() || rest.starts_with(['が', 'は']))
+        && !is_platform_word(name);
+    if !shaped {
+        return None;
+    }
+    let near = text.get(
+        floor_char(text, at.saturating_sub(PERSON_BACK))
+            ..floor_char(text, at.saturating_add(PERSON_BACK).min(text.len())),
+    )?;
+    let titled = near.match_indices(name).any(|(i, _)| {
+        let after = &near[i + name.len()..];
+        JA_TITLES
+            .iter()
+            .chain(&JA_HONORIFICS)
+            .any(|t| after.starts_with(t))
+    });
+    titled.then(|| name.to_string())
 }
 
 fn japanese_topic(sentence: &str) -> Option<String> {
@@ -382,8 +422,13 @@ fn japanese_topic(sentence: &str) -> Option<String> {
         if !(c == 'は' || (c == 'が' && comma_after)) {
             continue;
         }
-        // The run of kanji and katakana right before the particle.
-        let head = &sentence[..i];
+        // The run of kanji and katakana right before the particle, less an honorific in
+        // hiragana (`錦戸亮さんは`), which titles it as a kanji title does.
+        let full_head = &sentence[..i];
+        let head = JA_HONORIFICS
+            .iter()
+            .find_map(|h| full_head.strip_suffix(h))
+            .unwrap_or(full_head);
         let run_start = head
             .char_indices()
             .rev()
@@ -410,7 +455,7 @@ fn japanese_topic(sentence: &str) -> Option<String> {
         }
         // A bare kanji word is as often a thing or a place (`今回は`, `日本は`) as a person:
         // a name has a title or honorific after it, is written in katakana, or is long.
-        let titled = name.len() < run.len();
+        let titled = name.len() < run.len() || head.len() < full_head.len();
         let katakana = name.chars().any(|c| ('\u{30A0}'..='\u{30FF}').contains(&c));
         let chars = name.chars().count();
         // A one-kanji surname stands before a title (`菅首相は`), but not a demonstrative or a
@@ -547,6 +592,26 @@ mod tests {
             Some("강승윤".to_string())
         );
         assert_eq!(at("政治家にはツイッターが必要――。「ポンペオ氏と」"), None);
+        // An honorific in hiragana titles the topic (fixtures/realworld/docs/316.txt).
+        assert_eq!(
+            at("錦戸亮さんは10月12日の深夜、「リツイートとコメント?の違いがよくわからない」と投稿。"),
+            Some("錦戸亮".to_string())
+        );
+    }
+
+    #[test]
+    fn headline_speakers_need_the_name_titled_nearby() {
+        let at = |t: &str| topic(t, t.find('「').unwrap_or(t.len()), 0);
+        let article = "\nソロアーティストとしての活動をスタートさせた元関ジャニ∞錦戸亮さん。";
+        let headline = "錦戸亮が深夜のTwitterで学んだこと「ちゃんと使いこなそうと心に決めました」";
+        assert_eq!(
+            at(&format!("{headline}{article}")).as_deref(),
+            Some("錦戸亮")
+        );
+        let bare = "錦戸亮「リツイートとコメントの違いがわからない」";
+        assert_eq!(at(&format!("{bare}{article}")).as_deref(), Some("錦戸亮"));
+        assert_eq!(at(headline), None);
+        assert_eq!(at("映画「ちゃんと使いこなそうと心に決めました」"), None);
     }
 
     #[test]
