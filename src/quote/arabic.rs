@@ -54,7 +54,7 @@ const VERBS: [&str; 27] = [
 ];
 
 /// Words that end a subject: prepositions and the participles of saying.
-const ENDS: [&str; 22] = [
+pub(super) const ENDS: [&str; 22] = [
     "في",
     "على",
     "عبر",

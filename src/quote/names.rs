@@ -244,6 +244,9 @@ impl Known {
     }
 }
 
+/// The words linking the parts of an Arabic name: son or daughter of, family of, father of.
+const ARABIC_NAME_LINKS: [&str; 6] = ["بن", "بنت", "ابن", "آل", "أبو", "ابو"];
+
 /// A set of words looked for in a long run of words, each until it is seen: counts per first
 /// byte and length (63 or more together) let most words of the run pass without hashing.
 #[derive(Default)]
@@ -433,6 +436,54 @@ impl Names {
             // Scripts without capitals: a given name and the word after it.
             let first = s(&t).chars().next().unwrap_or(' ');
             if first.is_alphabetic() && !first.is_lowercase() && !first.is_uppercase() {
+                // An Arabic title, then the name up to a comma or a definite word (`الشيخ حمد
+                // بن جاسم بن جبر آل ثاني، رئيس الوزراء`); adjectives with the article first
+                // (`الرئيس الأمريكي دونالد ترامب`) are skipped.
+                let title = title_of(tv.low(i));
+                if let Some(title) = title.filter(|_| ('\u{0600}'..='\u{06FF}').contains(&first)) {
+                    let definite = |k: usize| word_at(k).is_some_and(|w| s(w).starts_with("ال"));
+                    let mut a = i + 1;
+                    while a < i + 3 && definite(a) {
+                        a += 1;
+                    }
+                    // The given name, then `بن`/`آل`/… and the next name as often as they come
+                    // (a bounded run), else one more word for the family name.
+                    let link = |k: usize| {
+                        word_at(k).is_some_and(|w| ARABIC_NAME_LINKS.contains(&s(w)))
+                            && word_at(k + 1).is_some()
+                    };
+                    let plain = |k: usize| {
+                        word_at(k).is_some()
+                            && !definite(k)
+                            && !FUNCTION_WORDS.contains(tv.low(k))
+                            && !super::arabic::ENDS.contains(&tv.low(k))
+                            && !link(k)
+                    };
+                    // `المتحدث باسم الوزارة`: the spokesman *on behalf of* the ministry.
+                    let on_behalf = word_at(a).is_some_and(|w| s(w) == "باسم");
+                    let mut e = a + usize::from(plain(a) && !on_behalf);
+                    let given = e;
+                    while e > a && e < a + 2 * MAX_NAME_WORDS && link(e) {
+                        e += 2;
+                    }
+                    if e > a && e == given && plain(e) {
+                        e += 1;
+                    }
+                    if e > a {
+                        let name = text.get(toks[a].start..toks[e - 1].end).unwrap_or("");
+                        let name = name.to_string();
+                        persons.insert(name.clone());
+                        known.learn(&name);
+                        names.mentions.push(Mention {
+                            at: toks[a].start,
+                            name,
+                            title: Some(title.to_string()),
+                            person: false,
+                        });
+                        i = e;
+                        continue;
+                    }
+                }
                 let given = GIVEN_SET.contains(s(&t));
                 if let Some(next) = word_at(i + 1).filter(|_| given) {
                     let name = text.get(t.start..next.end).unwrap_or("").to_string();
@@ -840,6 +891,17 @@ mod tests {
                 "Anna Duda"
             ]
         );
+    }
+
+    #[test]
+    fn arabic_names_after_a_title() {
+        // fixtures/realworld/docs/309.txt and 075.txt.
+        let t = "بث الشيخ حمد بن جاسم بن جبر آل ثاني، رئيس الوزراء القطري السابق";
+        assert_eq!(names(t), ["حمد بن جاسم بن جبر آل ثاني"]);
+        let t = "قام الرئيس الأمريكى دونالد ترامب بتدوين تغريدتين";
+        assert_eq!(names(t), ["دونالد ترامب"]);
+        let t = "وكتب الملك سلمان في تغريدته";
+        assert_eq!(names(t), ["سلمان"]);
     }
 
     #[test]
