@@ -534,7 +534,25 @@ const MAX_SCRIPT_CUTS: usize = 8;
 /// Twitter's weighted length, approximately: characters, with each link counted as 23 and
 /// media links as nothing.
 fn weight(s: &str) -> usize {
-    s.split(is_space).map(word_weight).sum::<usize>() + s.split(is_space).count().saturating_sub(1)
+    // The characters, less what the link words among them do not count: each word starting
+    // with `http` or `pic.twitter.com` is found with `memmem` (most lines have none) rather
+    // than by splitting the line into words.
+    let mut total = s.chars().count();
+    for needle in [&b"http"[..], b"pic.twitter.com"] {
+        for at in memchr::memmem::find_iter(s.as_bytes(), needle) {
+            let word_start = s
+                .get(..at)
+                .is_some_and(|before| before.chars().next_back().is_none_or(is_space));
+            if !word_start {
+                continue;
+            }
+            let word = s
+                .get(at..)
+                .map_or("", |rest| rest.split(is_space).next().unwrap_or(""));
+            total = total - word.chars().count() + word_weight(word);
+        }
+    }
+    total
 }
 
 /// The weight of one word of [`weight`].
@@ -566,9 +584,14 @@ fn weight_exceeds(s: &str, limit: usize) -> bool {
 mod tests {
     use super::*;
 
-    /// `weight_exceeds` answers as `weight` would, at every limit.
+    /// `weight_exceeds` answers as `weight` would, at every limit, and `weight` as the sum over
+    /// the words it is defined as.
     #[test]
     fn weight_exceeds_as_weight() {
+        let by_words = |s: &str| {
+            s.split(is_space).map(word_weight).sum::<usize>()
+                + s.split(is_space).count().saturating_sub(1)
+        };
         for s in [
             "",
             " ",
@@ -576,7 +599,10 @@ mod tests {
             "Police have closed the east gate https://t.co/x pic.twitter.com/y",
             "  two  spaces\u{a0}and\ttabs  ",
             "ünïcödé wörds — and more",
+            "https://t.co/ab\u{200b}http pic.twitter.com/x/http xhttp apic.twitter.com http",
+            "httphttp pic.twitter.compic.twitter.com ühttps://é",
         ] {
+            assert_eq!(weight(s), by_words(s), "{s:?}");
             for limit in 0..=weight(s) + 2 {
                 assert_eq!(weight_exceeds(s, limit), weight(s) > limit, "{s:?} {limit}");
             }
