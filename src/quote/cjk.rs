@@ -162,6 +162,17 @@ fn speaker(s: &str) -> Option<String> {
 /// A Chinese speaker: [`speaker`] less a clause opener (`另有网友`, `但有粉丝`: and there are
 /// fans) and a manner adverb glued to the cue (`粉丝幽默地说`: two characters and `地`).
 fn zh_speaker(s: &str) -> Option<String> {
+    // A dateline's bracket ends before the speaker (`〔即時新聞/綜合報導〕美國總統川普`), and
+    // a title stands before the name (`美國總統川普`: the US president Trump).
+    let s = s.rfind(['〕', '】']).map_or(s, |i| {
+        &s[i + s[i..].chars().next().map_or(1, char::len_utf8)..]
+    });
+    let s = ZH_TITLES
+        .iter()
+        .filter_map(|t| s.rfind(t).map(|i| &s[i + t.len()..]))
+        .filter(|rest| rest.chars().count() >= 2)
+        .min_by_key(|rest| rest.len())
+        .unwrap_or(s);
     let s = ZH_OPENERS
         .iter()
         .find_map(|o| s.strip_prefix(o).filter(|r| r.chars().count() >= 2))
@@ -175,6 +186,25 @@ fn zh_speaker(s: &str) -> Option<String> {
     };
     speaker(s)
 }
+
+/// Chinese titles written before a name, simplified and traditional: president, premier,
+/// chairman, minister, secretary of state, spokesperson, mayor.
+const ZH_TITLES: [&str; 14] = [
+    "总统",
+    "總統",
+    "总理",
+    "總理",
+    "主席",
+    "部长",
+    "部長",
+    "国务卿",
+    "國務卿",
+    "发言人",
+    "發言人",
+    "市长",
+    "市長",
+    "首相",
+];
 
 /// Chinese clause openers before a speaker: `but/also/besides there are …`, longest first.
 const ZH_OPENERS: [&str; 9] = [
@@ -635,6 +665,17 @@ mod tests {
         assert_eq!(who, "粉丝");
         let (who, cue) = at("另有网友调侃「两岸局势连马斯克都知道」").unwrap();
         assert_eq!((who.as_str(), cue.as_str()), ("网友", "调侃"));
+    }
+
+    #[test]
+    fn chinese_titles_and_datelines_are_not_the_speaker() {
+        // fixtures/realworld/docs/315.txt.
+        assert_eq!(zh_speaker("美國總統川普").as_deref(), Some("川普"));
+        assert_eq!(
+            zh_speaker("〔即時新聞/綜合報導〕美國總統川普").as_deref(),
+            Some("川普")
+        );
+        assert_eq!(zh_speaker("總統").as_deref(), Some("總統"));
     }
 
     #[test]
