@@ -18,7 +18,7 @@ const MINIMUMS: [(&str, f64); 8] = [
     ("dedup", 0.975),
     ("quote_precision", 0.94),
     ("quote_recall", 0.85),
-    ("speaker_accuracy", 0.661),
+    ("speaker_accuracy", 0.668),
     ("quote_links", 0.945),
 ];
 

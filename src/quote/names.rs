@@ -350,6 +350,23 @@ impl Names {
             after_boundary = false;
         }
         let nouns_capitalized = inner > 40 && inner_caps * 4 > inner;
+        // A word in capitals opening two sentences or more on its own (`SZA has rejected…`,
+        // `SZA clarified…`), not a label before a colon (`UPDATE:`): a name, an acronym's.
+        let mut openers: HashMap<&str, usize> = HashMap::default();
+        for (k, t) in toks.iter().enumerate() {
+            let opens = k == 0 || toks[k - 1].boundary && !toks[k - 1].word;
+            let alone = toks.get(k + 1).is_none_or(|n| {
+                if n.word {
+                    !capitalized(s(n))
+                } else {
+                    s(n) != ":"
+                }
+            });
+            if t.word && t.mixed && opens && alone && shouted(s(t)) {
+                *openers.entry(s(t)).or_default() += 1;
+            }
+        }
+        let acronym = |w: &str| openers.get(w).is_some_and(|&n| n >= 2);
 
         let mut known = Known::default();
         let mut persons: HashSet<String> = HashSet::default();
@@ -567,7 +584,8 @@ impl Names {
                     || (a == i
                         && sentence_start
                         && j - a == 1
-                        && known.full(unsuffixed(w)).is_none())
+                        && known.full(unsuffixed(w)).is_none()
+                        && !acronym(w))
                 {
                     a += 1;
                 } else {
@@ -616,6 +634,7 @@ impl Names {
                     && sentence_start
                     && low_at(j).is_some_and(|w| SUBJECT_VERBS.contains(&w));
                 let acts = subject
+                    || (e - a == 1 && acronym(s(&toks[a])))
                     || cue_next(j)
                     || cue_before(i)
                     || GIVEN_SET.contains(tv.low(a))
@@ -633,7 +652,9 @@ impl Names {
                 } else if let Some(full) = known.full(printed) {
                     Some(full.clone())
                 } else if !dated(a)
-                    && (title.is_some() || !(nouns_capitalized || a == i && sentence_start))
+                    && (title.is_some()
+                        || acronym(printed)
+                        || !(nouns_capitalized || a == i && sentence_start))
                 {
                     let bare = unsuffixed(printed);
                     known.learn(bare);
@@ -903,6 +924,18 @@ mod tests {
                 "Anna Duda"
             ]
         );
+    }
+
+    #[test]
+    fn words_in_capitals_opening_sentences_are_names() {
+        // fixtures/realworld/docs/302.txt; a label before a colon is not.
+        let t =
+            "Intro.\nSZA has rejected claims of her rumored feud.\nSZA clarified the allegations.";
+        assert_eq!(names(t), ["SZA", "SZA"]);
+        let t = "Intro.\nUPDATE: the bridge opened.\nUPDATE: it closed.";
+        assert!(names(t).is_empty());
+        let t = "Intro.\nSZA has rejected claims of her rumored feud.";
+        assert!(names(t).is_empty());
     }
 
     #[test]
