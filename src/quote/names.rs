@@ -534,8 +534,13 @@ impl Names {
                 continue;
             }
             // Not a name: a word in lower case, a hashtag, a day or a month.
-            let hashtag = i > 0 && s(&toks[i - 1]) == "#" && toks[i - 1].end == t.start;
-            if !capitalized(s(&t)) || hashtag || CALENDAR_SET.contains(tv.low(i)) {
+            // Nor a hashtag, or a piece of a link (`https://t.co/FTXW3829hA`).
+            let glued = |mark: &[&str]| {
+                i > 0 && mark.contains(&s(&toks[i - 1])) && toks[i - 1].end == t.start
+            };
+            let hashtag = glued(&["#"]);
+            let linked = glued(&["/", "=", "?", "&"]);
+            if !capitalized(s(&t)) || hashtag || linked || CALENDAR_SET.contains(tv.low(i)) {
                 i += 1;
                 continue;
             }
@@ -924,6 +929,13 @@ mod tests {
                 "Anna Duda"
             ]
         );
+    }
+
+    #[test]
+    fn pieces_of_links_are_not_names() {
+        // fixtures/realworld-next/docs/331.txt.
+        let t = "余裕ですね。 https://t.co/FTXW3829hA and ?q=Ana Ruiz said so.";
+        assert_eq!(names(t), ["Ruiz"]);
     }
 
     #[test]
