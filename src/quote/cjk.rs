@@ -346,9 +346,9 @@ fn chinese(before: &str, after: &str) -> Option<(String, String)> {
     Some((zh_speaker(who)?, (*cue).to_string()))
 }
 
-/// Titles and honorifics written after a Japanese name (`河野太郎外相`, `トランプ米大統領`,
-/// `こーくさん`), longest first.
-const JA_TITLES: [&str; 24] = [
+/// Titles written in kanji after a Japanese name (`河野太郎外相`, `トランプ米大統領`), longest
+/// first; the honorifics in hiragana are [`JA_HONORIFICS`].
+const JA_TITLES: [&str; 23] = [
     "国務長官",
     "国家主席",
     "委員長",
@@ -372,7 +372,6 @@ const JA_TITLES: [&str; 24] = [
     "主席",
     "市長",
     "氏",
-    "さん",
 ];
 
 /// Titles written after a Korean name, as their own word (`강승윤 씨는`, `트럼프 대통령은`).

@@ -295,10 +295,28 @@ impl Names {
         // Only the words some capitalized word lowercases to are asked about, so only those
         // are looked for, each until seen once: hashing every word of a page costs.
         let mut names = Names::default();
+        // In the same pass: a word in capitals opening two sentences or more on its own (`SZA
+        // has rejected…`, `SZA clarified…`), not a label before a colon (`UPDATE:`), is a
+        // name, an acronym's.
         let mut capital_forms = Pending::default();
+        let mut openers: HashMap<&str, usize> = HashMap::default();
         for (i, t) in toks.iter().enumerate() {
-            if t.mixed && capitalized(s(t)) {
-                capital_forms.insert(tv.low(i));
+            if !t.mixed || !capitalized(s(t)) {
+                continue;
+            }
+            capital_forms.insert(tv.low(i));
+            let opens = i == 0 || toks[i - 1].boundary && !toks[i - 1].word;
+            let alone = || {
+                toks.get(i + 1).is_none_or(|n| {
+                    if n.word {
+                        !capitalized(s(n))
+                    } else {
+                        s(n) != ":"
+                    }
+                })
+            };
+            if opens && alone() && shouted(s(t)) {
+                *openers.entry(s(t)).or_default() += 1;
             }
         }
         let mut lower_words: HashSet<&str> = HashSet::default();
@@ -350,22 +368,6 @@ impl Names {
             after_boundary = false;
         }
         let nouns_capitalized = inner > 40 && inner_caps * 4 > inner;
-        // A word in capitals opening two sentences or more on its own (`SZA has rejected…`,
-        // `SZA clarified…`), not a label before a colon (`UPDATE:`): a name, an acronym's.
-        let mut openers: HashMap<&str, usize> = HashMap::default();
-        for (k, t) in toks.iter().enumerate() {
-            let opens = k == 0 || toks[k - 1].boundary && !toks[k - 1].word;
-            let alone = toks.get(k + 1).is_none_or(|n| {
-                if n.word {
-                    !capitalized(s(n))
-                } else {
-                    s(n) != ":"
-                }
-            });
-            if t.word && t.mixed && opens && alone && shouted(s(t)) {
-                *openers.entry(s(t)).or_default() += 1;
-            }
-        }
         let acronym = |w: &str| openers.get(w).is_some_and(|&n| n >= 2);
 
         let mut known = Known::default();
@@ -787,9 +789,11 @@ impl Names {
                 .any(|m| m.name == name && m.title.as_deref().is_some_and(|t| t != title))
         };
         let (name, most) = counts.iter().max_by_key(|&(_, n)| *n)?;
-        let rival = counts.values().filter(|&n| n != most).max().copied();
-        let tie = counts.values().filter(|&n| n == most).count() > 1;
-        (*most >= 2 && !tie && rival.is_none_or(|r| r * 2 < *most) && !titled_otherwise(name))
+        // The next count, a tie included (which fails the test below as any close rival does).
+        let mut others: Vec<usize> = counts.values().copied().collect();
+        others.sort_unstable();
+        let rival = others.iter().rev().nth(1);
+        (*most >= 2 && rival.is_none_or(|r| r * 2 < *most) && !titled_otherwise(name))
             .then_some(*name)
     }
 
