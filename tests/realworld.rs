@@ -18,7 +18,7 @@ const MINIMUMS: [(&str, f64); 8] = [
     ("dedup", 0.975),
     ("quote_precision", 0.94),
     ("quote_recall", 0.85),
-    ("speaker_accuracy", 0.668),
+    ("speaker_accuracy", 0.68),
     ("quote_links", 0.945),
 ];
 
@@ -30,7 +30,7 @@ const NEXT_MINIMUMS: [(&str, f64); 8] = [
     ("dedup", 0.99),
     ("quote_precision", 0.95),
     ("quote_recall", 0.63),
-    ("speaker_accuracy", 0.36),
+    ("speaker_accuracy", 0.52),
     ("quote_links", 0.89),
 ];
 

@@ -15,9 +15,9 @@
 //! windows are bounded (a few hundred bytes each side, clipped at the neighbouring quotes and
 //! posts and at sentence ends), so the cost per quotation is constant.
 
-use super::lexicon::people::{INDEFINITES, MORE_FUNCTION_WORDS};
+use super::lexicon::people::{CROWD_NOUNS, INDEFINITES, MORE_FUNCTION_WORDS, OBJECT_NOUNS};
 use super::lexicon::{CueKind, CLASSES, CUE_INDEX, TAIL_WORDS};
-use super::names::is_platform;
+use super::names::{is_platform, title_of};
 
 /// Indefinite articles, which [`INDEFINITES`] lists for the name index but which alone are
 /// nobody.
@@ -46,6 +46,8 @@ pub struct Attribution {
     pub adjacent: bool,
     /// The quoted words follow a term marker (`so-called`).
     pub term: bool,
+    /// The speaker is the subject of a lead-in clause ending in a colon, with no cue.
+    pub lead: bool,
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -564,6 +566,54 @@ impl<'a> Toks<'a> {
         (words && INDEFINITES.contains(&first) && !ARTICLES.contains(&first)).then(|| lo..n - 1)
     }
 
+    /// `Os fãs não pouparam os comentários:`, `Na legenda, a funkeira agradeceu:`: the subject
+    /// opening a clause that ends in a colon at `n - 1` with no cue in it: a pronoun, a
+    /// determiner phrase holding a title or a crowd noun (`a funkeira`, `Os fãs`), or a
+    /// capitalized run followed by a lowercase word (its verb; the caller checks that it
+    /// names a person). A short introductory phrase set off by a comma
+    /// (`Na legenda,`) is skipped.
+    fn colon_subject(&self, lo: usize, n: usize) -> Option<Range<usize>> {
+        if n < lo + 3 || !self.is(n - 1, ":") {
+            return None;
+        }
+        let end = n - 1;
+        let intro = (lo + 1..end.min(lo + 6)).find(|&t| self.is(t, ","));
+        // `Na legenda, a funkeira agradeceu:`: words before the comma are an introduction,
+        // the subject comes after it.
+        let first = self.person_np(lo, end);
+        match (first.clone(), intro) {
+            (Some(r), Some(c)) if r.end < c => self.person_np(c + 1, end).or(first),
+            (None, Some(c)) => self.person_np(c + 1, end),
+            _ => first,
+        }
+    }
+
+    /// The phrase at `s` that may stand for somebody, followed by a lowercase word (its
+    /// verb) before `end`: a pronoun, a capitalized run, or a determiner phrase cut after its
+    /// last title or crowd noun (`a funkeira`, `Os fãs`; never a written thing, `A segunda
+    /// mensagem`).
+    fn person_np(&self, s: usize, end: usize) -> Option<Range<usize>> {
+        let mut r = self.np_after(s, end)?;
+        // `Nhiều người`, `Alcuni utenti`: a crowd noun after a capitalized quantifier.
+        if r.end < end && self.word(r.end) && CROWD_NOUNS.contains(&self.low(r.end)) {
+            return (r.end + 1 < end && self.word(r.end + 1)).then_some(r.start..r.end + 1);
+        }
+        let w = self.low(r.start);
+        let common = !(r.len() == 1 && CLASSES.pronouns.contains(w))
+            && (CLASSES.determiners.contains(w) || INDEFINITES.contains(&w));
+        if common {
+            if r.clone().any(|t| OBJECT_NOUNS.contains(&self.low(t))) {
+                return None;
+            }
+            let head = r
+                .clone()
+                .rev()
+                .find(|&t| CROWD_NOUNS.contains(&self.low(t)) || title_of(self.low(t)).is_some())?;
+            r.end = head + 1;
+        }
+        (r.end < end && self.word(r.end) && !self.cap(r.end)).then_some(r)
+    }
+
     /// Whether token `i` is an indefinite pronoun that stands for people (`others`, `otro`,
     /// `qualcuno`), not an article.
     fn indefinite(&self, i: usize) -> bool {
@@ -893,6 +943,13 @@ pub fn attribute_in(
                 return here(&post, r, cue);
             }
         }
+        // `Nhiều người đã để lại bình luận …:`: the subject opening the lead-in clause.
+        if let Some(r) = pre.colon_subject(clause, n) {
+            return Attribution {
+                lead: true,
+                ..here(&pre, r, cue)
+            };
+        }
         Attribution {
             cue,
             ..Attribution::default()
@@ -918,9 +975,16 @@ pub fn attribute_in(
         },
         // `Bazı kullanıcılar; “…”`, `Some users: “…”`: an indefinite speaker filling the
         // clause, a colon or semicolon before the marks, no cue.
-        (None, None) => pre
-            .indefinite_lead(clause, n)
-            .map_or_else(Attribution::default, |r| here(&pre, r, None)),
+        // `Os fãs não pouparam os comentários: “…”`: the subject of a lead-in clause.
+        (None, None) => match pre.indefinite_lead(clause, n) {
+            Some(r) => here(&pre, r, None),
+            None => pre
+                .colon_subject(clause, n)
+                .map_or_else(Attribution::default, |r| Attribution {
+                    lead: true,
+                    ..here(&pre, r, None)
+                }),
+        },
     };
     a.term = term;
     a
@@ -1053,6 +1117,7 @@ fn here(toks: &Toks<'_>, r: Range<usize>, cue: Option<String>) -> Attribution {
         named_here: true,
         adjacent: true,
         term: false,
+        lead: false,
     }
 }
 
@@ -1089,6 +1154,49 @@ mod tests {
         let close = text.find('”').map_or(0, |c| c + '”'.len_utf8());
         let a = attribute(text, open, close, 0, text.len(), None);
         (a.speaker, a.cue)
+    }
+
+    /// Lead-in clauses ending in a colon, no cue (fixtures/realworld 220, 292 and
+    /// realworld-next 337, 093).
+    #[test]
+    fn subjects_of_lead_ins() {
+        let lead = |text: &str| {
+            let open = text.find('“').unwrap_or(0);
+            let close = text.find('”').map_or(0, |c| c + '”'.len_utf8());
+            let a = attribute(text, open, close, 0, text.len(), None);
+            (a.speaker, a.lead)
+        };
+        let yes = |sp: &str| (Some(sp.to_string()), true);
+        assert_eq!(
+            lead(
+                "Os fãs não esconderam a empolgação e não pouparam os comentários: “eu já sabia!”"
+            ),
+            yes("Os fãs")
+        );
+        assert_eq!(
+            lead("da estrela. Na legenda, a funkeira agradeceu: “estar ao seu lado é um aprendizado”"),
+            yes("a funkeira")
+        );
+        assert_eq!(
+            lead("Nhiều người đã để lại bình luận về ảnh bìa vui nhộn này: “Tôi đổi ảnh bìa”"),
+            yes("Nhiều người")
+        );
+        assert_eq!(
+            lead("A kommentek is mulatságosra sikeredtek, ezekből válogattunk: “Mindenhez is!!”"),
+            yes("A kommentek")
+        );
+        // A written thing is nobody; a capitalized first word is left to the name index.
+        assert_eq!(
+            lead(
+                "A segunda mensagem sobre o debate imaginava Trump escrevendo um trabalho de \
+                 escola: “Fontes citadas: 1. Você sabe.”"
+            ),
+            (None, false)
+        );
+        assert_eq!(
+            lead("Bajo la publicación podía leerse: “Me encanta Tamara, muy simpática”"),
+            yes("Bajo")
+        );
     }
 
     /// Sentences of real articles (fixtures/realworld 034, 043, 086).

@@ -126,7 +126,7 @@ pub fn extract(doc: &Document, posts: &[Range<usize>]) -> Vec<Quote> {
         if a.cue.is_none() && a.speaker.is_none() {
             if let Some(colon) = lead_in(text, m.open, lo) {
                 let b = attribute_in(&mut scratch, colon + 1, m.close, lo, hi, previous);
-                if b.cue.is_some() && b.speaker.is_some() {
+                if b.speaker.is_some() && (b.cue.is_some() || b.lead) {
                     a = b;
                     led = true;
                 }
@@ -146,6 +146,31 @@ pub fn extract(doc: &Document, posts: &[Range<usize>]) -> Vec<Quote> {
             a.cue = prev_cue.clone();
             a.speaker = prev.as_ref().and_then(|(_, sp)| sp.clone());
             a.adjacent = true;
+        }
+        // A capitalized subject of a lead-in must be a person's name (`Anitta agradeceu:`),
+        // not a sentence's first word (`Bajo la publicación podía leerse:`).
+        if a.lead && !a.pronoun {
+            let named = a.speaker.as_deref().filter(|sp| {
+                let lows: Vec<String> = sp.split_whitespace().map(str::to_lowercase).collect();
+                let first = lows.first().map_or("", String::as_str);
+                !lexicon::CLASSES.determiners.contains(first)
+                    && !lexicon::people::INDEFINITES.contains(&first)
+                    && !lows
+                        .iter()
+                        .any(|l| lexicon::people::CROWD_NOUNS.contains(&l.as_str()))
+            });
+            if let Some(sp) = named {
+                if !people
+                    .get_or_insert_with(build_people)
+                    .is_person(sp, m.close)
+                {
+                    a.speaker = None;
+                    a.named_here = false;
+                    a.lead = false;
+                    a.adjacent &= a.cue.is_some();
+                    led = false;
+                }
+            }
         }
         // A short span needs a speaker at it, not just a verb: in `who call the area “the
         // flats”, said nothing` the verb after the marks has no speaker.

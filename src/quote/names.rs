@@ -768,6 +768,16 @@ impl Names {
             .map(|m| m.name.as_str())
     }
 
+    /// Whether a person named `name` (or with its last word as a word of their name) is
+    /// mentioned within the [`MAX_BACK`] mentions before `at`.
+    pub fn is_person(&self, name: &str, at: usize) -> bool {
+        let Some(last) = name.split_whitespace().next_back() else {
+            return false;
+        };
+        self.before(at)
+            .any(|m| m.person && m.name.split_whitespace().any(|w| w == last))
+    }
+
     /// The nearest name before `at` given the title `title` (`President Ana Ruiz` for `the
     /// president`).
     fn titled(&self, title: &str, at: usize) -> Option<&str> {
