@@ -453,3 +453,37 @@ fn a_name_set_off_by_commas_before_the_cue_in_hebrew() {
         .expect("quote found");
     assert_eq!(q.speaker.as_deref(), Some("עלי חמינאי"));
 }
+
+#[test]
+fn the_clause_goes_on_over_a_dropped_scare_quote() {
+    // Real (es): `Twitter anunció que continúa "investigando el incidente" y que tomará "…"`.
+    let (doc, feed) = feed_of("realworld/docs/086.txt");
+    expect(
+        &doc,
+        &feed,
+        "las medidas necesarias para que no vuelva a repetirse",
+        Some("Twitter"),
+        Some("anunció"),
+    );
+    assert!(!feed
+        .quotes
+        .iter()
+        .any(|q| q.text == "investigando el incidente"));
+}
+
+#[test]
+fn the_subject_of_a_lead_in_speaks_the_list_under_it() {
+    // Real (hu): `A kommentek is mulatságosra sikeredtek, ezekből válogattunk:` and three
+    // quotations, one per line.
+    let (_, feed) = feed_of("realworld/docs/292.txt");
+    for prefix in ["Puskás akadémián", "Mindenhez is!!", "Inkább a traktor"] {
+        assert_eq!(q(&feed, prefix).speaker.as_deref(), Some("A kommentek"));
+    }
+    // Real (es): `Bajo la publicación podía leerse: «…»`: a capitalized first word that
+    // names no person is no speaker.
+    let (_, feed) = feed_of("realworld/docs/195.txt");
+    assert!(!feed
+        .quotes
+        .iter()
+        .any(|q| q.speaker.as_deref() == Some("Bajo")));
+}

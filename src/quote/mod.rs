@@ -94,6 +94,8 @@ pub fn extract(doc: &Document, posts: &[Range<usize>]) -> Vec<Quote> {
     // The distinct CJK speakers so far, for [`cjk::fuller`] (a bounded list, not every quote).
     let mut cjk_names: Vec<String> = Vec::new();
     let mut post_at = 0;
+    // The closing mark and window start of a short span just dropped as a scare quote.
+    let mut scare: Option<(usize, usize)> = None;
     let mut scratch = Scratch::new(text);
     for (k, m) in found.iter().enumerate() {
         while spans.get(post_at).is_some_and(|r| r.end <= m.open) {
@@ -102,7 +104,15 @@ pub fn extract(doc: &Document, posts: &[Range<usize>]) -> Vec<Quote> {
         if spans.get(post_at).is_some_and(|r| r.start < m.close) {
             continue;
         }
-        let (lo, hi) = window(doc, &found, k, &spans, post_at);
+        let (own_lo, hi) = window(doc, &found, k, &spans, post_at);
+        let mut lo = own_lo;
+        // `Twitter anunció que continúa “investigando el incidente” y que tomará “…”`: the
+        // clause goes on over a scare quote just dropped.
+        if let Some((close, its_lo)) = scare.take() {
+            if lo == close {
+                lo = its_lo;
+            }
+        }
         let previous = prev.as_ref().map(|(close, sp)| Previous {
             close: *close,
             speaker: sp.as_deref(),
@@ -116,7 +126,9 @@ pub fn extract(doc: &Document, posts: &[Range<usize>]) -> Vec<Quote> {
         let inner = text.get(start..end).unwrap_or("");
         // Spans no attribution could save (a lone word that is no exclamation) skip the work.
         let shape = Shape::of(inner);
+        let short = shape.words <= 3 && !inner.contains('\n');
         if !shape.keep(true, true) {
+            scare = short.then_some((m.close, own_lo));
             continue;
         }
         let mut a = attribute(text, &mut scratch, m, lo, hi, previous, shape.cjk);
@@ -177,6 +189,7 @@ pub fn extract(doc: &Document, posts: &[Range<usize>]) -> Vec<Quote> {
         let attributed = a.adjacent && (a.speaker.is_some() || shape.words > 3 || listed);
         let title = shape.title || (shape.titled_sentence && a.cue.is_none());
         if a.term || title || !shape.keep(a.cue.is_some(), attributed) {
+            scare = short.then_some((m.close, own_lo));
             continue;
         }
         let people = people.get_or_insert_with(build_people);
