@@ -17,7 +17,7 @@
 
 use super::lexicon::people::{CROWD_NOUNS, INDEFINITES, MORE_FUNCTION_WORDS, OBJECT_NOUNS};
 use super::lexicon::{CueKind, CLASSES, CUE_INDEX, TAIL_WORDS};
-use super::names::{is_platform, title_of};
+use super::names::{is_calendar_word, is_platform, title_of};
 
 /// Indefinite articles, which [`INDEFINITES`] lists for the name index but which alone are
 /// nobody.
@@ -482,8 +482,10 @@ impl<'a> Toks<'a> {
         if hi <= s || hi - s > 8 || !(s..hi).all(|t| self.word(t) && !self.is_cue_word(t)) {
             return None;
         }
-        // Scripts other than Latin: a short run of words (`المتحدث باسم البلدية سامي نادر`).
+        // Scripts other than Latin: a short run of words (`المتحدث باسم البلدية سامي نادر`),
+        // less the function words opening it (`כתב לו גדעון סער:`).
         if (s..hi).all(|t| self.str(t).chars().next().is_some_and(is_unlatin_letter)) {
+            let s = (s..hi).find(|&t| !self.stop(t))?;
             return (hi - s <= 6).then_some(s..hi);
         }
         let r = self.np_after(s, hi)?;
@@ -555,6 +557,19 @@ impl<'a> Toks<'a> {
     fn inverted_subject(&self, e: usize, n: usize) -> Option<Range<usize>> {
         let closes = e + 1 == n || (e + 2 == n && (self.is(n - 1, ":") || self.is(n - 1, ",")));
         (closes && self.word(e) && CLASSES.pronouns.contains(self.low(e))).then_some(e..e + 1)
+    }
+
+    /// `twitterte Laschet „`, `schreef Mark Rutte:`: a capitalized run right after the cue at
+    /// `e` that ends at the marks (`n`) or at a colon or comma before them.
+    fn inverted_name(&self, e: usize, n: usize) -> Option<Range<usize>> {
+        let end = if n > e && (self.is(n - 1, ":") || self.is(n - 1, ",")) {
+            n - 1
+        } else {
+            n
+        };
+        let r = self.np_after(e, end)?;
+        let named = (r.clone()).all(|t| self.cap(t) || CLASSES.particles.contains(self.low(t)));
+        (r.end == end && named && !self.stop(r.start)).then_some(r)
     }
 
     /// `lo..n` is an indefinite phrase of at most four words (`Bazı kullanıcılar`, `Some
@@ -915,13 +930,19 @@ pub fn attribute_in(
                 .or_else(|| pre.sov_subject(p, clause))
                 .or_else(|| {
                     pre.np_before(p, clause)
+                        .filter(|r| !(r.len() == 1 && is_calendar_word(pre.low(r.start))))
                         .or_else(|| pre.apposed_subject(p, clause))
-                }),
+                })
+                // `Am 25. Januar twitterte Laschet „…“`: the verb second, the name after it.
+                .or_else(|| pre.inverted_name(e, n)),
         };
         if let Some(r) = np {
             return here(&pre, r, cue);
         }
-        let opens_clause = p == clause || (p > clause && !pre.word(p - 1));
+        // Only function words before the cue (`בתגובה כתב לו גדעון סער:`) open no subject.
+        let opens_clause = p == clause
+            || (p > clause && !pre.word(p - 1))
+            || (clause..p).all(|t| pre.word(t) && pre.stop(t));
         if opens_clause && same_sentence {
             if let Some(sp) = prev.and_then(|p| p.speaker) {
                 return Attribution {
@@ -1196,6 +1217,29 @@ mod tests {
         assert_eq!(
             lead("Bajo la publicación podía leerse: “Me encanta Tamara, muy simpática”"),
             yes("Bajo")
+        );
+    }
+
+    /// The name after the verb (fixtures/realworld-next2 353, 350).
+    #[test]
+    fn inverted_speakers() {
+        let a = |text: &str, open: char, close: char| {
+            let o = text.find(open).unwrap_or(0);
+            let c = text.rfind(close).map_or(0, |c| c + close.len_utf8());
+            attribute(text, o, c, 0, text.len(), None).speaker
+        };
+        assert_eq!(
+            a(
+                "Am 25. Januar twitterte Laschet „Vf bgrtbtb yt w. T“.",
+                '„',
+                '“'
+            )
+            .as_deref(),
+            Some("Laschet")
+        );
+        assert_eq!(
+            a("בתגובה כתב לו גדעון סער: \"תחזיקו מעמד. מטפל\".", '"', '"').as_deref(),
+            Some("גדעון סער")
         );
     }
 

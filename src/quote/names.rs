@@ -87,6 +87,11 @@ static FUNCTION_WORDS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
     set
 });
 
+/// Whether a lowercase word names a day or a month (`januar`, `monday`, `ağustos`).
+pub(super) fn is_calendar_word(low: &str) -> bool {
+    CALENDAR_SET.contains(low)
+}
+
 /// Days and months: [`CALENDAR_WORDS`] and the date parser's month names (`Mart`, `Ağustos`).
 static CALENDAR_SET: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
     CALENDAR_WORDS
