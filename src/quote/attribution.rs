@@ -591,14 +591,55 @@ impl<'a> Toks<'a> {
         if n < lo + 3 || !self.is(n - 1, ":") {
             return None;
         }
-        let end = n - 1;
+        self.clause_subject(lo, n - 1, |s, e| self.person_np(s, e))
+    }
+
+    /// `D’autres reprennent … pour souhaiter "…"`, `Enfin certains internautes nous
+    /// apprennent que "…"`: a clause with no cue whose subject is a crowd (an indefinite
+    /// pronoun, or a phrase with a crowd noun), up to the marks at `n`.
+    fn crowd_subject(&self, lo: usize, n: usize) -> Option<Range<usize>> {
+        self.clause_subject(lo, n, |s, n| {
+            let r = self.np_after(s, n)?;
+            let low = self.low(r.start).replace('’', "'");
+            // `D’autres`, `Bazı kullanıcılar`: an indefinite alone or with its crowd noun.
+            let indefinite = (r.len() == 1
+                || (r.len() == 2 && CROWD_NOUNS.contains(&self.low(r.start + 1))))
+                && INDEFINITES.contains(&low.as_str())
+                && !ARTICLES.contains(&low.as_str());
+            if indefinite {
+                return (r.end < n && !self.cap(r.end)).then_some(r);
+            }
+            self.person_np(s, n)
+                .filter(|r| r.clone().any(|t| CROWD_NOUNS.contains(&self.low(t))))
+        })
+    }
+
+    /// The subject found by `np` at the start of the clause `lo..end`, or after a short
+    /// introduction set off by a comma (`Na legenda, a funkeira agradeceu:`) or an adverb
+    /// opening it (`Enfin certains internautes`).
+    fn clause_subject(
+        &self,
+        lo: usize,
+        end: usize,
+        np: impl Fn(usize, usize) -> Option<Range<usize>>,
+    ) -> Option<Range<usize>> {
+        if lo >= end {
+            return None;
+        }
         let intro = (lo + 1..end.min(lo + 6)).find(|&t| self.is(t, ","));
-        // `Na legenda, a funkeira agradeceu:`: words before the comma are an introduction,
-        // the subject comes after it.
-        let first = self.person_np(lo, end);
+        // From `s`, or past one adverb or conjunction there (`Enfin`, `mentre`).
+        let at = |s: usize| {
+            np(s, end).or_else(|| {
+                let opener = s + 1 < end
+                    && self.word(s)
+                    && (CLASSES.adverbs.contains(self.low(s)) || self.stop(s));
+                opener.then(|| np(s + 1, end)).flatten()
+            })
+        };
+        let first = at(lo);
         match (first.clone(), intro) {
-            (Some(r), Some(c)) if r.end < c => self.person_np(c + 1, end).or(first),
-            (None, Some(c)) => self.person_np(c + 1, end),
+            (Some(r), Some(c)) if r.end < c => at(c + 1).or(first),
+            (None, Some(c)) => at(c + 1),
             _ => first,
         }
     }
@@ -608,6 +649,18 @@ impl<'a> Toks<'a> {
     /// last title or crowd noun (`a funkeira`, `Os fãs`; never a written thing, `A segunda
     /// mensagem`).
     fn person_np(&self, s: usize, end: usize) -> Option<Range<usize>> {
+        // `mentre altri sono più maliziosi:`: an indefinite pronoun alone.
+        let determiner = matches!(
+            self.low(s),
+            "one" | "another" | "other" | "some" | "many" | "several"
+        );
+        if self.indefinite(s) && !determiner && s + 1 < end && self.word(s + 1) && !self.cap(s + 1)
+        {
+            let crowd = CROWD_NOUNS.contains(&self.low(s + 1));
+            if !crowd {
+                return Some(s..s + 1);
+            }
+        }
         let mut r = self.np_after(s, end)?;
         // `Nhiều người`, `Alcuni utenti`: a crowd noun after a capitalized quantifier.
         if r.end < end && self.word(r.end) && CROWD_NOUNS.contains(&self.low(r.end)) {
@@ -658,9 +711,19 @@ impl<'a> Toks<'a> {
         if s >= hi || !self.word(s) {
             return None;
         }
-        // `lamentaron otros.`: an indefinite alone closing the clause.
-        if self.indefinite(s) && (s + 1 == hi || !self.word(s + 1)) {
-            return Some(s..s + 1);
+        // `lamentaron otros.`: an indefinite alone closing the clause; `scrivono altri
+        // utenti …`: with its crowd noun.
+        if self.indefinite(s) {
+            if s + 1 == hi || !self.word(s + 1) {
+                return Some(s..s + 1);
+            }
+            // `other Twitter users`: the crowd noun one or two words on.
+            if let Some(t) = (s + 1..hi.min(s + 3))
+                .take_while(|&t| self.word(t))
+                .find(|&t| CROWD_NOUNS.contains(&self.low(t)))
+            {
+                return Some(s..t + 1);
+            }
         }
         let w = self.low(s);
         // A word that is a pronoun in one language and a determiner in another (`il`: French
@@ -999,12 +1062,19 @@ pub fn attribute_in(
         // `Os fãs não pouparam os comentários: “…”`: the subject of a lead-in clause.
         (None, None) => match pre.indefinite_lead(clause, n) {
             Some(r) => here(&pre, r, None),
-            None => pre
-                .colon_subject(clause, n)
-                .map_or_else(Attribution::default, |r| Attribution {
+            None => match pre.colon_subject(clause, n) {
+                Some(r) => Attribution {
                     lead: true,
                     ..here(&pre, r, None)
-                }),
+                },
+                // A crowd speaking in the clause, no cue: who, not a sign of a quotation.
+                None => pre
+                    .crowd_subject(clause, n)
+                    .map_or_else(Attribution::default, |r| Attribution {
+                        adjacent: false,
+                        ..here(&pre, r, None)
+                    }),
+            },
         },
     };
     a.term = term;
@@ -1217,6 +1287,36 @@ mod tests {
         assert_eq!(
             lead("Bajo la publicación podía leerse: “Me encanta Tamara, muy simpática”"),
             yes("Bajo")
+        );
+    }
+
+    /// Crowds as subjects with no cue, plural cues (fixtures/realworld-next2 351, 360).
+    #[test]
+    fn crowds_speak() {
+        let a = |text: &str| {
+            let o = text.find('"').unwrap_or(0);
+            let c = text.rfind('"').map_or(0, |c| c + 1);
+            attribute(text, o, c, 0, text.len(), None).speaker
+        };
+        assert_eq!(
+            a("D’autres reprennent la formulation du tweet pour souhaiter \"Courage à tous\".")
+                .as_deref(),
+            Some("D’autres")
+        );
+        assert_eq!(
+            a("Enfin certains internautes nous apprennent que \"même le New York Times\".")
+                .as_deref(),
+            Some("certains internautes")
+        );
+        assert_eq!(
+            a("sono alcuni tweet dei delusi, mentre altri sono più maliziosi: \"Ma chissenefrega.\"")
+                .as_deref(),
+            Some("altri")
+        );
+        // A determiner that is no crowd (a real page of the extractor benchmarks).
+        assert_eq!(
+            a("One reason may be the addition of concern about Europe: \"there are risks.\""),
+            None
         );
     }
 
