@@ -19,7 +19,7 @@ const MINIMUMS: [(&str, f64); 8] = [
     ("dedup", 0.975),
     ("quote_precision", 0.94),
     ("quote_recall", 0.85),
-    ("speaker_accuracy", 0.68),
+    ("speaker_accuracy", 0.695),
     ("quote_links", 0.945),
 ];
 
@@ -43,7 +43,7 @@ const NEXT2_MINIMUMS: [(&str, f64); 8] = [
     ("dedup", 0.99),
     ("quote_precision", 0.98),
     ("quote_recall", 0.81),
-    ("speaker_accuracy", 0.26),
+    ("speaker_accuracy", 0.47),
     ("quote_links", 0.99),
 ];
 

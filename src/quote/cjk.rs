@@ -21,20 +21,38 @@ const MAX_SPEAKER_CHARS: usize = 16;
 /// Bytes looked at on each side of the marks.
 const WINDOW: usize = 96;
 
-/// Japanese cues after `と` (or `と、`), the quotative particle, following the closing mark.
-const JA_AFTER: [&str; 12] = [
-    "述べた",
-    "語った",
-    "話した",
-    "明らかにした",
-    "強調した",
-    "書いた",
-    "投稿した",
-    "ツイートした",
-    "説明した",
-    "指摘した",
-    "訴えた",
-    "発表した",
+/// Stems of Japanese speech verbs after `と` (or `と、`), the quotative particle, following the
+/// closing mark: any inflection follows (`綴り`, `投稿した`, `語っている`).
+const JA_AFTER: [&str; 29] = [
+    "述べ",
+    "語っ",
+    "語り",
+    "話し",
+    "明らかにし",
+    "明かし",
+    "強調し",
+    "書い",
+    "書き",
+    "投稿",
+    "ツイート",
+    "説明し",
+    "指摘し",
+    "訴え",
+    "発表し",
+    "綴",
+    "つづ",
+    "呟",
+    "つぶや",
+    "切り出",
+    "コメントし",
+    "質問し",
+    "報告し",
+    "告白し",
+    "返信し",
+    "記し",
+    "伝え",
+    "答え",
+    "言っ",
 ];
 
 /// Chinese speech verbs, standing before the opening mark (with `：` or `，`) or after the
@@ -240,7 +258,8 @@ const FULLER_BACK: usize = 4096;
 
 /// The fuller form of a short Japanese or Chinese name (`菅`) as the text before `at` first
 /// writes it: the name, then one to three more kanji (titles dropped) before a mark or kana
-/// (`菅義偉・新首相` gives `菅義偉`). Looks back at most [`FULLER_BACK`] bytes.
+/// (`菅義偉・新首相` gives `菅義偉`, `国分太一「…」` gives `国分太一`). Looks back at most
+/// [`FULLER_BACK`] bytes.
 pub fn fuller_in(name: &str, text: &str, at: usize) -> Option<String> {
     let n = name.chars().count();
     if !(1..=2).contains(&n) || !name.chars().all(is_kanji_or_katakana) {
@@ -263,7 +282,12 @@ pub fn fuller_in(name: &str, text: &str, at: usize) -> Option<String> {
         }
         // A name ends at a title, a middle dot or an honorific, not just anywhere (`粉丝到`).
         let next = before[i + run.len()..].chars().next();
-        let ends = full.len() < run.len() || matches!(next, Some('・' | '氏' | 'さ' | '（' | '('));
+        // A headline's speaker stands right before the marks (`国分太一「…」`), unless a
+        // Chinese cue is glued to them (`粉丝说「`).
+        let headline = next == Some('「') && !ZH_CUES.iter().any(|c| full.ends_with(c));
+        let ends = full.len() < run.len()
+            || headline
+            || matches!(next, Some('・' | '氏' | 'さ' | '（' | '('));
         let extra = full.chars().count() - n;
         if ends && (1..=3).contains(&extra) {
             return Some(full.to_string());
@@ -283,12 +307,27 @@ pub fn is_cjk(c: char) -> bool {
 fn japanese(before: &str, after: &str) -> Option<(String, String)> {
     let rest = after.trim_start().strip_prefix('と')?;
     let rest = rest.trim_start_matches(['、', ' ']);
-    let cue = JA_AFTER.iter().find(|c| rest.starts_with(**c))?;
+    let stem = JA_AFTER.iter().find(|c| rest.starts_with(**c))?;
+    // The verb as printed: its stem and the kana inflecting it (`綴り`, `投稿した`).
+    let inflection = rest[stem.len()..]
+        .char_indices()
+        .take(4)
+        .take_while(|&(_, c)| ('\u{3041}'..='\u{3096}').contains(&c))
+        .last()
+        .map_or(0, |(i, c)| i + c.len_utf8());
+    let cue = &rest[..stem.len() + inflection];
     let tail = clause_tail(before);
     let who = tail
         .strip_suffix('は')
         .or_else(|| tail.strip_suffix('が'))?;
-    Some((speaker(who)?, format!("と{cue}")))
+    // The name ends the phrase before the particle (`同投稿で国分は`: 国分).
+    let run = who
+        .char_indices()
+        .rev()
+        .take_while(|&(_, c)| is_kanji_or_katakana(c) || c.is_ascii_alphanumeric())
+        .last()
+        .map(|(i, _)| &who[i..])?;
+    Some((speaker(run)?, format!("と{cue}")))
 }
 
 /// `SPEAKER 은|는|이|가|도 "…" (이)라고|고 CUE`, or `SPEAKER… "…"(이)라며|며` (saying, the
@@ -603,6 +642,24 @@ mod tests {
         // `同首相` is the same prime minister, not a name.
         let text = "同首相は「感謝します」と述べた。";
         assert_eq!(topic(text, text.find('「').unwrap(), 0), None);
+    }
+
+    /// fixtures/realworld-next2/docs/341.txt: a verb in its connective form after `と`, the
+    /// topic after a place phrase, and the fuller form a headline gives.
+    #[test]
+    fn connective_cues_and_headline_names() {
+        let text = "同投稿で国分は「新語が発表された」と切り出し、続けて";
+        assert_eq!(
+            at(text),
+            Some(("国分".to_string(), "と切り出し".to_string()))
+        );
+        let text = "国分太一「新語・流行語大賞」に嘆き。同投稿で国分は「…」";
+        assert_eq!(
+            fuller_in("国分", text, text.len()).as_deref(),
+            Some("国分太一")
+        );
+        // A topic ending in kana is no name.
+        assert_eq!(at("開設した際には「始めてみました」と投稿した"), None);
     }
 
     #[test]
