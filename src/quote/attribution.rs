@@ -87,7 +87,11 @@ impl TokBuf {
     pub(super) fn fill(&mut self, text: &str, range: Range<usize>) {
         self.toks.clear();
         self.lowered.clear();
+        // About one token in six bytes of prose: a page's tokens without regrowing (a bounded
+        // guess: text without words has no tokens to make room for).
+        self.toks.reserve((range.len() / 6).min(1 << 16));
         tokenize_into(text, range, &mut self.toks);
+        let cue_shapes = &*CUE_SHAPES;
         for t in &mut self.toks {
             // Punctuation tokens never have capitals (no character outside the letters and
             // digits is uppercase), so only words are looked at.
@@ -95,19 +99,25 @@ impl TokBuf {
                 continue;
             }
             let s = text.get(t.start..t.end).unwrap_or("");
+            if !t.mixed {
+                t.cue = cue_shapes.may_hold(s);
+                continue;
+            }
             let from = self.lowered.len();
-            let has_capitals = t.mixed
-                && if s.is_ascii() {
-                    s.bytes().any(|b| b.is_ascii_uppercase())
-                } else {
-                    s.chars().any(char::is_uppercase)
-                };
+            let ascii = s.is_ascii();
+            let has_capitals = if ascii {
+                s.bytes().any(|b| b.is_ascii_uppercase())
+            } else {
+                s.chars().any(char::is_uppercase)
+            };
             let low = if !has_capitals {
                 s
             } else {
-                if s.is_ascii() {
-                    self.lowered
-                        .extend(s.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+                if ascii {
+                    self.lowered.push_str(s);
+                    if let Some(added) = self.lowered.get_mut(from..) {
+                        added.make_ascii_lowercase();
+                    }
                 } else {
                     // `str::to_lowercase`, not per char: a final sigma lowercases by context.
                     self.lowered.push_str(&s.to_lowercase());
@@ -115,7 +125,7 @@ impl TokBuf {
                 t.low = Some((from, self.lowered.len()));
                 self.lowered.get(from..).unwrap_or("")
             };
-            t.cue = CUE_SHAPES.may_hold(low);
+            t.cue = cue_shapes.may_hold(low);
         }
     }
 

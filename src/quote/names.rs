@@ -70,8 +70,74 @@ pub struct Resolved {
     pub mention: Option<String>,
 }
 
+/// A set of words with, for each first byte, one bit per byte length of its words (bit 63: 63
+/// bytes or more): most words it does not hold are told apart without hashing them.
+struct WordSet {
+    words: HashSet<&'static str>,
+    shapes: [u64; 256],
+}
+
+impl WordSet {
+    fn new(words: HashSet<&'static str>) -> WordSet {
+        let mut shapes = [0u64; 256];
+        for w in &words {
+            if let Some(&b) = w.as_bytes().first() {
+                shapes[usize::from(b)] |= 1 << w.len().min(63);
+            }
+        }
+        WordSet { words, shapes }
+    }
+    /// Whether the set may hold a word of `len` bytes starting with the byte `first`.
+    #[inline]
+    fn may_hold(&self, first: u8, len: usize) -> bool {
+        self.shapes[usize::from(first)] >> len.min(63) & 1 == 1
+    }
+    /// The set's own copy of `w`, if it holds it.
+    #[inline]
+    fn get(&self, w: &str) -> Option<&'static str> {
+        let may = w
+            .as_bytes()
+            .first()
+            .is_none_or(|&b| self.may_hold(b, w.len()));
+        if may {
+            self.words.get(w).copied()
+        } else {
+            None
+        }
+    }
+    #[inline]
+    fn contains(&self, w: &str) -> bool {
+        self.get(w).is_some()
+    }
+}
+
+impl FromIterator<&'static str> for WordSet {
+    fn from_iter<I: IntoIterator<Item = &'static str>>(words: I) -> WordSet {
+        WordSet::new(words.into_iter().collect())
+    }
+}
+
+/// `CLASSES.particles` and `CLASSES.adverbs`, asked about most capitalized words.
+static PARTICLES: LazyLock<WordSet> = LazyLock::new(|| WordSet::new(CLASSES.particles.clone()));
+static ADVERBS: LazyLock<WordSet> = LazyLock::new(|| WordSet::new(CLASSES.adverbs.clone()));
+
+/// `s` in lower case (`str::to_lowercase`), handed to `f`: short ASCII words are lowercased on
+/// the stack rather than into a new `String`.
+fn with_lowercase<R>(s: &str, f: impl FnOnce(&str) -> R) -> R {
+    const MAX: usize = 64;
+    if s.len() <= MAX && s.is_ascii() {
+        let mut buf = [0u8; MAX];
+        let low = &mut buf[..s.len()];
+        low.copy_from_slice(s.as_bytes());
+        low.make_ascii_lowercase();
+        f(std::str::from_utf8(low).unwrap_or_default())
+    } else {
+        f(&s.to_lowercase())
+    }
+}
+
 /// Function words of every language the stop-word lists know, lowercase.
-static FUNCTION_WORDS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+static FUNCTION_WORDS: LazyLock<WordSet> = LazyLock::new(|| {
     let mut set: HashSet<&'static str> = HashSet::default();
     for code in [
         "en", "fr", "de", "es", "it", "pt", "nl", "ru", "tr", "id", "ca", "da", "sv", "no", "fi",
@@ -84,7 +150,7 @@ static FUNCTION_WORDS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
     set.extend(CLASSES.pronouns.iter().copied());
     set.extend(MORE_PRONOUNS.iter().copied());
     set.extend(MORE_FUNCTION_WORDS.iter().copied());
-    set
+    WordSet::new(set)
 });
 
 /// Whether a lowercase word names a day or a month (`januar`, `monday`, `ağustos`).
@@ -93,18 +159,16 @@ pub(super) fn is_calendar_word(low: &str) -> bool {
 }
 
 /// Days and months: [`CALENDAR_WORDS`] and the date parser's month names (`Mart`, `Ağustos`).
-static CALENDAR_SET: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+static CALENDAR_SET: LazyLock<WordSet> = LazyLock::new(|| {
     CALENDAR_WORDS
         .iter()
         .copied()
         .chain(crate::post::date::month_names())
         .collect()
 });
-static GIVEN_SET: LazyLock<HashSet<&'static str>> =
-    LazyLock::new(|| GIVEN_NAMES.iter().copied().collect());
+static GIVEN_SET: LazyLock<WordSet> = LazyLock::new(|| GIVEN_NAMES.iter().copied().collect());
 
-static TITLE_SET: LazyLock<HashSet<&'static str>> =
-    LazyLock::new(|| TITLES.iter().copied().collect());
+static TITLE_SET: LazyLock<WordSet> = LazyLock::new(|| TITLES.iter().copied().collect());
 static OBJECT_SET: LazyLock<HashSet<&'static str>> =
     LazyLock::new(|| OBJECT_NOUNS.iter().copied().collect());
 static INDEFINITE_SET: LazyLock<HashSet<&'static str>> =
@@ -124,7 +188,7 @@ pub fn title_of(word: &str) -> Option<&'static str> {
         .skip(3)
         .map(|(i, _)| &word[i..])
         .take_while(|rest| rest.chars().nth(4).is_some())
-        .find_map(|rest| TITLE_SET.get(rest).copied())
+        .find_map(|rest| TITLE_SET.get(rest))
 }
 
 /// Whether a lowercase word is a personal pronoun.
@@ -139,19 +203,81 @@ fn capitalized(s: &str) -> bool {
 /// Whether a word names a social platform, inflected forms included (`Twitteru`,
 /// `Twitter'dan`).
 pub(super) fn is_platform(word: &str) -> bool {
-    let low = unsuffixed(word).to_lowercase();
-    CLASSES.platform.contains(low.as_str())
-        || [
-            "twitter",
-            "facebook",
-            "instagram",
-            "tiktok",
-            "youtube",
-            "telegram",
-        ]
-        .iter()
-        .any(|p| low.starts_with(p))
+    let stem = unsuffixed(word);
+    // An ASCII word keeps its length lowercased: the shapes of the platform words and the
+    // prefixes' length rule most words out.
+    if let Some(&b) = stem.as_bytes().first().filter(|_| stem.is_ascii()) {
+        let b = b.to_ascii_lowercase();
+        let word = PLATFORM_SET.may_hold(b, stem.len());
+        let prefix = PLATFORM_PREFIXES
+            .iter()
+            .any(|p| p.as_bytes().first() == Some(&b) && stem.len() >= p.len());
+        if !word && !prefix {
+            return false;
+        }
+    }
+    // The lowercase form starts with the lowercase of the first letter: a word whose first
+    // letter starts no platform word is none.
+    if stem
+        .chars()
+        .next()
+        .and_then(|c| c.to_lowercase().next())
+        .is_some_and(|c| !PLATFORM_FIRSTS.may_start(c))
+    {
+        return false;
+    }
+    with_lowercase(stem, |low| {
+        PLATFORM_SET.contains(low) || PLATFORM_PREFIXES.iter().any(|p| low.starts_with(p))
+    })
 }
+
+/// `CLASSES.platform` with its words' shapes.
+static PLATFORM_SET: LazyLock<WordSet> = LazyLock::new(|| WordSet::new(CLASSES.platform.clone()));
+
+/// Names that make any word they start a platform's (`Twitteru`, `Facebooku`).
+const PLATFORM_PREFIXES: [&str; 6] = [
+    "twitter",
+    "facebook",
+    "instagram",
+    "tiktok",
+    "youtube",
+    "telegram",
+];
+
+/// The first characters of the platform words and prefixes (see [`is_platform`]).
+struct Firsts {
+    ascii: [bool; 128],
+    other: Vec<char>,
+    /// An empty word is among them: any word may match.
+    any: bool,
+}
+
+impl Firsts {
+    fn may_start(&self, c: char) -> bool {
+        self.any
+            || if c.is_ascii() {
+                self.ascii[c as usize]
+            } else {
+                self.other.contains(&c)
+            }
+    }
+}
+
+static PLATFORM_FIRSTS: LazyLock<Firsts> = LazyLock::new(|| {
+    let mut f = Firsts {
+        ascii: [false; 128],
+        other: Vec::new(),
+        any: false,
+    };
+    for w in CLASSES.platform.iter().chain(&PLATFORM_PREFIXES) {
+        match w.chars().next() {
+            Some(c) if c.is_ascii() => f.ascii[c as usize] = true,
+            Some(c) => f.other.push(c),
+            None => f.any = true,
+        }
+    }
+    f
+});
 
 /// Whether every letter of a word of two or more letters is a capital (`RP`, `HAPPY`).
 fn shouted(word: &str) -> bool {
@@ -204,19 +330,29 @@ impl Known {
     /// The full name a single word stands for, inflected forms included (at most three more
     /// letters than the name's stem: `Dudę` / `Duda`, `Altmaiers` / `Altmaier`).
     fn full(&self, word: &str) -> Option<&String> {
-        let low = unsuffixed(word).to_lowercase();
-        if let Some(n) = self.parts.get(&low) {
+        with_lowercase(unsuffixed(word), |low| self.full_low(low))
+    }
+
+    /// [`Known::full`] of a word already in lower case.
+    fn full_low(&self, low: &str) -> Option<&String> {
+        if let Some(n) = self.parts.get(low) {
             return Some(n);
         }
-        let chars: Vec<(usize, char)> = low.char_indices().collect();
+        // Where the word ends less 0, 1, 2 and 3 characters.
+        let mut ends = [low.len(); 4];
+        let mut back = low.char_indices().rev();
+        for end in ends.iter_mut().skip(1) {
+            *end = back.next().map_or(0, |(i, _)| i);
+        }
+        let count = low.chars().count();
         // Drop up to three letters from the end (keeping three), then match a known part or
         // a known part minus its last letter.
-        for cut in 0..=3usize {
-            let keep = chars.len().checked_sub(cut)?;
+        for (cut, &end) in ends.iter().enumerate() {
+            let keep = count.checked_sub(cut)?;
             if keep < 3 {
                 break;
             }
-            let stem = &low[..chars.get(keep).map_or(low.len(), |c| c.0)];
+            let stem = &low[..end];
             if cut > 0 {
                 if let Some(n) = self.parts.get(stem) {
                     return Some(n);
@@ -233,21 +369,34 @@ impl Known {
         if self.learned.as_deref() == Some(name) {
             return;
         }
-        self.learned = Some(name.to_string());
-        let words: Vec<&str> = name.split_whitespace().collect();
-        for w in [words.first(), words.last()].into_iter().flatten() {
-            let low = w.to_lowercase();
-            if low.chars().count() < 2 || FUNCTION_WORDS.contains(low.as_str()) {
-                continue;
+        match &mut self.learned {
+            Some(l) => {
+                l.clear();
+                l.push_str(name);
             }
-            // The stem (one letter less), for inflected forms.
-            let mut chars = low.chars();
-            chars.next_back();
-            let stem = chars.as_str();
-            if stem.chars().count() >= 3 && !self.stems.contains_key(stem) {
-                self.stems.insert(stem.to_string(), name.to_string());
-            }
-            self.parts.insert(low, name.to_string());
+            None => self.learned = Some(name.to_string()),
+        }
+        let mut words = name.split_whitespace();
+        let first = words.next();
+        let last = words.next_back().or(first);
+        for w in [first, last].into_iter().flatten() {
+            with_lowercase(w, |low| {
+                if low.chars().count() < 2 || FUNCTION_WORDS.contains(low) {
+                    return;
+                }
+                // Learned for this name before (its stem then too): nothing changes.
+                if self.parts.get(low).is_some_and(|n| n == name) {
+                    return;
+                }
+                // The stem (one letter less), for inflected forms.
+                let mut chars = low.chars();
+                chars.next_back();
+                let stem = chars.as_str();
+                if stem.chars().count() >= 3 && !self.stems.contains_key(stem) {
+                    self.stems.insert(stem.to_string(), name.to_string());
+                }
+                self.parts.insert(low.to_string(), name.to_string());
+            });
         }
     }
 }
@@ -263,13 +412,20 @@ struct Pending<'t> {
     shapes: Vec<u32>,
 }
 
+thread_local! {
+    /// The counts of the last [`Pending`] of this thread, all zero: reused, not allocated and
+    /// cleared for every document.
+    static PENDING_SHAPES: std::cell::Cell<Vec<u32>> = const { std::cell::Cell::new(Vec::new()) };
+}
+
 impl<'t> Pending<'t> {
     fn slot(word: &str) -> usize {
         usize::from(word.as_bytes().first().copied().unwrap_or(0)) * 64 + word.len().min(63)
     }
     fn insert(&mut self, word: &'t str) {
         if self.shapes.is_empty() {
-            self.shapes = vec![0; 256 * 64];
+            self.shapes = PENDING_SHAPES.with(std::cell::Cell::take);
+            self.shapes.resize(256 * 64, 0);
         }
         if self.words.insert(word) {
             self.shapes[Self::slot(word)] += 1;
@@ -283,6 +439,21 @@ impl<'t> Pending<'t> {
         }
         self.shapes[slot] -= 1;
         true
+    }
+}
+
+impl Drop for Pending<'_> {
+    fn drop(&mut self) {
+        // Only the words still looked for have counts left.
+        for w in self.words.drain() {
+            if let Some(n) = self.shapes.get_mut(Self::slot(w)) {
+                *n = 0;
+            }
+        }
+        let shapes = std::mem::take(&mut self.shapes);
+        if !shapes.is_empty() {
+            PENDING_SHAPES.with(|c| c.set(shapes));
+        }
     }
 }
 
@@ -404,7 +575,7 @@ impl Names {
             let cue_at = |k: usize| tv.cue_at(k).is_some();
             // A speech verb right after the words (an adverb between) or right before them.
             let cue_next = |k: usize| {
-                let k = if low_at(k).is_some_and(|w| CLASSES.adverbs.contains(w)) {
+                let k = if low_at(k).is_some_and(|w| ADVERBS.contains(w)) {
                     k + 1
                 } else {
                     k
@@ -562,11 +733,13 @@ impl Names {
                 if quoted.get(q).is_some_and(|r| r.start < toks[j].end) {
                     break;
                 }
-                let particle = CLASSES.particles.contains(w)
-                    && j > i
-                    && word_at(j + 1).is_some_and(|n| capitalized(s(n)));
-                let platform = is_platform(w);
-                if !(capitalized(w) || particle) || (platform && j > i) || compound_adjective(w) {
+                let particle = || {
+                    j > i
+                        && PARTICLES.contains(w)
+                        && word_at(j + 1).is_some_and(|n| capitalized(s(n)))
+                };
+                let platform = || j > i && is_platform(w);
+                if !(capitalized(w) || particle()) || platform() || compound_adjective(w) {
                     break;
                 }
                 j += 1;
@@ -590,7 +763,7 @@ impl Names {
                     title = Some(tt.to_string());
                     a += 1;
                 } else if FUNCTION_WORDS.contains(low)
-                    || CLASSES.particles.contains(low)
+                    || PARTICLES.contains(low)
                     || lower_words.contains(low)
                     || is_platform(w)
                     || (a == i
@@ -629,8 +802,7 @@ impl Names {
             }
             let mut e = j.min(a + MAX_NAME_WORDS);
             while e > a
-                && (CLASSES.particles.contains(s(&toks[e - 1]))
-                    || FUNCTION_WORDS.contains(tv.low(e - 1)))
+                && (PARTICLES.contains(s(&toks[e - 1])) || FUNCTION_WORDS.contains(tv.low(e - 1)))
             {
                 e -= 1;
             }

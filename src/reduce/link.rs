@@ -475,7 +475,7 @@ fn best_posts<'a>(
     quotes
         .par_chunks(chunk)
         .flat_map_iter(|chunk_quotes| {
-            let mut scratch = Scratch::new(n_posts);
+            let mut scratch = Scratch::new(n_posts, index.vocab.len());
             chunk_quotes
                 .iter()
                 .map(|q| best_post(q, &authors, &index, &mut scratch))
@@ -704,20 +704,22 @@ impl Index {
 
 /// Per-thread counters of candidate posts, reused from quote to quote: `stamp[post] == mark`
 /// means the post was already hit for the current quote, and `slot[post]` is its entry in
-/// `hits` (hits, post).
+/// `hits` (hits, post); `quote_word[id] == mark` means word `id` is one of the current quote's.
 struct Scratch {
     stamp: Vec<u32>,
     slot: Vec<u32>,
     hits: Vec<(u32, u32)>,
+    quote_word: Vec<u32>,
     mark: u32,
 }
 
 impl Scratch {
-    fn new(posts: usize) -> Scratch {
+    fn new(posts: usize, words: usize) -> Scratch {
         Scratch {
             stamp: vec![0; posts],
             slot: vec![0; posts],
             hits: Vec::new(),
+            quote_word: vec![0; words],
             mark: 0,
         }
     }
@@ -760,15 +762,20 @@ fn best_post<'a>(
         .filter(|&(df, _)| df > 0 && df <= MAX_POSTING)
         .collect();
     known.sort_unstable();
-    let mut qids: Vec<u32> = qset
-        .iter()
-        .filter_map(|w| index.vocab.get(w).copied())
-        .collect();
-    qids.sort_unstable();
-
-    // Candidates: the posts using the probed words, counted by how many they use.
+    // The quote's words, marked for the count of the words a candidate shares.
     scratch.mark += 1;
     let mark = scratch.mark;
+    for w in &qset {
+        if let Some(m) = index
+            .vocab
+            .get(w)
+            .and_then(|&id| scratch.quote_word.get_mut(id as usize))
+        {
+            *m = mark;
+        }
+    }
+
+    // Candidates: the posts using the probed words, counted by how many they use.
     scratch.hits.clear();
     let probes = known.iter().take(PROBES);
     let dense = probes.clone().map(|&(df, _)| df).sum::<usize>() > POSTING_BUDGET;
@@ -818,9 +825,10 @@ fn best_post<'a>(
     for &(_, pi) in hits.iter() {
         let pi = pi as usize;
         let pw = index.post_words(pi);
-        let shared = qids
+        // Both lists are of distinct words: the marked words of the post are the shared ones.
+        let shared = pw
             .iter()
-            .filter(|id| pw.binary_search(id).is_ok())
+            .filter(|&&id| scratch.quote_word.get(id as usize) == Some(&mark))
             .count();
         if shared < MIN_SHARED {
             continue;
