@@ -553,6 +553,17 @@ fn is_platform_word(word: &str) -> bool {
 }
 
 fn korean_topic(sentence: &str) -> Option<String> {
+    // A user's nickname in single quotes as the topic (`트위터 이용자 ‘부채님의 가피’는`).
+    for close in ["’는", "’은", "'는", "'은"] {
+        if let Some(end) = sentence.find(close) {
+            let open = sentence[..end].rfind(['‘', '\''])?;
+            let name = sentence[open..end].trim_start_matches(['‘', '\'']).trim();
+            let chars = name.chars().count();
+            if (2..=MAX_SPEAKER_CHARS).contains(&chars) && name.chars().any(is_cjk) {
+                return Some(name.to_string());
+            }
+        }
+    }
     let words: Vec<&str> = sentence.split_whitespace().take(8).collect();
     let hangul = |s: &str, min: usize| {
         s.chars().count() >= min && s.chars().all(|c| ('\u{AC00}'..='\u{D7AF}').contains(&c))
@@ -660,6 +671,14 @@ mod tests {
         );
         // A topic ending in kana is no name.
         assert_eq!(at("開設した際には「始めてみました」と投稿した"), None);
+    }
+
+    /// fixtures/realworld-next2/docs/344.txt: a user's nickname in single quotes as the topic.
+    #[test]
+    fn quoted_korean_nickname() {
+        let text = "활동하고 있는 트위터 이용자 ‘부채님의 가피’는 25일 자신의 트위터에 “어제 갔다”";
+        let open = text.find('“').unwrap_or(0);
+        assert_eq!(topic(text, open, 0).as_deref(), Some("부채님의 가피"));
     }
 
     #[test]
