@@ -27,6 +27,22 @@ const ARTICLES: [&str; 11] = [
 use std::ops::Range;
 use std::sync::LazyLock;
 
+/// Relative pronouns that stand for the subject before them (`X, who tweeted`).
+const RELATIVES: [&str; 12] = [
+    "who",
+    "que",
+    "qui",
+    "che",
+    "der",
+    "die",
+    "который",
+    "которая",
+    "який",
+    "яка",
+    "który",
+    "która",
+];
+
 /// Bytes looked at before the opening mark and after the closing mark.
 pub const WINDOW: usize = 300;
 
@@ -569,6 +585,21 @@ impl<'a> Toks<'a> {
         (closes && self.word(e) && CLASSES.pronouns.contains(self.low(e))).then_some(e..e + 1)
     }
 
+    /// `como a atriz Maisa Silva, que disparou:`, `Salvini, che ha scritto`: a relative
+    /// pronoun right before the cue at `p`, after a comma: the phrase before the comma.
+    fn relative_subject(&self, p: usize, lo: usize) -> Option<Range<usize>> {
+        let rel = p.checked_sub(1).filter(|&r| r > lo + 1 && self.word(r))?;
+        if !RELATIVES.contains(&self.low(rel)) || !self.is(rel - 1, ",") {
+            return None;
+        }
+        // Not a complement inside a longer phrase (`co-directeur … de la Fondation Jean
+        // Jaurès, qui répond`): the person is further back.
+        self.np_before(rel - 1, lo).filter(|r| {
+            let complement = r.start > lo && self.word(r.start - 1) && self.stop(r.start - 1);
+            (self.cap(r.start) || CLASSES.determiners.contains(self.low(r.start))) && !complement
+        })
+    }
+
     /// `twitterte Laschet „`, `schreef Mark Rutte:`: a capitalized run right after the cue at
     /// `e` that ends at the marks (`n`) or at a colon or comma before them.
     fn inverted_name(&self, e: usize, n: usize) -> Option<Range<usize>> {
@@ -998,7 +1029,8 @@ pub fn attribute_in(
             }),
             // `dus zei hij: „…”`, `sagte er:`: the subject pronoun after the verb.
             CueKind::Verb => pre
-                .inverted_subject(e, n)
+                .relative_subject(p, clause)
+                .or_else(|| pre.inverted_subject(e, n))
                 .or_else(|| pre.nordic_subject(p, e, clause, n))
                 .or_else(|| pre.sov_subject(p, clause))
                 .or_else(|| {
@@ -1327,6 +1359,30 @@ mod tests {
         assert_eq!(
             a("One reason may be the addition of concern about Europe: \"there are risks.\""),
             None
+        );
+    }
+
+    /// The subject a relative pronoun stands for (fixtures/realworld-next2 357, realworld 305).
+    #[test]
+    fn relative_clause_subjects() {
+        let a = |text: &str| {
+            let o = text.find('“').unwrap_or(0);
+            let c = text.rfind('”').map_or(0, |c| c + '”'.len_utf8());
+            attribute(text, o, c, 0, text.len(), None).speaker
+        };
+        assert_eq!(
+            a("Alguns foram além, como a atriz Maisa Silva, que disparou: “Se a rede acabar”")
+                .as_deref(),
+            Some("a atriz Maisa Silva")
+        );
+        // A complement at the comma is no subject.
+        assert_ne!(
+            a(
+                "Ou Denis Quinqueton, co-directeur de la Fondation Jean Jaurès, qui répond : “Un \
+               seul tweet.”"
+            )
+            .as_deref(),
+            Some("la Fondation Jean Jaurès")
         );
     }
 
