@@ -27,6 +27,11 @@ const ARTICLES: [&str; 11] = [
 use std::ops::Range;
 use std::sync::LazyLock;
 
+/// Words joining two verbs of one subject (`… und twitterte`).
+const COORDINATORS: [&str; 11] = [
+    "and", "und", "y", "e", "et", "en", "и", "і", "ta", "i", "ve",
+];
+
 /// Relative pronouns that stand for the subject before them (`X, who tweeted`).
 const RELATIVES: [&str; 12] = [
     "who",
@@ -600,6 +605,35 @@ impl<'a> Toks<'a> {
         })
     }
 
+    /// `Die SPD-Fraktion witterte den Verursacher und twitterte:`: a cue at `p` right after
+    /// `and` takes the subject opening the clause, followed by its verb: a capitalized run, a
+    /// pronoun or a determiner phrase naming someone, no written thing.
+    fn coordinated_subject(&self, p: usize, lo: usize) -> Option<Range<usize>> {
+        let and = p.checked_sub(1).filter(|&a| a > lo + 1 && self.word(a))?;
+        if !COORDINATORS.contains(&self.low(and)) {
+            return None;
+        }
+        let mut r = self.np_after(lo, and)?;
+        let w = self.low(r.start);
+        let common = CLASSES.determiners.contains(w) || INDEFINITES.contains(&w);
+        // A determiner phrase ends before the first lowercase word after its noun (`Die
+        // SPD-Fraktion witterte`, `The spokesman wrote`).
+        if common {
+            if let Some(t) = (r.start + 2..r.end).find(|&t| !self.cap(t)) {
+                r.end = t;
+            }
+        }
+        let thing = r.clone().any(|t| OBJECT_NOUNS.contains(&self.low(t)));
+        let verb_next = r.end < and && self.word(r.end) && !self.cap(r.end);
+        // A determiner phrase names someone: a capitalized noun (`Die SPD-Fraktion`), a title
+        // or a crowd noun, not `an indication`.
+        let someone = !common
+            || r.clone().skip(1).any(|t| {
+                self.cap(t) || CROWD_NOUNS.contains(&self.low(t)) || title_of(self.low(t)).is_some()
+            });
+        (!thing && verb_next && someone && !self.stop(r.start)).then_some(r)
+    }
+
     /// `twitterte Laschet „`, `schreef Mark Rutte:`: a capitalized run right after the cue at
     /// `e` that ends at the marks (`n`) or at a colon or comma before them.
     fn inverted_name(&self, e: usize, n: usize) -> Option<Range<usize>> {
@@ -1076,6 +1110,17 @@ pub fn attribute_in(
                 ..here(&pre, r, cue)
             };
         }
+        // `Die SPD-Fraktion witterte … und twitterte:`: the subject of both verbs (a name
+        // among them checked against the name index, as a lead-in's is).
+        if let Some(r) = (kind == CueKind::Verb)
+            .then(|| pre.coordinated_subject(p, clause))
+            .flatten()
+        {
+            return Attribution {
+                lead: true,
+                ..here(&pre, r, cue)
+            };
+        }
         Attribution {
             cue,
             ..Attribution::default()
@@ -1383,6 +1428,26 @@ mod tests {
             )
             .as_deref(),
             Some("la Fondation Jean Jaurès")
+        );
+    }
+
+    /// One subject for two verbs joined by `and` (fixtures/realworld-next2 353; the negative
+    /// from a real page of the extractor benchmarks).
+    #[test]
+    fn coordinated_subjects() {
+        let a = |text: &str| {
+            let o = text.find('„').unwrap_or(0);
+            let c = text.rfind('“').map_or(0, |c| c + '“'.len_utf8());
+            let a = attribute(text, o, c, 0, text.len(), None);
+            (a.speaker, a.lead)
+        };
+        assert_eq!(
+            a("Die SPD-Fraktion witterte schnell den Verursacher und twitterte: „Schönen Gruß“"),
+            (Some("Die SPD-Fraktion".to_string()), true)
+        );
+        assert_eq!(
+            a("As an indication of how it played, a woman leant over and said, „What are you“"),
+            (None, false)
         );
     }
 
