@@ -23,6 +23,7 @@ use super::lexicon::people::{
 };
 use super::lexicon::{CLASSES, CUE_INDEX};
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
+use std::cell::{Cell, OnceCell};
 use std::ops::Range;
 use std::sync::LazyLock;
 
@@ -470,11 +471,89 @@ impl Drop for Pending<'_> {
     }
 }
 
+/// A question the build asks about capitalized words, answered once per distinct word of a
+/// document (see [`Answers`]).
+#[derive(Clone, Copy)]
+enum Ask {
+    /// Its lowercase form is a function word.
+    Function,
+    /// Its lowercase form is a particle.
+    Particle,
+    /// It is a particle as printed.
+    ParticleAsPrinted,
+    /// Its lowercase form is a day or a month.
+    Calendar,
+    /// Its lowercase form is a common given name.
+    Given,
+    /// Its lowercase form is the first word of a cue.
+    Cue,
+    /// The document writes it in lower case somewhere.
+    Lower,
+    /// [`is_platform`].
+    Platform,
+    /// [`compound_adjective`].
+    Compound,
+    /// It has a possessive or case ending (see [`unsuffixed`]).
+    Suffixed,
+    /// [`shouted`].
+    Shouted,
+}
+
+/// The answers for one distinct capitalized word of a document, each worked out when first
+/// asked: the word's other occurrences cost no lexicon lookup.
+#[derive(Default)]
+struct Answers {
+    /// One bit per [`Ask`]: asked already.
+    asked: Cell<u16>,
+    /// One bit per [`Ask`]: the answer, where asked.
+    yes: Cell<u16>,
+    /// [`title_of`] its lowercase form, once asked.
+    title: OnceCell<Option<&'static str>>,
+}
+
+/// The answer to `q` about a word whose answers are `memo` (`None`: not a capitalized word,
+/// nothing kept), from `answer` when not known yet.
+fn ask(memo: Option<&Answers>, q: Ask, answer: impl FnOnce() -> bool) -> bool {
+    let Some(m) = memo else {
+        return answer();
+    };
+    let bit = 1u16 << q as u16;
+    if m.asked.get() & bit != 0 {
+        return m.yes.get() & bit != 0;
+    }
+    let yes = answer();
+    m.asked.set(m.asked.get() | bit);
+    m.yes.set(m.yes.get() | if yes { bit } else { 0 });
+    yes
+}
+
+/// `word_ids` value of a token that is no capitalized word.
+const NOT_CAPITALIZED: u32 = u32::MAX;
+
+thread_local! {
+    /// The token buffer of this thread's last [`Names::build`], taken and put back: a page's
+    /// tokens without allocating (and faulting in) a new buffer per document.
+    static BUILD_TOKENS: Cell<TokBuf> = Cell::new(TokBuf::default());
+}
+
+/// Most tokens a buffer put back for the next document may have room for (a few MB): one
+/// huge document does not hold its buffer for the rest of the run.
+const MAX_KEPT_TOKENS: usize = 1 << 16;
+
 impl Names {
     /// Reads the mentions of `text[from..]`, leaving out the byte ranges `quoted` (sorted).
     pub fn build(text: &str, from: usize, quoted: &[Range<usize>]) -> Names {
-        let mut buf = TokBuf::default();
+        let mut buf = BUILD_TOKENS.with(Cell::take);
         buf.fill(text, from.min(text.len())..text.len());
+        let names = Names::read(text, &buf, quoted);
+        if buf.toks.capacity() <= MAX_KEPT_TOKENS {
+            BUILD_TOKENS.with(|c| c.set(buf));
+        }
+        names
+    }
+
+    /// [`Names::build`] over the tokens `buf` holds of `text`.
+    fn read(text: &str, buf: &TokBuf, quoted: &[Range<usize>]) -> Names {
         let tv = buf.view(text);
         let toks = &buf.toks;
         let s = |t: &super::attribution::Tok| text.get(t.start..t.end).unwrap_or("");
@@ -489,11 +568,20 @@ impl Names {
         // name, an acronym's.
         let mut capital_forms = Pending::default();
         let mut openers: HashMap<&str, usize> = HashMap::default();
+        // Also the distinct capitalized words (as printed, with their lowercase forms), and
+        // for each token its index among them (see [`Answers`]).
+        let mut ids: HashMap<&str, u32> = HashMap::default();
+        let mut distinct = 0;
+        let mut word_ids: Vec<u32> = vec![NOT_CAPITALIZED; toks.len()];
         for (i, t) in toks.iter().enumerate() {
             if !t.mixed || !capitalized(s(t)) {
                 continue;
             }
-            capital_forms.insert(tv.low(i));
+            word_ids[i] = *ids.entry(s(t)).or_insert_with(|| {
+                capital_forms.insert(tv.low(i));
+                distinct += 1;
+                u32::try_from(distinct - 1).unwrap_or(NOT_CAPITALIZED)
+            });
             let opens = i == 0 || toks[i - 1].boundary && !toks[i - 1].word;
             let alone = || {
                 toks.get(i + 1).is_none_or(|n| {
@@ -557,6 +645,30 @@ impl Names {
             after_boundary = false;
         }
         let nouns_capitalized = inner > 40 && inner_caps * 4 > inner;
+        let answers: Vec<Answers> = std::iter::repeat_with(Answers::default)
+            .take(distinct)
+            .collect();
+        // The answers kept for token `k`, if it is a capitalized word; the questions below
+        // about token `k`, through them.
+        let memo = |k: usize| {
+            word_ids
+                .get(k)
+                .and_then(|&id| answers.get(usize::try_from(id).ok()?))
+        };
+        let title_at = |k: usize| match memo(k) {
+            Some(m) => *m.title.get_or_init(|| title_of(tv.low(k))),
+            None => title_of(tv.low(k)),
+        };
+        let low_in = |k: usize, q: Ask, set: &WordSet| ask(memo(k), q, || set.contains(tv.low(k)));
+        let function_at = |k: usize| low_in(k, Ask::Function, &FUNCTION_WORDS);
+        let particle_at = |k: usize| low_in(k, Ask::Particle, &PARTICLES);
+        let given_at = |k: usize| low_in(k, Ask::Given, &GIVEN_SET);
+        let calendar_at = |k: usize| low_in(k, Ask::Calendar, &CALENDAR_SET);
+        let lower_at = |k: usize| ask(memo(k), Ask::Lower, || lower_words.contains(tv.low(k)));
+        let cue_word_at = |k: usize| ask(memo(k), Ask::Cue, || CUE_INDEX.contains_key(tv.low(k)));
+        let printed_is = |k: usize, q: Ask, f: fn(&str) -> bool| ask(memo(k), q, || f(s(&toks[k])));
+        let platform_at = |k: usize| printed_is(k, Ask::Platform, is_platform);
+        let shouted_at = |k: usize| printed_is(k, Ask::Shouted, shouted);
         let acronym = |w: &str| openers.get(w).is_some_and(|&n| n >= 2);
 
         let mut known = Known::default();
@@ -731,7 +843,7 @@ impl Names {
             };
             let hashtag = glued(&["#"]);
             let linked = glued(&["/", "=", "?", "&"]);
-            if !capitalized(s(&t)) || hashtag || linked || CALENDAR_SET.contains(tv.low(i)) {
+            if !capitalized(s(&t)) || hashtag || linked || calendar_at(i) {
                 i += 1;
                 continue;
             }
@@ -751,13 +863,15 @@ impl Names {
                         && PARTICLES.contains(w)
                         && word_at(j + 1).is_some_and(|n| capitalized(s(n)))
                 };
-                let platform = || j > i && is_platform(w);
-                if !(capitalized(w) || particle()) || platform() || compound_adjective(w) {
+                let platform = || j > i && platform_at(j);
+                let compound = || printed_is(j, Ask::Compound, compound_adjective);
+                // A capitalized word is one with answers kept.
+                if !(memo(j).is_some() || particle()) || platform() || compound() {
                     break;
                 }
                 j += 1;
                 // A possessive ends the name (`Quentin Tarantino's Once Upon a Time`).
-                if unsuffixed(w).len() < w.len() {
+                if ask(memo(j - 1), Ask::Suffixed, || unsuffixed(w).len() < w.len()) {
                     break;
                 }
             }
@@ -767,18 +881,17 @@ impl Names {
             let mut title: Option<String> = i
                 .checked_sub(1)
                 .and_then(word_at)
-                .and_then(|_| title_of(tv.low(i - 1)))
+                .and_then(|_| title_at(i - 1))
                 .map(str::to_string);
             while a < j {
                 let w = s(&toks[a]);
-                let low = tv.low(a);
-                if let Some(tt) = title_of(low) {
+                if let Some(tt) = title_at(a) {
                     title = Some(tt.to_string());
                     a += 1;
-                } else if FUNCTION_WORDS.contains(low)
-                    || PARTICLES.contains(low)
-                    || lower_words.contains(low)
-                    || is_platform(w)
+                } else if function_at(a)
+                    || particle_at(a)
+                    || lower_at(a)
+                    || platform_at(a)
                     || (a == i
                         && sentence_start
                         && j - a == 1
@@ -792,8 +905,8 @@ impl Names {
             }
             // A title inside the run ends the part before the name (`Prime Minister Reiner
             // Haseloff`); a run of titles only (`the Prime Minister`) names nobody.
-            if let Some(k) = (a..j).rev().find(|&k| title_of(tv.low(k)).is_some()) {
-                title = title_of(tv.low(k)).map(str::to_string);
+            if let Some((k, tt)) = (a..j).rev().find_map(|k| title_at(k).map(|tt| (k, tt))) {
+                title = Some(tt.to_string());
                 a = k + 1;
             }
             // A word alone in brackets is a gloss (`(G20)`, `(Dogecoin)`), a capitalized cue
@@ -802,20 +915,22 @@ impl Names {
                 && i > 0
                 && matches!(s(&toks[i - 1]), "(" | "（")
                 && toks.get(j).is_some_and(|n| matches!(s(n), ")" | "）"));
-            let cue_verb = j == i + 1 && CUE_INDEX.contains_key(tv.low(i));
+            let cue_verb = j == i + 1 && cue_word_at(i);
             if bracketed || cue_verb {
                 i = j;
                 continue;
             }
             // A given name later in the run starts the name (`Américain Donald Trump`).
-            if let Some(g) = (a + 1..j.saturating_sub(1)).find(|&k| GIVEN_SET.contains(tv.low(k))) {
-                if !GIVEN_SET.contains(tv.low(a)) {
+            if let Some(g) = (a + 1..j.saturating_sub(1)).find(|&k| given_at(k)) {
+                if !given_at(a) {
                     a = g;
                 }
             }
             let mut e = j.min(a + MAX_NAME_WORDS);
             while e > a
-                && (PARTICLES.contains(s(&toks[e - 1])) || FUNCTION_WORDS.contains(tv.low(e - 1)))
+                && (ask(memo(e - 1), Ask::ParticleAsPrinted, || {
+                    PARTICLES.contains(s(&toks[e - 1]))
+                }) || function_at(e - 1))
             {
                 e -= 1;
             }
@@ -834,13 +949,13 @@ impl Names {
                     || (e - a == 1 && acronym(s(&toks[a])))
                     || cue_next(j)
                     || cue_before(i)
-                    || GIVEN_SET.contains(tv.low(a))
+                    || given_at(a)
                     || s(&toks[j.min(toks.len() - 1)]) == "("
                         && s(toks.get(j + 1).unwrap_or(&t)) == "@";
                 let evidence = title.is_some() || acts;
                 // Capitals only (`HAPPY NEW YEAR`, `RP`): a name only with evidence other than
                 // a title before it (`prezydent RP` is the country's).
-                let loud = (a..e).all(|k| shouted(s(&toks[k])));
+                let loud = (a..e).all(shouted_at);
                 let name = if loud && !acts {
                     None
                 } else if e - a >= 2 {
