@@ -15,7 +15,9 @@
 //! windows are bounded (a few hundred bytes each side, clipped at the neighbouring quotes and
 //! posts and at sentence ends), so the cost per quotation is constant.
 
-use super::lexicon::people::{CROWD_NOUNS, INDEFINITES, MORE_FUNCTION_WORDS, OBJECT_NOUNS};
+use super::lexicon::people::{
+    CROWD_NOUNS, HEBREW_OPENERS, INDEFINITES, MORE_FUNCTION_WORDS, OBJECT_NOUNS,
+};
 use super::lexicon::{CueKind, CLASSES, CUE_INDEX, TAIL_WORDS};
 use super::names::{is_calendar_word, is_platform, title_of};
 
@@ -321,7 +323,12 @@ impl<'a> Toks<'a> {
             return None;
         }
         let mut k = lo;
-        while k < p && k - lo < 4 && self.word(k) && !MORE_FUNCTION_WORDS.contains(&self.low(k)) {
+        while k < p
+            && k - lo < 4
+            && self.word(k)
+            && !MORE_FUNCTION_WORDS.contains(&self.low(k))
+            && !HEBREW_OPENERS.contains(&self.low(k))
+        {
             k += 1;
         }
         (k > lo).then_some(lo..k)
@@ -675,12 +682,15 @@ impl<'a> Toks<'a> {
     fn crowd_subject(&self, lo: usize, n: usize) -> Option<Range<usize>> {
         self.clause_subject(lo, n, |s, n| {
             let r = self.np_after(s, n)?;
-            let low = self.low(r.start).replace('’', "'");
-            // `D’autres`, `Bazı kullanıcılar`: an indefinite alone or with its crowd noun.
+            // `D’autres`, `Bazı kullanıcılar`: an indefinite alone or with its crowd noun (the
+            // typographic apostrophe read as the list's straight one, copying only then).
+            let low = self.low(r.start);
+            let straight = low.contains('’').then(|| low.replace('’', "'"));
+            let low = straight.as_deref().unwrap_or(low);
             let indefinite = (r.len() == 1
                 || (r.len() == 2 && CROWD_NOUNS.contains(&self.low(r.start + 1))))
-                && INDEFINITES.contains(&low.as_str())
-                && !ARTICLES.contains(&low.as_str());
+                && INDEFINITES.contains(&low)
+                && !ARTICLES.contains(&low);
             if indefinite {
                 return (r.end < n && !self.cap(r.end)).then_some(r);
             }
@@ -1334,14 +1344,19 @@ mod tests {
         (a.speaker, a.cue)
     }
 
+    /// The attribution of the marks from the first `open` to the last `close` of `text`.
+    fn between(text: &str, open: char, close: char) -> Attribution {
+        let o = text.find(open).unwrap_or(0);
+        let c = text.rfind(close).map_or(0, |c| c + close.len_utf8());
+        attribute(text, o, c, 0, text.len(), None)
+    }
+
     /// Lead-in clauses ending in a colon, no cue (fixtures/realworld 220, 292 and
     /// realworld-next 337, 093).
     #[test]
     fn subjects_of_lead_ins() {
         let lead = |text: &str| {
-            let open = text.find('“').unwrap_or(0);
-            let close = text.find('”').map_or(0, |c| c + '”'.len_utf8());
-            let a = attribute(text, open, close, 0, text.len(), None);
+            let a = between(text, '“', '”');
             (a.speaker, a.lead)
         };
         let yes = |sp: &str| (Some(sp.to_string()), true);
@@ -1380,11 +1395,7 @@ mod tests {
     /// Crowds as subjects with no cue, plural cues (fixtures/realworld-next2 351, 360).
     #[test]
     fn crowds_speak() {
-        let a = |text: &str| {
-            let o = text.find('"').unwrap_or(0);
-            let c = text.rfind('"').map_or(0, |c| c + 1);
-            attribute(text, o, c, 0, text.len(), None).speaker
-        };
+        let a = |text: &str| between(text, '"', '"').speaker;
         assert_eq!(
             a("D’autres reprennent la formulation du tweet pour souhaiter \"Courage à tous\".")
                 .as_deref(),
@@ -1410,11 +1421,7 @@ mod tests {
     /// The subject a relative pronoun stands for (fixtures/realworld-next2 357, realworld 305).
     #[test]
     fn relative_clause_subjects() {
-        let a = |text: &str| {
-            let o = text.find('“').unwrap_or(0);
-            let c = text.rfind('”').map_or(0, |c| c + '”'.len_utf8());
-            attribute(text, o, c, 0, text.len(), None).speaker
-        };
+        let a = |text: &str| between(text, '“', '”').speaker;
         assert_eq!(
             a("Alguns foram além, como a atriz Maisa Silva, que disparou: “Se a rede acabar”")
                 .as_deref(),
@@ -1436,9 +1443,7 @@ mod tests {
     #[test]
     fn coordinated_subjects() {
         let a = |text: &str| {
-            let o = text.find('„').unwrap_or(0);
-            let c = text.rfind('“').map_or(0, |c| c + '“'.len_utf8());
-            let a = attribute(text, o, c, 0, text.len(), None);
+            let a = between(text, '„', '“');
             (a.speaker, a.lead)
         };
         assert_eq!(
@@ -1454,11 +1459,7 @@ mod tests {
     /// The name after the verb (fixtures/realworld-next2 353, 350).
     #[test]
     fn inverted_speakers() {
-        let a = |text: &str, open: char, close: char| {
-            let o = text.find(open).unwrap_or(0);
-            let c = text.rfind(close).map_or(0, |c| c + close.len_utf8());
-            attribute(text, o, c, 0, text.len(), None).speaker
-        };
+        let a = |text: &str, open: char, close: char| between(text, open, close).speaker;
         assert_eq!(
             a(
                 "Am 25. Januar twitterte Laschet „Vf bgrtbtb yt w. T“.",

@@ -18,8 +18,8 @@
 
 use super::attribution::TokBuf;
 use super::lexicon::people::{
-    CALENDAR_WORDS, GIVEN_NAMES, INDEFINITES, MORE_FUNCTION_WORDS, MORE_PRONOUNS, OBJECT_NOUNS,
-    RELATION_NOUNS, SUBJECT_VERBS, TITLES,
+    CALENDAR_WORDS, GIVEN_NAMES, HEBREW_OPENERS, INDEFINITES, MORE_FUNCTION_WORDS, MORE_PRONOUNS,
+    OBJECT_NOUNS, RELATION_NOUNS, SUBJECT_VERBS, TITLES,
 };
 use super::lexicon::{CLASSES, CUE_INDEX};
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
@@ -151,6 +151,7 @@ static FUNCTION_WORDS: LazyLock<WordSet> = LazyLock::new(|| {
     set.extend(CLASSES.pronouns.iter().copied());
     set.extend(MORE_PRONOUNS.iter().copied());
     set.extend(MORE_FUNCTION_WORDS.iter().copied());
+    set.extend(HEBREW_OPENERS.iter().copied());
     WordSet::new(set)
 });
 
