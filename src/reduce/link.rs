@@ -24,6 +24,11 @@
 //! - **near-verbatim**, similarity ≥ [`VERBATIM`] (0.9), whoever the speaker: words copied
 //!   this closely are the post's.
 //!
+//! A translation shares few words with its post. One printed next to the post links by place
+//! ([`link_translations`]); one in another document links when its speaker names the post's
+//! author and it keeps the post's numbers and word stems (`persona`, `background`) in
+//! another language ([`link_translations_across`]).
+//!
 //! A look-alike — another speaker, a spoken cue (`said`), similar but not copied words — does
 //! not link. When several posts qualify, the attributed one wins, then the most similar, then
 //! the first in feed order. Quotes link across documents.
@@ -203,8 +208,7 @@ fn translates(q: &Quote, qw: usize, quote_lang: &mut Option<Option<String>>, pos
     let Some(pl) = post.lang.as_deref() else {
         return false;
     };
-    let pw = letter_weight(&post.text);
-    let comparable = qw * 4 >= pw && qw <= pw * 2;
+    let comparable = comparable(qw, letter_weight(&post.text));
     let speaker_fits = || match q.speaker.as_deref() {
         None => true,
         Some(sp) => {
@@ -232,27 +236,238 @@ fn translates(q: &Quote, qw: usize, quote_lang: &mut Option<Option<String>>, pos
             .is_some_and(|ql| ql != pl)
 }
 
-/// Whether `a` and `b` share an anchor: a number of two digits or more, or the first four
-/// letters (accents dropped) of a word of five letters or more.
-fn shares_anchor(a: &str, b: &str) -> bool {
-    let of = |t: &str| -> HashSet<String> {
-        t.split(|c: char| !c.is_alphanumeric())
-            .filter_map(|w| {
-                if w.chars().all(|c| c.is_ascii_digit()) {
-                    return (w.len() >= 2).then(|| w.to_string());
-                }
-                (w.chars().count() >= 5).then(|| {
-                    w.chars()
-                        .take(4)
-                        .flat_map(char::to_lowercase)
-                        .map(unaccented)
-                        .collect()
+/// Whether a quotation of [`letter_weight`] `qw` is as long as a translation of a post of
+/// weight `pw` can be: a quarter of it to twice it.
+fn comparable(qw: usize, pw: usize) -> bool {
+    qw * 4 >= pw && qw <= pw * 2
+}
+
+/// Fewest stems a quotation shares with a post of another document through different words
+/// (see [`cognates`]) to be taken for its translation; it must also keep a third of its
+/// anchors: a stem or two in common, or a few among many, may be chance that far apart.
+const MIN_ANCHORS_ACROSS: usize = 2;
+
+/// Most posts of one author a quotation is compared with by [`link_translations_across`]; a
+/// speaker with more posts in the feed than this is too common to be matched this way.
+const MAX_AUTHOR_POSTS: usize = 256;
+
+/// Links the quotations that neither the word index nor [`link_translations`] linked and that
+/// translate a post of another document (`«Nessuno è nato odiando…», recita il tweet` by Barack
+/// Obama in an Italian article, the English tweet embedded in another). Every name word of the
+/// speaker is the post author's, the languages differ, the lengths are comparable, and the two
+/// share a third of the quotation's anchors, [`MIN_ANCHORS_ACROSS`] of them through different
+/// words (so, in practice, one script: across scripts only the place tells, which
+/// [`link_translations`] reads). Among the
+/// author's posts the one keeping the most anchors wins; a tie links none. `authors`, `texts`
+/// and `posts` give a post's author, its text and the whole post by index (the last only for
+/// its language, once the rest holds); the index of authors is built only when some quotation
+/// is left to link.
+fn link_translations_across<'a>(
+    best_of: &mut [Option<(usize, f64)>],
+    quotes: &[Quote],
+    n_posts: usize,
+    authors: impl Fn(usize) -> Option<Cow<'a, Author>>,
+    texts: impl Fn(usize) -> Option<Cow<'a, str>>,
+    posts: impl Fn(usize) -> Option<Cow<'a, Post>>,
+) {
+    let left = |best: &Option<(usize, f64)>, q: &Quote| {
+        best.is_none()
+            && q.speaker.as_deref().is_some_and(names_someone)
+            && letter_weight(&q.text) >= MIN_TRANSLATED_LETTERS
+    };
+    if !best_of.iter().zip(quotes).any(|(b, q)| left(b, q)) {
+        return;
+    }
+    // Each name word of an author (and the handle) to the posts of that author.
+    let mut by_name: FxHashMap<String, Vec<usize>> = FxHashMap::default();
+    for pi in 0..n_posts {
+        let Some(author) = authors(pi) else {
+            continue;
+        };
+        let mut keys = author.name.as_deref().map(name_tokens).unwrap_or_default();
+        keys.extend(author.handle.as_deref().map(str::to_lowercase));
+        keys.sort_unstable();
+        keys.dedup();
+        for key in keys {
+            by_name.entry(key).or_default().push(pi);
+        }
+    }
+    // The translation links made here: (quote, post).
+    let mut made: Vec<(usize, usize)> = Vec::new();
+    for (qi, q) in quotes.iter().enumerate() {
+        if !best_of.get(qi).is_some_and(|best| left(best, q)) {
+            continue;
+        }
+        let speaker = q.speaker.as_deref().map(name_tokens).unwrap_or_default();
+        // The posts whose author carries every name word of the speaker.
+        let mut lists: Vec<&Vec<usize>> = Vec::with_capacity(speaker.len());
+        for word in &speaker {
+            match by_name.get(word) {
+                Some(list) => lists.push(list),
+                None => break,
+            }
+        }
+        if speaker.is_empty() || lists.len() < speaker.len() {
+            continue;
+        }
+        lists.sort_by_key(|l| l.len());
+        let Some((shortest, others)) = lists.split_first() else {
+            continue;
+        };
+        if shortest.len() > MAX_AUTHOR_POSTS {
+            continue;
+        }
+        let qw = letter_weight(&q.text);
+        let kept = anchors(&q.text);
+        let mut quote_lang: Option<Option<String>> = None;
+        // (anchors kept, post), the most first.
+        let mut ranked: Vec<(usize, usize)> = Vec::new();
+        for &pi in shortest.iter() {
+            if !others.iter().all(|l| l.binary_search(&pi).is_ok()) {
+                continue;
+            }
+            let Some(text) = texts(pi) else {
+                continue;
+            };
+            if !comparable(qw, letter_weight(&text)) || similarity(&q.text, &text) >= ATTRIBUTED {
+                continue;
+            }
+            let shared = anchors(&text).intersection(&kept).count();
+            if shared * 3 < kept.len() || cognates(&q.text, &text) < MIN_ANCHORS_ACROSS {
+                continue;
+            }
+            let other_language = posts(pi).is_some_and(|post| {
+                post.lang.as_deref().is_some_and(|pl| {
+                    quote_lang
+                        .get_or_insert_with(|| crate::post::lang::detect(&q.text))
+                        .as_deref()
+                        .is_some_and(|ql| ql != pl)
                 })
-            })
+            });
+            if other_language {
+                ranked.push((shared, pi));
+            }
+        }
+        ranked.sort_unstable_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+        let by_anchors = match ranked.as_slice() {
+            [(shared, pi), rest @ ..] if rest.first().is_none_or(|r| r.0 < *shared) => Some(*pi),
+            _ => None,
+        };
+        // The quotation right after another of the same speaker's, linked here, translates the
+        // post that follows that one in the thread.
+        let next_in_thread = || {
+            let &(prev_qi, prev_pi) = made.last()?;
+            let prev = quotes.get(prev_qi)?;
+            let adjacent =
+                prev_qi + 1 == qi && prev.document == q.document && prev.speaker == q.speaker;
+            if !adjacent {
+                return None;
+            }
+            let pi = next_post(prev_pi, shortest, others, &posts)?;
+            let post = posts(pi)?;
+            let translated = comparable(qw, letter_weight(&post.text))
+                && post.lang.as_deref().is_some_and(|pl| {
+                    quote_lang
+                        .get_or_insert_with(|| crate::post::lang::detect(&q.text))
+                        .as_deref()
+                        .is_some_and(|ql| ql != pl)
+                });
+            translated.then_some(pi)
+        };
+        if let Some(pi) = by_anchors.or_else(next_in_thread) {
+            let sim = texts(pi).map_or(0.0, |t| similarity(&q.text, &t));
+            if let Some(best) = best_of.get_mut(qi) {
+                *best = Some((pi, sim));
+            }
+            made.push((qi, pi));
+        }
+    }
+}
+
+/// The post of the same author that follows post `pi` in a document where both are embedded
+/// (the next part of a thread): of the posts in `shortest` that are also in every list of
+/// `others`, the one whose appearance comes soonest after one of `pi`'s.
+fn next_post<'a>(
+    pi: usize,
+    shortest: &[usize],
+    others: &[&Vec<usize>],
+    posts: &impl Fn(usize) -> Option<Cow<'a, Post>>,
+) -> Option<usize> {
+    let placed = |p: &Post| -> Vec<(String, usize)> {
+        p.appearances
+            .iter()
+            .filter(|a| a.kind != AppearanceKind::Quote)
+            .map(|a| (a.document.clone(), a.start))
             .collect()
     };
-    let (x, y) = (of(a), of(b));
-    x.intersection(&y).next().is_some()
+    let after = placed(posts(pi)?.as_ref());
+    let mut best: Option<(usize, usize)> = None;
+    for &other in shortest {
+        if other == pi || !others.iter().all(|l| l.binary_search(&other).is_ok()) {
+            continue;
+        }
+        let Some(post) = posts(other) else {
+            continue;
+        };
+        for (doc, start) in placed(&post) {
+            let gap = after
+                .iter()
+                .filter(|(d, s)| *d == doc && *s < start)
+                .map(|(_, s)| start - s)
+                .min();
+            if let Some(gap) = gap {
+                if best.is_none_or(|(g, _)| gap < g) {
+                    best = Some((gap, other));
+                }
+            }
+        }
+    }
+    best.map(|(_, other)| other)
+}
+
+/// Whether `a` and `b` share an anchor (see [`anchors`]).
+fn shares_anchor(a: &str, b: &str) -> bool {
+    anchors(a).intersection(&anchors(b)).next().is_some()
+}
+
+/// The anchors of a text, what a translation keeps of it: its numbers of two digits or more,
+/// and the first four letters (accents dropped) of its words of five letters or more
+/// (`securitatea` ~ `security`).
+fn anchors(text: &str) -> HashSet<String> {
+    text.split(|c: char| !c.is_alphanumeric())
+        .filter_map(anchor)
+        .collect()
+}
+
+/// The anchor of one word (see [`anchors`]), if it has one.
+fn anchor(word: &str) -> Option<String> {
+    if word.chars().all(|c| c.is_ascii_digit()) {
+        return (word.len() >= 2).then(|| word.to_string());
+    }
+    (word.chars().count() >= 5).then(|| {
+        word.chars()
+            .take(4)
+            .flat_map(char::to_lowercase)
+            .map(unaccented)
+            .collect()
+    })
+}
+
+/// How many stems two texts share through different words (`persona` ~ `person`, `colore` ~
+/// `color`): the anchors of the words only one of them has. A translation shares these; a
+/// text in the same language shares whole words instead.
+fn cognates(a: &str, b: &str) -> usize {
+    let words = |t: &str| -> HashSet<String> {
+        t.split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .map(str::to_lowercase)
+            .collect()
+    };
+    let (wa, wb) = (words(a), words(b));
+    let only = |x: &HashSet<String>, y: &HashSet<String>| -> HashSet<String> {
+        x.difference(y).filter_map(|w| anchor(w)).collect()
+    };
+    only(&wa, &wb).intersection(&only(&wb, &wa)).count()
 }
 
 /// A Latin letter without its accent (`é` → `e`), other letters as they are.
@@ -299,6 +514,14 @@ pub fn link_quotes(posts: &mut [Post], quotes: &mut [Quote]) {
         |i| posts.get(i).map(|p| Cow::Borrowed(p.id.as_str())),
         |i| posts.get(i).map(|p| Cow::Borrowed(p.text.as_str())),
     );
+    link_translations_across(
+        &mut best_of,
+        quotes,
+        posts.len(),
+        |i| posts.get(i).map(|p| Cow::Borrowed(&p.author)),
+        |i| posts.get(i).map(|p| Cow::Borrowed(p.text.as_str())),
+        |i| posts.get(i).map(Cow::Borrowed),
+    );
     if best_of.iter().all(Option::is_none) {
         return;
     }
@@ -323,6 +546,14 @@ pub fn link_quotes_packed(store: &mut PostStore, quotes: &mut [Quote], documents
         best_posts(store.len(), texts, authors, quotes)
     };
     keep_translations(&mut best_of, quotes, |i| store.id(i), |i| store.text(i));
+    link_translations_across(
+        &mut best_of,
+        quotes,
+        store.len(),
+        |i| store.author(i).map(Cow::Owned),
+        |i| store.text(i),
+        |i| store.get(i).map(Cow::Owned),
+    );
     if best_of.iter().all(Option::is_none) {
         return;
     }
@@ -1037,6 +1268,78 @@ mod tests {
         link_translations(std::slice::from_ref(&post), &mut quotes);
         let linked: Vec<bool> = quotes.iter().map(|q| q.post.is_some()).collect();
         assert_eq!(linked, [true, false, false]);
+    }
+
+    #[test]
+    fn translations_link_across_documents_by_author_stems_and_thread() {
+        let obama = Author {
+            name: Some("Barack Obama".into()),
+            handle: Some("BarackObama".into()),
+        };
+        let embed = Appearance {
+            document: "018.txt".into(),
+            kind: AppearanceKind::Embed,
+            line: 9,
+            start: 900,
+            end: 1000,
+            similarity: 1.0,
+        };
+        let first = "\u{201c}No one is born hating another person because of the color of his \
+                     skin or his background or his religion\u{2026}\u{201d}";
+        let second = "\u{201c}People must learn to hate, and if they can learn to hate, they can \
+                      be taught to love\u{2026}\u{201d}";
+        let mut posts: Vec<Post> = [first, second]
+            .iter()
+            .enumerate()
+            .map(|(i, text)| {
+                let mut p = bare_post(format!("p{i}"), obama.clone(), text.to_string(), vec![]);
+                p.appearances.push(Appearance {
+                    start: embed.start + 200 * i,
+                    ..embed.clone()
+                });
+                p.lang = Some("en".into());
+                p
+            })
+            .collect();
+        let quote = |text: &str, speaker: &str, cue: &str| Quote {
+            id: format!("q{}", text.len()),
+            document: "024.txt".into(),
+            line: 3,
+            start: 400,
+            end: 400 + text.len(),
+            text: text.into(),
+            speaker: Some(speaker.into()),
+            speaker_mention: None,
+            cue: Some(cue.into()),
+            post: None,
+        };
+        let mut quotes = vec![
+            // The first tweet in Italian: persona, colore, background, religioso.
+            quote(
+                "Nessuno \u{e8} nato odiando un\u{2019}altra persona per il colore della pelle o \
+                 per il background religioso",
+                "Barack Obama",
+                "recita il tweet",
+            ),
+            // The second in Italian keeps no word of the English: it is the next in the thread
+            // after the quotation before it, by the same speaker.
+            quote(
+                "La gente deve imparare a odiare e, se pu\u{f2} imparare a odiare, si pu\u{f2} \
+                 anche insegnare loro ad amare",
+                "Barack Obama",
+                "La seconda parte dice",
+            ),
+            // Somebody else's words, with the same anchors.
+            quote(
+                "Nessuno \u{e8} nato odiando un\u{2019}altra persona per il colore della pelle o \
+                 per il background religioso",
+                "Nelson Mandela",
+                "scrisse",
+            ),
+        ];
+        link_quotes(&mut posts, &mut quotes);
+        let linked: Vec<Option<&str>> = quotes.iter().map(|q| q.post.as_deref()).collect();
+        assert_eq!(linked, [Some("p0"), Some("p1"), None]);
     }
 
     #[test]
