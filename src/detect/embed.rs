@@ -59,7 +59,13 @@ pub fn scan(doc: &Document, paras: &Paras, claimed: &mut [bool]) -> Vec<Sighting
             let numbered = segments.last().and_then(|r| item_number(&text[r.clone()]));
             match numbered_lines(text, paras, claimed, sig_last, numbered) {
                 lines if !lines.is_empty() => lines,
-                _ => trailing_lines(text, paras, claimed, sig_last),
+                _ => {
+                    let listed = first
+                        .checked_sub(1)
+                        .and_then(|i| paras.list.get(i))
+                        .is_some_and(|p| is_item_number(&text[p.range.clone()]));
+                    trailing_lines(text, paras, claimed, sig_last, listed)
+                }
             }
         } else {
             Vec::new()
@@ -343,8 +349,16 @@ fn numbered_lines(
 
 /// Lines under a signature that still belong to its post, as pages that print the signature
 /// after the post's first line show them: media and link lines (`#Macron20h pic.twitter.com/…`),
-/// or, in a numbered list, every line down to the next item number (`#3:`).
-fn trailing_lines(text: &str, paras: &Paras, claimed: &[bool], sig_last: usize) -> Vec<usize> {
+/// or, in a numbered list, every line down to the next item number (`#3:`), or down to the end
+/// of the page for a post that opens an item (`listed`: `#7:` on the line above its text) and
+/// is the last.
+fn trailing_lines(
+    text: &str,
+    paras: &Paras,
+    claimed: &[bool],
+    sig_last: usize,
+    listed: bool,
+) -> Vec<usize> {
     let mut lines = Vec::new();
     let mut weight_so_far = 0;
     let mut next_is_signature = false;
@@ -368,7 +382,7 @@ fn trailing_lines(text: &str, paras: &Paras, claimed: &[bool], sig_last: usize) 
         lines.push(j);
         j += 1;
     }
-    if item_follows {
+    if item_follows || listed && j == paras.list.len() && !lines.is_empty() {
         return lines;
     }
     // The rest of the post's text, down to the last line that ends with the post's own link
