@@ -351,7 +351,8 @@ fn numbered_lines(
 /// after the post's first line show them: media and link lines (`#Macron20h pic.twitter.com/…`),
 /// or, in a numbered list, every line down to the next item number (`#3:`), or down to the end
 /// of the page for a post that opens an item (`listed`: `#7:` on the line above its text) and
-/// is the last.
+/// is the last; under such a post a line opening with a number (`25) Путин …`) is the next
+/// item too.
 fn trailing_lines(
     text: &str,
     paras: &Paras,
@@ -366,7 +367,9 @@ fn trailing_lines(
     let mut j = sig_last + 1;
     while j < paras.list.len() && paras.list[j].gap_before == 0 && !claimed[j] {
         let line = &text[paras.list[j].range.clone()];
-        if is_item_number(line) {
+        // The next item: a number alone (`#3:`), or, under a post that opens an item, a number
+        // opening the line (`26)`, the post's text, its signature, the rest, `25) Путин …`).
+        if is_item_number(line) || listed && item_number(line).is_some() {
             item_follows = true;
             break;
         }
