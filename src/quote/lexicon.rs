@@ -87,6 +87,7 @@ pub static CUES: &[(&str, &str, CueKind)] = {
         // What a statement, letter or sign says: `The statement read: "..."`.
         ("en", "read", Verb),
         ("en", "reads", Verb),
+        ("en", "reading", Verb),
         ("en", "according to", Prep),
         // French.
         ("fr", "a déclaré", Verb),
@@ -939,15 +940,31 @@ pub static STOPS: &[&str] = &[
     "mentre", "mientras", "enquanto", "tandis", "während", "terwijl",
 ];
 
-/// Words right before a quotation that make it a term, not a quotation (`so-called “plan”`).
+/// Words right before a quotation that make it a term, a name or a title, not a quotation
+/// (`so-called “plan”`, `a piece in The Atlantic called "The Right has a Bluesky Problem."`,
+/// `A trama intitulada “Medida Provisória”`).
 pub static TERM_MARKERS: &[&str] = &[
     "so-called",
     "dubbed",
     "termed",
+    "called",
+    "named",
+    "titled",
+    "entitled",
     "sogenannte",
     "sogenannten",
+    "betitelt",
     "prétendu",
+    "intitulé",
+    "intitulée",
     "llamado",
+    "llamada",
+    "titulado",
+    "titulada",
+    "intitulado",
+    "intitulada",
+    "intitolato",
+    "intitolata",
 ];
 
 /// Lowercase particles allowed inside a capitalized name (`Secretary of State`, `bin Salman`).
