@@ -706,4 +706,20 @@ mod tests {
         assert!(Shape::of("Long Walk to Freedom.").titled_sentence);
         assert!(!Shape::of("We Will Win this.").titled_sentence);
     }
+
+    #[test]
+    fn a_named_thing_is_no_quotation() {
+        let texts = [
+            // fixtures/realworld/docs/145.txt.
+            "Our own Warren Squire reported earlier today on a piece in The Atlantic called \
+             \"The Right has a Bluesky Problem.\"",
+            // fixtures/realworld/docs/126.txt.
+            "A trama intitulada \u{201c}Medida Provis\u{f3}ria\u{201d} ainda n\u{e3}o possui uma \
+             data de lan\u{e7}amento.",
+        ];
+        for text in texts {
+            let doc = Document::new("t.txt", text);
+            assert!(extract(&doc, &[]).is_empty(), "{text}");
+        }
+    }
 }
