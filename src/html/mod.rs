@@ -25,7 +25,7 @@ pub mod tree;
 
 use crate::detect::{Detector, Sighting};
 use crate::document::Document;
-use crate::model::{DocumentInfo, Post};
+use crate::model::{DocumentInfo, Post, Quote};
 use crate::post;
 use crate::{quote, Extraction};
 use article::{Article, Streamed};
@@ -63,7 +63,7 @@ pub fn extract(doc: &Document, detector: &Detector) -> Extraction {
     let derived = Document::new(doc.name.clone(), article.text.clone());
     let mut text_sightings = detector.scan(&derived);
     let spans: Vec<_> = text_sightings.iter().map(|s| s.start..s.end).collect();
-    let mut quotes = quote::extract(&derived, &spans);
+    let mut quotes = quote::extract_joined(&derived, &spans);
     for s in &mut text_sightings {
         (s.start, s.end) = (article.source_start(s.start), article.source_end(s.end));
     }
@@ -72,6 +72,7 @@ pub fn extract(doc: &Document, detector: &Detector) -> Extraction {
         q.line = doc.line_of(q.start);
         q.document.clone_from(&doc.name);
     }
+    drop_markdown_values(&doc.text, &mut quotes);
     let (sightings, links) = combine(found, text_sightings);
     let mut posts = post::build_all(doc, &sightings);
     for (p, links) in posts.iter_mut().zip(&links) {
@@ -87,6 +88,30 @@ pub fn extract(doc: &Document, detector: &Detector) -> Extraction {
         posts,
         quotes,
     }
+}
+
+/// Drops the quotations that a Markdown source read as HTML (a blog's `.html` post) shows to
+/// be code or markup in its lines, which the article text joins: string literals in fenced
+/// code blocks, and link reference titles (`[eff]: https://… "EFF's dice generated
+/// passphrases"`). `quotes` hold source offsets.
+fn drop_markdown_values(source: &str, quotes: &mut Vec<Quote>) {
+    let code = quote::fenced_code(source);
+    let mark_before = |at: usize| {
+        source
+            .get(..at)
+            .and_then(|t| t.char_indices().next_back())
+            .map_or(at, |(i, _)| i)
+    };
+    quotes.retain(|q| {
+        // The blocks are in order and apart: the one that may hold a quote is the last to
+        // start at or before it.
+        let k = code.partition_point(|r| r.start <= q.start);
+        let in_code = k
+            .checked_sub(1)
+            .and_then(|k| code.get(k))
+            .is_some_and(|r| q.end <= r.end);
+        !in_code && !quote::source_reference_title(source, mark_before(q.start))
+    });
 }
 
 /// All sightings of the page in document order (quote indices kept pointing at the same
@@ -123,6 +148,23 @@ fn add_link_targets(p: &mut Post, links: &[(String, String)]) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Markdown sources saved as `.html` (fixtures/realworld/docs/201.html and 112.html): a
+    /// string literal in a fenced block and link reference titles are no quotations; the
+    /// prose quotation after them is.
+    #[test]
+    fn markdown_code_and_reference_titles_are_no_quotations() {
+        let page = "<p>Posting is super easy as well - this is right from the docs:</p>\n\n\
+                    ```js\nawait agent.post({\n  text: 'Hello world! I posted this via the \
+                    API.',\n  createdAt: new Date().toISOString()\n})\n```\n\n\
+                    [eff]: https://www.eff.org/dice \"EFF's dice generated passphrases\"\n\
+                    [hibp]: https://haveibeenpwned.com/ \"Have I been Pwned Account Compromise \
+                    Checker\"\n\n<p>Ana Ruiz said: \"The bridge opens on Monday morning.\"</p>\n";
+        let doc = Document::new("post.html", page);
+        let got = extract(&doc, &Detector::new());
+        let texts: Vec<&str> = got.quotes.iter().map(|q| q.text.as_str()).collect();
+        assert_eq!(texts, ["The bridge opens on Monday morning."]);
+    }
 
     /// 200,000 nested `<div>`s around a tweet and a quotation, closed, then a paragraph: the
     /// tree follows the nesting (each `div` spans to its own end tag) and the page reads as a

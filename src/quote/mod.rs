@@ -60,10 +60,21 @@ const SENTENCE_BACK: usize = 400;
 
 /// Finds the direct quotations of `doc` outside the byte ranges in `posts` (the posts' own text).
 pub fn extract(doc: &Document, posts: &[Range<usize>]) -> Vec<Quote> {
+    // Code is no prose: string literals in a Markdown source's fenced blocks are not quotes.
+    extract_outside(doc, posts, fenced_code(&doc.text))
+}
+
+/// [`extract`] for a text whose lines were joined (an HTML page's article text), where no
+/// fenced code block can be told: the caller looks for them in the page's source.
+pub fn extract_joined(doc: &Document, posts: &[Range<usize>]) -> Vec<Quote> {
+    extract_outside(doc, posts, Vec::new())
+}
+
+/// [`extract`] outside the byte ranges of `posts` and of `code`.
+fn extract_outside(doc: &Document, posts: &[Range<usize>], code: Vec<Range<usize>>) -> Vec<Quote> {
     let text = doc.text.as_str();
     let mut spans: Vec<Range<usize>> = posts.iter().filter(|r| r.end > r.start).cloned().collect();
-    // Code is no prose: string literals in a Markdown source's fenced blocks are not quotes.
-    spans.extend(fenced_code(text));
+    spans.extend(code);
     spans.sort_by_key(|r| r.start);
     let found = match doc.format {
         crate::document::TextFormat::Html => marks::scan_html(text, doc.body_start, &spans),
@@ -388,7 +399,7 @@ fn resolve_speaker(
 /// backticks (or tildes) to the next line opening with the same fence, or the end of the text.
 /// One `memchr` pass for the fence bytes, then one over the lines only when a fence occurs:
 /// O(n).
-fn fenced_code(text: &str) -> Vec<Range<usize>> {
+pub(crate) fn fenced_code(text: &str) -> Vec<Range<usize>> {
     let mut out = Vec::new();
     let bytes = text.as_bytes();
     let fence_at = |i: usize| {
@@ -559,12 +570,26 @@ fn markup_value(text: &str, open: usize, close: usize) -> bool {
         || (lead.split_whitespace().next_back().is_some_and(key)
             && next.is_some_and(|w| key(w) || w == "---"));
     let link_text = lead.ends_with('[') || rest.starts_with("](");
-    let reference = lead.starts_with('[')
+    field || link_text || reference_title(lead)
+}
+
+/// Whether `lead`, a line's text before a quotation's opening mark, trimmed, makes it the
+/// title of a Markdown link reference (`[id]: https://… "…"`, `[ep]: /utils/ "…"`).
+fn reference_title(lead: &str) -> bool {
+    lead.starts_with('[')
         && lead.split_once("]:").is_some_and(|(_, url)| {
             let url = url.trim();
-            url.starts_with("http") && !url.contains(' ')
-        });
-    field || link_text || reference
+            (url.starts_with("http") || url.starts_with('/')) && !url.contains(' ')
+        })
+}
+
+/// Whether the opening mark at `open` in a page's source stands on a Markdown link
+/// reference's line as its title (see [`reference_title`]): for Markdown sources read as
+/// HTML, whose article text joins the lines.
+pub(crate) fn source_reference_title(source: &str, open: usize) -> bool {
+    let before = source.get(..open).unwrap_or("");
+    let line = before.rfind('\n').map_or(before, |i| &before[i + 1..]);
+    reference_title(line.trim())
 }
 
 /// The stable id of a quote: `quote:` and 16 hex digits of the document name and start offset.
