@@ -55,6 +55,9 @@ const MAX_CJK_NAMES: usize = 32;
 /// with the previous quotation's speaker.
 const CJK_CARRY: usize = 240;
 
+/// How far past the last quotation's window the name index reads to finish its line.
+const NAMES_LINE_REACH: usize = 1024;
+
 /// How far back the sentence of a quotation with no cue is looked for.
 const SENTENCE_BACK: usize = 400;
 
@@ -82,10 +85,16 @@ fn extract_outside(doc: &Document, posts: &[Range<usize>], code: Vec<Range<usize
     };
     let found = split_at_dash_cues(text, found);
     let quoted: Vec<Range<usize>> = found.iter().map(|m| m.open..m.close).collect();
-    // Names are looked up before a quotation or in its window after: none past the last one.
-    let names_end = found
-        .last()
-        .map_or(doc.body_start, |m| m.close + attribution::WINDOW);
+    // Names are looked up before a quotation, in its window after and in the paragraph after
+    // it: none past the last one's, and never a name cut in two (the line's end, within
+    // [`NAMES_LINE_REACH`] bytes).
+    let names_end = found.last().map_or(doc.body_start, |m| {
+        let from = attribution::floor_char(text, m.close + attribution::WINDOW);
+        let reach = attribution::floor_char(text, from + NAMES_LINE_REACH);
+        text.get(from..reach)
+            .and_then(|r| memchr::memchr(b'\n', r.as_bytes()))
+            .map_or(reach, |n| from + n)
+    });
     // Built at the first quotation kept: most candidates on a page (menus, markup) are not.
     let mut people: Option<names::Names> = None;
     let build_people = || {

@@ -603,8 +603,14 @@ impl Names {
         let mut headlines: Vec<Range<usize>> = Vec::new();
         let mut newlines: Vec<usize> = Vec::new();
         let (mut line_from, mut line_words, mut line_caps, mut line_at) = (0usize, 0, 0, false);
+        // Where a handle, hashtag or link piece glued to its mark would start (`@shakira`,
+        // `#loba`, `instagram.com/shakira`): a word there is no lowercase use of a name.
+        let mut glued_at = usize::MAX;
         for t in toks {
             if !t.word {
+                if matches!(s(t), "@" | "#" | "/" | "." | "=") {
+                    glued_at = t.end;
+                }
                 if t.boundary {
                     names.sentence_ends.push(t.end);
                 }
@@ -624,11 +630,12 @@ impl Names {
             }
             let w = s(t);
             line_words += 1;
+            let glued = t.start == glued_at;
             if !t.mixed {
                 // ASCII lower case and digits only.
                 let letter = w.as_bytes().first().is_some_and(u8::is_ascii_lowercase);
                 line_caps += usize::from(!w.bytes().any(|b| b.is_ascii_lowercase()));
-                if letter && capital_forms.remove(w) {
+                if letter && !glued && capital_forms.remove(w) {
                     lower_words.insert(w);
                 }
                 inner += usize::from(!after_boundary && letter);
@@ -636,7 +643,8 @@ impl Names {
                 continue;
             }
             line_caps += usize::from(capitalized(w) || !w.chars().any(char::is_alphabetic));
-            if w.chars().next().is_some_and(char::is_lowercase) && capital_forms.remove(w) {
+            if w.chars().next().is_some_and(char::is_lowercase) && !glued && capital_forms.remove(w)
+            {
                 lower_words.insert(w);
             }
             if !after_boundary && w.chars().next().is_some_and(char::is_alphabetic) {
@@ -1064,6 +1072,33 @@ impl Names {
         start..end
     }
 
+    /// The first person named after `at` in its paragraph or the next one (blank lines
+    /// skipped) by a name, for a description with `title`: not a handle, nor capitals only
+    /// (`CBP`, an agency more often than a person), nor a person given another title (`aldus
+    /// de burgemeester.` is not `le ministre Paul Girard` in the next paragraph).
+    fn next_person(&self, at: usize, title: &str) -> Option<&str> {
+        let mut end = self.paragraph(at).end;
+        for _ in 0..3 {
+            let next = self.paragraph(end.saturating_add(1));
+            let blank = next.end <= next.start.saturating_add(1);
+            end = next.end;
+            if !blank {
+                break;
+            }
+        }
+        let lo = self.mentions.partition_point(|m| m.at < at);
+        self.mentions[lo..]
+            .iter()
+            .take_while(|m| m.at < end)
+            .find(|m| {
+                m.person
+                    && !m.name.starts_with('@')
+                    && m.name.chars().any(char::is_lowercase)
+                    && m.title.as_deref().is_none_or(|other| other == title)
+            })
+            .map(|m| m.name.as_str())
+    }
+
     /// The first person named in `from..to`, else the first full name (the subject of a sentence, more often than the
     /// nearest name, which is often an object: `Bildt shared an article about Trump: «…»`).
     pub fn first_person(&self, from: usize, to: usize) -> Option<&str> {
@@ -1277,13 +1312,23 @@ impl Names {
             let para_end = self.paragraph(at).end;
             return keep(self.nearest(at).or_else(|| self.first_person(at, para_end)));
         }
-        if let Some(t) = lows.iter().find_map(|l| title_of(l)) {
+        if let Some((k, t)) = lows
+            .iter()
+            .enumerate()
+            .find_map(|(k, l)| Some((k, title_of(l)?)))
+        {
             // `the president` is the person the article calls that, else the person it names
             // most (`the PVV leader` in an article about Geert Wilders), else stays as printed.
+            // Failing those, a role in lower case (a description, not a name's capitalized
+            // title) goes to the person the text names next, in the paragraph or the one after
+            // (`“…”, comenzó diciendo la artista en Instagram.` above `Una publicación
+            // compartida de Shakira (@shakira)`).
+            let described = words.get(k).is_some_and(|w| !capitalized(w));
             return keep(
                 self.titled(t, at)
                     .or_else(|| self.salient(at, t))
-                    .or_else(|| self.recent_subject(at)),
+                    .or_else(|| self.recent_subject(at))
+                    .or_else(|| described.then(|| self.next_person(at, t)).flatten()),
             );
         }
         keep(None)
@@ -1364,6 +1409,28 @@ mod tests {
     fn handles_take_the_signature_name() {
         let t = "Great day. — Ana Ruiz (@anaruiz) May 1, 2020\nLater @anaruiz replied to @bob.";
         assert_eq!(names(t), ["Ana Ruiz", "Ana Ruiz", "@bob"]);
+    }
+
+    #[test]
+    fn a_handle_is_no_lowercase_use_of_the_name() {
+        // fixtures/realworld-next/docs/333.txt: the display name equals the handle.
+        let t = "Ayer vimos a Madonna (@madonna) en la calle.";
+        assert_eq!(names(t), ["Madonna"]);
+    }
+
+    #[test]
+    fn a_role_in_lower_case_goes_to_the_person_named_next() {
+        // fixtures/realworld-next/docs/333.txt.
+        let t = "La canci\u{f3}n tuvo millones de reproducciones. \u{201c}Quiero abrazar a las \
+                 millones de mujeres\u{201d}, coment\u{f3} la artista en Instagram.\n\n\
+                 Una publicaci\u{f3}n compartida de Shakira (@shakira)\n";
+        let n = Names::build(t, 0, &[]);
+        let at = t.find("la artista").unwrap_or(0);
+        let r = n.resolve(Some("la artista"), at, at);
+        assert_eq!(r.speaker.as_deref(), Some("Shakira"));
+        // A capitalized title is a name's, not a description: it stays as printed.
+        let r = n.resolve(Some("Contractor Minister"), at, at);
+        assert_eq!(r.speaker.as_deref(), Some("Contractor Minister"));
     }
 
     #[test]
