@@ -114,6 +114,13 @@ pub fn scan(doc: &Document, paras: &Paras, claimed: &mut [bool], out: &mut Vec<S
         {
             body_text = "";
         }
+        // The article quoting the caption above a caption-less embed is prose, left to the
+        // quotations.
+        if attributed_quotation(body_text) {
+            claimed[k] = true;
+            out.push(sighting(found, String::new(), paras.list[k].range.clone()));
+            continue;
+        }
         let mut start = paras.list[body].range.start;
         if let Some(call) = body.checked_sub(1) {
             let above = &text[paras.list[call].range.clone()];
@@ -128,6 +135,41 @@ pub fn scan(doc: &Document, paras: &Paras, claimed: &mut [bool], out: &mut Vec<S
         let text = body_text.trim_matches(is_space).to_string();
         out.push(sighting(found, text, start..paras.list[k].range.end));
     }
+}
+
+/// Longest attribution after a quotation for [`attributed_quotation`], in bytes.
+const MAX_ATTRIBUTION: usize = 120;
+
+/// Whether a paragraph is a quotation and its attribution, as article prose prints them:
+/// `“Lo que para mí era una catarsis …”, comenzó diciendo la artista en Instagram.` It opens
+/// with a quotation mark and, after the closing one, goes on with a comma and a short clause
+/// of words (no hashtag, mention or link: a caption's) ending a sentence.
+fn attributed_quotation(paragraph: &str) -> bool {
+    let Some(first) = paragraph.chars().next() else {
+        return false;
+    };
+    let close = match first {
+        '“' => '”',
+        '"' => '"',
+        '«' => '»',
+        '„' => '“',
+        _ => return false,
+    };
+    let Some(end) = paragraph
+        .get(first.len_utf8()..)
+        .and_then(|r| r.rfind(close))
+    else {
+        return false;
+    };
+    let after = &paragraph[first.len_utf8() + end + close.len_utf8()..];
+    let tail = after.trim_end();
+    let clause = tail.strip_prefix(',').unwrap_or("");
+    !clause.trim().is_empty()
+        && tail.len() <= MAX_ATTRIBUTION
+        && tail.ends_with('.')
+        && !clause.contains(['#', '@', '“', '"', '«', '„'])
+        && !clause.contains("http")
+        && clause.split_whitespace().count() >= 2
 }
 
 /// The sighting of a bylined post with its text, spanning `span`.
@@ -221,6 +263,24 @@ mod tests {
         assert_eq!(p, Platform::Facebook);
         assert_eq!(a.name.as_deref(), Some("Ashby Public Library"));
         assert_eq!(d.map(|d| d.to_string()).as_deref(), Some("2023-09-07"));
+    }
+
+    #[test]
+    fn a_quoted_caption_with_its_attribution_is_prose() {
+        // fixtures/realworld-next/docs/333.txt, the paragraph above the credit.
+        assert!(attributed_quotation(
+            "\u{201c}Lo que para m\u{ed} era una catarsis y un desahogo jam\u{e1}s pens\u{e9} que \
+             llegar\u{ed}a directo al n\u{fa}mero uno del mundo\u{201d}, comenz\u{f3} diciendo la \
+             artista en Instagram."
+        ));
+        // A caption that quotes somebody keeps its hashtags.
+        assert!(!attributed_quotation(
+            "\u{201c}Be yourself,\u{201d} says my mum. #monday #quotes."
+        ));
+        assert!(!attributed_quotation("First soup of the season #autumn"));
+        assert!(!attributed_quotation(
+            "\u{201c}Ready for the weekend\u{201d}"
+        ));
     }
 
     #[test]

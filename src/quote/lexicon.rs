@@ -187,6 +187,12 @@ pub static CUES: &[(&str, &str, CueKind)] = {
         ("de", "unterstrich", Verb),
         // Spanish.
         ("es", "dijo", Verb),
+        // Gerunds after a verb of beginning or ending (`comenzó diciendo la artista`).
+        ("es", "diciendo", Verb),
+        ("es", "comenzó diciendo", Verb),
+        ("es", "empezó diciendo", Verb),
+        ("es", "terminó diciendo", Verb),
+        ("es", "concluyó diciendo", Verb),
         ("es", "afirmó", Verb),
         ("es", "escribió", Verb),
         ("es", "tuiteó", Verb),
@@ -222,6 +228,7 @@ pub static CUES: &[(&str, &str, CueKind)] = {
         ("es", "agrega", Verb),
         // Italian.
         ("it", "ha detto", Verb),
+        ("it", "dicendo", Verb),
         ("it", "ha dichiarato", Verb),
         ("it", "ha scritto", Verb),
         ("it", "ha affermato", Verb),
@@ -243,6 +250,7 @@ pub static CUES: &[(&str, &str, CueKind)] = {
         ("it", "ha osservato", Verb),
         // Portuguese.
         ("pt", "disse", Verb),
+        ("pt", "dizendo", Verb),
         ("pt", "afirmou", Verb),
         ("pt", "escreveu", Verb),
         ("pt", "tuitou", Verb),
