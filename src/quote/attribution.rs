@@ -93,6 +93,9 @@ pub(super) struct Tok {
     /// The lowercase form is `lowered[low]` of its buffer; `None` when the token has no
     /// capitals and is its own lowercase form.
     low: Option<(usize, usize)>,
+    /// The token's first character (a punctuation token is one character): asked of most
+    /// tokens, read without slicing the text (no size cost: it fills the struct's padding).
+    pub(super) first: char,
 }
 
 /// Token buffers, reused from one window to the next so that tokenizing a window allocates
@@ -260,7 +263,9 @@ impl<'a> Toks<'a> {
         }
     }
     fn cap(&self, i: usize) -> bool {
-        self.word(i) && self.str(i).chars().next().is_some_and(char::is_uppercase)
+        self.toks
+            .get(i)
+            .is_some_and(|t| t.word && t.first.is_uppercase())
     }
     pub(super) fn str(&self, i: usize) -> &'a str {
         self.toks
@@ -919,6 +924,7 @@ pub(super) fn tokenize_into(text: &str, range: Range<usize>, out: &mut Vec<Tok>)
                     cue: false,
                     mixed: false,
                     low: None,
+                    first: c,
                 });
             }
             i += width;
@@ -966,6 +972,7 @@ pub(super) fn tokenize_into(text: &str, range: Range<usize>, out: &mut Vec<Tok>)
             cue: false,
             mixed,
             low: None,
+            first: c,
         });
         i = end;
     }
