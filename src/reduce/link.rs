@@ -710,6 +710,8 @@ struct Scratch {
     slot: Vec<u32>,
     hits: Vec<(u32, u32)>,
     quote_word: Vec<u32>,
+    /// The current quote's distinct word ids (a buffer kept from quote to quote).
+    quote_ids: Vec<u32>,
     mark: u32,
 }
 
@@ -720,6 +722,7 @@ impl Scratch {
             slot: vec![0; posts],
             hits: Vec::new(),
             quote_word: vec![0; words],
+            quote_ids: Vec::new(),
             mark: 0,
         }
     }
@@ -751,13 +754,26 @@ fn best_post<'a>(
     index: &Index,
     scratch: &mut Scratch,
 ) -> Option<(usize, f64)> {
-    let qset: HashSet<String> = words(&q.text).into_iter().collect();
-    if qset.len() < MIN_WORDS {
+    // The quote's distinct words as ids of the index's vocabulary, which holds every word of
+    // the quotes it was built for (one it lacked would still count as one of the quote's):
+    // no string kept or hashed twice per word.
+    let mut ids = std::mem::take(&mut scratch.quote_ids);
+    ids.clear();
+    let mut unknown: Vec<String> = Vec::new();
+    for_each_word(&q.text, |w| match index.vocab.get(w) {
+        Some(&id) => ids.push(id),
+        None if !unknown.iter().any(|u| u == w) => unknown.push(w.to_string()),
+        None => {}
+    });
+    ids.sort_unstable();
+    ids.dedup();
+    let distinct = ids.len() + unknown.len();
+    if distinct < MIN_WORDS {
+        scratch.quote_ids = ids;
         return None;
     }
-    let mut known: Vec<(usize, u32)> = qset
+    let mut known: Vec<(usize, u32)> = ids
         .iter()
-        .filter_map(|w| index.vocab.get(w))
         .map(|&id| (index.df(id) as usize, id))
         .filter(|&(df, _)| df > 0 && df <= MAX_POSTING)
         .collect();
@@ -765,15 +781,12 @@ fn best_post<'a>(
     // The quote's words, marked for the count of the words a candidate shares.
     scratch.mark += 1;
     let mark = scratch.mark;
-    for w in &qset {
-        if let Some(m) = index
-            .vocab
-            .get(w)
-            .and_then(|&id| scratch.quote_word.get_mut(id as usize))
-        {
+    for &id in &ids {
+        if let Some(m) = scratch.quote_word.get_mut(id as usize) {
             *m = mark;
         }
     }
+    scratch.quote_ids = ids;
 
     // Candidates: the posts using the probed words, counted by how many they use.
     scratch.hits.clear();
@@ -833,7 +846,7 @@ fn best_post<'a>(
         if shared < MIN_SHARED {
             continue;
         }
-        let sim = shared as f64 / qset.len() as f64;
+        let sim = shared as f64 / distinct as f64;
         if sim < ATTRIBUTED {
             continue; // below both thresholds, whoever speaks
         }
