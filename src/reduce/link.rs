@@ -702,12 +702,12 @@ impl Index {
     }
 }
 
-/// Per-thread counters of candidate posts, reused from quote to quote: `stamp[post] == mark`
-/// means the post was already hit for the current quote, and `slot[post]` is its entry in
-/// `hits` (hits, post); `quote_word[id] == mark` means word `id` is one of the current quote's.
+/// Per-thread counters of candidate posts, reused from quote to quote: `seen[post] == (mark,
+/// slot)` means the post was already hit for the current quote and `hits[slot]` is its entry
+/// (hits, post) — the two side by side, one memory access per posting; `quote_word[id] ==
+/// mark` means word `id` is one of the current quote's.
 struct Scratch {
-    stamp: Vec<u32>,
-    slot: Vec<u32>,
+    seen: Vec<(u32, u32)>,
     hits: Vec<(u32, u32)>,
     quote_word: Vec<u32>,
     /// The current quote's distinct word ids (a buffer kept from quote to quote).
@@ -718,8 +718,7 @@ struct Scratch {
 impl Scratch {
     fn new(posts: usize, words: usize) -> Scratch {
         Scratch {
-            stamp: vec![0; posts],
-            slot: vec![0; posts],
+            seen: vec![(0, 0); posts],
             hits: Vec::new(),
             quote_word: vec![0; words],
             quote_ids: Vec::new(),
@@ -731,7 +730,7 @@ impl Scratch {
     fn count(&mut self, posts: &[u32], mark: u32) {
         for &pi in posts {
             let i = pi as usize;
-            let (Some(st), Some(sl)) = (self.stamp.get_mut(i), self.slot.get_mut(i)) else {
+            let Some((st, sl)) = self.seen.get_mut(i) else {
                 continue;
             };
             if *st == mark {
