@@ -16,7 +16,7 @@
 //! an `@handle`, or, in languages that do not capitalize their nouns, any other capitalized
 //! word inside a sentence. Lookups are by binary search and bounded scans: linear overall.
 
-use super::attribution::TokBuf;
+use super::attribution::{take_doc_tokens, Scratch, TokBuf};
 use super::lexicon::people::{
     CALENDAR_WORDS, GIVEN_NAMES, HEBREW_OPENERS, INDEFINITES, MORE_FUNCTION_WORDS, MORE_PRONOUNS,
     OBJECT_NOUNS, RELATION_NOUNS, SUBJECT_VERBS, TITLES,
@@ -537,25 +537,30 @@ fn ask(memo: Option<&Answers>, q: Ask, answer: impl FnOnce() -> bool) -> bool {
 /// `word_ids` value of a token that is no capitalized word.
 const NOT_CAPITALIZED: u32 = u32::MAX;
 
-thread_local! {
-    /// The token buffer of this thread's last [`Names::build`], taken and put back: a page's
-    /// tokens without allocating (and faulting in) a new buffer per document.
-    static BUILD_TOKENS: Cell<TokBuf> = Cell::new(TokBuf::default());
-}
-
-/// Most tokens a buffer put back for the next document may have room for (a few MB): one
-/// huge document does not hold its buffer for the rest of the run.
-const MAX_KEPT_TOKENS: usize = 1 << 16;
-
 impl Names {
     /// Reads the mentions of `text[from..]`, leaving out the byte ranges `quoted` (sorted).
+    #[cfg(any(test, feature = "_internal"))]
     pub fn build(text: &str, from: usize, quoted: &[Range<usize>]) -> Names {
-        let mut buf = BUILD_TOKENS.with(Cell::take);
+        let mut buf = take_doc_tokens();
         buf.fill(text, from.min(text.len())..text.len());
         let names = Names::read(text, &buf, quoted);
-        if buf.toks.capacity() <= MAX_KEPT_TOKENS {
-            BUILD_TOKENS.with(|c| c.set(buf));
-        }
+        super::attribution::put_doc_tokens(buf);
+        names
+    }
+
+    /// [`Names::build`], leaving the document's tokens to `scratch` (whose text `text` starts)
+    /// for the windows of the quotations attributed after it.
+    pub fn build_in(
+        scratch: &mut Scratch<'_>,
+        text: &str,
+        from: usize,
+        quoted: &[Range<usize>],
+    ) -> Names {
+        let mut buf = take_doc_tokens();
+        let covered = from.min(text.len())..text.len();
+        buf.fill(text, covered.clone());
+        let names = Names::read(text, &buf, quoted);
+        scratch.keep_tokens(buf, covered);
         names
     }
 
