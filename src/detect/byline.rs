@@ -188,6 +188,10 @@ fn sighting((platform, author, date): Byline, text: String, span: Range<usize>) 
     }
 }
 
+/// The searcher for `Instagram`, which every call to action names.
+static INSTAGRAM: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
+    std::sync::LazyLock::new(|| memchr::memmem::Finder::new(b"Instagram"));
+
 /// What a byline says: the network, the author and the date it shows.
 type Byline = (Platform, Author, Option<date::Date>);
 
@@ -199,8 +203,9 @@ fn glued_byline(line: &str) -> Option<(usize, Byline)> {
         from += 1;
     }
     let tail = &line[from..];
-    // Every call to action names Instagram: one fast search first.
-    memchr::memmem::find(tail.as_bytes(), b"Instagram")?;
+    // Every call to action names Instagram: one fast search first, with a searcher built
+    // once rather than per line.
+    INSTAGRAM.find(tail.as_bytes())?;
     INSTAGRAM_CALL.iter().find_map(|call| {
         let at = tail.find(call)?;
         let rest = tail[at + call.len()..].trim_start_matches(is_space);

@@ -249,6 +249,8 @@ fn headed_paragraphs(
 ) -> Option<usize> {
     let mut w = weight(last_line);
     let mut top = first;
+    // The post's script, read once when first asked.
+    let script = std::cell::OnceCell::new();
     while top > 0 && first - top <= MAX_HEADED_PARAGRAPHS {
         if paras.list[top].gap_before > 1 {
             return None;
@@ -263,13 +265,17 @@ fn headed_paragraphs(
         if is_body_boundary(line) || is_item_number(line) {
             return (top + 1 < first).then_some(top);
         }
-        if script_of(line).is_some_and(|s| script_of(last_line).is_some_and(|l| l != s)) {
+        // Too heavy or in another script both end the walk empty-handed: the weight first,
+        // which stops counting at the limit, where the script reads a long paragraph whole.
+        let room = TWEET_WEIGHT.checked_sub(w + 1)?;
+        if weight_exceeds(line, room) {
+            return None;
+        }
+        let post = *script.get_or_init(|| script_of(last_line));
+        if script_of(line).is_some_and(|s| post.is_some_and(|l| l != s)) {
             return None;
         }
         w += weight(line) + 1;
-        if w > TWEET_WEIGHT {
-            return None;
-        }
         top -= 1;
     }
     None

@@ -35,10 +35,14 @@ pub fn scan(doc: &Document, paras: &Paras, claimed: &mut [bool], out: &mut Vec<S
             continue;
         }
         let line = &text[para.range.clone()];
-        // The cheap test first: `(@` early in the line.
+        // The cheap test first: `(@` early in the line (each `(` found by `memchr`, which
+        // costs less than setting up a substring search per paragraph).
         let Some(at) = line
             .get(..line.len().min(MAX_NAME_CHARS * 4 + 8))
-            .and_then(|h| h.find("(@"))
+            .and_then(|h| {
+                let h = h.as_bytes();
+                memchr::memchr_iter(b'(', h).find(|&i| h.get(i + 1) == Some(&b'@'))
+            })
         else {
             continue;
         };

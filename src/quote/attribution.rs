@@ -93,6 +93,9 @@ pub(super) struct Tok {
     /// The lowercase form is `lowered[low]` of its buffer; `None` when the token has no
     /// capitals and is its own lowercase form.
     low: Option<(usize, usize)>,
+    /// The token's first character (a punctuation token is one character): asked of most
+    /// tokens, read without slicing the text (no size cost: it fills the struct's padding).
+    pub(super) first: char,
 }
 
 /// Token buffers, reused from one window to the next so that tokenizing a window allocates
@@ -114,8 +117,13 @@ impl TokBuf {
         // guess: text without words has no tokens to make room for).
         self.toks.reserve((range.len() / 6).min(1 << 16));
         tokenize_into(text, range, &mut self.toks);
+        self.shape(text, 0);
+    }
+
+    /// The lowercase forms and cue shapes of the tokens from index `from` on.
+    fn shape(&mut self, text: &str, from: usize) {
         let cue_shapes = &*CUE_SHAPES;
-        for t in &mut self.toks {
+        for t in self.toks.iter_mut().skip(from) {
             // Punctuation tokens never have capitals (no character outside the letters and
             // digits is uppercase), so only words are looked at.
             if !t.word {
@@ -152,6 +160,54 @@ impl TokBuf {
         }
     }
 
+    /// [`TokBuf::fill`] of `text[range]`, copying most tokens from `doc`, the tokens a
+    /// [`TokBuf::fill`] made of a range of `text` holding `range`: the same tokens.
+    ///
+    /// The tokenizer reads forward only, and its steps start where a token starts or at white
+    /// space: the window's steps meet the document's at the first one that does not start
+    /// inside a word of the document, and from there on make the same tokens, save near the
+    /// window's end, where a word read up to [`MAX_LOOKAHEAD`] bytes past its end may read
+    /// differently. The tokens before the meeting point and from the first such word on are
+    /// tokenized here, as [`TokBuf::fill`] does.
+    pub(super) fn fill_from(&mut self, doc: &TokBuf, text: &str, range: Range<usize>) {
+        self.toks.clear();
+        self.lowered.clear();
+        let Some(slice) = text.get(range.clone()) else {
+            return;
+        };
+        let (a, b) = (range.start, range.end);
+        let mut i = 0;
+        // The document's first token ending past the step.
+        let mut k = doc.toks.partition_point(|t| t.end <= a);
+        while i < slice.len() && doc.toks.get(k).is_some_and(|t| t.start < a + i) {
+            i = token_at(slice, a, i, &mut self.toks);
+            while doc.toks.get(k).is_some_and(|t| t.end <= a + i) {
+                k += 1;
+            }
+        }
+        self.shape(text, 0);
+        while let Some(&t) = doc.toks.get(k) {
+            let read_to = if t.word { t.end + MAX_LOOKAHEAD } else { t.end };
+            if read_to > b {
+                break;
+            }
+            let mut t = t;
+            if let Some((s, e)) = t.low {
+                let from = self.lowered.len();
+                self.lowered.push_str(doc.lowered.get(s..e).unwrap_or(""));
+                t.low = Some((from, self.lowered.len()));
+            }
+            self.toks.push(t);
+            i = t.end - a;
+            k += 1;
+        }
+        let copied = self.toks.len();
+        while i < slice.len() {
+            i = token_at(slice, a, i, &mut self.toks);
+        }
+        self.shape(text, copied);
+    }
+
     pub(super) fn view<'a>(&'a self, text: &'a str) -> Toks<'a> {
         Toks {
             text,
@@ -173,6 +229,9 @@ pub struct Scratch<'t> {
     post: TokBuf,
     /// The range `post` holds the tokens of, if any.
     post_range: Option<Range<usize>>,
+    /// The document's tokens, once its names are read, and the bytes they cover: the windows
+    /// inside are copied from them (see [`TokBuf::fill_from`]).
+    doc: Option<(TokBuf, Range<usize>)>,
     /// The look-back of [`named_speaker_before_in`].
     #[cfg(any(test, feature = "_internal"))]
     back: TokBuf,
@@ -186,6 +245,7 @@ impl<'t> Scratch<'t> {
             pre: TokBuf::default(),
             post: TokBuf::default(),
             post_range: None,
+            doc: None,
             #[cfg(any(test, feature = "_internal"))]
             back: TokBuf::default(),
         }
@@ -197,12 +257,65 @@ impl<'t> Scratch<'t> {
         if self.post_range.as_ref() == Some(&pre) {
             std::mem::swap(&mut self.pre, &mut self.post);
         } else {
-            self.pre.fill(self.text, pre);
+            window(self.text, self.doc.as_ref(), &mut self.pre, pre);
         }
-        self.post.fill(self.text, post.clone());
+        window(self.text, self.doc.as_ref(), &mut self.post, post.clone());
         self.post_range = Some(post);
     }
+
+    /// Keeps `doc`, the tokens [`TokBuf::fill`] made of `text[covered]` (`text` the start of
+    /// this scratch's text, up to `covered.end` at least), for the windows to come.
+    pub(super) fn keep_tokens(&mut self, doc: TokBuf, covered: Range<usize>) {
+        if let Some((old, _)) = self.doc.replace((doc, covered)) {
+            put_doc_tokens(old);
+        }
+    }
 }
+
+impl Drop for Scratch<'_> {
+    fn drop(&mut self) {
+        if let Some((doc, _)) = self.doc.take() {
+            put_doc_tokens(doc);
+        }
+    }
+}
+
+/// Tokenizes the window `range` of `text` into `buf`: copied from the document's tokens `doc`
+/// where they cover it.
+fn window(text: &str, doc: Option<&(TokBuf, Range<usize>)>, buf: &mut TokBuf, range: Range<usize>) {
+    match doc {
+        Some((d, covered)) if covered.start <= range.start && range.end <= covered.end => {
+            buf.fill_from(d, text, range);
+        }
+        _ => buf.fill(text, range),
+    }
+}
+
+thread_local! {
+    /// The document token buffer of this thread's last text, taken and put back: a page's
+    /// tokens without allocating (and faulting in) a new buffer per document.
+    static DOC_TOKENS: std::cell::Cell<TokBuf> = std::cell::Cell::new(TokBuf::default());
+}
+
+/// Most tokens a buffer put back for the next document may have room for (a few MB): one
+/// huge document does not hold its buffer for the rest of the run.
+const MAX_KEPT_TOKENS: usize = 1 << 16;
+
+/// This thread's document token buffer (see [`put_doc_tokens`]).
+pub(super) fn take_doc_tokens() -> TokBuf {
+    DOC_TOKENS.with(std::cell::Cell::take)
+}
+
+/// Puts a document token buffer back for the thread's next document, unless it grew large.
+pub(super) fn put_doc_tokens(buf: TokBuf) {
+    if buf.toks.capacity() <= MAX_KEPT_TOKENS {
+        DOC_TOKENS.with(|c| c.set(buf));
+    }
+}
+
+/// The most bytes the tokenizer reads past a word's end: two characters (the one ending it,
+/// and the one after an apostrophe, hyphen or dot), four bytes each.
+const MAX_LOOKAHEAD: usize = 8;
 
 /// For each first byte of a word, one bit per byte length (bit 63: 63 bytes or more) of the
 /// words of a set: a word whose bit is clear is not in the set, which saves hashing it.
@@ -260,7 +373,9 @@ impl<'a> Toks<'a> {
         }
     }
     fn cap(&self, i: usize) -> bool {
-        self.word(i) && self.str(i).chars().next().is_some_and(char::is_uppercase)
+        self.toks
+            .get(i)
+            .is_some_and(|t| t.word && t.first.is_uppercase())
     }
     pub(super) fn str(&self, i: usize) -> &'a str {
         self.toks
@@ -897,78 +1012,85 @@ pub(super) fn tokenize_into(text: &str, range: Range<usize>, out: &mut Vec<Tok>)
     let Some(slice) = text.get(range.clone()) else {
         return;
     };
-    let bytes = slice.as_bytes();
-    let base = range.start;
-    let len = bytes.len();
     let mut i = 0;
-    while i < len {
-        let b = bytes[i];
-        // Spaces between words, the commonest bytes, are skipped without decoding.
-        if b == b' ' {
-            i += 1;
-            continue;
-        }
-        let (c, width) = char_at(slice, i);
-        if !alnum(c) {
-            if c == '\n' || !c.is_whitespace() {
-                out.push(Tok {
-                    start: base + i,
-                    end: base + i + width,
-                    word: false,
-                    boundary: matches!(c, '.' | '!' | '?' | '\n' | '…'),
-                    cue: false,
-                    mixed: false,
-                    low: None,
-                });
-            }
-            i += width;
-            continue;
-        }
-        let start = i;
-        let mut end = i + width;
-        let mut dotted = false;
-        let mut mixed = !b.is_ascii_lowercase() && !b.is_ascii_digit();
-        while end < len {
-            let b = bytes[end];
-            if b.is_ascii_alphanumeric() {
-                mixed |= b.is_ascii_uppercase();
-                end += 1;
-                continue;
-            }
-            mixed |= !b.is_ascii();
-            let (d, d_width) = char_at(slice, end);
-            if alnum(d) {
-                end += d_width;
-                continue;
-            }
-            if matches!(d, '\'' | '’' | '-' | '.' | '_' | '‐') {
-                let after = end + d_width;
-                if after < len && alnum(char_at(slice, after).0) {
-                    dotted |= d == '.';
-                    end = after;
-                    continue;
-                }
-                if d == '.' {
-                    let word = slice.get(start..end).unwrap_or("");
-                    let single = word.chars().count() == 1 && word.chars().all(char::is_uppercase);
-                    if dotted || single || is_abbreviation(word) {
-                        end += 1;
-                    }
-                }
-            }
-            break;
-        }
-        out.push(Tok {
-            start: base + start,
-            end: base + end,
-            word: true,
-            boundary: false,
-            cue: false,
-            mixed,
-            low: None,
-        });
-        i = end;
+    while i < slice.len() {
+        i = token_at(slice, range.start, i, out);
     }
+}
+
+/// One step of [`tokenize_into`] over `slice` (byte `base` of the text on), at its byte `i`
+/// (a character boundary before its end): pushes the token starting there, if any, and returns
+/// where the next step starts. A step reads forward only.
+#[inline(always)]
+fn token_at(slice: &str, base: usize, i: usize, out: &mut Vec<Tok>) -> usize {
+    let bytes = slice.as_bytes();
+    let len = bytes.len();
+    let b = bytes[i];
+    // Spaces between words, the commonest bytes, are skipped without decoding.
+    if b == b' ' {
+        return i + 1;
+    }
+    let (c, width) = char_at(slice, i);
+    if !alnum(c) {
+        if c == '\n' || !c.is_whitespace() {
+            out.push(Tok {
+                start: base + i,
+                end: base + i + width,
+                word: false,
+                boundary: matches!(c, '.' | '!' | '?' | '\n' | '…'),
+                cue: false,
+                mixed: false,
+                low: None,
+                first: c,
+            });
+        }
+        return i + width;
+    }
+    let start = i;
+    let mut end = i + width;
+    let mut dotted = false;
+    let mut mixed = !b.is_ascii_lowercase() && !b.is_ascii_digit();
+    while end < len {
+        let b = bytes[end];
+        if b.is_ascii_alphanumeric() {
+            mixed |= b.is_ascii_uppercase();
+            end += 1;
+            continue;
+        }
+        mixed |= !b.is_ascii();
+        let (d, d_width) = char_at(slice, end);
+        if alnum(d) {
+            end += d_width;
+            continue;
+        }
+        if matches!(d, '\'' | '’' | '-' | '.' | '_' | '‐') {
+            let after = end + d_width;
+            if after < len && alnum(char_at(slice, after).0) {
+                dotted |= d == '.';
+                end = after;
+                continue;
+            }
+            if d == '.' {
+                let word = slice.get(start..end).unwrap_or("");
+                let single = word.chars().count() == 1 && word.chars().all(char::is_uppercase);
+                if dotted || single || is_abbreviation(word) {
+                    end += 1;
+                }
+            }
+        }
+        break;
+    }
+    out.push(Tok {
+        start: base + start,
+        end: base + end,
+        word: true,
+        boundary: false,
+        cue: false,
+        mixed,
+        low: None,
+        first: c,
+    });
+    end
 }
 
 /// The character starting at byte `i` of `s` (a character boundary) and its width in bytes;
@@ -1326,6 +1448,40 @@ mod tests {
         let mut toks = Vec::new();
         tokenize_into(s, 0..s.len(), &mut toks);
         toks.iter().filter_map(|t| s.get(t.start..t.end)).collect()
+    }
+
+    /// Windows copied from a document's tokens are the windows tokenized alone, at every start
+    /// and end, the document's tokens covering all of the text or a middle part of a start
+    /// of it.
+    #[test]
+    fn windows_copied_from_document_tokens() {
+        // Each token as every field and its lowercase form print.
+        let seen = |buf: &TokBuf, text: &str| -> Vec<String> {
+            let v = buf.view(text);
+            (0..buf.toks.len())
+                .map(|i| format!("{:?} {:?}", buf.toks[i], v.low(i)))
+                .collect()
+        };
+        for text in [
+            "Gov. Ana Ruiz said U.S. officials’ “plans” weren't ready… Dr. Li: «Non.»\n\n O'Brien—Jean-Pierre 3.5 km. İstanbul’da ΣΟΦΟΣ",
+            "a.b.c. x-y ‐z 'q' „Wir schaffen das“, sagte sie. e.g. Mr. U.N. A. B.\tC said-",
+        ] {
+            let bounds: Vec<usize> = (0..=text.len()).filter(|&i| text.is_char_boundary(i)).collect();
+            let cut = bounds[bounds.len() * 3 / 4];
+            let from = bounds[bounds.len() / 5];
+            for (doc_text, covered) in [(text, 0..text.len()), (&text[..cut], from..cut)] {
+                let mut doc = TokBuf::default();
+                doc.fill(doc_text, covered.clone());
+                for &a in bounds.iter().filter(|&&a| a >= covered.start) {
+                    for &b in bounds.iter().filter(|&&b| b >= a && b <= covered.end) {
+                        let (mut alone, mut copied) = (TokBuf::default(), TokBuf::default());
+                        alone.fill(text, a..b);
+                        copied.fill_from(&doc, text, a..b);
+                        assert_eq!(seen(&copied, text), seen(&alone, text), "{a}..{b} of {text:?}");
+                    }
+                }
+            }
+        }
     }
 
     #[test]

@@ -95,16 +95,12 @@ fn extract_outside(doc: &Document, posts: &[Range<usize>], code: Vec<Range<usize
             .and_then(|r| memchr::memchr(b'\n', r.as_bytes()))
             .map_or(reach, |n| from + n)
     });
+    let names_text = text
+        .get(..attribution::floor_char(text, names_end))
+        .unwrap_or(text);
     // Built at the first quotation kept: most candidates on a page (menus, markup) are not.
+    // The windows of the quotations after it are then copied from its tokens.
     let mut people: Option<names::Names> = None;
-    let build_people = || {
-        names::Names::build(
-            text.get(..attribution::floor_char(text, names_end))
-                .unwrap_or(text),
-            doc.body_start,
-            &quoted,
-        )
-    };
     let mut out: Vec<Quote> = Vec::new();
     let mut prev: Option<(usize, Option<String>)> = None;
     // The cue of the last kept quotation, for the next items of a list of quotations.
@@ -192,9 +188,14 @@ fn extract_outside(doc: &Document, posts: &[Range<usize>], code: Vec<Range<usize
                         .any(|l| lexicon::people::CROWD_NOUNS.contains(&l.as_str()))
             });
             if let Some(sp) = named {
-                if !people
-                    .get_or_insert_with(build_people)
-                    .is_person(sp, m.close)
+                if !names_of(
+                    &mut people,
+                    &mut scratch,
+                    names_text,
+                    doc.body_start,
+                    &quoted,
+                )
+                .is_person(sp, m.close)
                 {
                     a.speaker = None;
                     a.named_here = false;
@@ -212,7 +213,13 @@ fn extract_outside(doc: &Document, posts: &[Range<usize>], code: Vec<Range<usize
             scare = short.then_some((m.close, own_lo));
             continue;
         }
-        let people = people.get_or_insert_with(build_people);
+        let people = names_of(
+            &mut people,
+            &mut scratch,
+            names_text,
+            doc.body_start,
+            &quoted,
+        );
         continue_speaker(text, people, prev.as_ref(), m.open, &mut a);
         // Japanese leaves out a subject that stays the same: a quotation naming nobody, the
         // quotative `と` after it, goes on with the one just before (`「…」とツイート。\n「…」と
@@ -264,6 +271,18 @@ fn extract_outside(doc: &Document, posts: &[Range<usize>], code: Vec<Range<usize
         });
     }
     out
+}
+
+/// The names of the document, read from `text[from..]` (`quoted` left out) when first asked,
+/// their tokens then kept in `scratch` (see [`names::Names::build_in`]).
+fn names_of<'n>(
+    people: &'n mut Option<names::Names>,
+    scratch: &mut Scratch<'_>,
+    text: &str,
+    from: usize,
+    quoted: &[Range<usize>],
+) -> &'n names::Names {
+    people.get_or_insert_with(|| names::Names::build_in(scratch, text, from, quoted))
 }
 
 /// The bounds a candidate's attribution is looked for in: from the end of the previous post or

@@ -16,7 +16,7 @@
 //! an `@handle`, or, in languages that do not capitalize their nouns, any other capitalized
 //! word inside a sentence. Lookups are by binary search and bounded scans: linear overall.
 
-use super::attribution::TokBuf;
+use super::attribution::{take_doc_tokens, Scratch, TokBuf};
 use super::lexicon::people::{
     CALENDAR_WORDS, GIVEN_NAMES, HEBREW_OPENERS, INDEFINITES, MORE_FUNCTION_WORDS, MORE_PRONOUNS,
     OBJECT_NOUNS, RELATION_NOUNS, SUBJECT_VERBS, TITLES,
@@ -446,6 +446,12 @@ impl<'t> Pending<'t> {
             self.shapes[Self::slot(word)] += 1;
         }
     }
+    /// Whether a word of `len` bytes starting with the byte `first` may still be looked for.
+    fn may_hold(&self, first: u8, len: usize) -> bool {
+        self.shapes
+            .get(usize::from(first) * 64 + len.min(63))
+            .is_some_and(|&n| n > 0)
+    }
     /// Whether `word` was still looked for; it no longer is.
     fn remove(&mut self, word: &str) -> bool {
         let slot = Self::slot(word);
@@ -531,25 +537,30 @@ fn ask(memo: Option<&Answers>, q: Ask, answer: impl FnOnce() -> bool) -> bool {
 /// `word_ids` value of a token that is no capitalized word.
 const NOT_CAPITALIZED: u32 = u32::MAX;
 
-thread_local! {
-    /// The token buffer of this thread's last [`Names::build`], taken and put back: a page's
-    /// tokens without allocating (and faulting in) a new buffer per document.
-    static BUILD_TOKENS: Cell<TokBuf> = Cell::new(TokBuf::default());
-}
-
-/// Most tokens a buffer put back for the next document may have room for (a few MB): one
-/// huge document does not hold its buffer for the rest of the run.
-const MAX_KEPT_TOKENS: usize = 1 << 16;
-
 impl Names {
     /// Reads the mentions of `text[from..]`, leaving out the byte ranges `quoted` (sorted).
+    #[cfg(any(test, feature = "_internal"))]
     pub fn build(text: &str, from: usize, quoted: &[Range<usize>]) -> Names {
-        let mut buf = BUILD_TOKENS.with(Cell::take);
+        let mut buf = take_doc_tokens();
         buf.fill(text, from.min(text.len())..text.len());
         let names = Names::read(text, &buf, quoted);
-        if buf.toks.capacity() <= MAX_KEPT_TOKENS {
-            BUILD_TOKENS.with(|c| c.set(buf));
-        }
+        super::attribution::put_doc_tokens(buf);
+        names
+    }
+
+    /// [`Names::build`], leaving the document's tokens to `scratch` (whose text `text` starts)
+    /// for the windows of the quotations attributed after it.
+    pub fn build_in(
+        scratch: &mut Scratch<'_>,
+        text: &str,
+        from: usize,
+        quoted: &[Range<usize>],
+    ) -> Names {
+        let mut buf = take_doc_tokens();
+        let covered = from.min(text.len())..text.len();
+        buf.fill(text, covered.clone());
+        let names = Names::read(text, &buf, quoted);
+        scratch.keep_tokens(buf, covered);
         names
     }
 
@@ -575,7 +586,7 @@ impl Names {
         let mut distinct = 0;
         let mut word_ids: Vec<u32> = vec![NOT_CAPITALIZED; toks.len()];
         for (i, t) in toks.iter().enumerate() {
-            if !t.mixed || !capitalized(s(t)) {
+            if !t.mixed || !t.first.is_uppercase() {
                 continue;
             }
             word_ids[i] = *ids.entry(s(t)).or_insert_with(|| {
@@ -587,9 +598,9 @@ impl Names {
             let alone = || {
                 toks.get(i + 1).is_none_or(|n| {
                     if n.word {
-                        !capitalized(s(n))
+                        !n.first.is_uppercase()
                     } else {
-                        s(n) != ":"
+                        n.first != ':'
                     }
                 })
             };
@@ -608,13 +619,13 @@ impl Names {
         let mut glued_at = usize::MAX;
         for t in toks {
             if !t.word {
-                if matches!(s(t), "@" | "#" | "/" | "." | "=") {
+                if matches!(t.first, '@' | '#' | '/' | '.' | '=') {
                     glued_at = t.end;
                 }
                 if t.boundary {
                     names.sentence_ends.push(t.end);
                 }
-                if s(t) == "\n" {
+                if t.first == '\n' {
                     let last = text.get(line_from..t.start).unwrap_or("").trim_end();
                     let sentence = last.ends_with(['.', '!', '?', ':', ';', ',']);
                     if line_words >= 4 && line_caps * 10 >= line_words * 7 && !line_at && !sentence
@@ -624,32 +635,41 @@ impl Names {
                     newlines.push(t.start);
                     (line_from, line_words, line_caps, line_at) = (t.end, 0, 0, false);
                 }
-                line_at |= s(t) == "@";
-                after_boundary = t.boundary || matches!(s(t), ":" | "“" | "\"" | "«" | "„");
+                line_at |= t.first == '@';
+                after_boundary = t.boundary || matches!(t.first, ':' | '“' | '"' | '«' | '„');
                 continue;
             }
-            let w = s(t);
             line_words += 1;
             let glued = t.start == glued_at;
             if !t.mixed {
-                // ASCII lower case and digits only.
-                let letter = w.as_bytes().first().is_some_and(u8::is_ascii_lowercase);
-                line_caps += usize::from(!w.bytes().any(|b| b.is_ascii_lowercase()));
-                if letter && !glued && capital_forms.remove(w) {
-                    lower_words.insert(w);
+                // ASCII lower case and digits only: a word opening with a letter has lower
+                // case; one opening with a digit may have none. Only a word whose first byte
+                // and length some capital form has is asked for.
+                let letter = t.first.is_ascii_lowercase();
+                if letter {
+                    let first = u8::try_from(t.first).unwrap_or(0);
+                    if !glued && capital_forms.may_hold(first, t.end - t.start) {
+                        let w = s(t);
+                        if capital_forms.remove(w) {
+                            lower_words.insert(w);
+                        }
+                    }
+                } else {
+                    line_caps += usize::from(!s(t).bytes().any(|b| b.is_ascii_lowercase()));
                 }
                 inner += usize::from(!after_boundary && letter);
                 after_boundary = false;
                 continue;
             }
-            line_caps += usize::from(capitalized(w) || !w.chars().any(char::is_alphabetic));
-            if w.chars().next().is_some_and(char::is_lowercase) && !glued && capital_forms.remove(w)
-            {
+            let w = s(t);
+            let cap = t.first.is_uppercase();
+            line_caps += usize::from(cap || !w.chars().any(char::is_alphabetic));
+            if t.first.is_lowercase() && !glued && capital_forms.remove(w) {
                 lower_words.insert(w);
             }
-            if !after_boundary && w.chars().next().is_some_and(char::is_alphabetic) {
+            if !after_boundary && t.first.is_alphabetic() {
                 inner += 1;
-                inner_caps += usize::from(capitalized(w));
+                inner_caps += usize::from(cap);
             }
             after_boundary = false;
         }
@@ -721,7 +741,7 @@ impl Names {
                 (1..=3).any(|n| k >= n && tv.cue_at(k - n).is_some_and(|(end, _)| end == k))
             };
             // `@handle`, glued: read from the text (`_` runs included).
-            if !t.word && s(&t) == "@" {
+            if !t.word && t.first == '@' {
                 let handle: &str = text.get(t.end..).map_or("", |r| {
                     let n = r
                         .find(|c: char| !(c.is_alphanumeric() || c == '_'))
@@ -852,7 +872,7 @@ impl Names {
             };
             let hashtag = glued(&["#"]);
             let linked = glued(&["/", "=", "?", "&"]);
-            if !capitalized(s(&t)) || hashtag || linked || calendar_at(i) {
+            if !t.first.is_uppercase() || hashtag || linked || calendar_at(i) {
                 i += 1;
                 continue;
             }
@@ -870,7 +890,7 @@ impl Names {
                 let particle = || {
                     j > i
                         && PARTICLES.contains(w)
-                        && word_at(j + 1).is_some_and(|n| capitalized(s(n)))
+                        && word_at(j + 1).is_some_and(|n| n.first.is_uppercase())
                 };
                 let platform = || j > i && platform_at(j);
                 let compound = || printed_is(j, Ask::Compound, compound_adjective);
@@ -923,7 +943,7 @@ impl Names {
             let bracketed = j == i + 1
                 && i > 0
                 && matches!(s(&toks[i - 1]), "(" | "（")
-                && toks.get(j).is_some_and(|n| matches!(s(n), ")" | "）"));
+                && toks.get(j).is_some_and(|n| matches!(n.first, ')' | '）'));
             let cue_verb = j == i + 1 && cue_word_at(i);
             if bracketed || cue_verb {
                 i = j;

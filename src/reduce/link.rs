@@ -933,24 +933,26 @@ impl Index {
     }
 }
 
-/// Per-thread counters of candidate posts, reused from quote to quote: `stamp[post] == mark`
-/// means the post was already hit for the current quote, and `slot[post]` is its entry in
-/// `hits` (hits, post); `quote_word[id] == mark` means word `id` is one of the current quote's.
+/// Per-thread counters of candidate posts, reused from quote to quote: `seen[post] == (mark,
+/// slot)` means the post was already hit for the current quote and `hits[slot]` is its entry
+/// (hits, post) — the two side by side, one memory access per posting; `quote_word[id] ==
+/// mark` means word `id` is one of the current quote's.
 struct Scratch {
-    stamp: Vec<u32>,
-    slot: Vec<u32>,
+    seen: Vec<(u32, u32)>,
     hits: Vec<(u32, u32)>,
     quote_word: Vec<u32>,
+    /// The current quote's distinct word ids (a buffer kept from quote to quote).
+    quote_ids: Vec<u32>,
     mark: u32,
 }
 
 impl Scratch {
     fn new(posts: usize, words: usize) -> Scratch {
         Scratch {
-            stamp: vec![0; posts],
-            slot: vec![0; posts],
+            seen: vec![(0, 0); posts],
             hits: Vec::new(),
             quote_word: vec![0; words],
+            quote_ids: Vec::new(),
             mark: 0,
         }
     }
@@ -959,7 +961,7 @@ impl Scratch {
     fn count(&mut self, posts: &[u32], mark: u32) {
         for &pi in posts {
             let i = pi as usize;
-            let (Some(st), Some(sl)) = (self.stamp.get_mut(i), self.slot.get_mut(i)) else {
+            let Some((st, sl)) = self.seen.get_mut(i) else {
                 continue;
             };
             if *st == mark {
@@ -982,13 +984,26 @@ fn best_post<'a>(
     index: &Index,
     scratch: &mut Scratch,
 ) -> Option<(usize, f64)> {
-    let qset: HashSet<String> = words(&q.text).into_iter().collect();
-    if qset.len() < MIN_WORDS {
+    // The quote's distinct words as ids of the index's vocabulary, which holds every word of
+    // the quotes it was built for (one it lacked would still count as one of the quote's):
+    // no string kept or hashed twice per word.
+    let mut ids = std::mem::take(&mut scratch.quote_ids);
+    ids.clear();
+    let mut unknown: Vec<String> = Vec::new();
+    for_each_word(&q.text, |w| match index.vocab.get(w) {
+        Some(&id) => ids.push(id),
+        None if !unknown.iter().any(|u| u == w) => unknown.push(w.to_string()),
+        None => {}
+    });
+    ids.sort_unstable();
+    ids.dedup();
+    let distinct = ids.len() + unknown.len();
+    if distinct < MIN_WORDS {
+        scratch.quote_ids = ids;
         return None;
     }
-    let mut known: Vec<(usize, u32)> = qset
+    let mut known: Vec<(usize, u32)> = ids
         .iter()
-        .filter_map(|w| index.vocab.get(w))
         .map(|&id| (index.df(id) as usize, id))
         .filter(|&(df, _)| df > 0 && df <= MAX_POSTING)
         .collect();
@@ -996,15 +1011,12 @@ fn best_post<'a>(
     // The quote's words, marked for the count of the words a candidate shares.
     scratch.mark += 1;
     let mark = scratch.mark;
-    for w in &qset {
-        if let Some(m) = index
-            .vocab
-            .get(w)
-            .and_then(|&id| scratch.quote_word.get_mut(id as usize))
-        {
+    for &id in &ids {
+        if let Some(m) = scratch.quote_word.get_mut(id as usize) {
             *m = mark;
         }
     }
+    scratch.quote_ids = ids;
 
     // Candidates: the posts using the probed words, counted by how many they use.
     scratch.hits.clear();
@@ -1064,7 +1076,7 @@ fn best_post<'a>(
         if shared < MIN_SHARED {
             continue;
         }
-        let sim = shared as f64 / qset.len() as f64;
+        let sim = shared as f64 / distinct as f64;
         if sim < ATTRIBUTED {
             continue; // below both thresholds, whoever speaks
         }
