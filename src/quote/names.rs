@@ -18,8 +18,8 @@
 
 use super::attribution::{take_doc_tokens, Scratch, TokBuf};
 use super::lexicon::people::{
-    CALENDAR_WORDS, GIVEN_NAMES, HEBREW_OPENERS, INDEFINITES, MORE_FUNCTION_WORDS, MORE_PRONOUNS,
-    OBJECT_NOUNS, RELATION_NOUNS, SUBJECT_VERBS, TITLES,
+    CALENDAR_WORDS, ENGLISH_TITLES, GIVEN_NAMES, HEBREW_OPENERS, INDEFINITES, MORE_FUNCTION_WORDS,
+    MORE_PRONOUNS, OBJECT_NOUNS, RELATION_NOUNS, SUBJECT_VERBS, TITLES,
 };
 use super::lexicon::{CLASSES, CUE_INDEX};
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
@@ -170,7 +170,10 @@ static CALENDAR_SET: LazyLock<WordSet> = LazyLock::new(|| {
 });
 static GIVEN_SET: LazyLock<WordSet> = LazyLock::new(|| GIVEN_NAMES.iter().copied().collect());
 
-static TITLE_SET: LazyLock<WordSet> = LazyLock::new(|| TITLES.iter().copied().collect());
+static TITLE_SET: LazyLock<WordSet> =
+    LazyLock::new(|| TITLES.iter().chain(ENGLISH_TITLES).copied().collect());
+static ENGLISH_TITLE_SET: LazyLock<HashSet<&'static str>> =
+    LazyLock::new(|| ENGLISH_TITLES.iter().copied().collect());
 static OBJECT_SET: LazyLock<HashSet<&'static str>> =
     LazyLock::new(|| OBJECT_NOUNS.iter().copied().collect());
 static RELATION_SET: LazyLock<HashSet<&'static str>> =
@@ -1234,7 +1237,13 @@ impl Names {
         let nordic = matches!(first, "en" | "ett" | "et")
             && words.len() == 2
             && lows.get(1).is_some_and(|l| words[1] == l.as_str());
-        if INDEFINITE_SET.contains(first) || nordic {
+        // Portuguese `a` is "the": `a cantora` is the singer the article names, not, as
+        // English `a singer`, somebody unnamed.
+        let definite_a = first == "a"
+            && lows
+                .get(1)
+                .is_some_and(|l| title_of(l).is_some() && !ENGLISH_TITLE_SET.contains(l.as_str()));
+        if (INDEFINITE_SET.contains(first) && !definite_a) || nordic {
             return keep(None);
         }
         // A lone function word is no speaker (`Jak`, `Bu`, `the`).
@@ -1429,6 +1438,24 @@ mod tests {
     fn handles_take_the_signature_name() {
         let t = "Great day. — Ana Ruiz (@anaruiz) May 1, 2020\nLater @anaruiz replied to @bob.";
         assert_eq!(names(t), ["Ana Ruiz", "Ana Ruiz", "@bob"]);
+    }
+
+    #[test]
+    fn portuguese_a_is_the_definite_article() {
+        // fixtures/realworld-next/docs/338.txt.
+        let t = "Na manh\u{e3} desta quarta-feira, Anitta ganhou um grande destaque. Sem papas \
+                 na l\u{ed}ngua, a cantora negou os boatos, escreveu Anitta.";
+        let n = Names::build(t, 0, &[]);
+        let at = t.len();
+        assert_eq!(
+            n.resolve(Some("a cantora"), at, at).speaker.as_deref(),
+            Some("Anitta")
+        );
+        // English `a` opens somebody unnamed.
+        assert_eq!(
+            n.resolve(Some("a singer"), at, at).speaker.as_deref(),
+            Some("a singer")
+        );
     }
 
     #[test]
