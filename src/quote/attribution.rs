@@ -1370,6 +1370,12 @@ fn after_pattern(post: &Toks<'_>, s: usize, m: usize) -> Option<Attribution> {
     {
         return Some(here(post, s..m, None));
     }
+    // `“…”, Another.`: a lone indefinite pronoun closing the sentence stands for `another
+    // user wrote`.
+    let lone = if post.is(s, ",") { s + 1 } else { s };
+    if m == lone + 1 && post.indefinite(lone) && !ARTICLES.contains(&post.low(lone)) {
+        return Some(here(post, lone..m, None));
+    }
     let mut k = s;
     while k < m && k < s + 12 && (post.word(k) || post.is(k, ",")) {
         if let Some((end, CueKind::Verb)) = post.cue_at(k) {
@@ -1505,6 +1511,25 @@ mod tests {
         let o = text.find(open).unwrap_or(0);
         let c = text.rfind(close).map_or(0, |c| c + close.len_utf8());
         attribute(text, o, c, 0, text.len(), None)
+    }
+
+    /// fixtures/realworld/docs/182.txt: `, Another.` after the marks is another user.
+    #[test]
+    fn a_lone_indefinite_after_the_marks() {
+        let a = between(
+            "Wrote one user. \u{201c}I couldn\u{2019}t have put it better!\u{201d}, Another. \
+             Another Twitter dealt with it.",
+            '\u{201c}',
+            '\u{201d}',
+        );
+        assert_eq!(a.speaker.as_deref(), Some("Another"));
+        // An article is nobody (`”, a.`).
+        let a = between(
+            "\u{201c}We will win this\u{201d}, a. B.",
+            '\u{201c}',
+            '\u{201d}',
+        );
+        assert_eq!(a.speaker, None);
     }
 
     /// Lead-in clauses ending in a colon, no cue (fixtures/realworld 220, 292 and
