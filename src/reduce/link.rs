@@ -253,8 +253,8 @@ const MAX_AUTHOR_POSTS: usize = 256;
 
 /// Links the quotations that neither the word index nor [`link_translations`] linked and that
 /// translate a post of another document (`«Nessuno è nato odiando…», recita il tweet` by Barack
-/// Obama in an Italian article, the English tweet embedded in another). Every name word of the
-/// speaker is the post author's, the languages differ, the lengths are comparable, and the two
+/// Obama in an Italian article, the English tweet embedded in another). The speaker's name
+/// words are the post author's (the handle standing for a post with no name), the languages differ, the lengths are comparable, and the two
 /// share a third of the quotation's anchors, [`MIN_ANCHORS_ACROSS`] of them through different
 /// words (so, in practice, one script: across scripts only the place tells, which
 /// [`link_translations`] reads). Among the
@@ -278,13 +278,20 @@ fn link_translations_across<'a>(
     if !best_of.iter().zip(quotes).any(|(b, q)| left(b, q)) {
         return;
     }
-    // Each name word of an author (and the handle) to the posts of that author.
+    // Each name word of an author (and the handle) to the posts of that author, and how many
+    // name words each post's author has.
     let mut by_name: FxHashMap<String, Vec<usize>> = FxHashMap::default();
+    let mut name_words: Vec<usize> = vec![0; n_posts];
     for pi in 0..n_posts {
         let Some(author) = authors(pi) else {
             continue;
         };
         let mut keys = author.name.as_deref().map(name_tokens).unwrap_or_default();
+        keys.sort_unstable();
+        keys.dedup();
+        if let Some(n) = name_words.get_mut(pi) {
+            *n = keys.len();
+        }
         keys.extend(author.handle.as_deref().map(str::to_lowercase));
         keys.sort_unstable();
         keys.dedup();
@@ -298,8 +305,10 @@ fn link_translations_across<'a>(
         if !best_of.get(qi).is_some_and(|best| left(best, q)) {
             continue;
         }
-        let speaker = q.speaker.as_deref().map(name_tokens).unwrap_or_default();
-        // The posts whose author carries every name word of the speaker.
+        let mut speaker = q.speaker.as_deref().map(name_tokens).unwrap_or_default();
+        speaker.sort_unstable();
+        speaker.dedup();
+        // The posts whose author carries every name word of the speaker, and no other.
         let mut lists: Vec<&Vec<usize>> = Vec::with_capacity(speaker.len());
         for word in &speaker {
             match by_name.get(word) {
@@ -323,17 +332,23 @@ fn link_translations_across<'a>(
         // (anchors kept, post), the most first.
         let mut ranked: Vec<(usize, usize)> = Vec::new();
         for &pi in shortest.iter() {
-            if !others.iter().all(|l| l.binary_search(&pi).is_ok()) {
+            let same_name = name_words
+                .get(pi)
+                .is_some_and(|&n| n == 0 || n == speaker.len());
+            if !same_name || !others.iter().all(|l| l.binary_search(&pi).is_ok()) {
                 continue;
             }
             let Some(text) = texts(pi) else {
                 continue;
             };
-            if !comparable(qw, letter_weight(&text)) || similarity(&q.text, &text) >= ATTRIBUTED {
+            if !comparable(qw, letter_weight(&text)) {
                 continue;
             }
             let shared = anchors(&text).intersection(&kept).count();
-            if shared * 3 < kept.len() || cognates(&q.text, &text) < MIN_ANCHORS_ACROSS {
+            if shared * 3 < kept.len()
+                || cognates(&q.text, &text) < MIN_ANCHORS_ACROSS
+                || similarity(&q.text, &text) >= ATTRIBUTED
+            {
                 continue;
             }
             let other_language = posts(pi).is_some_and(|post| {
@@ -454,8 +469,9 @@ fn anchor(word: &str) -> Option<String> {
 }
 
 /// How many stems two texts share through different words (`persona` ~ `person`, `colore` ~
-/// `color`): the anchors of the words only one of them has. A translation shares these; a
-/// text in the same language shares whole words instead.
+/// `color`): the anchors of the words only one of them has, less the anchors of the words both
+/// have (`background`). A translation shares more of the first kind; a text in the same
+/// language, more of the second.
 fn cognates(a: &str, b: &str) -> usize {
     let words = |t: &str| -> HashSet<String> {
         t.split(|c: char| !c.is_alphanumeric())
@@ -467,7 +483,9 @@ fn cognates(a: &str, b: &str) -> usize {
     let only = |x: &HashSet<String>, y: &HashSet<String>| -> HashSet<String> {
         x.difference(y).filter_map(|w| anchor(w)).collect()
     };
-    only(&wa, &wb).intersection(&only(&wb, &wa)).count()
+    let through_others = only(&wa, &wb).intersection(&only(&wb, &wa)).count();
+    let whole = wa.intersection(&wb).filter_map(|w| anchor(w)).count();
+    through_others.saturating_sub(whole)
 }
 
 /// A Latin letter without its accent (`é` → `e`), other letters as they are.
