@@ -578,12 +578,7 @@ const LIST_SEPARATORS: [&str; 14] = [
 /// a front-matter field (`title: "…"` alone on its line), a Markdown link's text
 /// (`["…"](url)`) or a link reference's title (`[id]: https://… "…"`).
 fn markup_value(text: &str, open: usize, close: usize) -> bool {
-    let line_start = text
-        .get(..open)
-        .and_then(|t| t.get(t.len().saturating_sub(200)..))
-        .and_then(|t| t.rfind('\n').map(|i| open - (t.len() - i) + 1))
-        .unwrap_or(open.saturating_sub(200));
-    let lead = text.get(line_start..open).unwrap_or("").trim();
+    let lead = line_lead(text, open);
     let rest = text.get(close..).unwrap_or("");
     // `key:` (lowercase, no space): what HTML's collapsed white space leaves of a field line.
     let key = |w: &str| {
@@ -615,9 +610,21 @@ fn reference_title(lead: &str) -> bool {
 /// reference's line as its title (see [`reference_title`]): for Markdown sources read as
 /// HTML, whose article text joins the lines.
 pub(crate) fn source_reference_title(source: &str, open: usize) -> bool {
-    let before = source.get(..open).unwrap_or("");
-    let line = before.rfind('\n').map_or(before, |i| &before[i + 1..]);
-    reference_title(line.trim())
+    reference_title(line_lead(source, open))
+}
+
+/// Longest stretch of a line before a quotation's opening mark read as its lead.
+const MAX_LEAD: usize = 200;
+
+/// The text of `open`'s line before it, trimmed, at most [`MAX_LEAD`] bytes back (a
+/// minified page's one long line is not read back to its start for every quotation).
+fn line_lead(text: &str, open: usize) -> &str {
+    let line_start = text
+        .get(..open)
+        .and_then(|t| t.get(t.len().saturating_sub(MAX_LEAD)..))
+        .and_then(|t| t.rfind('\n').map(|i| open - (t.len() - i) + 1))
+        .unwrap_or(open.saturating_sub(MAX_LEAD));
+    text.get(line_start..open).unwrap_or("").trim()
 }
 
 /// The stable id of a quote: `quote:` and 16 hex digits of the document name and start offset.

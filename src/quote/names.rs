@@ -1440,6 +1440,11 @@ mod tests {
         assert_eq!(names(t), ["Ana Ruiz", "Ana Ruiz", "@bob"]);
     }
 
+    /// The speaker `n` resolves the words `printed` at `at` to.
+    fn speaker_of(n: &Names, printed: &str, at: usize) -> Option<String> {
+        n.resolve(Some(printed), at, at).speaker
+    }
+
     #[test]
     fn portuguese_a_is_the_definite_article() {
         // fixtures/realworld-next/docs/338.txt.
@@ -1447,15 +1452,9 @@ mod tests {
                  na l\u{ed}ngua, a cantora negou os boatos, escreveu Anitta.";
         let n = Names::build(t, 0, &[]);
         let at = t.len();
-        assert_eq!(
-            n.resolve(Some("a cantora"), at, at).speaker.as_deref(),
-            Some("Anitta")
-        );
+        assert_eq!(speaker_of(&n, "a cantora", at).as_deref(), Some("Anitta"));
         // English `a` opens somebody unnamed.
-        assert_eq!(
-            n.resolve(Some("a singer"), at, at).speaker.as_deref(),
-            Some("a singer")
-        );
+        assert_eq!(speaker_of(&n, "a singer", at).as_deref(), Some("a singer"));
     }
 
     #[test]
@@ -1473,11 +1472,12 @@ mod tests {
                  Una publicaci\u{f3}n compartida de Shakira (@shakira)\n";
         let n = Names::build(t, 0, &[]);
         let at = t.find("la artista").unwrap_or(0);
-        let r = n.resolve(Some("la artista"), at, at);
-        assert_eq!(r.speaker.as_deref(), Some("Shakira"));
+        assert_eq!(speaker_of(&n, "la artista", at).as_deref(), Some("Shakira"));
         // A capitalized title is a name's, not a description: it stays as printed.
-        let r = n.resolve(Some("Contractor Minister"), at, at);
-        assert_eq!(r.speaker.as_deref(), Some("Contractor Minister"));
+        assert_eq!(
+            speaker_of(&n, "Contractor Minister", at).as_deref(),
+            Some("Contractor Minister")
+        );
     }
 
     #[test]

@@ -205,9 +205,9 @@ pub fn link_translations(posts: &[Post], quotes: &mut [Quote]) {
 /// [`link_translations`]); `quote_lang` caches the quotation's language, detected only when the
 /// other tests pass.
 fn translates(q: &Quote, qw: usize, quote_lang: &mut Option<Option<String>>, post: &Post) -> bool {
-    let Some(pl) = post.lang.as_deref() else {
+    if post.lang.is_none() {
         return false;
-    };
+    }
     let comparable = comparable(qw, letter_weight(&post.text));
     let speaker_fits = || match q.speaker.as_deref() {
         None => true,
@@ -230,10 +230,22 @@ fn translates(q: &Quote, qw: usize, quote_lang: &mut Option<Option<String>>, pos
         && speaker_fits()
         && evidence()
         && similarity(&q.text, &post.text) < ATTRIBUTED
-        && quote_lang
-            .get_or_insert_with(|| crate::post::lang::detect(&q.text))
+        && other_language(&q.text, quote_lang, post.lang.as_deref())
+}
+
+/// Whether the quotation `text` is in another language than a post in `post_lang`; the
+/// quotation's language is detected once, into `quote_lang`, and only when the post has one.
+fn other_language(
+    text: &str,
+    quote_lang: &mut Option<Option<String>>,
+    post_lang: Option<&str>,
+) -> bool {
+    post_lang.is_some_and(|pl| {
+        quote_lang
+            .get_or_insert_with(|| crate::post::lang::detect(text))
             .as_deref()
             .is_some_and(|ql| ql != pl)
+    })
 }
 
 /// Whether a quotation of [`letter_weight`] `qw` is as long as a translation of a post of
@@ -254,10 +266,10 @@ const MAX_AUTHOR_POSTS: usize = 256;
 /// Links the quotations that neither the word index nor [`link_translations`] linked and that
 /// translate a post of another document (`«Nessuno è nato odiando…», recita il tweet` by Barack
 /// Obama in an Italian article, the English tweet embedded in another). The speaker's name
-/// words are the post author's (the handle standing for a post with no name), the languages differ, the lengths are comparable, and the two
-/// share a third of the quotation's anchors, [`MIN_ANCHORS_ACROSS`] of them through different
-/// words (so, in practice, one script: across scripts only the place tells, which
-/// [`link_translations`] reads). Among the
+/// words are the post author's (the handle standing for a post with no name), the languages
+/// differ, the lengths are comparable, and the two share a third of the quotation's anchors,
+/// [`MIN_ANCHORS_ACROSS`] of them through different words (so, in practice, one script:
+/// across scripts only the place tells, which [`link_translations`] reads). Among the
 /// author's posts the one keeping the most anchors wins; a tie links none. `authors`, `texts`
 /// and `posts` give a post's author, its text and the whole post by index (the last only for
 /// its language, once the rest holds); the index of authors is built only when some quotation
@@ -351,15 +363,9 @@ fn link_translations_across<'a>(
             {
                 continue;
             }
-            let other_language = posts(pi).is_some_and(|post| {
-                post.lang.as_deref().is_some_and(|pl| {
-                    quote_lang
-                        .get_or_insert_with(|| crate::post::lang::detect(&q.text))
-                        .as_deref()
-                        .is_some_and(|ql| ql != pl)
-                })
-            });
-            if other_language {
+            let translated = posts(pi)
+                .is_some_and(|post| other_language(&q.text, &mut quote_lang, post.lang.as_deref()));
+            if translated {
                 ranked.push((shared, pi));
             }
         }
@@ -381,12 +387,7 @@ fn link_translations_across<'a>(
             let pi = next_post(prev_pi, shortest, others, &posts)?;
             let post = posts(pi)?;
             let translated = comparable(qw, letter_weight(&post.text))
-                && post.lang.as_deref().is_some_and(|pl| {
-                    quote_lang
-                        .get_or_insert_with(|| crate::post::lang::detect(&q.text))
-                        .as_deref()
-                        .is_some_and(|ql| ql != pl)
-                });
+                && other_language(&q.text, &mut quote_lang, post.lang.as_deref());
             translated.then_some(pi)
         };
         if let Some(pi) = by_anchors.or_else(next_in_thread) {
