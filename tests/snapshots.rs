@@ -53,7 +53,7 @@ fn real_articles() {
     );
     glob!(
         "../fixtures/realworld-next/docs",
-        "{330,340}.txt",
+        "{327,330,340}.txt",
         snapshot_file
     );
 }

@@ -15,7 +15,7 @@ use super::signature::{self, Signature};
 use super::Sighting;
 use crate::document::Document;
 use crate::model::{AppearanceKind, Author};
-use crate::post::lang::script_of;
+use crate::post::lang::{self, script_of};
 use aho_corasick::AhoCorasick;
 use std::sync::LazyLock;
 
@@ -202,7 +202,11 @@ fn gather_text(
             let w = weight_so_far.get_or_insert_with(|| weight(last_line));
             *w += weight(line) + 1;
             if total > MAX_TEXT_BYTES || *w > TWEET_WEIGHT {
-                break; // the lines gathered are dropped
+                // The lines gathered are article prose and dropped, but for lines of hashtags
+                // just above the text (`#ΜΕ_ΤΟΝ_ΚΥΡΙΑΚΟ`, then the post's words): no prose.
+                pending = entity_lines_above(text, paras, first, pending);
+                confirm(paras, &mut first, &mut segments, &mut pending);
+                break;
             }
             pending += 1;
             continue;
@@ -261,9 +265,19 @@ fn headed_paragraphs(
         }
         let line = text[p.range.clone()].trim();
         // Two paragraphs or more under the heading: one alone is as often the article's
-        // sentence introducing the post (`Um internauta brincou com…`).
+        // sentence introducing the post (`Um internauta brincou com…`), unless it is in the
+        // post's language and the lead-in above it is not (`Le tweet le plus retweeté :`,
+        // then an English post's two paragraphs).
         if is_body_boundary(line) || is_item_number(line) {
-            return (top + 1 < first).then_some(top);
+            let foreign_under_lead_in = || {
+                let under = &text[paras.list[top].range.clone()];
+                line.ends_with([':', '：'])
+                    && lang::detect(under).is_some_and(|l| {
+                        lang::detect(last_line).as_ref() == Some(&l)
+                            && lang::detect(line).is_some_and(|lead| lead != l)
+                    })
+            };
+            return (top + 1 < first || top < first && foreign_under_lead_in()).then_some(top);
         }
         // Too heavy or in another script both end the walk empty-handed: the weight first,
         // which stops counting at the limit, where the script reads a long paragraph whole.
@@ -295,6 +309,17 @@ fn is_item_number(line: &str) -> bool {
                 "" | "No" | "Nr" | "N" | "n" | "第" | "位" | "第位" | "名" | "위"
             )
         })
+}
+
+/// How many of the `pending` lines just above paragraph `first`, nearest first, are lines of
+/// entities only ([`is_entity_line`]).
+fn entity_lines_above(text: &str, paras: &Paras, first: usize, pending: usize) -> usize {
+    (1..=pending)
+        .take_while(|&n| {
+            let line = text[paras.list[first - n].range.clone()].trim();
+            !line.is_empty() && is_entity_line(line)
+        })
+        .count()
 }
 
 /// Takes the `pending` lines above `first` into the post's text.
