@@ -377,7 +377,39 @@ pub static INDEFINITES: &[&str] = &[
     "pengguna",
     "as",
     "os",
+    "l'un",
+    "l’un",
+    "l'une",
+    "l’une",
 ];
+
+/// The [`INDEFINITES`] that are pronouns standing for a person alone, never articles or
+/// determiners (`altri`, `l'un`; not `another`, `os`, which a noun may follow).
+pub static LONE_INDEFINITES: &[&str] = &[
+    "others",
+    "someone",
+    "somebody",
+    "alguien",
+    "altri",
+    "qualcuno",
+    "jemand",
+    "iemand",
+    "d'autres",
+    "certains",
+    "quelqu'un",
+    "l'un",
+    "l’un",
+    "l'une",
+    "l’une",
+    "inni",
+    "ktoś",
+    "кто-то",
+    "хтось",
+    "biri",
+];
+
+/// The one word that may follow an indefinite pronoun in its phrase: `l'un d'eux`.
+pub static PARTITIVES: &[&str] = &["d'eux", "d’eux", "d'elles", "d’elles", "d'entre"];
 
 /// Nouns for the people who answer a post (`users`, `fans`, `commenters`, `comments`): a lead-in
 /// whose subject is one of them (`Os fãs não pouparam os comentários:`) introduces what they
