@@ -134,6 +134,78 @@ pub fn attribute(
     japanese(before, after)
         .or_else(|| korean(before, after))
         .or_else(|| chinese(before, after))
+        .or_else(|| japanese_source(before))
+        .or_else(|| japanese_reactions(after))
+}
+
+/// Japanese particles after the source of what is quoted next: `ファンからは、「…」` (from
+/// the fans, too). Bare `から` is as often a time (`直後から`, right after).
+const JA_FROM: [&str; 2] = ["からは", "からも"];
+
+/// `これを見たファンからは、「…」`: the people the quotation comes from, the run of kanji and
+/// katakana before `からは` / `からも` ending the text before the marks.
+fn japanese_source(before: &str) -> Option<(String, String)> {
+    let lead = before.trim_end().trim_end_matches(['、', ',']);
+    let (particle, who) = JA_FROM
+        .iter()
+        .find_map(|p| lead.strip_suffix(p).map(|w| (*p, w)))?;
+    let start = who
+        .char_indices()
+        .rev()
+        .take_while(|&(_, c)| is_kanji_or_katakana(c))
+        .last()
+        .map(|(i, _)| i)?;
+    let run = &who[start..];
+    (!is_platform_word(run)).then_some(())?;
+    Some((speaker(run)?, particle.to_string()))
+}
+
+/// Connectives that close a list of quotations as examples of something (`…などと`, `…といった`,
+/// `…との`), longest first.
+const JA_SUCH_AS: [&str; 6] = [
+    "といったような",
+    "などといった",
+    "といった",
+    "などと",
+    "など",
+    "との",
+];
+
+/// Whether `cue` is one [`japanese_reactions`] gives: a list's closing words, which name its
+/// items' source only when the list's first item did not.
+pub fn closes_list(cue: &str) -> bool {
+    JA_SUCH_AS.contains(&cue)
+}
+
+/// What people send in reaction, the head of the phrase after [`JA_SUCH_AS`]: comments,
+/// voices, opinions, replies, posts.
+const JA_REACTIONS: [&str; 7] = [
+    "コメント",
+    "声",
+    "意見",
+    "反応",
+    "書き込み",
+    "リプライ",
+    "投稿",
+];
+
+/// `「…」「…」などとコメントが寄せられ`, `…といったような批判の声も`: the reactions a list of
+/// quotations exemplifies, named after it (`コメント`, `批判の声`), as its source.
+fn japanese_reactions(after: &str) -> Option<(String, String)> {
+    let rest = after.trim_start();
+    let such = JA_SUCH_AS.iter().find(|c| rest.starts_with(**c))?;
+    let phrase = &rest[such.len()..];
+    let end = phrase
+        .char_indices()
+        .take(MAX_SPEAKER_CHARS)
+        .find(|&(_, c)| matches!(c, 'が' | 'も' | 'は'))
+        .map(|(i, _)| i)?;
+    let head = &phrase[..end];
+    JA_REACTIONS
+        .iter()
+        .any(|r| head.ends_with(r))
+        .then_some(())?;
+    Some((speaker(head)?, such.to_string()))
 }
 
 /// The clause ending `before`: what follows its last clause mark, trimmed.
@@ -774,6 +846,21 @@ mod tests {
     fn korean_speaker_and_cue() {
         let (who, cue) = at("시장은 \"부두는 월요일까지 폐쇄된다\"고 말했다.").unwrap();
         assert_eq!((who.as_str(), cue.as_str()), ("시장", "말했다"));
+    }
+
+    /// Sentences of real articles (fixtures/realworld-next2 342 and 341): the source before a
+    /// list (`ファンからは、`), the reactions named after it (`などとコメントが`).
+    #[test]
+    fn japanese_sources_and_reactions() {
+        let (who, cue) =
+            at("これを見たファンからは、「3歳にして違いが分かるなんてすごいです!」").unwrap();
+        assert_eq!((who.as_str(), cue.as_str()), ("ファン", "からは"));
+        let (who, cue) =
+            at("「Twitter呟き続けてくれてありがとう」などとコメントが寄せられ、そのほかにも続々")
+                .unwrap();
+        assert_eq!((who.as_str(), cue.as_str()), ("コメント", "などと"));
+        // A time before `から` is no source.
+        assert!(at("直後から「リツイート」").is_none());
     }
 
     #[test]

@@ -107,6 +107,8 @@ fn extract_outside(doc: &Document, posts: &[Range<usize>], code: Vec<Range<usize
     let mut prev_cue: Option<String> = None;
     // The last kept quotation took its speaker from a lead-in line (see [`lead_in`]).
     let mut prev_led = false;
+    // Where in `out` the list of quotations the last one belongs to starts.
+    let mut list_start = 0;
     // The distinct CJK speakers so far, for [`cjk::fuller`] (a bounded list, not every quote).
     let mut cjk_names: Vec<String> = Vec::new();
     let mut post_at = 0;
@@ -170,9 +172,12 @@ fn extract_outside(doc: &Document, posts: &[Range<usize>], code: Vec<Range<usize
         let listed = prev
             .as_ref()
             .is_some_and(|(close, _)| list_separator(text, *close, m.open));
-        if listed && a.cue.is_none() && a.speaker.is_none() {
+        let prev_speaker = prev.as_ref().and_then(|(_, sp)| sp.clone());
+        let closing = a.cue.as_deref().is_some_and(cjk::closes_list);
+        if listed && ((a.cue.is_none() && a.speaker.is_none()) || closing && prev_speaker.is_some())
+        {
             a.cue = prev_cue.clone();
-            a.speaker = prev.as_ref().and_then(|(_, sp)| sp.clone());
+            a.speaker = prev_speaker;
             a.adjacent = true;
         }
         // A capitalized subject of a lead-in must be a person's name (`Anitta agradeceu:`),
@@ -252,6 +257,22 @@ fn extract_outside(doc: &Document, posts: &[Range<usize>], code: Vec<Range<usize
         {
             if cjk_names.len() < MAX_CJK_NAMES && !cjk_names.iter().any(|n| n == sp) {
                 cjk_names.push(sp.to_string());
+            }
+        }
+        // `「…」「…」などとコメントが`, `"…", "…" und "…", schrieb er`: the cue closing a list
+        // goes back to the items just before it that have none.
+        if !listed {
+            list_start = out.len();
+        } else if a.speaker.is_some() && a.cue.is_some() {
+            // Back from the last item to the first that has one: each item is filled once.
+            for q in out[list_start..]
+                .iter_mut()
+                .rev()
+                .take_while(|q| q.speaker.is_none() && q.cue.is_none())
+            {
+                q.speaker.clone_from(&a.speaker);
+                q.speaker_mention.clone_from(&mention);
+                q.cue.clone_from(&a.cue);
             }
         }
         prev = Some((m.close, a.speaker.clone()));
@@ -562,7 +583,7 @@ fn own_item(text: &str, close: usize, open: usize) -> bool {
 /// between a quotation closing at
 /// `close` and marks opening at `open`.
 fn list_separator(text: &str, close: usize, open: usize) -> bool {
-    open > close
+    open >= close
         && open - close <= 8
         && text
             .get(close..open)
