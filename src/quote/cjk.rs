@@ -93,7 +93,7 @@ const ZH_CUES: [&str; 32] = [
 ];
 
 /// Korean cues after the quotative ending (`고` or `라고`) that follows the closing mark.
-const KO_AFTER: [&str; 11] = [
+const KO_AFTER: [&str; 23] = [
     "말했다",
     "밝혔다",
     "전했다",
@@ -105,7 +105,40 @@ const KO_AFTER: [&str; 11] = [
     "올렸다",
     "댓글을",
     "반응을",
+    "했다",
+    "답했다",
+    "응답했다",
+    "화답했다",
+    "물었다",
+    "설명했다",
+    "언급했다",
+    "지적했다",
+    "비판했다",
+    "토로했다",
+    "남겼다",
+    "인사를",
 ];
+
+/// Whether a Korean word before a topic or subject particle is a dative or place phrase, not
+/// a subject: `글에는` (to the post), `이 밖에도` (besides), `트위터에서는`.
+fn is_korean_adverbial(stem: &str) -> bool {
+    stem.ends_with('에') || stem.ends_with("에게") || stem.ends_with("에서")
+}
+
+/// Korean quotative endings right after a closing mark: `…”라고 했다`, `…”고`, `…”면서`.
+const KO_QUOTATIVES: [&str; 7] = ["이라고", "라고", "고", "이라며", "라며", "면서", "며"];
+
+/// Whether `after`, the text after a closing mark, opens with a Korean quotative ending
+/// followed by Hangul or the next quotation (`”면서 “…`): the quotation is someone's words even when its sentence names no one.
+pub fn korean_quotative(after: &str) -> bool {
+    KO_QUOTATIVES.iter().any(|q| {
+        after.strip_prefix(q).is_some_and(|r| {
+            r.trim_start().chars().next().is_some_and(|c| {
+                ('\u{AC00}'..='\u{D7AF}').contains(&c) || matches!(c, '“' | '"' | '‘')
+            })
+        })
+    })
+}
 
 /// Characters that end a speaker and open what follows it: `在` / `於` / `于` (in, on), `透過`
 /// / `通过` (through), `也` / `还` / `還` (also), `则` / `則`, `曾` (once).
@@ -120,7 +153,8 @@ const CLAUSE_ENDS: [char; 12] = [
 
 /// Speaker and cue of the quote whose marks span `open..close` in `text`, read from the text
 /// between `lo` and `hi` (the neighbouring quotes), when the text around is Chinese, Japanese
-/// or Korean and shows one of the patterns above.
+/// or Korean and shows one of the patterns above; the speaker is empty when the cue has no
+/// subject at it (`글에는 “…”라고 댓글을 달았다`: to the post).
 pub fn attribute(
     text: &str,
     open: usize,
@@ -424,6 +458,10 @@ fn korean(before: &str, after: &str) -> Option<(String, String)> {
     let who = ["은", "는", "이", "가", "도"]
         .iter()
         .find_map(|p| word.strip_suffix(p))?;
+    // A cue with no subject at it: the speaker is left to the sentence's topic (empty here).
+    if is_korean_adverbial(who) {
+        return Some((String::new(), cue.to_string()));
+    }
     Some((speaker(who)?, cue.to_string()))
 }
 
@@ -656,13 +694,22 @@ fn korean_topic(sentence: &str) -> Option<String> {
                 } else {
                     k.checked_sub(1)
                 };
-                if let Some(name) = name_at.and_then(|p| words.get(p)).filter(|n| hangul(n, 1)) {
+                if let Some(name) = name_at
+                    .and_then(|p| words.get(p))
+                    .filter(|n| hangul(n, 1) && !is_korean_adverbial(n))
+                {
                     return Some(name.to_string());
                 }
                 continue;
             }
             let stem = stem.strip_suffix('씨').unwrap_or(stem);
-            if hangul(stem, 2) && !is_platform_word(stem) {
+            // `보내냐는 질문`, `하라는 글`: a verb's adnominal ending, not a topic.
+            let adnominal = w.ends_with('는') && stem.ends_with(['냐', '라', '다', '하', '되']);
+            if hangul(stem, 2)
+                && !is_platform_word(stem)
+                && !is_korean_adverbial(stem)
+                && !adnominal
+            {
                 return Some(stem.to_string());
             }
         }
@@ -861,6 +908,18 @@ mod tests {
         assert_eq!((who.as_str(), cue.as_str()), ("コメント", "などと"));
         // A time before `から` is no source.
         assert!(at("直後から「リツイート」").is_none());
+    }
+
+    /// fixtures/realworld-next2 343 and 344: a dative before the marks is no subject; a
+    /// quotative ending marks a quotation that names no one.
+    #[test]
+    fn korean_datives_and_quotatives() {
+        let (who, cue) = at("충전하라는 글에는 “정말 멋쟁이”라고 댓글을 달았다.").unwrap();
+        assert_eq!((who.as_str(), cue.as_str()), ("", "댓글을"));
+        assert!(korean_quotative("라고 했다. 이어"));
+        assert!(korean_quotative("면서 “이제"));
+        assert!(!korean_quotative("고 (2019)"));
+        assert_eq!(korean_topic("추석을 보내냐는 질문에 대통령은 "), None);
     }
 
     #[test]

@@ -55,6 +55,10 @@ const MAX_CJK_NAMES: usize = 32;
 /// with the previous quotation's speaker.
 const CJK_CARRY: usize = 240;
 
+/// How far back a Korean quotation naming no one takes the last speaker: Korean leaves the
+/// subject out over several sentences.
+const KO_CARRY: usize = 1024;
+
 /// How far past the last quotation's window the name index reads to finish its line.
 const NAMES_LINE_REACH: usize = 1024;
 
@@ -212,7 +216,12 @@ fn extract_outside(doc: &Document, posts: &[Range<usize>], code: Vec<Range<usize
         }
         // A short span needs a speaker at it, not just a verb: in `who call the area “the
         // flats”, said nothing` the verb after the marks has no speaker.
-        let attributed = a.adjacent && (a.speaker.is_some() || shape.words > 3 || listed);
+        // Korean's quotative ending (`“…”라고 댓글을 달았다`) quotes, whoever the speaker.
+        let attributed = a.adjacent
+            && (a.speaker.is_some()
+                || shape.words > 3
+                || listed
+                || shape.cjk && a.cue.is_some() && cjk::korean_quotative(&text[m.close..]));
         let title = shape.title || (shape.titled_sentence && a.cue.is_none());
         if a.term || title || !shape.keep(a.cue.is_some(), attributed) {
             scare = short.then_some((m.close, own_lo));
@@ -240,6 +249,15 @@ fn extract_outside(doc: &Document, posts: &[Range<usize>], code: Vec<Range<usize
             }
         }
         let mention = resolve_speaker(text, people, &mut a, m, hi);
+        // Korean too leaves the subject out, over several sentences, behind its quotative
+        // endings (`또 “…”면서`, `이어 “…”고 했다`): when nothing names the speaker.
+        if shape.cjk && a.speaker.is_none() && cjk::korean_quotative(&text[m.close..]) {
+            if let Some((close, Some(speaker))) = prev.as_ref() {
+                if m.open.saturating_sub(*close) <= KO_CARRY {
+                    a.speaker = Some(speaker.clone());
+                }
+            }
+        }
         // Names without spaces are not in `people`: a CJK surname goes to the fuller form an
         // earlier quotation's speaker gave (`河野` after `河野太郎`).
         if let Some(full) = a.speaker.as_deref().and_then(|sp| {
@@ -351,10 +369,10 @@ fn attribute(
     }
     if a.cue.is_none() && cjk {
         if let Some((speaker, cue)) = cjk::attribute(text, m.open, m.close, lo, hi) {
-            a.speaker = Some(speaker);
+            a.named_here = !speaker.is_empty();
+            a.speaker = Some(speaker).filter(|s| !s.is_empty());
             a.cue = Some(cue);
             a.adjacent = true;
-            a.named_here = true;
         }
     }
     if a.speaker.as_deref().is_none_or(arabic::misread) && arabic::before(text, m.open) {
