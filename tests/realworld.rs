@@ -43,7 +43,7 @@ const NEXT2_MINIMUMS: [(&str, f64); 8] = [
     ("dedup", 0.99),
     ("quote_precision", 0.98),
     ("quote_recall", 0.82),
-    ("speaker_accuracy", 0.69),
+    ("speaker_accuracy", 0.70),
     ("quote_links", 0.99),
 ];
 

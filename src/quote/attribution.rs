@@ -514,6 +514,23 @@ impl<'a> Toks<'a> {
                 return Some(i..j - 1);
             }
         }
+        // `אחד הגולשים הגיב וכתב`: in Hebrew, a chain of two verbs (reacted and wrote); the
+        // subject stands before the first. (Arabic's verb comes first: `arabic.rs`.)
+        let hebrew = |t: usize| {
+            self.str(t)
+                .chars()
+                .next()
+                .is_some_and(|c| ('\u{05D0}'..='\u{05EA}').contains(&c))
+        };
+        if j > lo + 1
+            && self.word(j - 1)
+            && hebrew(j - 1)
+            && self.is_cue_word(j - 1)
+            && self.word(j - 2)
+            && !self.stop(j - 2)
+        {
+            j -= 1;
+        }
         if j <= lo || !self.word(j - 1) {
             return None;
         }
@@ -1661,6 +1678,16 @@ mod tests {
         assert_eq!(
             a("בתגובה כתב לו גדעון סער: \"תחזיקו מעמד. מטפל\".", '"', '"').as_deref(),
             Some("גדעון סער")
+        );
+        // fixtures/realworld-next2/docs/349.txt: two verbs, the subject before the first.
+        assert_eq!(
+            a(
+                "אחד הגולשים הגיב וכתב בגיחוך: \"צייצת בשעה 17:24 שיחת טלפון\".",
+                '"',
+                '"'
+            )
+            .as_deref(),
+            Some("אחד הגולשים")
         );
     }
 
