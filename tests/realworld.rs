@@ -42,8 +42,8 @@ const NEXT2_MINIMUMS: [(&str, f64); 8] = [
     ("field_accuracy", 0.97),
     ("dedup", 0.99),
     ("quote_precision", 0.98),
-    ("quote_recall", 0.82),
-    ("speaker_accuracy", 0.70),
+    ("quote_recall", 0.83),
+    ("speaker_accuracy", 0.75),
     ("quote_links", 0.99),
 ];
 
@@ -54,8 +54,8 @@ const NEXT3_MINIMUMS: [(&str, f64); 8] = [
     ("field_accuracy", 0.99),
     ("dedup", 0.98),
     ("quote_precision", 0.99),
-    ("quote_recall", 0.83),
-    ("speaker_accuracy", 0.44),
+    ("quote_recall", 0.86),
+    ("speaker_accuracy", 0.51),
     ("quote_links", 0.96),
 ];
 

@@ -56,6 +56,16 @@ fn real_articles() {
         "{327,330,340}.txt",
         snapshot_file
     );
+    glob!(
+        "../fixtures/realworld-next2/docs",
+        "{343,344}.txt",
+        snapshot_file
+    );
+    glob!(
+        "../fixtures/realworld-next3/docs",
+        "{364,367}.txt",
+        snapshot_file
+    );
 }
 
 #[test]

@@ -92,31 +92,34 @@ const ZH_CUES: [&str; 32] = [
     "直言",
 ];
 
-/// Korean cues after the quotative ending (`고` or `라고`) that follows the closing mark.
-const KO_AFTER: [&str; 23] = [
-    "말했다",
-    "밝혔다",
-    "전했다",
-    "강조했다",
-    "주장했다",
-    "덧붙였다",
-    "적었다",
-    "썼다",
-    "올렸다",
+/// Stems of Korean cues after the quotative ending (`고` or `라고`) that follows the closing
+/// mark: any ending follows (`썼다`, `썼고`, `밝혔으며`; `운을 뗀 뒤`: opened with).
+const KO_AFTER: [&str; 25] = [
+    "말했",
+    "밝혔",
+    "전했",
+    "강조했",
+    "주장했",
+    "덧붙였",
+    "적었",
+    "썼",
+    "올렸",
     "댓글을",
     "반응을",
-    "했다",
-    "답했다",
-    "응답했다",
-    "화답했다",
-    "물었다",
-    "설명했다",
-    "언급했다",
-    "지적했다",
-    "비판했다",
-    "토로했다",
-    "남겼다",
+    "했",
+    "답했",
+    "응답했",
+    "화답했",
+    "물었",
+    "설명했",
+    "언급했",
+    "지적했",
+    "비판했",
+    "토로했",
+    "남겼",
     "인사를",
+    "운을",
+    "말하",
 ];
 
 /// Whether a Korean word before a topic or subject particle is a dative or place phrase, not
@@ -450,14 +453,34 @@ fn korean(before: &str, after: &str) -> Option<(String, String)> {
                 .iter()
                 .find_map(|q| rest.strip_prefix(q))?
                 .trim_start();
-            *KO_AFTER.iter().find(|c| rest.starts_with(**c))?
+            KO_AFTER.iter().find(|c| rest.starts_with(**c))?;
+            // The verb as printed, to its word's end (`썼고`, `밝혔으며`).
+            let end = rest
+                .find(|c: char| c.is_whitespace() || c.is_ascii_punctuation())
+                .unwrap_or(rest.len());
+            &rest[..end]
         }
     };
     let tail = clause_tail(before);
-    let word = tail.split_whitespace().next_back()?;
-    let who = ["은", "는", "이", "가", "도"]
-        .iter()
-        .find_map(|p| word.strip_suffix(p))?;
+    // No subject at the cue (`트위터에 "…"고 운을 뗀 뒤`, `뒤 "…"고 썼다`): the speaker is
+    // left to the sentence's topic, or to the one before (`그는`: he).
+    let Some(who) = tail.split_whitespace().next_back().and_then(|word| {
+        ["은", "는", "이", "가", "도"]
+            .iter()
+            .find_map(|p| word.strip_suffix(p))
+    }) else {
+        return Some((String::new(), cue.to_string()));
+    };
+    if KO_PRONOUNS.contains(&who) {
+        return Some((String::new(), cue.to_string()));
+    }
+    // `한 트위터러(@power_fu****)는`: a user named by the handle in brackets.
+    if let Some(handle) = who
+        .strip_suffix([')', '）'])
+        .and_then(|w| w.rfind("(@").map(|i| &w[i + 1..]))
+    {
+        return Some((handle.to_string(), cue.to_string()));
+    }
     // A cue with no subject at it: the speaker is left to the sentence's topic (empty here).
     if is_korean_adverbial(who) {
         return Some((String::new(), cue.to_string()));
@@ -696,13 +719,20 @@ fn korean_topic(sentence: &str) -> Option<String> {
                 };
                 if let Some(name) = name_at
                     .and_then(|p| words.get(p))
-                    .filter(|n| hangul(n, 1) && !is_korean_adverbial(n))
+                    .filter(|n| hangul(n, 1) && !is_korean_adverbial(n) && !is_adnominal(n))
                 {
                     return Some(name.to_string());
                 }
+                // `소개한 대통령은`: the title alone, resolved to its holder later.
+                if stem != "씨" {
+                    return Some(stem.to_string());
+                }
                 continue;
             }
-            let stem = stem.strip_suffix('씨').unwrap_or(stem);
+            // `이씨는`: a surname and the honorific `씨`, resolved to the full name later.
+            if stem.strip_suffix('씨').is_some_and(|n| hangul(n, 1)) {
+                return Some(stem.to_string());
+            }
             // `보내냐는 질문`, `하라는 글`: a verb's adnominal ending, not a topic.
             let adnominal = w.ends_with('는') && stem.ends_with(['냐', '라', '다', '하', '되']);
             if hangul(stem, 2)
@@ -717,6 +747,41 @@ fn korean_topic(sentence: &str) -> Option<String> {
     None
 }
 
+/// Korean personal pronouns of the third person: `그` (he), `그녀` (she), `그들` (they).
+const KO_PRONOUNS: [&str; 3] = ["그", "그녀", "그들"];
+
+/// Korean particles glued to a name: topic, subject, also, possessive, object, dative.
+const KO_PARTICLES: [&str; 9] = ["은", "는", "이", "가", "도", "의", "을", "를", "에게"];
+
+/// Whether a Korean word ends with a verb's adnominal ending (`소개한`, `만난`-like `한`,
+/// `된`, `던`, `할`): it describes the noun after it and names nobody.
+fn is_adnominal(word: &str) -> bool {
+    word.chars().count() >= 2 && word.ends_with(['한', '된', '던', '할'])
+}
+
+/// The holder of a Korean title written alone (`대통령은` after `이명박 대통령이`): the name
+/// the text before `at` last writes before that title (with `전`, former, between), within
+/// [`FULLER_BACK`] bytes.
+pub fn korean_holder(title: &str, text: &str, at: usize) -> Option<String> {
+    if title == "씨" || !KO_TITLES.contains(&title) {
+        return None;
+    }
+    let hangul = |c: char| ('\u{AC00}'..='\u{D7AF}').contains(&c);
+    let before =
+        text.get(floor_char(text, at.saturating_sub(FULLER_BACK))..floor_char(text, at))?;
+    let words: Vec<&str> = before.split_whitespace().collect();
+    words.windows(2).rev().find_map(|w| {
+        let titled = w[1].starts_with(title) && w[1].chars().count() <= title.chars().count() + 1;
+        let name = w[0];
+        let n = name.chars().count();
+        let bare = !is_adnominal(name)
+            && !is_korean_adverbial(name)
+            && !name.ends_with(['은', '는', '의', '을', '를']);
+        (titled && (2..=4).contains(&n) && name.chars().all(hangul) && bare)
+            .then(|| name.to_string())
+    })
+}
+
 /// Words between a Korean name and its title: `전` (former), `현` (current).
 const KO_FORMER: [&str; 2] = ["전", "현"];
 
@@ -725,6 +790,11 @@ const KO_FORMER: [&str; 2] = ["전", "현"];
 /// or a title (`문재인 전 대통령이`). Looks back at most [`FULLER_BACK`] bytes.
 pub fn korean_fuller(name: &str, text: &str, at: usize) -> Option<String> {
     let hangul = |c: char| ('\u{AC00}'..='\u{D7AF}').contains(&c);
+    // `이씨`: the surname with the honorific.
+    let name = name
+        .strip_suffix('씨')
+        .filter(|n| !n.is_empty())
+        .unwrap_or(name);
     if name.chars().count() != 1 || !name.chars().all(hangul) {
         return None;
     }
@@ -732,9 +802,20 @@ pub fn korean_fuller(name: &str, text: &str, at: usize) -> Option<String> {
         text.get(floor_char(text, at.saturating_sub(FULLER_BACK))..floor_char(text, at))?;
     before.match_indices(name).find_map(|(i, _)| {
         let rest = &before[i..];
-        let word = rest.split_whitespace().next()?;
-        let next = rest[word.len()..].split_whitespace().next().unwrap_or("");
-        let titled = KO_FORMER.contains(&next)
+        let printed = rest.split_whitespace().next()?;
+        let next = rest[printed.len()..]
+            .split_whitespace()
+            .next()
+            .unwrap_or("");
+        // `이외수씨가`: the name with the honorific `씨` glued, and a particle.
+        let honoured = KO_PARTICLES
+            .iter()
+            .find_map(|p| printed.strip_suffix(p))
+            .unwrap_or(printed)
+            .strip_suffix('씨');
+        let word = honoured.unwrap_or(printed);
+        let titled = honoured.is_some()
+            || KO_FORMER.contains(&next)
             || KO_TITLES
                 .iter()
                 .any(|t| next.starts_with(t) && next.chars().count() <= t.chars().count() + 1);
@@ -919,7 +1000,26 @@ mod tests {
         assert!(korean_quotative("라고 했다. 이어"));
         assert!(korean_quotative("면서 “이제"));
         assert!(!korean_quotative("고 (2019)"));
-        assert_eq!(korean_topic("추석을 보내냐는 질문에 대통령은 "), None);
+        // The title alone is the topic, resolved to its holder by the caller.
+        assert_eq!(
+            korean_topic("추석을 보내냐는 질문에 대통령은 ").as_deref(),
+            Some("대통령")
+        );
+        let text = "이명박 대통령은 글을 올렸다. 질문에 대통령은 ";
+        assert_eq!(
+            korean_holder("대통령", text, text.len()).as_deref(),
+            Some("이명박")
+        );
+        // `이씨는`: the surname, made full by the name written with `씨` before.
+        let text = "소설가 이외수씨가 글을 올렸다. 이씨는 ";
+        assert_eq!(korean_topic("이씨는 ").as_deref(), Some("이씨"));
+        assert_eq!(
+            korean_fuller("이씨", text, text.len()).as_deref(),
+            Some("이외수")
+        );
+        // A user named by a handle in brackets; a connective ending on the cue.
+        let (who, cue) = at("한 트위터러(@power_fu****)는 \"외수 할배 잘한다\"고 썼고").unwrap();
+        assert_eq!((who.as_str(), cue.as_str()), ("@power_fu****", "썼고"));
     }
 
     #[test]

@@ -265,6 +265,7 @@ fn extract_outside(doc: &Document, posts: &[Range<usize>], code: Vec<Range<usize
                 .map(str::to_string)
                 .or_else(|| cjk::fuller_in(sp, text, m.open))
                 .or_else(|| cjk::korean_fuller(sp, text, m.open))
+                .or_else(|| cjk::korean_holder(sp, text, m.open))
         }) {
             a.speaker = Some(full);
         }

@@ -744,7 +744,9 @@ impl Names {
                 (1..=3).any(|n| k >= n && tv.cue_at(k - n).is_some_and(|(end, _)| end == k))
             };
             // `@handle`, glued: read from the text (`_` runs included).
-            if !t.word && t.first == '@' {
+            // Not an e-mail address's (`yeah@seoulntn.com`): a word glued before the `@`.
+            let in_address = i > 0 && toks[i - 1].word && toks[i - 1].end == t.start;
+            if !t.word && t.first == '@' && !in_address {
                 let handle: &str = text.get(t.end..).map_or("", |r| {
                     let n = r
                         .find(|c: char| !(c.is_alphanumeric() || c == '_'))
@@ -948,7 +950,9 @@ impl Names {
                 && matches!(s(&toks[i - 1]), "(" | "（")
                 && toks.get(j).is_some_and(|n| matches!(n.first, ')' | '）'));
             let cue_verb = j == i + 1 && cue_word_at(i);
-            if bracketed || cue_verb {
+            // `© News1`, `(c) Reuters`: a photo credit, an agency's.
+            let credit = i > 0 && matches!(s(&toks[i - 1]), "©" | "Ⓒ");
+            if bracketed || cue_verb || credit {
                 i = j;
                 continue;
             }
