@@ -19,7 +19,7 @@ const MINIMUMS: [(&str, f64); 8] = [
     ("dedup", 0.98),
     ("quote_precision", 0.96),
     ("quote_recall", 0.85),
-    ("speaker_accuracy", 0.697),
+    ("speaker_accuracy", 0.70),
     ("quote_links", 0.95),
 ];
 
@@ -67,7 +67,7 @@ const NEXT4_MINIMUMS: [(&str, f64); 8] = [
     ("dedup", 0.96),
     ("quote_precision", 0.99),
     ("quote_recall", 0.89),
-    ("speaker_accuracy", 0.63),
+    ("speaker_accuracy", 0.68),
     ("quote_links", 0.90),
 ];
 

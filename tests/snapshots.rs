@@ -66,6 +66,11 @@ fn real_articles() {
         "{364,367}.txt",
         snapshot_file
     );
+    glob!(
+        "../fixtures/realworld-next4/docs",
+        "{384,385}.txt",
+        snapshot_file
+    );
 }
 
 #[test]

@@ -17,7 +17,7 @@
 
 use super::lexicon::people::{
     CROWD_NOUNS, HEBREW_OPENERS, INDEFINITES, LONE_INDEFINITES, MORE_FUNCTION_WORDS, OBJECT_NOUNS,
-    PARTITIVES,
+    PARTITIVES, PREPOSITIONS,
 };
 use super::lexicon::{CueKind, CLASSES, CUE_INDEX, TAIL_WORDS};
 use super::names::{is_calendar_word, is_platform, title_of};
@@ -575,7 +575,9 @@ impl<'a> Toks<'a> {
             return None;
         }
         if det {
-            return Some(i..j);
+            // `in die Ukraine postete`: a place, no subject.
+            let placed = i > lo && self.word(i - 1) && PREPOSITIONS.contains(&self.low(i - 1));
+            return (!placed).then_some(i..j);
         }
         // No determiner: the capitalized run ending at the cue, else a short bare noun phrase
         // standing at the clause start (`Witnesses said`).
@@ -785,6 +787,26 @@ impl<'a> Toks<'a> {
         let r = self.np_after(e, end)?;
         let named = (r.clone()).all(|t| self.cap(t) || CLASSES.particles.contains(self.low(t)));
         (r.end == end && named && !self.stop(r.start)).then_some(r)
+    }
+
+    /// `… Steinmeier schrieb Scholz dort: „`: a name right after the cue at `e`, then at most
+    /// two adverbs in lower case before the colon closing the clause at `n`: the verb-second
+    /// subject, before any phrase ahead of the verb (which is then no subject).
+    fn inverted_name_adverbs(&self, e: usize, n: usize) -> Option<Range<usize>> {
+        if !(n > e + 2 && self.is(n - 1, ":") && self.cap(e)) || self.stop(e) {
+            return None;
+        }
+        let r = self.np_after(e, n - 1)?;
+        let named = (r.clone()).all(|t| self.cap(t) || CLASSES.particles.contains(self.low(t)));
+        let adverbs = (r.end..n - 1).all(|t| {
+            let w = self.low(t);
+            self.word(t)
+                && !self.cap(t)
+                && !CLASSES.determiners.contains(w)
+                && !CLASSES.particles.contains(w)
+                && !self.is_cue_word(t)
+        });
+        (r.start == e && r.end < n - 1 && n - 1 - r.end <= 2 && named && adverbs).then_some(r)
     }
 
     /// `lo..n` is an indefinite phrase of at most four words (`Bazı kullanıcılar`, `Some
@@ -1221,6 +1243,7 @@ pub fn attribute_in(
             CueKind::Verb => pre
                 .relative_subject(p, clause)
                 .or_else(|| pre.inverted_subject(e, n))
+                .or_else(|| pre.inverted_name_adverbs(e, n))
                 .or_else(|| pre.nordic_subject(p, e, clause, n))
                 .or_else(|| pre.sov_subject(p, clause))
                 .or_else(|| {
@@ -1688,6 +1711,25 @@ mod tests {
             )
             .as_deref(),
             Some("אחד הגולשים")
+        );
+        // fixtures/realworld-next4 385, 384: adverbs after the name; a place before the verb.
+        assert_eq!(
+            a(
+                "Nach einem Glückwunsch an den Bundespräsidenten Frank-Walter Steinmeier schrieb Scholz dort: „Und: Hallo“",
+                '„',
+                '“'
+            )
+            .as_deref(),
+            Some("Scholz")
+        );
+        assert_ne!(
+            a(
+                "Vor seiner Reise in die Ukraine postete Scholz seine Haltung im Konflikt: \"In Kiew ist\"",
+                '"',
+                '"'
+            )
+            .as_deref(),
+            Some("die Ukraine")
         );
     }
 

@@ -668,7 +668,9 @@ fn take_post_author(q: &mut Quote, post: &Post) {
     if q.speaker_mention.as_deref().is_some_and(named) {
         return;
     }
-    let author = post.author.name.clone().or_else(|| {
+    // The account's display name less the titles before the person's name (`Bundeskanzler
+    // Olaf Scholz` is Olaf Scholz), as prose names the speaker.
+    let author = post.author.name.as_deref().map(untitled).or_else(|| {
         post.author
             .handle
             .as_ref()
@@ -683,6 +685,20 @@ fn take_post_author(q: &mut Quote, post: &Post) {
         .is_some_and(|(sp, a)| script_of(sp) != script_of(a));
     if author.is_some() && !other_script {
         q.speaker = author;
+    }
+}
+
+/// `name` without the title words opening it, when a name of two words or more is left.
+fn untitled(name: &str) -> String {
+    let words: Vec<&str> = name.split_whitespace().collect();
+    let titles = words
+        .iter()
+        .take_while(|w| crate::quote::names::title_of(&w.to_lowercase()).is_some())
+        .count();
+    if titles > 0 && words.len() - titles >= 2 {
+        words[titles..].join(" ")
+    } else {
+        name.to_string()
     }
 }
 

@@ -584,6 +584,18 @@ pub static MORE_FUNCTION_WORDS: &[&str] = &[
     "dann", "auch", "hier", "dort", "در", "به", "از", "با", "که", "را", "برای", "این", "آن", "پس",
 ];
 
+/// Prepositions of place, time and direction: a noun phrase right after one is where or when,
+/// never the subject (`Vor seiner Reise in die Ukraine postete Scholz`). The genitive links
+/// (`of`, `de`, `von`, `di`), which join a name to the title before it, are left out.
+pub static PREPOSITIONS: &[&str] = &[
+    "in", "on", "at", "to", "into", "from", "with", "during", "over", "under", "an", "auf", "mit",
+    "vor", "bei", "nach", "zu", "zur", "zum", "im", "am", "für", "gegen", "durch", "über", "unter",
+    "aus", "à", "au", "aux", "dans", "sur", "pour", "avec", "par", "en", "devant", "con", "para",
+    "por", "ante", "hacia", "desde", "sobre", "em", "na", "no", "nas", "nos", "pela", "pelo",
+    "com", "nel", "nella", "alla", "sul", "sulla", "per", "tra", "fra", "naar", "met", "bij", "op",
+    "uit", "voor",
+];
+
 /// Hebrew adverbs and prepositions that open a clause before its verb (`בתגובה כתב לו …`):
 /// function words for the name index and stop words for the attribution grammar.
 pub static HEBREW_OPENERS: &[&str] = &["גם", "בתגובה", "אז", "ואז", "עוד", "לו", "לה", "להם", "כך"];
