@@ -6,6 +6,7 @@ mod adversarial_speed_inputs;
 mod cli;
 mod conformance;
 mod dedup;
+mod embeds;
 mod fuzz_regressions;
 mod hostile;
 mod html;

@@ -63,7 +63,7 @@ const NEXT3_MINIMUMS: [(&str, f64); 8] = [
 const NEXT4_MINIMUMS: [(&str, f64); 8] = [
     ("post_precision", 0.99),
     ("post_recall", 0.96),
-    ("field_accuracy", 0.95),
+    ("field_accuracy", 0.96),
     ("dedup", 0.96),
     ("quote_precision", 0.99),
     ("quote_recall", 0.89),

@@ -212,7 +212,18 @@ fn gather_text(
             continue;
         }
         if at_boundary && gap == 0 {
-            break; // the lines gathered are dropped
+            // The lines gathered are dropped (prose about the next post), unless they sit
+            // right under a signature of the same account: its thread's next post, printed
+            // line by line (`…で\n…ので!— Name (@h) date`).
+            // Prose that names the account (`Kanye a ensuite tweeté…`) is the article's.
+            if pending > 0
+                && claimed[top - 1]
+                && signs_line(line, &sig.handle)
+                && !names_author(text, paras, first, pending, &sig.name)
+            {
+                confirm(paras, &mut first, &mut segments, &mut pending);
+            }
+            break;
         }
         if crossed {
             if gap >= 2 || (line.ends_with(':') && !at_boundary) {
@@ -234,6 +245,29 @@ fn gather_text(
         segments.insert(0, p.range.clone());
     }
     Some((first, segments))
+}
+
+/// Whether `line` ends with a dated signature of `handle` (`— Name (@handle) May 25, 2020`).
+fn signs_line(line: &str, handle: &str) -> bool {
+    let needle = format!("(@{handle})");
+    line.rfind(&needle).is_some_and(|at| {
+        let date = line[at + needle.len()..].trim();
+        !date.is_empty() && date.len() <= 32 && date.chars().any(|c| c.is_ascii_digit())
+    })
+}
+
+/// Whether any of the `pending` lines above paragraph `first` writes a word of the author's
+/// display name `name` (three letters or more, any case).
+fn names_author(text: &str, paras: &Paras, first: usize, pending: usize, name: &str) -> bool {
+    let words: Vec<String> = name
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| w.chars().count() >= 3)
+        .map(str::to_lowercase)
+        .collect();
+    paras.list[first - pending..first].iter().any(|p| {
+        let line = text[p.range.clone()].to_lowercase();
+        words.iter().any(|w| line.contains(w.as_str()))
+    })
 }
 
 /// Most paragraphs taken between a heading and a post's signed last paragraph.
