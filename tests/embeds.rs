@@ -22,3 +22,20 @@ fn thread_lines_under_the_same_accounts_signature() {
         feed.posts
     );
 }
+
+/// The article's quotation of a post, in its own paragraph a few blank lines above the embed,
+/// is a quotation, not the post's first line (fixtures/realworld-next4/docs/400.txt).
+#[test]
+fn a_quotation_of_the_post_above_it_is_not_its_text() {
+    let feed = feed_of("realworld-next4/docs/400.txt").1;
+    let post = feed
+        .posts
+        .iter()
+        .find(|p| p.text.contains("#dkpol"))
+        .expect("the post");
+    assert_eq!(post.text, "Nå, men de blev da enige om udgifterne...#dkpol");
+    assert!(feed
+        .quotes
+        .iter()
+        .any(|q| q.text == "Nå, men de blev da enige om udgifterne..."));
+}

@@ -66,7 +66,7 @@ const NEXT4_MINIMUMS: [(&str, f64); 8] = [
     ("field_accuracy", 0.96),
     ("dedup", 0.96),
     ("quote_precision", 0.99),
-    ("quote_recall", 0.89),
+    ("quote_recall", 0.90),
     ("speaker_accuracy", 0.68),
     ("quote_links", 0.90),
 ];

@@ -232,7 +232,7 @@ fn gather_text(
             break;
         }
         confirm(paras, &mut first, &mut segments, &mut pending);
-        if gap < 2 || at_boundary {
+        if gap < 2 || at_boundary || quotes_the_post(line, &text[segments[0].clone()]) {
             break;
         }
         total += p.range.len();
@@ -245,6 +245,21 @@ fn gather_text(
         segments.insert(0, p.range.clone());
     }
     Some((first, segments))
+}
+
+/// Whether `line` is the article quoting the post whose first line is `post`: all of it in
+/// quote marks (`»Nå, men de blev da enige om udgifterne...«` above the embed), the words
+/// inside opening the post.
+fn quotes_the_post(line: &str, post: &str) -> bool {
+    const MARKS: [char; 12] = [
+        '"', '“', '”', '„', '«', '»', '‘', '’', '\'', '「', '」', '‹',
+    ];
+    let line = line.trim();
+    let inner = line
+        .trim_start_matches(MARKS)
+        .trim_end_matches(['.', ',', ' ']);
+    let inner = inner.trim_end_matches(MARKS).trim();
+    line.starts_with(MARKS) && inner.chars().count() >= 8 && post.trim().starts_with(inner)
 }
 
 /// Whether `line` ends with a dated signature of `handle` (`— Name (@handle) May 25, 2020`).
