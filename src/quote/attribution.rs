@@ -809,6 +809,37 @@ impl<'a> Toks<'a> {
         (r.start == e && r.end < n - 1 && n - 1 - r.end <= 2 && named && adverbs).then_some(r)
     }
 
+    /// `il ministro per i Beni culturali e il turismo Dario Franceschini`: a determiner and a
+    /// title opening `r`, the name of their holder later in the clause (before `hi`, at most
+    /// [`HOLDER_REACH`] tokens on): the last run of two capitalized words or more. Else `r`.
+    fn title_holder(&self, r: Range<usize>, hi: usize) -> Range<usize> {
+        // Not when the phrase names the holder itself (`le ministre Paul Girard`).
+        let titled = r.len() >= 2
+            && CLASSES.determiners.contains(self.low(r.start))
+            && title_of(self.low(r.start + 1)).is_some()
+            && !(r.start + 2..r.end).any(|t| self.cap(t));
+        if !titled {
+            return r;
+        }
+        let end = hi.min(r.start + HOLDER_REACH);
+        let mut best = None;
+        let mut t = r.start + 2;
+        while t < end && self.word(t) {
+            if !self.cap(t) {
+                t += 1;
+                continue;
+            }
+            let from = t;
+            while t < end && self.word(t) && self.cap(t) {
+                t += 1;
+            }
+            if t - from >= 2 {
+                best = Some(from..t);
+            }
+        }
+        best.unwrap_or(r)
+    }
+
     /// `lo..n` is an indefinite phrase of at most four words (`Bazı kullanıcılar`, `Some
     /// users`, `Others`) and a colon or semicolon: the phrase.
     fn indefinite_lead(&self, lo: usize, n: usize) -> Option<Range<usize>> {
@@ -1229,7 +1260,7 @@ pub fn attribute_in(
                 && (end..n - 1).all(|t| pre.word(t))
                 && pre.speaker_after_cue(end, n - 1).is_some())
     });
-    let after = after_pattern(&post, s, m);
+    let after = after_pattern(&post, s, m).or_else(|| resumed_after(&post, m));
 
     let from_pre = |(p, e, kind): (usize, usize, CueKind)| -> Attribution {
         let cue = pre.span(p..e);
@@ -1373,6 +1404,9 @@ pub fn named_speaker_before_in(scratch: &mut Scratch<'_>, lo: usize, at: usize) 
     })
 }
 
+/// Tokens after a title within which [`Toks::title_holder`] looks for its holder's name.
+const HOLDER_REACH: usize = 14;
+
 /// `SPEAKER CUE`, `CUE SPEAKER` or `PREP SPEAKER` right after the closing mark.
 fn after_pattern(post: &Toks<'_>, s: usize, m: usize) -> Option<Attribution> {
     if let Some((end, _)) = post.cue_at(s) {
@@ -1387,7 +1421,7 @@ fn after_pattern(post: &Toks<'_>, s: usize, m: usize) -> Option<Attribution> {
         .then_some(end..m);
         return Some(
             match nordic
-                .or_else(|| post.np_after(end, m))
+                .or_else(|| post.np_after(end, m).map(|r| post.title_holder(r, m)))
                 .or_else(|| post.bare_np_after(end, m))
                 .or_else(|| post.clause_final_np(end, m))
                 .or_else(|| {
@@ -1457,6 +1491,19 @@ fn after_pattern(post: &Toks<'_>, s: usize, m: usize) -> Option<Attribution> {
         k += 1;
     }
     None
+}
+
+/// `“…”. Lo dice il ministro …`: the sentence after the quotation's opens with a pronoun
+/// standing for it and a cue (Italian, Spanish `Lo dijo`): its attribution.
+fn resumed_after(post: &Toks<'_>, m: usize) -> Option<Attribution> {
+    if m + 2 >= post.len() || !post.word(m + 1) || !matches!(post.low(m + 1), "lo" | "così") {
+        return None;
+    }
+    let end = (m + 1..post.len())
+        .find(|&i| post.boundary(i))
+        .unwrap_or(post.len());
+    post.cue_at(m + 2)?;
+    after_pattern(post, m + 2, end)
 }
 
 /// The subject pronoun of a French inverted cue (`a-t-il déclaré`, `estime-t-elle`, `dit-il`):
@@ -1711,6 +1758,17 @@ mod tests {
             )
             .as_deref(),
             Some("אחד הגולשים")
+        );
+        // fixtures/realworld-next4/docs/388.txt: `Lo dice` opening the next sentence, and the
+        // holder of the title after it.
+        assert_eq!(
+            a(
+                "“Il segretario mi ha chiesto di guidare”. Lo dice il ministro per i Beni culturali e il turismo Dario Franceschini arrivando.",
+                '“',
+                '”'
+            )
+            .as_deref(),
+            Some("Dario Franceschini")
         );
         // fixtures/realworld-next4 385, 384: adverbs after the name; a place before the verb.
         assert_eq!(

@@ -227,7 +227,11 @@ fn scan_with(text: &str, from: usize, skip: &[Range<usize>], html: bool) -> Vec<
                 line_start = at + 1;
             }
             '“' => {
-                if open[Family::Curly as usize].is_some_and(|o| o.mark == '„')
+                // `„…“`; and `“…“`, the closing mark printed the wrong way round (after a
+                // word or a sentence mark, before a space or punctuation).
+                let closing_position = !prev.is_whitespace() && !next.is_alphanumeric();
+                if open[Family::Curly as usize]
+                    .is_some_and(|o| o.mark == '„' || (o.mark == '“' && closing_position))
                     && is_open(Family::Curly, &open)
                 {
                     close(Family::Curly, &mut open);
@@ -375,6 +379,11 @@ mod tests {
     #[test]
     fn nested_keeps_outer() {
         assert_eq!(inner("“he said ‘no’ twice”"), ["he said ‘no’ twice"]);
+        // fixtures/realworld-next4/docs/388.txt: `“…“`, the closing mark turned.
+        assert_eq!(
+            inner("“Una squadra piena“, scrive su twitter"),
+            ["Una squadra piena"]
+        );
         // Swedish (fixtures/realworld 177 is Danish, 165 Finnish, in the same style).
         assert_eq!(
             inner("”Vi vann”, sa hon. Han svarade: ”Nej.”"),
