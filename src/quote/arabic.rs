@@ -54,7 +54,7 @@ const VERBS: [&str; 27] = [
 ];
 
 /// Words that end a subject: prepositions and the participles of saying.
-pub(super) const ENDS: [&str; 22] = [
+pub(super) const ENDS: [&str; 32] = [
     "في",
     "على",
     "عبر",
@@ -75,6 +75,16 @@ pub(super) const ENDS: [&str; 22] = [
     "مضيفاً",
     "متسائلا",
     "متسائلاً",
+    "موضحا",
+    "موضحاً",
+    "مشيرا",
+    "مشيراً",
+    "مؤكدا",
+    "مؤكداً",
+    "معلقا",
+    "معلقاً",
+    "قائلين",
+    "مضيفة",
     "أن",
     "إن",
 ];
@@ -172,7 +182,9 @@ fn subject_at<'a>(tokens: &[&'a str], from: usize) -> (Vec<&'a str>, usize) {
 pub fn misread(speaker: &str) -> bool {
     let first = speaker.split_whitespace().next().unwrap_or("");
     first.chars().any(is_arabic)
-        && (is_verb(first) || ["حيث", "إذ", "كما", "بينما"].contains(&first))
+        && (is_verb(first)
+            || ["حيث", "إذ", "كما", "بينما"].contains(&first)
+            || ENDS.contains(&first))
 }
 
 #[cfg(test)]
@@ -218,5 +230,8 @@ mod tests {
         assert!(misread("وأجاب ترامب"));
         assert!(misread("حيث"));
         assert!(!misread("دونالد ترامب"));
+        // fixtures/realworld-next3/docs/366.txt: `وتابع موضحا:`, a participle, no subject.
+        assert!(misread("موضحا"));
+        assert_eq!(at("وتابع موضحا: “ولكن”"), None);
     }
 }

@@ -789,6 +789,29 @@ impl<'a> Toks<'a> {
         (r.end == end && named && !self.stop(r.start)).then_some(r)
     }
 
+    /// `Julia Louis-Dreyfus also hailed the decision writing “…”`: a participle cue at `p`
+    /// (`writing`, `escribiendo`, `scrivendo`) after a determiner phrase that a verb in lower
+    /// case governs: the phrase is that verb's object; the subject stands before the verb.
+    fn participle_subject(&self, p: usize, lo: usize) -> Option<Range<usize>> {
+        let w = self.low(p);
+        if !(w.ends_with("ing") || w.ends_with("ndo")) {
+            return None;
+        }
+        let object = self.np_before(p, lo)?;
+        if !CLASSES.determiners.contains(self.low(object.start)) {
+            return None;
+        }
+        let verb = object.start.checked_sub(1).filter(|&v| v > lo)?;
+        let governed = self.word(verb)
+            && !self.cap(verb)
+            && !self.stop(verb)
+            && !CLASSES.pronouns.contains(self.low(verb));
+        governed
+            .then(|| self.np_before(verb, lo))
+            .flatten()
+            .filter(|r| self.cap(r.start) || CLASSES.pronouns.contains(self.low(r.start)))
+    }
+
     /// `… Steinmeier schrieb Scholz dort: „`: a name right after the cue at `e`, then at most
     /// two adverbs in lower case before the colon closing the clause at `n`: the verb-second
     /// subject, before any phrase ahead of the verb (which is then no subject).
@@ -1275,6 +1298,7 @@ pub fn attribute_in(
                 .relative_subject(p, clause)
                 .or_else(|| pre.inverted_subject(e, n))
                 .or_else(|| pre.inverted_name_adverbs(e, n))
+                .or_else(|| pre.participle_subject(p, clause))
                 .or_else(|| pre.nordic_subject(p, e, clause, n))
                 .or_else(|| pre.sov_subject(p, clause))
                 .or_else(|| {
@@ -1758,6 +1782,16 @@ mod tests {
             )
             .as_deref(),
             Some("אחד הגולשים")
+        );
+        // fixtures/realworld-next3/docs/378.txt: the object before a participle cue.
+        assert_eq!(
+            a(
+                "Actress Julia Louis-Dreyfus also hailed the decision writing “What the f— took you so long,”",
+                '“',
+                '”'
+            )
+            .as_deref(),
+            Some("Actress Julia Louis-Dreyfus")
         );
         // fixtures/realworld-next4/docs/388.txt: `Lo dice` opening the next sentence, and the
         // holder of the title after it.

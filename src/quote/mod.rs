@@ -376,10 +376,15 @@ fn attribute(
             a.adjacent = true;
         }
     }
-    if a.speaker.as_deref().is_none_or(arabic::misread) && arabic::before(text, m.open) {
+    let misread = a.speaker.as_deref().is_some_and(arabic::misread);
+    if (a.speaker.is_none() || misread) && arabic::before(text, m.open) {
         if let Some(speaker) = arabic::subject(text, m.open, lo) {
             a.speaker = Some(speaker);
             a.named_here = true;
+        } else if misread {
+            // `وتابع موضحا:` (and went on, explaining): no subject at the verb.
+            a.speaker = None;
+            a.named_here = false;
         }
     }
     if a.speaker.is_none() && cjk {
