@@ -55,7 +55,7 @@ const NEXT3_MINIMUMS: [(&str, f64); 8] = [
     ("dedup", 0.98),
     ("quote_precision", 0.99),
     ("quote_recall", 0.86),
-    ("speaker_accuracy", 0.53),
+    ("speaker_accuracy", 0.54),
     ("quote_links", 0.98),
 ];
 

@@ -710,6 +710,17 @@ impl<'a> Toks<'a> {
         (c < end && c > s && lead_in && !self.stop(before)).then_some(c..end)
     }
 
+    /// `– napisał w tym samym tonie inny internauta.`: an indefinite and at most two lowercase
+    /// words closing the clause opened at `s` (before `hi`), after a phrase of manner or place.
+    fn clause_final_indefinite(&self, s: usize, hi: usize) -> Option<Range<usize>> {
+        let k = (s..hi.min(s + 10))
+            .take_while(|&t| self.word(t))
+            .find(|&t| self.indefinite(t) && !ARTICLES.contains(&self.low(t)))?;
+        let plain =
+            |t: usize| self.word(t) && !self.cap(t) && !self.stop(t) && !self.is_cue_word(t);
+        (k > s && hi > k + 1 && hi - k <= 3 && (k + 1..hi).all(plain)).then_some(k..hi)
+    }
+
     /// A short phrase of plain words filling `s..hi` up to the sentence's end (`hi`): the
     /// common-noun speaker of languages without articles, lower-case (`– powiedział
     /// burmistrz.`). At most three words, none a function word, cue or pronoun.
@@ -1448,6 +1459,7 @@ fn after_pattern(post: &Toks<'_>, s: usize, m: usize) -> Option<Attribution> {
                 .or_else(|| post.np_after(end, m).map(|r| post.title_holder(r, m)))
                 .or_else(|| post.bare_np_after(end, m))
                 .or_else(|| post.clause_final_np(end, m))
+                .or_else(|| post.clause_final_indefinite(end, m))
                 .or_else(|| {
                     inverted
                         .is_none()
@@ -1782,6 +1794,16 @@ mod tests {
             )
             .as_deref(),
             Some("אחד הגולשים")
+        );
+        // fixtures/realworld-next3/docs/373.txt: an indefinite closing the clause.
+        assert_eq!(
+            a(
+                "„Zamiast myśleć o Trampie proszę pomyśleć” – napisał w tym samym tonie inny internauta.",
+                '„',
+                '”'
+            )
+            .as_deref(),
+            Some("inny internauta")
         );
         // fixtures/realworld-next3/docs/378.txt: the object before a participle cue.
         assert_eq!(
