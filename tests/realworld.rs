@@ -31,7 +31,7 @@ const NEXT_MINIMUMS: [(&str, f64); 8] = [
     ("dedup", 0.99),
     ("quote_precision", 0.95),
     ("quote_recall", 0.66),
-    ("speaker_accuracy", 0.59),
+    ("speaker_accuracy", 0.64),
     ("quote_links", 0.89),
 ];
 

@@ -461,7 +461,7 @@ fn resolve_speaker(
                 .map_or(from, |i| from + i + 1);
             a.speaker = people
                 .first_person(start, m.open)
-                .map(str::to_string)
+                .map(|n| people.canonical(n, m.open).to_string())
                 .or_else(|| people.resolve(None, m.open, m.open).speaker);
         }
         None
