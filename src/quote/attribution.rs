@@ -626,6 +626,29 @@ impl<'a> Toks<'a> {
         (j > s && (j == hi || !self.word(j))).then_some(s..j)
     }
 
+    /// `– napisała z kolei Magdalena Filiks`, `– wypunktował rząd PiS-u Michał Kołodziejczak`:
+    /// a full name (two capitalized words or more) after at most three words that follow the
+    /// cue at `s`, a discourse adverb or the verb's object, before `hi`.
+    fn name_after_words(&self, s: usize, hi: usize) -> Option<Range<usize>> {
+        let full = |t: usize| {
+            t + 1 < hi
+                && self.word(t)
+                && self.word(t + 1)
+                && self.cap(t)
+                && self.cap(t + 1)
+                && !self.stop(t)
+                && !is_platform(self.str(t))
+        };
+        let start = (s + 1..hi.min(s + 4))
+            .take_while(|&t| self.word(t - 1) && !self.is_cue_word(t - 1))
+            .find(|&t| full(t))?;
+        let mut end = start;
+        while end < hi && end - start < 4 && self.word(end) && self.cap(end) {
+            end += 1;
+        }
+        Some(start..end)
+    }
+
     /// `Jane Park, the union's president, said`: the subject and its apposition between
     /// commas, the second comma right before the cue at `end`; the apposition is words only
     /// (at most eight, no cue), the subject the phrase [`Toks::np_before`] finds before the
@@ -1457,6 +1480,7 @@ fn after_pattern(post: &Toks<'_>, s: usize, m: usize) -> Option<Attribution> {
         return Some(
             match nordic
                 .or_else(|| post.np_after(end, m).map(|r| post.title_holder(r, m)))
+                .or_else(|| post.name_after_words(end, m))
                 .or_else(|| post.bare_np_after(end, m))
                 .or_else(|| post.clause_final_np(end, m))
                 .or_else(|| post.clause_final_indefinite(end, m))
@@ -1794,6 +1818,16 @@ mod tests {
             )
             .as_deref(),
             Some("אחד הגולשים")
+        );
+        // fixtures/realworld-next4/docs/394.txt: a discourse adverb before the name.
+        assert_eq!(
+            a(
+                "\"Byłam pewna, że to fejk konto.\" – napisała z kolei Magdalena Filiks trafnie zauważając, że nie.",
+                '"',
+                '"'
+            )
+            .as_deref(),
+            Some("Magdalena Filiks")
         );
         // fixtures/realworld-next3/docs/373.txt: an indefinite closing the clause.
         assert_eq!(
