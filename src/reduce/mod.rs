@@ -235,7 +235,7 @@ impl PackedFeed {
 }
 
 /// The key of exact repeats: the id and the normalized text, hashed.
-fn repeat_key(post: &Post) -> u64 {
+pub(crate) fn repeat_key(post: &Post) -> u64 {
     let key = format!("{}\u{1f}{}", post.id, words::normalize_text(&post.text));
     xxhash_rust::xxh3::xxh3_64(key.as_bytes())
 }
