@@ -239,6 +239,11 @@ impl PostStore {
         }
     }
 
+    /// The size of post `i` packed, in bytes.
+    pub(crate) fn packed_len(&self, i: usize) -> Option<usize> {
+        self.loc(i).map(|l| l.len as usize)
+    }
+
     /// Where post `i` lies.
     pub(crate) fn loc(&self, i: usize) -> Option<Loc> {
         self.slots.get(i).copied()
