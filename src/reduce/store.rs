@@ -259,6 +259,19 @@ impl PostStore {
     pub(crate) fn reorder(&mut self, order: Vec<Loc>) {
         self.slots = order;
         self.slots.shrink_to_fit();
+        // The chunks no post lies in any more (every post in them replaced or merged away:
+        // a post sighted a hundred thousand times has a chunk of its own) are freed.
+        let mut used = vec![false; self.arena.chunks.len()];
+        for loc in &self.slots {
+            if let Some(u) = used.get_mut(loc.chunk as usize) {
+                *u = true;
+            }
+        }
+        for (chunk, used) in self.arena.chunks.iter_mut().zip(used) {
+            if !used {
+                *chunk = Vec::new();
+            }
+        }
     }
 
     /// Every post, unpacked, in order.
