@@ -54,11 +54,8 @@ pub(crate) fn extract_folded(doc: &Document) -> Extraction {
     if let document::TextFormat::Html = doc.format {
         return extract_with(doc, &detector);
     }
-    let sightings = detector.scan(doc);
-    let post_spans = spans(&sightings);
-    let folded = post::build_folded(doc, &sightings);
-    drop(sightings);
-    let mut e = text_extraction(doc, folded.posts, &post_spans);
+    let folded = post::build_folded(doc, detector.scan(doc));
+    let mut e = text_extraction(doc, folded.posts, &folded.spans);
     crate::reduce::link::link_translations_folded(&e.posts, &folded.owner, &mut e.quotes);
     e
 }

@@ -7,9 +7,10 @@ pub mod status_link;
 
 use crate::detect::Sighting;
 use crate::document::Document;
-use crate::model::{Appearance, Platform, Post};
+use crate::model::{Appearance, AppearanceKind, Platform, Post};
 use crate::reduce::words::normalize_text;
 use rustc_hash::FxHashMap;
+use std::ops::Range;
 use xxhash_rust::xxh3::xxh3_64;
 
 /// Builds the records of one document's sightings, `quoted_post` resolved to ids.
@@ -31,6 +32,8 @@ pub struct Folded {
     pub posts: Vec<Post>,
     /// For each sighting, the index of its record in `posts`.
     pub owner: Vec<usize>,
+    /// For each sighting, its byte range in the document.
+    pub spans: Vec<Range<usize>>,
 }
 
 /// [`build_all`], a sighting that repeats an earlier one in everything but its place (a flood
@@ -40,10 +43,13 @@ pub struct Folded {
 /// A sighting joins the last record made with its exact-repeat key (id and normalized text)
 /// only, so the reduce step absorbs the records of a key in the order of their sightings, as
 /// it would absorb one record per sighting. Sightings that quote another are never folded.
-pub fn build_folded(doc: &Document, sightings: &[Sighting]) -> Folded {
+/// The sightings are dropped before the appearances are added: a flood of them is not held
+/// beside its appearances.
+pub fn build_folded(doc: &Document, sightings: Vec<Sighting>) -> Folded {
     let mut out = Folded {
         posts: Vec::new(),
         owner: Vec::with_capacity(sightings.len()),
+        spans: sightings.iter().map(|s| s.start..s.end).collect(),
     };
     // Per record: its first sighting and its exact-repeat key.
     let mut first: Vec<usize> = Vec::new();
@@ -60,9 +66,8 @@ pub fn build_folded(doc: &Document, sightings: &[Sighting]) -> Folded {
                     .and_then(|&f| sightings.get(f))
                     .is_some_and(|f| same_post(f, s))
         });
-        if let Some(post) = same.and_then(|p| out.posts.get_mut(p)) {
-            post.appearances.push(appearance(doc, s));
-            out.owner.extend(same);
+        if let Some(p) = same {
+            out.owner.push(p);
             continue;
         }
         let p = out.posts.len();
@@ -82,6 +87,26 @@ pub fn build_folded(doc: &Document, sightings: &[Sighting]) -> Folded {
             if let Some(post) = out.owner.get(i).and_then(|&o| out.posts.get_mut(o)) {
                 post.quoted_post = id;
             }
+        }
+    }
+    // The shapes of the sightings (their places are `spans`), then the appearances of those
+    // folded, each record's list sized once.
+    let kinds: Vec<AppearanceKind> = sightings.iter().map(|s| s.kind).collect();
+    drop(sightings);
+    let folded = |i: usize, p: usize| first.get(p) != Some(&i);
+    let mut counts = vec![0usize; out.posts.len()];
+    for (i, &p) in out.owner.iter().enumerate() {
+        if let Some(n) = counts.get_mut(p).filter(|_| folded(i, p)) {
+            *n += 1;
+        }
+    }
+    for (post, n) in out.posts.iter_mut().zip(counts) {
+        post.appearances.reserve_exact(n);
+    }
+    for (i, (&p, kind)) in out.owner.iter().zip(kinds).enumerate() {
+        let place = out.spans.get(i).cloned().unwrap_or_default();
+        if let Some(post) = out.posts.get_mut(p).filter(|_| folded(i, p)) {
+            post.appearances.push(appearance(doc, place, kind));
         }
     }
     out
@@ -148,18 +173,18 @@ pub fn build(doc: &Document, s: &Sighting) -> Post {
             .as_deref()
             .and_then(|id| status_link::created_at(s.platform, id)),
         versions: Vec::new(),
-        appearances: vec![appearance(doc, s)],
+        appearances: vec![appearance(doc, s.start..s.end, s.kind)],
     }
 }
 
-/// The appearance of a sighting.
-fn appearance(doc: &Document, s: &Sighting) -> Appearance {
+/// The appearance of a sighting at `place`, in the shape `kind`.
+fn appearance(doc: &Document, place: Range<usize>, kind: AppearanceKind) -> Appearance {
     Appearance {
         document: doc.name.clone(),
-        kind: s.kind,
-        line: doc.line_of(s.start),
-        start: s.start,
-        end: s.end,
+        kind,
+        line: doc.line_of(place.start),
+        start: place.start,
+        end: place.end,
         similarity: 1.0,
     }
 }
