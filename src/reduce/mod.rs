@@ -189,7 +189,11 @@ impl Prepared {
                 .into_iter()
                 .map(|p| (repeat_key(&p), store::pack(&p), dedup::Summary::of(&p)))
                 .collect(),
-            quotes: extraction.quotes.iter().map(store::pack_quote).collect(),
+            quotes: extraction
+                .quotes
+                .into_iter()
+                .map(|q| store::pack_quote(&q))
+                .collect(),
         }
     }
 

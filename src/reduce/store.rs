@@ -106,13 +106,15 @@ impl QuoteStore {
 
     /// Every quote, unpacked, in order.
     pub fn into_quotes(self) -> Vec<Quote> {
-        self.slots
-            .iter()
-            .filter_map(|&loc| match self.arena.bytes(loc)?.split_first()? {
+        // Sized once: a flood of quotes is not copied from one list to one twice as large.
+        let mut quotes = Vec::with_capacity(self.slots.len());
+        quotes.extend(self.slots.iter().filter_map(|&loc| {
+            match self.arena.bytes(loc)?.split_first()? {
                 (&POSTCARD, rest) => postcard::from_bytes(rest).ok(),
                 (_, rest) => serde_json::from_slice(rest).ok(),
-            })
-            .collect()
+            }
+        }));
+        quotes
     }
 }
 
