@@ -48,16 +48,17 @@ pub fn extract_text(doc: &Document, detector: &Detector) -> Extraction {
 /// document, a post sighted again unchanged comes as one record with an appearance per
 /// sighting ([`post::build_folded`]), the record the reduce step folds such sightings into,
 /// so a flood of one post (a line repeated a million times) holds one record, not a million.
-/// The feed assembled is the one [`extract`] gives.
-pub(crate) fn extract_folded(doc: &Document) -> Extraction {
+/// The feed assembled is the one [`extract`] gives. With it, the posts' exact-repeat keys
+/// when they were worked out (for [`crate::Prepared`]).
+pub(crate) fn extract_folded(doc: &Document) -> (Extraction, Option<Vec<u64>>) {
     let detector = Detector::default();
     if let document::TextFormat::Html = doc.format {
-        return extract_with(doc, &detector);
+        return (extract_with(doc, &detector), None);
     }
     let folded = post::build_folded(doc, detector.scan(doc));
     let mut e = text_extraction(doc, folded.posts, &folded.spans);
     crate::reduce::link::link_translations_folded(&e.posts, &folded.owner, &mut e.quotes);
-    e
+    (e, Some(folded.keys))
 }
 
 /// The byte ranges of the sightings.

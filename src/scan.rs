@@ -377,7 +377,11 @@ fn scan_batch(batch: Vec<Item>, fields: &RecordFields) -> Vec<(Option<Prepared>,
         .map(|item| {
             let mut problems = Vec::new();
             let doc = item.into_document(fields, &mut |e| problems.push(e));
-            (doc.map(|doc| Prepared::of(extract_folded(&doc))), problems)
+            let prepared = doc.map(|doc| {
+                let (extraction, keys) = extract_folded(&doc);
+                Prepared::of_keyed(extraction, keys)
+            });
+            (prepared, problems)
         })
         .collect()
 }

@@ -34,6 +34,8 @@ pub struct Folded {
     pub owner: Vec<usize>,
     /// For each sighting, its byte range in the document.
     pub spans: Vec<Range<usize>>,
+    /// For each record, its exact-repeat key ([`crate::reduce::repeat_key`]).
+    pub keys: Vec<u64>,
 }
 
 /// [`build_all`], a sighting that repeats an earlier one in everything but its place (a flood
@@ -50,17 +52,19 @@ pub fn build_folded(doc: &Document, sightings: Vec<Sighting>) -> Folded {
         posts: Vec::new(),
         owner: Vec::with_capacity(sightings.len()),
         spans: sightings.iter().map(|s| s.start..s.end).collect(),
+        keys: Vec::new(),
     };
-    // Per record: its first sighting and its exact-repeat key.
+    // Per record: its first sighting.
     let mut first: Vec<usize> = Vec::new();
-    let mut keys: Vec<u64> = Vec::new();
     // The last record of each text (by hash) and of each exact-repeat key.
     let mut by_text: FxHashMap<u64, usize> = FxHashMap::default();
     let mut last_of_key: FxHashMap<u64, usize> = FxHashMap::default();
     for (i, s) in sightings.iter().enumerate() {
         let text = xxh3_64(s.text.as_bytes());
         let same = by_text.get(&text).copied().filter(|&p| {
-            keys.get(p).is_some_and(|k| last_of_key.get(k) == Some(&p))
+            out.keys
+                .get(p)
+                .is_some_and(|k| last_of_key.get(k) == Some(&p))
                 && first
                     .get(p)
                     .and_then(|&f| sightings.get(f))
@@ -75,7 +79,7 @@ pub fn build_folded(doc: &Document, sightings: Vec<Sighting>) -> Folded {
         let key = crate::reduce::repeat_key(&post);
         out.posts.push(post);
         first.push(i);
-        keys.push(key);
+        out.keys.push(key);
         by_text.insert(text, p);
         last_of_key.insert(key, p);
         out.owner.push(p);

@@ -180,6 +180,13 @@ pub struct Prepared {
 impl Prepared {
     /// Prepares one document's extraction (the posts' exact-repeat keys, summaries, packing).
     pub fn of(extraction: Extraction) -> Prepared {
+        Prepared::of_keyed(extraction, None)
+    }
+
+    /// [`Prepared::of`], given the posts' exact-repeat keys when they are known already (in
+    /// order, one a post).
+    pub(crate) fn of_keyed(extraction: Extraction, keys: Option<Vec<u64>>) -> Prepared {
+        let mut keys = keys.map(Vec::into_iter);
         Prepared {
             document: extraction.document,
             // Each post is dropped as soon as it is packed: a document with a flood of posts
@@ -187,7 +194,11 @@ impl Prepared {
             posts: extraction
                 .posts
                 .into_iter()
-                .map(|p| (repeat_key(&p), store::pack(&p), dedup::Summary::of(&p)))
+                .map(|p| {
+                    let key = keys.as_mut().and_then(Iterator::next);
+                    let key = key.unwrap_or_else(|| repeat_key(&p));
+                    (key, store::pack(&p), dedup::Summary::of(&p))
+                })
                 .collect(),
             quotes: extraction
                 .quotes
