@@ -2,7 +2,7 @@
 //! and its output, for the command and for other front ends (the Python package) alike.
 //!
 //! The inputs are read on a thread of their own, in batches of a few MB; each batch is scanned
-//! on all cores ([`crate::extract`], its posts sighted again unchanged folded, and
+//! on all cores ([`crate::extract()`], its posts sighted again unchanged folded, and
 //! [`Prepared::of`] per document) while the batch before it is
 //! added to the [`Assembler`], in input order. Problems reach an [`Observer`] on the calling
 //! thread, in input order, the reader's last.
