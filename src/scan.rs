@@ -2,7 +2,8 @@
 //! and its output, for the command and for other front ends (the Python package) alike.
 //!
 //! The inputs are read on a thread of their own, in batches of a few MB; each batch is scanned
-//! on all cores ([`extract`] and [`Prepared::of`] per document) while the batch before it is
+//! on all cores ([`crate::extract()`], its posts sighted again unchanged folded, and
+//! [`Prepared::of`] per document) while the batch before it is
 //! added to the [`Assembler`], in input order. Problems reach an [`Observer`] on the calling
 //! thread, in input order, the reader's last.
 //!
@@ -18,8 +19,9 @@
 //! assert!(problems.is_empty());
 //! ```
 
+use crate::extract::extract_folded;
 use crate::input::{self, Item, ReadOptions, RecordFields, Source};
-use crate::{extract, Assembler, Error, Feed, Prepared};
+use crate::{Assembler, Error, Feed, Prepared};
 use rayon::prelude::*;
 use std::path::PathBuf;
 use std::sync::mpsc::SyncSender;
@@ -375,7 +377,11 @@ fn scan_batch(batch: Vec<Item>, fields: &RecordFields) -> Vec<(Option<Prepared>,
         .map(|item| {
             let mut problems = Vec::new();
             let doc = item.into_document(fields, &mut |e| problems.push(e));
-            (doc.map(|doc| Prepared::of(extract(&doc))), problems)
+            let prepared = doc.map(|doc| {
+                let (extraction, keys) = extract_folded(&doc);
+                Prepared::of_keyed(extraction, keys)
+            });
+            (prepared, problems)
         })
         .collect()
 }

@@ -95,7 +95,10 @@ impl Detector {
     pub(crate) fn scan(&self, doc: &Document) -> Vec<Sighting> {
         let paras = Paras::new(doc);
         let mut claimed = vec![false; paras.list.len()];
-        let mut found = Vec::new();
+        // Room for a post per paragraph, the most there are as a rule (each claims one): a
+        // flood of posts is not copied from one list to a list twice as large, both held.
+        // The room a document leaves unused is never touched.
+        let mut found = Vec::with_capacity(paras.list.len());
         if self.embeds {
             found.extend(embed::scan(doc, &paras, &mut claimed));
         }
@@ -108,10 +111,7 @@ impl Detector {
         if self.cards {
             card::scan(doc, &paras, &mut claimed, &mut found);
         }
-        let mut found: Vec<Sighting> = sort_sightings(found.into_iter().map(|s| (s, ())).collect())
-            .into_iter()
-            .map(|(s, ())| s)
-            .collect();
+        sort_by_place(&mut found, |s| s);
         infer_handles(&mut found);
         found
     }
@@ -119,22 +119,50 @@ impl Detector {
 
 /// Sorts sightings by position, each with what travels with it, keeping `quotes` indices
 /// pointing at the same sightings.
-pub(crate) fn sort_sightings<T>(items: Vec<(Sighting, T)>) -> Vec<(Sighting, T)> {
+pub(crate) fn sort_sightings<T>(mut items: Vec<(Sighting, T)>) -> Vec<(Sighting, T)> {
+    sort_by_place(&mut items, |(s, _)| s);
+    items
+}
+
+/// Sorts `items` in place by the position of their sightings (stable: by start, then end),
+/// keeping `quotes` indices pointing at the same sightings. Moved by cycles of swaps: a flood
+/// of sightings is never copied into a second list.
+fn sort_by_place<I>(items: &mut [I], sighting: impl Fn(&mut I) -> &mut Sighting) {
+    let places: Vec<(usize, usize)> = items
+        .iter_mut()
+        .map(|i| {
+            let s = sighting(i);
+            (s.start, s.end)
+        })
+        .collect();
     let mut order: Vec<usize> = (0..items.len()).collect();
-    order.sort_by_key(|&i| (items[i].0.start, items[i].0.end));
+    order.sort_by_key(|&i| places.get(i).copied());
+    drop(places);
     let mut new_index = vec![0; items.len()];
     for (new, &old) in order.iter().enumerate() {
-        new_index[old] = new;
+        if let Some(n) = new_index.get_mut(old) {
+            *n = new;
+        }
     }
-    let mut slots: Vec<Option<(Sighting, T)>> = items.into_iter().map(Some).collect();
-    order
-        .iter()
-        .filter_map(|&old| slots[old].take())
-        .map(|(mut s, extra)| {
-            s.quotes = s.quotes.map(|q| new_index[q]);
-            (s, extra)
-        })
-        .collect()
+    // Position `k` takes the item at `order[k]`: each cycle of the permutation is walked
+    // once, the item displaced travelling along it to where it belongs.
+    let mut done = vec![false; items.len()];
+    for start in 0..items.len() {
+        let mut k = start;
+        while !done[k] {
+            done[k] = true;
+            let from = order[k];
+            if from == start {
+                break;
+            }
+            items.swap(k, from);
+            k = from;
+        }
+    }
+    for item in items.iter_mut() {
+        let s = sighting(item);
+        s.quotes = s.quotes.map(|q| new_index[q]);
+    }
 }
 
 /// Fills a missing handle where the same document shows the same display name with a handle

@@ -225,8 +225,17 @@ fn find_dash(text: &str, line_start: usize, at: usize) -> Option<(usize, usize, 
         ("\u{fffd}", false),
     ];
     // One pass backwards: the nearest real dash wins; else the nearest spaced hyphen.
+    // The first bytes of the dashes: most characters start none, and are passed over
+    // without comparing them with each dash.
+    let may_start = |b: &u8| matches!(b, 0xE2 | 0xC3 | 0xEF | b'&' | b'-' | b'?');
+    debug_assert!(DASHES
+        .iter()
+        .all(|(d, _)| d.as_bytes().first().is_some_and(may_start)));
     let mut weak: Option<(usize, usize, bool)> = None;
     for (i, _) in window.char_indices().rev() {
+        if !window.as_bytes().get(i).is_some_and(may_start) {
+            continue;
+        }
         for (dash, strong) in DASHES {
             if !window[i..].starts_with(dash) || (!strong && weak.is_some()) {
                 continue;

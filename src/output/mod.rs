@@ -40,6 +40,11 @@ pub(crate) trait Posts: Sync {
     fn count(&self) -> usize;
     /// Post `i`; `None` past the end (or, for a packed post, if it cannot be unpacked).
     fn post(&self, i: usize) -> Option<Cow<'_, Post>>;
+    /// Whether post `i` is too large to be rendered in memory beside the others (a post
+    /// sighted a hundred thousand times): the writer then writes it as it serializes it.
+    fn large(&self, _i: usize) -> bool {
+        false
+    }
 }
 
 impl Posts for Vec<Post> {
@@ -60,7 +65,16 @@ impl Posts for PostStore {
     fn post(&self, i: usize) -> Option<Cow<'_, Post>> {
         self.get(i).map(Cow::Owned)
     }
+
+    fn large(&self, i: usize) -> bool {
+        self.packed_len(i).is_some_and(|n| n > LARGE_PACKED)
+    }
 }
+
+/// Packed size past which a post is written as it is serialized rather than rendered on the
+/// pool first ([`Posts::large`]): about 40,000 appearances, whose rendered text (~190 bytes
+/// each) would otherwise be held whole, beside the unpacked post.
+const LARGE_PACKED: usize = 1 << 20;
 
 /// What the writers write: the parts of a [`Feed`], its posts as any [`Posts`].
 #[derive(Clone, Copy)]
@@ -131,32 +145,42 @@ fn write_json(feed: FeedParts<'_>, out: &mut dyn Write) -> io::Result<()> {
     out.write_all(b"{\n  \"generator\": ")?;
     out.write_all(&pretty_at(feed.generator, 1, false)?)?;
     write_rendered_array(out, "documents", feed.documents.len(), |i| {
-        pretty_at(&feed.documents.get(i), 2, true)
+        pretty_at(&feed.documents.get(i), 2, true).map(Rendered::Text)
     })?;
     write_rendered_array(out, "posts", feed.posts.count(), |i| {
-        pretty_at(&*feed.post(i)?, 2, true)
+        if feed.posts.large(i) {
+            return feed.post(i).map(|post| Rendered::Large(Box::new(post)));
+        }
+        pretty_at(&*feed.post(i)?, 2, true).map(Rendered::Text)
     })?;
     write_rendered_array(out, "quotes", feed.quotes.len(), |i| {
-        pretty_at(&feed.quotes.get(i), 2, true)
+        pretty_at(&feed.quotes.get(i), 2, true).map(Rendered::Text)
     })?;
     out.write_all(b"\n}\n")
+}
+
+/// A record of [`write_rendered_array`]: its text, or a post too large to hold rendered,
+/// which the writer's thread writes as it serializes it.
+enum Rendered<'a> {
+    Text(Vec<u8>),
+    Large(Box<Cow<'a, Post>>),
 }
 
 /// `,\n  "name": [...]` as serde_json's pretty printer writes a field of the top object, the
 /// `count` items rendered by `render` (by index, pretty JSON at the array's depth) on all
 /// cores, a window at a time.
-fn write_rendered_array(
+fn write_rendered_array<'r>(
     out: &mut dyn Write,
     name: &str,
     count: usize,
-    render: impl Fn(usize) -> io::Result<Vec<u8>> + Sync,
+    render: impl Fn(usize) -> io::Result<Rendered<'r>> + Sync,
 ) -> io::Result<()> {
     use rayon::prelude::*;
     write!(out, ",\n  \"{name}\": [")?;
     if count == 0 {
         return out.write_all(b"]");
     }
-    let window = |start: usize| -> io::Result<Vec<Vec<u8>>> {
+    let window = |start: usize| -> io::Result<Vec<Rendered<'r>>> {
         (start..(start + RENDER_WINDOW).min(count))
             .into_par_iter()
             .map(&render)
@@ -171,9 +195,16 @@ fn write_rendered_array(
             if next_start < count {
                 scope.spawn(|_| next = Some(window(next_start)));
             }
-            rendered.iter().enumerate().try_for_each(|(k, text)| {
+            rendered.drain(..).enumerate().try_for_each(|(k, record)| {
                 out.write_all(if start == 0 && k == 0 { b"\n" } else { b",\n" })?;
-                out.write_all(text)
+                match record {
+                    Rendered::Text(text) => out.write_all(&text),
+                    Rendered::Large(post) => {
+                        let mut out = io::BufWriter::new(&mut *out);
+                        pretty_to(&mut out, &**post, 2, true)?;
+                        out.flush()
+                    }
+                }
             })
         });
         written?;
@@ -190,17 +221,26 @@ fn write_rendered_array(
 /// bytes `to_vec_pretty` gives for the whole document, written record by record.
 fn pretty_at<T: Serialize + ?Sized>(value: &T, depth: usize, first: bool) -> io::Result<Vec<u8>> {
     let mut out = Vec::with_capacity(1024);
+    pretty_to(&mut out, value, depth, first)?;
+    Ok(out)
+}
+
+/// [`pretty_at`], written to `out`.
+fn pretty_to<T: Serialize + ?Sized>(
+    out: &mut impl Write,
+    value: &T,
+    depth: usize,
+    first: bool,
+) -> io::Result<()> {
     if first {
-        out.extend(std::iter::repeat_n(b' ', depth * INDENT.len()));
+        (0..depth).try_for_each(|_| out.write_all(INDENT))?;
     }
     let formatter = Nested {
         depth,
         has_value: false,
     };
-    value.serialize(&mut serde_json::Serializer::with_formatter(
-        &mut out, formatter,
-    ))?;
-    Ok(out)
+    value.serialize(&mut serde_json::Serializer::with_formatter(out, formatter))?;
+    Ok(())
 }
 
 /// One level of indentation, as serde_json's pretty printer writes it.
@@ -370,7 +410,7 @@ fn write_json_feed(feed: FeedParts<'_>, out: &mut dyn Write) -> io::Result<()> {
         string(&feed_description(feed))?
     )?;
     write_rendered_array(out, "items", feed.posts.count(), |i| {
-        pretty_at(&feed_item(&*feed.post(i)?), 2, true)
+        pretty_at(&feed_item(&*feed.post(i)?), 2, true).map(Rendered::Text)
     })?;
     out.write_all(b"\n}\n")
 }

@@ -7,8 +7,10 @@ pub mod status_link;
 
 use crate::detect::Sighting;
 use crate::document::Document;
-use crate::model::{Appearance, Platform, Post};
+use crate::model::{Appearance, AppearanceKind, Platform, Post};
 use crate::reduce::words::normalize_text;
+use rustc_hash::FxHashMap;
+use std::ops::Range;
 use xxhash_rust::xxh3::xxh3_64;
 
 /// Builds the records of one document's sightings, `quoted_post` resolved to ids.
@@ -20,6 +22,111 @@ pub fn build_all(doc: &Document, sightings: &[Sighting]) -> Vec<Post> {
         }
     }
     posts
+}
+
+/// The records of one document's sightings with each post sighted again unchanged folded into
+/// one record (see [`build_folded`]).
+#[derive(Debug, Default)]
+pub struct Folded {
+    /// The records, in order of their first sighting.
+    pub posts: Vec<Post>,
+    /// For each sighting, the index of its record in `posts`.
+    pub owner: Vec<usize>,
+    /// For each sighting, its byte range in the document.
+    pub spans: Vec<Range<usize>>,
+    /// For each record, its exact-repeat key ([`crate::reduce::repeat_key`]).
+    pub keys: Vec<u64>,
+}
+
+/// [`build_all`], a sighting that repeats an earlier one in everything but its place (a flood
+/// of one line, a post embedded twice) added to that one's record as an appearance instead of
+/// making a record of its own: the record [`crate::reduce`] would fold them into, built once.
+///
+/// A sighting joins the last record made with its exact-repeat key (id and normalized text)
+/// only, so the reduce step absorbs the records of a key in the order of their sightings, as
+/// it would absorb one record per sighting. Sightings that quote another are never folded.
+/// The sightings are dropped before the appearances are added: a flood of them is not held
+/// beside its appearances.
+pub fn build_folded(doc: &Document, sightings: Vec<Sighting>) -> Folded {
+    let mut out = Folded {
+        posts: Vec::new(),
+        owner: Vec::with_capacity(sightings.len()),
+        spans: sightings.iter().map(|s| s.start..s.end).collect(),
+        keys: Vec::new(),
+    };
+    // Per record: its first sighting.
+    let mut first: Vec<usize> = Vec::new();
+    // The last record of each text (by hash) and of each exact-repeat key.
+    let mut by_text: FxHashMap<u64, usize> = FxHashMap::default();
+    let mut last_of_key: FxHashMap<u64, usize> = FxHashMap::default();
+    for (i, s) in sightings.iter().enumerate() {
+        let text = xxh3_64(s.text.as_bytes());
+        let same = by_text.get(&text).copied().filter(|&p| {
+            out.keys
+                .get(p)
+                .is_some_and(|k| last_of_key.get(k) == Some(&p))
+                && first
+                    .get(p)
+                    .and_then(|&f| sightings.get(f))
+                    .is_some_and(|f| same_post(f, s))
+        });
+        if let Some(p) = same {
+            out.owner.push(p);
+            continue;
+        }
+        let p = out.posts.len();
+        let post = build(doc, s);
+        let key = crate::reduce::repeat_key(&post);
+        out.posts.push(post);
+        first.push(i);
+        out.keys.push(key);
+        by_text.insert(text, p);
+        last_of_key.insert(key, p);
+        out.owner.push(p);
+    }
+    for (i, s) in sightings.iter().enumerate() {
+        if let Some(q) = s.quotes {
+            let quoted = out.owner.get(q).and_then(|&o| out.posts.get(o));
+            let id = quoted.map(|p| p.id.clone());
+            if let Some(post) = out.owner.get(i).and_then(|&o| out.posts.get_mut(o)) {
+                post.quoted_post = id;
+            }
+        }
+    }
+    // The shapes of the sightings (their places are `spans`), then the appearances of those
+    // folded, each record's list sized once.
+    let kinds: Vec<AppearanceKind> = sightings.iter().map(|s| s.kind).collect();
+    drop(sightings);
+    let folded = |i: usize, p: usize| first.get(p) != Some(&i);
+    let mut counts = vec![0usize; out.posts.len()];
+    for (i, &p) in out.owner.iter().enumerate() {
+        if let Some(n) = counts.get_mut(p).filter(|_| folded(i, p)) {
+            *n += 1;
+        }
+    }
+    for (post, n) in out.posts.iter_mut().zip(counts) {
+        post.appearances.reserve_exact(n);
+    }
+    for (i, (&p, kind)) in out.owner.iter().zip(kinds).enumerate() {
+        let place = out.spans.get(i).cloned().unwrap_or_default();
+        if let Some(post) = out.posts.get_mut(p).filter(|_| folded(i, p)) {
+            post.appearances.push(appearance(doc, place, kind));
+        }
+    }
+    out
+}
+
+/// Whether two sightings make the same record but for its appearance: everything equal but
+/// the place and the shape, and neither quoting another sighting.
+fn same_post(a: &Sighting, b: &Sighting) -> bool {
+    a.quotes.is_none()
+        && b.quotes.is_none()
+        && a.platform == b.platform
+        && a.text == b.text
+        && a.author == b.author
+        && a.date == b.date
+        && a.reply_to == b.reply_to
+        && a.status_id == b.status_id
 }
 
 /// Gives the posts whose language [`lang::detect`] left unknown the language of the document's
@@ -70,14 +177,19 @@ pub fn build(doc: &Document, s: &Sighting) -> Post {
             .as_deref()
             .and_then(|id| status_link::created_at(s.platform, id)),
         versions: Vec::new(),
-        appearances: vec![Appearance {
-            document: doc.name.clone(),
-            kind: s.kind,
-            line: doc.line_of(s.start),
-            start: s.start,
-            end: s.end,
-            similarity: 1.0,
-        }],
+        appearances: vec![appearance(doc, s.start..s.end, s.kind)],
+    }
+}
+
+/// The appearance of a sighting at `place`, in the shape `kind`.
+fn appearance(doc: &Document, place: Range<usize>, kind: AppearanceKind) -> Appearance {
+    Appearance {
+        document: doc.name.clone(),
+        kind,
+        line: doc.line_of(place.start),
+        start: place.start,
+        end: place.end,
+        similarity: 1.0,
     }
 }
 

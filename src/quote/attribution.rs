@@ -115,8 +115,17 @@ impl TokBuf {
         self.toks.clear();
         self.lowered.clear();
         // About one token in six bytes of prose: a page's tokens without regrowing (a bounded
-        // guess: text without words has no tokens to make room for).
-        self.toks.reserve((range.len() / 6).min(1 << 16));
+        // guess: text without words has no tokens to make room for). A text too long for its
+        // buffer to be kept ([`MAX_KEPT_TOKENS`]) gets room for as many tokens as it has bytes,
+        // the most it can have: its pages are only touched as tokens fill them, and a flood
+        // of short words never has its tokens copied to a buffer twice as large, both in
+        // memory at once.
+        let guess = range.len() / 6;
+        if guess > MAX_KEPT_TOKENS {
+            self.toks.reserve(range.len().min(MAX_RESERVED_TOKENS));
+        } else {
+            self.toks.reserve(guess);
+        }
         tokenize_into(text, range, &mut self.toks);
         self.shape(text, 0);
     }
@@ -313,6 +322,10 @@ pub(super) fn put_doc_tokens(buf: TokBuf) {
         DOC_TOKENS.with(|c| c.set(buf));
     }
 }
+
+/// Most tokens a buffer makes room for ahead of the tokenizer (about 800 MB of address space,
+/// for a text of 16 MB or more): past it a buffer grows as it fills.
+const MAX_RESERVED_TOKENS: usize = 1 << 24;
 
 /// The most bytes the tokenizer reads past a word's end: two characters (the one ending it,
 /// and the one after an apostrophe, hyphen or dot), four bytes each.

@@ -105,7 +105,9 @@ fn extract_outside(doc: &Document, posts: &[Range<usize>], code: Vec<Range<usize
     // Built at the first quotation kept: most candidates on a page (menus, markup) are not.
     // The windows of the quotations after it are then copied from its tokens.
     let mut people: Option<names::Names> = None;
-    let mut out: Vec<Quote> = Vec::new();
+    // Room for a quotation per pair of marks, the most there can be: a flood of them is not
+    // copied from one list to one twice as large.
+    let mut out: Vec<Quote> = Vec::with_capacity(found.len());
     let mut prev: Option<(usize, Option<String>)> = None;
     // The cue of the last kept quotation, for the next items of a list of quotations.
     let mut prev_cue: Option<String> = None;

@@ -424,8 +424,11 @@ fn merge_group(
     renamed: &mut HashMap<String, String>,
 ) -> Option<Post> {
     let mut into = slots.get_mut(survivor).and_then(Option::take)?;
-    let mut seen: HashSet<(String, usize, usize, AppearanceKind)> = HashSet::new();
+    let mut seen = Seen::default();
     let mut appearances = Vec::new();
+    // The survivor's own appearances, moved rather than copied (read once: the second time
+    // they would all be repeats).
+    let mut own = Some(std::mem::take(&mut into.appearances));
     let survivor_seq = keys.get(survivor).map(|f| f.seq);
     for &i in members {
         let other = if i == survivor {
@@ -433,13 +436,20 @@ fn merge_group(
         } else {
             slots.get_mut(i).and_then(Option::take)
         };
-        let list = match &other {
-            Some(o) => &o.appearances,
-            None => &into.appearances,
-        };
-        for a in list {
-            if seen.insert((a.document.clone(), a.start, a.end, a.kind)) {
-                appearances.push(a.clone());
+        match &other {
+            Some(o) => {
+                for a in &o.appearances {
+                    if seen.first(a) {
+                        appearances.push(a.clone());
+                    }
+                }
+            }
+            None => {
+                for a in own.take().unwrap_or_default() {
+                    if seen.first(&a) {
+                        appearances.push(a);
+                    }
+                }
             }
         }
         if let Some(mut o) = other {
@@ -467,10 +477,32 @@ fn merge_group(
 
 /// The appearances without repeats (same document, span and kind), in order.
 fn distinct_appearances(list: Vec<Appearance>) -> Vec<Appearance> {
-    let mut seen: HashSet<(String, usize, usize, AppearanceKind)> = HashSet::new();
-    list.into_iter()
-        .filter(|a| seen.insert((a.document.clone(), a.start, a.end, a.kind)))
-        .collect()
+    let mut seen = Seen::default();
+    list.into_iter().filter(|a| seen.first(a)).collect()
+}
+
+/// The appearances met so far, by document (numbered in order of first use: a post seen
+/// a hundred thousand times in one document keeps one copy of its name, not one per
+/// appearance), span and kind.
+#[derive(Default)]
+struct Seen {
+    documents: HashMap<String, usize>,
+    places: HashSet<(usize, usize, usize, AppearanceKind)>,
+}
+
+impl Seen {
+    /// Whether `a` is met for the first time; it is met from now on.
+    fn first(&mut self, a: &Appearance) -> bool {
+        let document = match self.documents.get(a.document.as_str()) {
+            Some(&d) => d,
+            None => {
+                let d = self.documents.len();
+                self.documents.insert(a.document.clone(), d);
+                d
+            }
+        };
+        self.places.insert((document, a.start, a.end, a.kind))
+    }
 }
 
 /// Folds `other` (another sighting of the same post) into `into`: fills the fields `into`

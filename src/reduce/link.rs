@@ -153,7 +153,7 @@ pub fn link_translations(posts: &[Post], quotes: &mut [Quote]) {
     if posts.is_empty() || quotes.is_empty() {
         return;
     }
-    let mut at: Vec<(usize, usize)> = posts
+    let at: Vec<(usize, usize)> = posts
         .iter()
         .enumerate()
         .flat_map(|(pi, p)| {
@@ -163,9 +163,46 @@ pub fn link_translations(posts: &[Post], quotes: &mut [Quote]) {
                 .map(move |a| (a.start, pi))
         })
         .collect();
+    link_translations_at(posts, at, |pi| pi, quotes);
+}
+
+/// [`link_translations`] over the records of [`crate::post::build_folded`]: `owner[i]` is the
+/// record of sighting `i`, whose `k`-th appearance is its `k`-th sighting. Each sighting takes
+/// a quotation of its own, as the record of each sighting would.
+pub fn link_translations_folded(posts: &[Post], owner: &[usize], quotes: &mut [Quote]) {
+    if posts.is_empty() || quotes.is_empty() {
+        return;
+    }
+    let mut taken = vec![0usize; posts.len()];
+    let at: Vec<(usize, usize)> = owner
+        .iter()
+        .enumerate()
+        .filter_map(|(i, &pi)| {
+            let k = taken.get_mut(pi)?;
+            let a = posts.get(pi)?.appearances.get(*k)?;
+            *k += 1;
+            (a.kind != AppearanceKind::Quote).then_some((a.start, i))
+        })
+        .collect();
+    link_translations_at(
+        posts,
+        at,
+        |i| owner.get(i).copied().unwrap_or(usize::MAX),
+        quotes,
+    );
+}
+
+/// [`link_translations`] given the places of the posts' sightings, `(start, sighting)`, and
+/// the post of each sighting.
+fn link_translations_at(
+    posts: &[Post],
+    mut at: Vec<(usize, usize)>,
+    post_of: impl Fn(usize) -> usize,
+    quotes: &mut [Quote],
+) {
     at.sort_unstable();
-    // (post, how far the lengths differ, distance, quote): each post takes one quotation, the
-    // one closest to it in length, then in place.
+    // (sighting, how far the lengths differ, distance, quote): each sighting takes one
+    // quotation, the one closest to it in length, then in place.
     let mut found: Vec<(usize, u64, usize, usize)> = Vec::new();
     for (qi, q) in quotes.iter().enumerate().filter(|(_, q)| q.post.is_none()) {
         let lo = at.partition_point(|&(start, _)| start + TRANSLATION_REACH < q.start);
@@ -180,21 +217,21 @@ pub fn link_translations(posts: &[Post], quotes: &mut [Quote]) {
             continue;
         }
         let mut quote_lang: Option<Option<String>> = None;
-        let best = near.iter().take(4).find_map(|&(distance, pi)| {
-            let post = posts.get(pi)?;
-            translates(q, qw, &mut quote_lang, post).then_some((pi, distance))
+        let best = near.iter().take(4).find_map(|&(distance, si)| {
+            let post = posts.get(post_of(si))?;
+            translates(q, qw, &mut quote_lang, post).then_some((si, post, distance))
         });
-        if let Some((pi, distance)) = best {
-            let pw = letter_weight(&posts[pi].text);
+        if let Some((si, post, distance)) = best {
+            let pw = letter_weight(&post.text);
             // |ln(qw / pw)| in thousandths, as an integer key.
             let gap = ((qw.max(1) as f64 / pw.max(1) as f64).ln().abs() * 1000.0) as u64;
-            found.push((pi, gap, distance, qi));
+            found.push((si, gap, distance, qi));
         }
     }
     found.sort_unstable();
     found.dedup_by_key(|f| f.0);
-    for (pi, _, _, qi) in found {
-        if let (Some(q), Some(post)) = (quotes.get_mut(qi), posts.get(pi)) {
+    for (si, _, _, qi) in found {
+        if let (Some(q), Some(post)) = (quotes.get_mut(qi), posts.get(post_of(si))) {
             q.post = Some(post.id.clone());
             take_post_author(q, post);
         }

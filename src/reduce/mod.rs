@@ -180,6 +180,13 @@ pub struct Prepared {
 impl Prepared {
     /// Prepares one document's extraction (the posts' exact-repeat keys, summaries, packing).
     pub fn of(extraction: Extraction) -> Prepared {
+        Prepared::of_keyed(extraction, None)
+    }
+
+    /// [`Prepared::of`], given the posts' exact-repeat keys when they are known already (in
+    /// order, one a post).
+    pub(crate) fn of_keyed(extraction: Extraction, keys: Option<Vec<u64>>) -> Prepared {
+        let mut keys = keys.map(Vec::into_iter);
         Prepared {
             document: extraction.document,
             // Each post is dropped as soon as it is packed: a document with a flood of posts
@@ -187,9 +194,17 @@ impl Prepared {
             posts: extraction
                 .posts
                 .into_iter()
-                .map(|p| (repeat_key(&p), store::pack(&p), dedup::Summary::of(&p)))
+                .map(|p| {
+                    let key = keys.as_mut().and_then(Iterator::next);
+                    let key = key.unwrap_or_else(|| repeat_key(&p));
+                    (key, store::pack(&p), dedup::Summary::of(&p))
+                })
                 .collect(),
-            quotes: extraction.quotes.iter().map(store::pack_quote).collect(),
+            quotes: extraction
+                .quotes
+                .into_iter()
+                .map(|q| store::pack_quote(&q))
+                .collect(),
         }
     }
 
@@ -235,7 +250,7 @@ impl PackedFeed {
 }
 
 /// The key of exact repeats: the id and the normalized text, hashed.
-fn repeat_key(post: &Post) -> u64 {
+pub(crate) fn repeat_key(post: &Post) -> u64 {
     let key = format!("{}\u{1f}{}", post.id, words::normalize_text(&post.text));
     xxhash_rust::xxh3::xxh3_64(key.as_bytes())
 }

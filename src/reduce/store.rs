@@ -56,6 +56,22 @@ impl Arena {
         }
     }
 
+    /// [`Arena::append`] of bytes the arena may keep as they are: bytes of a chunk's size or
+    /// more become a chunk of their own without being copied (a post sighted a hundred
+    /// thousand times is not held twice while it is stored).
+    fn append_owned(&mut self, bytes: Vec<u8>) -> Loc {
+        if bytes.len() < CHUNK {
+            return self.append(&bytes);
+        }
+        let len = bytes.len();
+        self.chunks.push(bytes);
+        Loc {
+            chunk: (self.chunks.len() - 1) as u32,
+            start: 0,
+            len: len as u32,
+        }
+    }
+
     /// The bytes at `loc`.
     fn bytes(&self, loc: Loc) -> Option<&[u8]> {
         let start = loc.start as usize;
@@ -106,13 +122,15 @@ impl QuoteStore {
 
     /// Every quote, unpacked, in order.
     pub fn into_quotes(self) -> Vec<Quote> {
-        self.slots
-            .iter()
-            .filter_map(|&loc| match self.arena.bytes(loc)?.split_first()? {
+        // Sized once: a flood of quotes is not copied from one list to one twice as large.
+        let mut quotes = Vec::with_capacity(self.slots.len());
+        quotes.extend(self.slots.iter().filter_map(|&loc| {
+            match self.arena.bytes(loc)?.split_first()? {
                 (&POSTCARD, rest) => postcard::from_bytes(rest).ok(),
                 (_, rest) => serde_json::from_slice(rest).ok(),
-            })
-            .collect()
+            }
+        }));
+        quotes
     }
 }
 
@@ -186,7 +204,7 @@ impl PostStore {
 
     /// Appends a post packed with [`pack`] (e.g. on another thread).
     pub fn push_packed(&mut self, packed: PackedPost) {
-        let loc = self.arena.append(&packed.0);
+        let loc = self.arena.append_owned(packed.0);
         self.slots.push(loc);
     }
 
@@ -232,11 +250,16 @@ impl PostStore {
     /// ones stay in their chunk (posts are replaced rarely: copies of one status, linked posts).
     pub fn set(&mut self, i: usize, post: &Post) {
         if i < self.slots.len() {
-            let loc = self.arena.append(&pack(post).0);
+            let loc = self.arena.append_owned(pack(post).0);
             if let Some(slot) = self.slots.get_mut(i) {
                 *slot = loc;
             }
         }
+    }
+
+    /// The size of post `i` packed, in bytes.
+    pub(crate) fn packed_len(&self, i: usize) -> Option<usize> {
+        self.loc(i).map(|l| l.len as usize)
     }
 
     /// Where post `i` lies.
@@ -247,13 +270,26 @@ impl PostStore {
     /// Packs `post` into the arena without giving it a place in the order (see
     /// [`PostStore::reorder`]).
     pub(crate) fn add(&mut self, post: &Post) -> Loc {
-        self.arena.append(&pack(post).0)
+        self.arena.append_owned(pack(post).0)
     }
 
     /// Makes `order` the store's posts: places from [`PostStore::loc`] and [`PostStore::add`].
     pub(crate) fn reorder(&mut self, order: Vec<Loc>) {
         self.slots = order;
         self.slots.shrink_to_fit();
+        // The chunks no post lies in any more (every post in them replaced or merged away:
+        // a post sighted a hundred thousand times has a chunk of its own) are freed.
+        let mut used = vec![false; self.arena.chunks.len()];
+        for loc in &self.slots {
+            if let Some(u) = used.get_mut(loc.chunk as usize) {
+                *u = true;
+            }
+        }
+        for (chunk, used) in self.arena.chunks.iter_mut().zip(used) {
+            if !used {
+                *chunk = Vec::new();
+            }
+        }
     }
 
     /// Every post, unpacked, in order.
@@ -302,6 +338,9 @@ fn encode(
     })
 }
 
+/// Appearances past which [`pack`] measures a post before packing it.
+const MANY_APPEARANCES: usize = 1024;
+
 /// A post packed by [`pack`], ready for [`PostStore::push_packed`].
 #[derive(Debug)]
 pub struct PackedPost(Vec<u8>);
@@ -333,8 +372,14 @@ pub fn pack(post: &Post) -> PackedPost {
         ),
         (&post.created_at, &post.versions, &post.appearances),
     );
-    // Room for the text and the usual short fields at once, not grown field by field.
-    PackedPost(encode(&fields, post, post.text.len() + 256))
+    // Room for the text and the usual short fields at once, not grown field by field; a post
+    // with many appearances is measured first, so that its bytes are not copied as they grow.
+    let capacity = if post.appearances.len() > MANY_APPEARANCES {
+        postcard::experimental::serialized_size(&fields).map_or(0, |n| n + 1)
+    } else {
+        post.text.len() + 256
+    };
+    PackedPost(encode(&fields, post, capacity))
 }
 
 /// The post packed in `bytes`.

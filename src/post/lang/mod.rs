@@ -28,9 +28,11 @@
 //! `src/post/lang/trigrams.bin` by `scripts/gen-trigram-index`.
 
 use rustc_hash::FxHashMap;
+use std::cell::RefCell;
 use std::sync::LazyLock;
 use trigrams::Detector;
 use whatlang::{Lang, Script};
+use xxhash_rust::xxh3::xxh3_128;
 
 mod trigrams;
 
@@ -93,6 +95,30 @@ static STOPWORDS: LazyLock<StopWords> = LazyLock::new(|| {
 /// assert_eq!(detect("https://t.co/x"), None);
 /// ```
 pub fn detect(text: &str) -> Option<String> {
+    // A post's text is detected again and again: once per sighting (a post shown twice in a
+    // page, a flood of one line), by the embed detector asking about a paragraph, by linking
+    // asking about a quotation. The answers of this thread are kept by a 128-bit hash of the
+    // text (two texts colliding is too unlikely to matter), and forgotten in bulk past a bound.
+    const MAX_KEPT: usize = 1 << 16;
+    thread_local! {
+        static KEPT: RefCell<FxHashMap<u128, Option<String>>> = RefCell::default();
+    }
+    let key = xxh3_128(text.as_bytes());
+    if let Some(known) = KEPT.with_borrow(|kept| kept.get(&key).cloned()) {
+        return known;
+    }
+    let answer = detect_uncached(text);
+    KEPT.with_borrow_mut(|kept| {
+        if kept.len() >= MAX_KEPT {
+            kept.clear();
+        }
+        kept.insert(key, answer.clone());
+    });
+    answer
+}
+
+/// [`detect`], worked out.
+fn detect_uncached(text: &str) -> Option<String> {
     // Letters and the stop-word vote come from one pass over the kept words; the cleaned text
     // itself is only built when whatlang is asked.
     let mut vote = Vote::default();
