@@ -661,6 +661,19 @@ pub static CUES: &[(&str, &str, CueKind)] = {
         ("no", "ifølge", Prep),
         ("da", "ifølge", Prep),
         ("da", "lød det", Verb),
+        // The perfect with its auxiliary (`hvortil statsministeren har svaret:`): the
+        // participle alone is as often a noun (`svaret`, the answer).
+        ("da", "har svaret", Verb),
+        ("da", "har skrevet", Verb),
+        ("da", "har tweetet", Verb),
+        ("da", "har sagt", Verb),
+        ("da", "har kommenteret", Verb),
+        ("da", "har tilføjet", Verb),
+        ("no", "har svart", Verb),
+        ("no", "har skrevet", Verb),
+        ("sv", "har svarat", Verb),
+        ("sv", "har skrivit", Verb),
+        ("sv", "har sagt", Verb),
         ("da", "skrev", Verb),
         ("da", "skriver", Verb),
         // Slovenian.

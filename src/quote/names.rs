@@ -198,10 +198,14 @@ pub fn title_of(word: &str) -> Option<&'static str> {
         .find_map(|rest| TITLE_SET.get(rest))
 }
 
-/// Whether a name given the title `held` answers to the role `role`: the same title, or the
-/// federal form of it (`Bundeskanzler Olaf Scholz` is `der Kanzler`; a `Vizekanzler` is not).
+/// Whether a name given the title `held` answers to the role `role`: the same title, its
+/// federal form (`Bundeskanzler Olaf Scholz` is `der Kanzler`; a `Vizekanzler` is not), or its
+/// Scandinavian definite form (`statsminister Lars Løkke Rasmussen` is `statsministeren`).
 fn titles_agree(held: &str, role: &str) -> bool {
-    held == role || held.strip_prefix("bundes") == Some(role)
+    let definite = ["en", "n", "et"]
+        .iter()
+        .any(|e| role.strip_suffix(e) == Some(held));
+    held == role || held.strip_prefix("bundes") == Some(role) || definite
 }
 
 /// Whether lowercase words describe a person by age: `63-jährige`, `16-year-old`, `63enne`,
@@ -1517,6 +1521,23 @@ mod tests {
         assert_eq!(
             n.resolve(Some("Der 63-Jährige"), at, at).speaker.as_deref(),
             Some("Olaf Scholz")
+        );
+    }
+
+    #[test]
+    fn scandinavian_definite_titles() {
+        // fixtures/realworld-next4/docs/399.txt.
+        assert!(titles_agree("statsminister", "statsministeren"));
+        assert!(!titles_agree("statsminister", "minister"));
+        let t = "Statsminister Lars Løkke Rasmussen skriver. Også David Trads har svaret. \
+                 Hvortil statsministeren har svaret: ";
+        let n = Names::build(t, 0, &[]);
+        let at = t.len();
+        assert_eq!(
+            n.resolve(Some("hvortil statsministeren"), at, at)
+                .speaker
+                .as_deref(),
+            Some("Lars Løkke Rasmussen")
         );
     }
 

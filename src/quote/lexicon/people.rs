@@ -32,6 +32,7 @@ pub static TITLES: &[&str] = &[
     "præsidenten",
     "presidenten",
     "statsministeren",
+    "statsminister",
     "kendissen",
     "lyderis",
     "lider",
