@@ -67,7 +67,7 @@ const NEXT4_MINIMUMS: [(&str, f64); 8] = [
     ("dedup", 0.96),
     ("quote_precision", 0.99),
     ("quote_recall", 0.90),
-    ("speaker_accuracy", 0.70),
+    ("speaker_accuracy", 0.73),
     ("quote_links", 0.90),
 ];
 

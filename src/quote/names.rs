@@ -1525,6 +1525,13 @@ mod tests {
     }
 
     #[test]
+    fn holidays_are_not_names() {
+        // fixtures/realworld-next4/docs/382.txt.
+        let t = "Donald Trump écrit. Son tweet du Nouvel An le rappelle.";
+        assert_eq!(names(t), ["Donald Trump"]);
+    }
+
+    #[test]
     fn scandinavian_definite_titles() {
         // fixtures/realworld-next4/docs/399.txt.
         assert!(titles_agree("statsminister", "statsministeren"));

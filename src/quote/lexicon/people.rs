@@ -1236,4 +1236,14 @@ pub static CALENDAR_WORDS: &[&str] = &[
     "christmas",
     "easter",
     "noël",
+    // Holidays, named with capitals (`le tweet du Nouvel An`, `Happy New Year`).
+    "nouvel",
+    "noël",
+    "christmas",
+    "navidad",
+    "natale",
+    "silvester",
+    "neujahr",
+    "pâques",
+    "easter",
 ];
