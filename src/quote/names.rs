@@ -1219,9 +1219,7 @@ impl Names {
         if !(2..=4).contains(&n) || !name.chars().all(|c| c.is_uppercase()) {
             return None;
         }
-        let after = self.mentions.partition_point(|m| m.at < at);
-        let later = self.mentions[after..].iter().take(MAX_BACK);
-        self.before(at).chain(later).find_map(|m| {
+        self.around(at).find_map(|m| {
             let words: Vec<&str> = m.name.split_whitespace().collect();
             let initials = words.iter().filter_map(|w| w.chars().next());
             (words.len() == n
@@ -1237,6 +1235,9 @@ impl Names {
     /// [`MAX_BACK`] mentions before `at` and as many after.
     fn inflected_person(&self, name: &str, at: usize) -> Option<&str> {
         let words: Vec<&str> = name.split_whitespace().collect();
+        if words.len() < 2 {
+            return None;
+        }
         let near = |a: &str, b: &str| {
             let (a, b) = (a.to_lowercase(), b.to_lowercase());
             let shorter = a.chars().count().min(b.chars().count());
@@ -1245,26 +1246,28 @@ impl Names {
                 && shared + 2 >= a.chars().count().max(b.chars().count())
                 && shared + 1 >= shorter
         };
-        let after = self.mentions.partition_point(|m| m.at < at);
-        let later = || self.mentions[after..].iter().take(MAX_BACK);
         // A person by this very name (`Greta Thunberg` beside `Greta Thunbergs`) is nobody's
         // inflection.
-        if self
-            .before(at)
-            .chain(later())
-            .any(|m| m.person && m.name == name)
-        {
+        if self.around(at).any(|m| m.person && m.name == name) {
             return None;
         }
-        self.before(at).chain(later()).find_map(|m| {
-            let theirs: Vec<&str> = m.name.split_whitespace().collect();
-            (m.person
+        self.around(at).find_map(|m| {
+            let inflects = m.person
                 && m.name != name
-                && theirs.len() == words.len()
-                && words.len() >= 2
-                && words.iter().zip(&theirs).all(|(a, b)| near(a, b)))
-            .then_some(m.name.as_str())
+                && m.name.split_whitespace().count() == words.len()
+                && words
+                    .iter()
+                    .zip(m.name.split_whitespace())
+                    .all(|(a, b)| near(a, b));
+            inflects.then_some(m.name.as_str())
         })
+    }
+
+    /// The [`MAX_BACK`] mentions before `at`, nearest first, then as many from `at` on.
+    fn around(&self, at: usize) -> impl Iterator<Item = &Mention> {
+        let after = self.mentions.partition_point(|m| m.at < at);
+        self.before(at)
+            .chain(self.mentions[after..].iter().take(MAX_BACK))
     }
 
     /// The nearest name before `at` given the title `title` (`President Ana Ruiz` for `the
