@@ -218,7 +218,7 @@ fn gather_text(
             // Prose that names the account (`Kanye a ensuite tweeté…`) is the article's.
             if pending > 0
                 && claimed[top - 1]
-                && signs_line(line, &sig.handle)
+                && signs_line(text, p.range.clone(), &sig.handle)
                 && !names_author(text, paras, first, pending, &sig.name)
             {
                 confirm(paras, &mut first, &mut segments, &mut pending);
@@ -262,12 +262,12 @@ fn quotes_the_post(line: &str, post: &str) -> bool {
     line.starts_with(MARKS) && inner.chars().count() >= 8 && post.trim().starts_with(inner)
 }
 
-/// Whether `line` ends with a dated signature of `handle` (`— Name (@handle) May 25, 2020`).
-fn signs_line(line: &str, handle: &str) -> bool {
-    let needle = format!("(@{handle})");
-    line.rfind(&needle).is_some_and(|at| {
-        let date = line[at + needle.len()..].trim();
-        !date.is_empty() && date.len() <= 32 && date.chars().any(|c| c.is_ascii_digit())
+/// Whether the line `line` of `text` ends with a dated signature of `handle` (`— Name
+/// (@handle) May 25, 2020`), as [`signature::parse_at`] reads one.
+fn signs_line(text: &str, line: std::ops::Range<usize>, handle: &str) -> bool {
+    text[line.clone()].rfind("(@").is_some_and(|i| {
+        signature::parse_at(text, line.clone(), line.start + i)
+            .is_some_and(|s| s.date.is_some() && s.handle == handle)
     })
 }
 
