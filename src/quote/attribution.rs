@@ -17,10 +17,10 @@
 
 use super::lexicon::people::{
     CROWD_NOUNS, HEBREW_OPENERS, INDEFINITES, LONE_INDEFINITES, MORE_FUNCTION_WORDS, OBJECT_NOUNS,
-    PARTITIVES, PREPOSITIONS,
+    ONE, PARTITIVES, PARTITIVE_PREPOSITIONS, PREPOSITIONS,
 };
 use super::lexicon::{CueKind, CLASSES, CUE_INDEX, TAIL_WORDS};
-use super::names::{is_calendar_word, is_platform, title_of};
+use super::names::{compound_adjective, is_calendar_word, is_platform, title_of};
 
 /// Indefinite articles, which [`INDEFINITES`] lists for the name index but which alone are
 /// nobody.
@@ -651,6 +651,7 @@ impl<'a> Toks<'a> {
                 && self.cap(t + 1)
                 && !self.stop(t)
                 && !is_platform(self.str(t))
+                && !compound_adjective(self.str(t))
         };
         let start = (s + 1..hi.min(s + 4))
             .take_while(|&t| self.word(t - 1) && !self.is_cue_word(t - 1))
@@ -747,14 +748,25 @@ impl<'a> Toks<'a> {
     }
 
     /// `– napisał w tym samym tonie inny internauta.`: an indefinite and at most two lowercase
-    /// words closing the clause opened at `s` (before `hi`), after a phrase of manner or place.
+    /// words closing the clause opened at `s` (before `hi`), after a phrase of manner or place;
+    /// the two words may be a preposition and its noun (`— написал один из пользователей.`,
+    /// `odpisał mu jednak ktoś z komentujących`).
     fn clause_final_indefinite(&self, s: usize, hi: usize) -> Option<Range<usize>> {
+        let hi = (s..hi).find(|&t| self.is(t, ",")).unwrap_or(hi);
         let k = (s..hi.min(s + 10))
             .take_while(|&t| self.word(t))
-            .find(|&t| self.indefinite(t) && !ARTICLES.contains(&self.low(t)))?;
+            .find(|&t| {
+                (self.indefinite(t) && !ARTICLES.contains(&self.low(t)))
+                    || (t + 3 == hi && ONE.contains(&self.low(t)))
+            })?;
         let plain =
             |t: usize| self.word(t) && !self.cap(t) && !self.stop(t) && !self.is_cue_word(t);
-        (k > s && hi > k + 1 && hi - k <= 3 && (k + 1..hi).all(plain)).then_some(k..hi)
+        let partitive = hi == k + 3
+            && self.word(k + 1)
+            && PARTITIVE_PREPOSITIONS.contains(&self.low(k + 1))
+            && plain(k + 2);
+        ((k > s || partitive) && hi > k + 1 && hi - k <= 3 && ((k + 1..hi).all(plain) || partitive))
+            .then_some(k..hi)
     }
 
     /// A short phrase of plain words filling `s..hi` up to the sentence's end (`hi`): the
@@ -1678,6 +1690,39 @@ mod tests {
         let o = text.find(open).unwrap_or(0);
         let c = text.rfind(close).map_or(0, |c| c + close.len_utf8());
         attribute(text, o, c, 0, text.len(), None)
+    }
+
+    /// fixtures/realworld-next/docs/332.txt and fixtures/realworld/docs/306.txt: one of a
+    /// crowd closing the clause after the cue, a partitive (not `Jeden z jeho tweetů`).
+    #[test]
+    fn a_partitive_indefinite_after_the_cue() {
+        let a = between(
+            "\u{ab}В Московской области по многим крупным городам идет #фестивальвесна.\u{bb} — \
+             написал один из пользователей.",
+            '\u{ab}',
+            '\u{bb}',
+        );
+        assert_eq!(a.speaker.as_deref(), Some("один из пользователей"));
+        let a = between(
+            "\"Nie chcą. Ktoś Pana w balona robi\" – odpisał mu jednak ktoś z komentujących, \
+             nawiązując do samej treści wpisu.",
+            '"',
+            '"',
+        );
+        assert_eq!(a.speaker.as_deref(), Some("ktoś z komentujących"));
+    }
+
+    /// fixtures/realworld-next4/docs/394.txt: the object's inflected acronym (`PiS-u`) is not
+    /// the start of the name after it.
+    #[test]
+    fn a_name_after_the_object_of_the_cue() {
+        let a = between(
+            "\"Wprowadziliście ukraińskie zboże\" – wypunktował rząd PiS-u Michał \
+             Kołodziejczak z Agrounii.",
+            '"',
+            '"',
+        );
+        assert_eq!(a.speaker.as_deref(), Some("Michał Kołodziejczak"));
     }
 
     /// fixtures/realworld/docs/182.txt: `, Another.` after the marks is another user.

@@ -19,7 +19,8 @@
 use super::attribution::{take_doc_tokens, Scratch, TokBuf};
 use super::lexicon::people::{
     CALENDAR_WORDS, ENGLISH_TITLES, GIVEN_NAMES, HEBREW_OPENERS, INDEFINITES, MORE_FUNCTION_WORDS,
-    MORE_PRONOUNS, OBJECT_NOUNS, RELATION_NOUNS, SUBJECT_VERBS, TITLES,
+    MORE_PRONOUNS, OBJECT_NOUNS, ONE, PARTITIVE_PREPOSITIONS, RELATION_NOUNS, SUBJECT_VERBS,
+    TITLES,
 };
 use super::lexicon::{CLASSES, CUE_INDEX};
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
@@ -345,7 +346,7 @@ fn unsuffixed(word: &str) -> &str {
 
 /// A capitalized compound ending in a lower-case word (`Grammy-winning`, `London-based`): an
 /// adjective, not a name (`Jean-Pierre`, `al-Assad` end capitalized).
-fn compound_adjective(word: &str) -> bool {
+pub(super) fn compound_adjective(word: &str) -> bool {
     word.rsplit_once(['-', '‐'])
         .is_some_and(|(_, tail)| tail.chars().next().is_some_and(char::is_lowercase))
 }
@@ -1351,7 +1352,11 @@ impl Names {
             && lows
                 .get(1)
                 .is_some_and(|l| title_of(l).is_some() && !ENGLISH_TITLE_SET.contains(l.as_str()));
-        if (INDEFINITE_SET.contains(first) && !definite_a) || nordic {
+        // `один из пользователей`, `ktoś z komentujących`: one of a crowd, a partitive.
+        let partitive = words.len() == 3
+            && (ONE.contains(&first) || INDEFINITE_SET.contains(first))
+            && PARTITIVE_PREPOSITIONS.contains(&lows[1].as_str());
+        if (INDEFINITE_SET.contains(first) && !definite_a) || nordic || partitive {
             return keep(None);
         }
         // A lone function word is no speaker (`Jak`, `Bu`, `the`).

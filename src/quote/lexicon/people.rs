@@ -409,6 +409,31 @@ pub static LONE_INDEFINITES: &[&str] = &[
     "biri",
 ];
 
+/// Prepositions of a partitive after an indefinite (`one of the users`, `один из
+/// пользователей`, `ktoś z komentujących`, `uno de los usuarios`).
+pub static PARTITIVE_PREPOSITIONS: &[&str] = &[
+    "of",
+    "из",
+    "з",
+    "із",
+    "od",
+    "z",
+    "ze",
+    "spośród",
+    "de",
+    "di",
+    "dei",
+    "degli",
+    "delle",
+    "des",
+    "van",
+    "von",
+];
+
+/// The numeral one, an indefinite only before a partitive (`один из пользователей`; not
+/// `Jeden z jeho tweetů zní`, one of his tweets).
+pub static ONE: &[&str] = &["one", "один", "одна", "jeden", "jedna", "uno", "una"];
+
 /// The one word that may follow an indefinite pronoun in its phrase: `l'un d'eux`.
 pub static PARTITIVES: &[&str] = &["d'eux", "d’eux", "d'elles", "d’elles", "d'entre"];
 
