@@ -71,6 +71,20 @@ const NEXT4_MINIMUMS: [(&str, f64); 8] = [
     ("quote_links", 0.90),
 ];
 
+/// Minimums on the fifth next batch (17 languages, scored before any rule was drawn from it;
+/// its post precision is low because seven posts of one document print the same words, which
+/// the scorer pairs by text).
+const NEXT5_MINIMUMS: [(&str, f64); 8] = [
+    ("post_precision", 0.68),
+    ("post_recall", 0.99),
+    ("field_accuracy", 0.82),
+    ("dedup", 0.99),
+    ("quote_precision", 0.85),
+    ("quote_recall", 0.67),
+    ("speaker_accuracy", 0.28),
+    ("quote_links", 0.97),
+];
+
 #[test]
 fn realworld_set_meets_its_minimums() {
     score_set("fixtures/realworld", &MINIMUMS);
@@ -94,6 +108,11 @@ fn third_next_batch_meets_its_minimums() {
 #[test]
 fn fourth_next_batch_meets_its_minimums() {
     score_set("fixtures/realworld-next4", &NEXT4_MINIMUMS);
+}
+
+#[test]
+fn fifth_next_batch_meets_its_minimums() {
+    score_set("fixtures/realworld-next5", &NEXT5_MINIMUMS);
 }
 
 /// Scores the set in `set` (relative to the package) and fails below any of `minimums`.
