@@ -455,6 +455,24 @@ impl Known {
     }
 }
 
+/// The name among the [`MAX_BACK`] last of `mentions` that `handle` spells, its letters and
+/// digits alike but for case (`britneyspears` for `Britney Spears`): two words at least.
+fn spelled_by(mentions: &[Mention], handle: &str) -> Option<String> {
+    let letters = |s: &str| -> Vec<char> {
+        s.chars()
+            .filter(|c| c.is_alphanumeric())
+            .flat_map(char::to_lowercase)
+            .collect()
+    };
+    let want = letters(handle);
+    mentions
+        .iter()
+        .rev()
+        .take(MAX_BACK)
+        .find(|m| !m.name.starts_with('@') && m.name.contains(' ') && letters(&m.name) == want)
+        .map(|m| m.name.clone())
+}
+
 /// The words linking the parts of an Arabic name: son or daughter of, family of, father of.
 const ARABIC_NAME_LINKS: [&str; 6] = ["بن", "بنت", "ابن", "آل", "أبو", "ابو"];
 
@@ -800,10 +818,13 @@ impl Names {
                         persons.insert(name.clone());
                         known.handles.insert(handle.to_lowercase(), name);
                     } else {
+                        // A handle that spells a name written before (`@britneyspears` after
+                        // `Britney Spears`) is that person's.
                         let name = known
                             .handles
                             .get(&handle.to_lowercase())
                             .cloned()
+                            .or_else(|| spelled_by(&names.mentions, handle))
                             .unwrap_or_else(|| format!("@{handle}"));
                         persons.insert(name.clone());
                         names.mentions.push(Mention {
@@ -1618,6 +1639,15 @@ mod tests {
     fn handles_take_the_signature_name() {
         let t = "Great day. — Ana Ruiz (@anaruiz) May 1, 2020\nLater @anaruiz replied to @bob.";
         assert_eq!(names(t), ["Ana Ruiz", "Ana Ruiz", "@bob"]);
+    }
+
+    #[test]
+    fn handles_spelling_a_name_are_that_person() {
+        // fixtures/realworld-next5/docs/415.txt: a photo credit's handle, the name above.
+        let t =
+            "Britney Spears slår nu tillbaka mot ryktena.\n\nFoto: Instagram @britneyspears\n\n\
+                 Händelsen skedde kort efter. Hon twittrade till @TMZ.";
+        assert_eq!(names(t), ["Britney Spears", "Britney Spears", "@TMZ"]);
     }
 
     /// The speaker `n` resolves the words `printed` at `at` to.
