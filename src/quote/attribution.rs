@@ -892,21 +892,31 @@ impl<'a> Toks<'a> {
     }
 
     /// `il ministro per i Beni culturali e il turismo Dario Franceschini`: a determiner and a
-    /// title opening `r`, the name of their holder later in the clause (before `hi`, at most
-    /// [`HOLDER_REACH`] tokens on): the last run of two capitalized words or more. Else `r`.
+    /// title opening `r` (or one capitalized word before a title), the name of their holder
+    /// later in the clause (before `hi`, at most [`HOLDER_REACH`] tokens on): the last run of
+    /// two capitalized words or more. Else `r`.
     fn title_holder(&self, r: Range<usize>, hi: usize) -> Range<usize> {
         // Not when the phrase names the holder itself (`le ministre Paul Girard`).
         let titled = r.len() >= 2
             && CLASSES.determiners.contains(self.low(r.start))
             && title_of(self.low(r.start + 1)).is_some()
             && !(r.start + 2..r.end).any(|t| self.cap(t));
-        if !titled {
+        // `skriver Sveriges tidligere stats- og utenriksminister Carl Bildt`: one capitalized
+        // word, its title in lower case after it: the word is the holder's country or
+        // employer, the name comes later.
+        let possessor = r.len() == 1
+            && (r.end..hi.min(r.end + 6))
+                .filter(|&t| self.word(t))
+                .take_while(|&t| !self.cap(t))
+                .any(|t| title_of(self.low(t)).is_some());
+        if !titled && !possessor {
             return r;
         }
         let end = hi.min(r.start + HOLDER_REACH);
         let mut best = None;
-        let mut t = r.start + 2;
-        while t < end && self.word(t) {
+        let mut t = if titled { r.start + 2 } else { r.end };
+        // A hyphen of a compound left open (`stats- og utenriksminister`) goes on.
+        while t < end && (self.word(t) || self.is(t, "-")) {
             if !self.cap(t) {
                 t += 1;
                 continue;
@@ -1723,6 +1733,16 @@ mod tests {
             '"',
         );
         assert_eq!(a.speaker.as_deref(), Some("Michał Kołodziejczak"));
+    }
+
+    /// fixtures/realworld/docs/161.txt: a country's genitive and the title before the name.
+    #[test]
+    fn the_holder_after_a_possessor_and_a_title() {
+        let t = "- Når du befinner deg i et høl, så slutt å grave, skriver Sveriges tidligere \
+                 stats- og utenriksminister Carl Bildt (67) på Twitter.";
+        let close = t.find(", skriver").unwrap();
+        let a = attribute(t, 0, close, 0, t.len(), None);
+        assert_eq!(a.speaker.as_deref(), Some("Carl Bildt"));
     }
 
     /// fixtures/realworld/docs/182.txt: `, Another.` after the marks is another user.

@@ -32,6 +32,7 @@
 pub mod arabic;
 pub mod attribution;
 pub mod cjk;
+pub mod dialogue;
 pub mod lexicon;
 pub mod marks;
 pub mod names;
@@ -88,6 +89,12 @@ fn extract_outside(doc: &Document, posts: &[Range<usize>], code: Vec<Range<usize
         crate::document::TextFormat::Text => marks::scan(text, doc.body_start, &spans),
     };
     let found = split_at_dash_cues(text, found);
+    let found = match doc.format {
+        crate::document::TextFormat::Text => {
+            dialogue::merge(found, dialogue::scan(text, doc.body_start, &spans))
+        }
+        crate::document::TextFormat::Html => found,
+    };
     let quoted: Vec<Range<usize>> = found.iter().map(|m| m.open..m.close).collect();
     // Names are looked up before a quotation, in its window after and in the paragraph after
     // it: none past the last one's, and never a name cut in two (the line's end, within
