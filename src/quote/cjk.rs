@@ -23,7 +23,7 @@ const WINDOW: usize = 96;
 
 /// Stems of Japanese speech verbs after `と` (or `と、`), the quotative particle, following the
 /// closing mark: any inflection follows (`綴り`, `投稿した`, `語っている`).
-const JA_AFTER: [&str; 29] = [
+const JA_AFTER: [&str; 30] = [
     "述べ",
     "語っ",
     "語り",
@@ -49,6 +49,7 @@ const JA_AFTER: [&str; 29] = [
     "報告し",
     "告白し",
     "返信し",
+    "返し",
     "記し",
     "伝え",
     "答え",
@@ -169,6 +170,7 @@ pub fn attribute(
     let after =
         text.get(close..floor_char(text, hi.min(close.saturating_add(WINDOW))).max(close))?;
     japanese(before, after)
+        .or_else(|| japanese_relative(before, after))
         .or_else(|| korean(before, after))
         .or_else(|| chinese(before, after))
         .or_else(|| japanese_source(before))
@@ -429,6 +431,11 @@ fn japanese(before: &str, after: &str) -> Option<(String, String)> {
     let who = tail
         .strip_suffix('は')
         .or_else(|| tail.strip_suffix('が'))?;
+    // `宇野さんは`: the name before its honorific.
+    let who = JA_HONORIFICS
+        .iter()
+        .find_map(|h| who.strip_suffix(h))
+        .unwrap_or(who);
     // The name ends the phrase before the particle (`同投稿で国分は`: 国分).
     let run = who
         .char_indices()
@@ -437,6 +444,39 @@ fn japanese(before: &str, after: &str) -> Option<(String, String)> {
         .last()
         .map(|(i, _)| &who[i..])?;
     Some((speaker(run)?, format!("と{cue}")))
+}
+
+/// `SPEAKER が…投稿した「…」というツイート`: the quotation named by what follows it (`という`,
+/// `との`), the speaker the subject of the relative clause of a speech verb before it.
+fn japanese_relative(before: &str, after: &str) -> Option<(String, String)> {
+    let rest = after.trim_start();
+    if !(rest.starts_with("という") || rest.starts_with("との")) {
+        return None;
+    }
+    let tail = clause_tail(before);
+    // The verb closes the clause: its stem, then kana only (`投稿した`, `ツイートしていた`).
+    let (at, stem) = JA_AFTER
+        .iter()
+        .filter_map(|stem| tail.rfind(stem).map(|i| (i, *stem)))
+        .max_by_key(|&(i, _)| i)?;
+    let inflection = &tail[at + stem.len()..];
+    let kana = |c: char| ('\u{3041}'..='\u{3096}').contains(&c);
+    if inflection.chars().count() > 5 || !inflection.chars().all(kana) {
+        return None;
+    }
+    let ga = tail[..at].rfind('が')?;
+    let who = &tail[..ga];
+    let who = JA_HONORIFICS
+        .iter()
+        .find_map(|h| who.strip_suffix(h))
+        .unwrap_or(who);
+    let run = who
+        .char_indices()
+        .rev()
+        .take_while(|&(_, c)| is_kanji_or_katakana(c) || c.is_ascii_alphanumeric())
+        .last()
+        .map(|(i, _)| &who[i..])?;
+    Some((speaker(run)?, tail[at..].to_string()))
 }
 
 /// `SPEAKER 은|는|이|가|도 "…" (이)라고|고 CUE`, or `SPEAKER… "…"(이)라며|며` (saying, the
@@ -917,6 +957,21 @@ mod tests {
         assert_eq!(at(&format!("{bare}{article}")).as_deref(), Some("錦戸亮"));
         assert_eq!(at(headline), None);
         assert_eq!(at("映画「ちゃんと使いこなそうと心に決めました」"), None);
+    }
+
+    #[test]
+    fn japanese_relative_clause_speaker() {
+        // fixtures/realworld-next5/docs/424.txt and 409.txt.
+        assert_eq!(
+            at("国内で最も引用されたツイートに選ばれたのはタレントの武井壮が2月17日に投稿した「百獣の王ってなんなん」というツイート。"),
+            Some(("武井壮".to_string(), "投稿した".to_string()))
+        );
+        assert_eq!(
+            at("宇野さんは「X始めようと思う」と返しました。"),
+            Some(("宇野".to_string(), "と返しました".to_string()))
+        );
+        // A term, not a quotation (`「桟橋」という言葉`): no speech verb before.
+        assert!(at("「桟橋」という言葉が使われた。").is_none());
     }
 
     #[test]

@@ -151,7 +151,7 @@ fn extract_outside(doc: &Document, posts: &[Range<usize>], code: Vec<Range<usize
         let Some((start, end)) = trimmed(text, m.inner_start, m.inner_end) else {
             continue;
         };
-        if markup_value(text, m.open, m.close) {
+        if markup_value(text, m.open, m.close) || corner_term(text, m) {
             continue;
         }
         let inner = text.get(start..end).unwrap_or("");
@@ -513,6 +513,24 @@ pub(crate) fn fenced_code(text: &str) -> Vec<Range<usize>> {
     out
 }
 
+/// Japanese case particles: after corner marks they make the quoted words a noun phrase of the
+/// sentence (`「…」を発表しました`, `「…」や「…」`), a name or a title, where a quotation takes
+/// `と` or `という`.
+const CASE_PARTICLES: [char; 7] = ['を', 'や', 'の', 'で', 'が', 'に', 'へ'];
+
+/// Whether the corner marks `m` (`「…」`, `『…』`) are followed by a case particle (see
+/// [`CASE_PARTICLES`]).
+fn corner_term(text: &str, m: &marks::Marks) -> bool {
+    let corner = text
+        .get(m.inner_end..m.close)
+        .is_some_and(|c| c == "」" || c == "』");
+    corner
+        && text
+            .get(m.close..)
+            .and_then(|r| r.chars().next())
+            .is_some_and(|c| CASE_PARTICLES.contains(&c))
+}
+
 /// Longest attribution, in bytes, set between dashes inside one pair of marks.
 const MAX_DASH_CUE: usize = 80;
 
@@ -835,5 +853,16 @@ mod tests {
             let doc = Document::new("t.txt", text);
             assert!(extract(&doc, &[]).is_empty(), "{text}");
         }
+    }
+
+    #[test]
+    fn corner_marks_before_a_case_particle_are_a_term() {
+        // fixtures/realworld-next5/docs/424.txt: category names, then a quotation.
+        let text = "Twitter Japanは12月10日、「国内で最もコメント付きリツイートされたツイート」や\
+                    「話題員なったツイート」を発表しました。国内で最も引用されたツイートに選ばれたの\
+                    はタレントの武井壮が2月17日に投稿した「百獣の王ってなんなん」というツイート。";
+        let doc = Document::new("t.txt", text);
+        let found: Vec<String> = extract(&doc, &[]).into_iter().map(|q| q.text).collect();
+        assert_eq!(found, ["百獣の王ってなんなん"]);
     }
 }
