@@ -18,9 +18,9 @@
 
 use super::attribution::{take_doc_tokens, Scratch, TokBuf};
 use super::lexicon::people::{
-    CALENDAR_WORDS, ENGLISH_TITLES, GIVEN_NAMES, HEBREW_OPENERS, INDEFINITES, MORE_FUNCTION_WORDS,
-    MORE_PRONOUNS, OBJECT_NOUNS, ONE, PARTITIVE_PREPOSITIONS, RELATION_NOUNS, SUBJECT_VERBS,
-    TITLES,
+    CALENDAR_WORDS, COMPANY_NOUNS, ENGLISH_TITLES, GIVEN_NAMES, HEBREW_OPENERS, INDEFINITES,
+    MORE_FUNCTION_WORDS, MORE_PRONOUNS, OBJECT_NOUNS, ONE, PARTITIVE_PREPOSITIONS, RELATION_NOUNS,
+    SUBJECT_VERBS, TITLES,
 };
 use super::lexicon::{CLASSES, CUE_INDEX};
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
@@ -61,6 +61,9 @@ pub struct Names {
     newlines: Vec<usize>,
     /// Offsets where sentences end (after `.`, `!`, `?`, `…` or a line break), in order.
     sentence_ends: Vec<usize>,
+    /// Where a platform is named as a capitalized word (`Twitter`), as printed, in order:
+    /// what `the company` stands for.
+    platforms: Vec<(usize, String)>,
 }
 
 /// A speaker as resolved: the name to report and the words printed at the cue.
@@ -179,6 +182,8 @@ static OBJECT_SET: LazyLock<HashSet<&'static str>> =
     LazyLock::new(|| OBJECT_NOUNS.iter().copied().collect());
 static RELATION_SET: LazyLock<HashSet<&'static str>> =
     LazyLock::new(|| RELATION_NOUNS.iter().copied().collect());
+static COMPANY_SET: LazyLock<HashSet<&'static str>> =
+    LazyLock::new(|| COMPANY_NOUNS.iter().copied().collect());
 static INDEFINITE_SET: LazyLock<HashSet<&'static str>> =
     LazyLock::new(|| INDEFINITES.iter().copied().collect());
 
@@ -938,6 +943,18 @@ impl Names {
                 i += 1;
                 continue;
             }
+            // A platform's own name (`Twitter`, not `Twitterkonto`): what `the company` is.
+            // Kept once per 256 bytes for the same name: a flood of it costs little.
+            if platform_at(i) && CLASSES.platform.contains(tv.low(i)) {
+                let w = s(&t);
+                let near = names
+                    .platforms
+                    .last()
+                    .is_some_and(|(a, q)| q == w && t.start - a < 256);
+                if !near {
+                    names.platforms.push((t.start, w.to_string()));
+                }
+            }
             // A run of capitalized words, with particles inside (`Secretary of State`), ending
             // before a platform's name (`Erdoğan Twitter'dan`).
             let mut j = i;
@@ -1132,6 +1149,32 @@ impl Names {
             .or_else(|| self.before(at).find(person))
             .or_else(|| self.before(at).next())
             .map(|m| m.name.as_str())
+    }
+
+    /// The organization a company noun before `at` stands for: the nearer of the platform
+    /// named last (within [`MAX_BACK`] sentences; only for a bare noun, `platform`) and the
+    /// nearest name in the paragraph that is no person's and no handle.
+    fn company(&self, at: usize, platform: bool) -> Option<&str> {
+        let para = self.paragraph(at).start;
+        let org = self
+            .before(at)
+            .take_while(|m| m.at >= para)
+            .find(|m| !m.person && !m.name.starts_with('@'))
+            .map(|m| (m.at, m.name.as_str()));
+        let reach = self.sentence_start(at);
+        let k = self.sentence_ends.partition_point(|&e| e < reach);
+        let since = self.sentence_ends[k.saturating_sub(MAX_BACK)..]
+            .first()
+            .copied()
+            .unwrap_or(0);
+        let platform = self.platforms[..self.platforms.partition_point(|(a, _)| *a < at)]
+            .last()
+            .filter(|(a, _)| platform && *a >= since)
+            .map(|(a, p)| (*a, p.as_str()));
+        org.into_iter()
+            .chain(platform)
+            .max_by_key(|&(a, _)| a)
+            .map(|(_, n)| n)
     }
 
     /// Where the sentence holding byte `at` starts (0 for the first).
@@ -1543,6 +1586,14 @@ impl Names {
             });
             return keep(Some(self.canonical(full.unwrap_or(p), at)));
         }
+        // `the company wrote`, `skrev bolaget`, `la aplicación dijo`: the organization named
+        // last, a platform (`Twitter`) or a name in the paragraph no person's (`Apple`).
+        if lows.iter().any(|l| COMPANY_SET.contains(l.as_str())) {
+            // A company described (`the production company`) is no platform.
+            let bare =
+                words.len() == 1 || (words.len() == 2 && CLASSES.determiners.contains(first));
+            return keep(self.company(at, bare));
+        }
         if lows.iter().any(|l| OBJECT_SET.contains(l.as_str())) {
             // `“…”, recita il tweet. Accompagnato da una foto di Barack Obama`: with nobody
             // named before, the first person named after it in its paragraph.
@@ -1754,6 +1805,27 @@ mod tests {
         assert_eq!(
             speaker_of(&n, "el titular del Poder Ejecutivo", at).as_deref(),
             Some("Andrés Manuel López Obrador")
+        );
+    }
+
+    #[test]
+    fn the_company_is_the_platform_named_last() {
+        // fixtures/realworld-next3/docs/378.txt and fixtures/realworld/docs/239.txt.
+        let t = include_str!("../../fixtures/realworld-next3/docs/378.txt");
+        let n = Names::build(t, 0, &[]);
+        let at = t.find("After close review").unwrap();
+        assert_eq!(
+            speaker_of(&n, "the company", at).as_deref(),
+            Some("Twitter")
+        );
+        let t = include_str!("../../fixtures/realworld/docs/239.txt");
+        let n = Names::build(t, 0, &[]);
+        let at = t.find("Vi genomför").unwrap();
+        assert_eq!(speaker_of(&n, "bolaget", at).as_deref(), Some("Twitter"));
+        // A company described is not the platform.
+        assert_eq!(
+            speaker_of(&n, "the production company", at).as_deref(),
+            Some("the production company")
         );
     }
 

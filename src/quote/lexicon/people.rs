@@ -409,6 +409,37 @@ pub static LONE_INDEFINITES: &[&str] = &[
     "biri",
 ];
 
+/// Nouns for a company or a platform speaking (`the company wrote`, `skrev bolaget`, `la
+/// aplicación dijo`): the organization the article names last.
+pub static COMPANY_NOUNS: &[&str] = &[
+    "company",
+    "firm",
+    "platform",
+    "compañía",
+    "empresa",
+    "aplicación",
+    "plataforma",
+    "companhia",
+    "entreprise",
+    "société",
+    "plateforme",
+    "azienda",
+    "società",
+    "piattaforma",
+    "unternehmen",
+    "konzern",
+    "plattform",
+    "bedrijf",
+    "bolaget",
+    "företaget",
+    "selskabet",
+    "selskapet",
+    "virksomheden",
+    "компания",
+    "компанія",
+    "платформа",
+];
+
 /// Prepositions of a partitive after an indefinite (`one of the users`, `один из
 /// пользователей`, `ktoś z komentujących`, `uno de los usuarios`).
 pub static PARTITIVE_PREPOSITIONS: &[&str] = &[
