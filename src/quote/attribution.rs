@@ -1500,8 +1500,39 @@ pub fn named_speaker_before_in(scratch: &mut Scratch<'_>, lo: usize, at: usize) 
 /// Tokens after a title within which [`Toks::title_holder`] looks for its holder's name.
 const HOLDER_REACH: usize = 14;
 
+/// Most words between an auxiliary and its participle in a split cue.
+const SPLIT_CUE_GAP: usize = 4;
+
+/// `a quant à lui publié Sacha Baron Cohen`, `a de son côté tweeté`: a two-word cue whose
+/// auxiliary at `s` is parted from its participle by at most [`SPLIT_CUE_GAP`] words (before
+/// `m`): where the participle ends.
+fn split_cue(post: &Toks<'_>, s: usize, m: usize) -> Option<usize> {
+    if !post.word(s) {
+        return None;
+    }
+    let entries = CUE_INDEX.get(post.low(s))?;
+    (s + 2..m.min(s + 2 + SPLIT_CUE_GAP))
+        .take_while(|&k| post.word(k) && post.word(k - 1))
+        .find(|&k| {
+            entries
+                .iter()
+                .any(|e| e.kind == CueKind::Verb && e.words.len() == 2 && e.words[1] == post.low(k))
+        })
+        .map(|k| k + 1)
+}
+
 /// `SPEAKER CUE`, `CUE SPEAKER` or `PREP SPEAKER` right after the closing mark.
 fn after_pattern(post: &Toks<'_>, s: usize, m: usize) -> Option<Attribution> {
+    if post.cue_at(s).is_none() {
+        if let Some(end) = split_cue(post, s, m) {
+            if let Some(r) = post
+                .np_after(end, m)
+                .filter(|r| post.cap(r.start) && r.end == m)
+            {
+                return Some(here(post, r, post.span(s..end)));
+            }
+        }
+    }
     if let Some((end, _)) = post.cue_at(s) {
         let cue = post.span(s..end);
         // French inversion: the subject is the pronoun inside the cue (`a-t-il déclaré`).
@@ -1743,6 +1774,19 @@ mod tests {
         let close = t.find(", skriver").unwrap();
         let a = attribute(t, 0, close, 0, t.len(), None);
         assert_eq!(a.speaker.as_deref(), Some("Carl Bildt"));
+    }
+
+    /// fixtures/realworld-next5/docs/417.txt: the auxiliary parted from its participle.
+    #[test]
+    fn a_split_cue_then_the_name() {
+        let a = between(
+            "\u{ab} Twitter a enfin banni Trump ! On a r\u{e9}ussi ! \u{bb}, a quant \u{e0} lui \
+             publi\u{e9} Sacha Baron Cohen. La star des films",
+            '\u{ab}',
+            '\u{bb}',
+        );
+        assert_eq!(a.speaker.as_deref(), Some("Sacha Baron Cohen"));
+        assert_eq!(a.cue.as_deref(), Some("a quant \u{e0} lui publi\u{e9}"));
     }
 
     /// fixtures/realworld/docs/182.txt: `, Another.` after the marks is another user.
