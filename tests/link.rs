@@ -77,7 +77,7 @@ fn quotes_link_across_documents_in_input_order() {
     let docs: Vec<_> = feed.posts[0]
         .appearances
         .iter()
-        .map(|x| (x.document.as_str(), x.kind))
+        .map(|x| (&*x.document, x.kind))
         .collect();
     assert_eq!(
         docs,
@@ -123,7 +123,7 @@ pub(crate) fn post(
         created_at: None,
         versions: Vec::new(),
         appearances: vec![Appearance {
-            document: doc.to_string(),
+            document: doc.into(),
             kind: AppearanceKind::Embed,
             line: 1,
             start,

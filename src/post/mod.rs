@@ -11,6 +11,7 @@ use crate::model::{Appearance, AppearanceKind, Platform, Post};
 use crate::reduce::words::normalize_text;
 use rustc_hash::FxHashMap;
 use std::ops::Range;
+use std::sync::Arc;
 use xxhash_rust::xxh3::xxh3_64;
 
 /// Builds the records of one document's sightings, `quoted_post` resolved to ids.
@@ -107,10 +108,17 @@ pub fn build_folded(doc: &Document, sightings: Vec<Sighting>) -> Folded {
     for (post, n) in out.posts.iter_mut().zip(counts) {
         post.appearances.reserve_exact(n);
     }
+    // One copy of the document's name, shared by every appearance folded.
+    let name: Arc<str> = out
+        .posts
+        .first()
+        .and_then(|p| p.appearances.first())
+        .map_or_else(|| doc.name.as_str().into(), |a| a.document.clone());
     for (i, (&p, kind)) in out.owner.iter().zip(kinds).enumerate() {
         let place = out.spans.get(i).cloned().unwrap_or_default();
         if let Some(post) = out.posts.get_mut(p).filter(|_| folded(i, p)) {
-            post.appearances.push(appearance(doc, place, kind));
+            post.appearances
+                .push(appearance_named(doc, name.clone(), place, kind));
         }
     }
     out
@@ -183,8 +191,18 @@ pub fn build(doc: &Document, s: &Sighting) -> Post {
 
 /// The appearance of a sighting at `place`, in the shape `kind`.
 fn appearance(doc: &Document, place: Range<usize>, kind: AppearanceKind) -> Appearance {
+    appearance_named(doc, doc.name.as_str().into(), place, kind)
+}
+
+/// [`appearance`] with the document's name given (shared by the appearances of a document).
+fn appearance_named(
+    doc: &Document,
+    document: Arc<str>,
+    place: Range<usize>,
+    kind: AppearanceKind,
+) -> Appearance {
     Appearance {
-        document: doc.name.clone(),
+        document,
         kind,
         line: doc.line_of(place.start),
         start: place.start,

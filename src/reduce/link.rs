@@ -65,6 +65,7 @@ use rustc_hash::FxHashMap;
 use std::borrow::Cow;
 use std::cmp::Reverse;
 use std::collections::{HashMap, HashSet};
+use std::sync::Arc;
 
 /// Fewest distinct words a quote needs to link.
 pub const MIN_WORDS: usize = 4;
@@ -446,7 +447,7 @@ fn next_post<'a>(
     others: &[&Vec<usize>],
     posts: &impl Fn(usize) -> Option<Cow<'a, Post>>,
 ) -> Option<usize> {
-    let placed = |p: &Post| -> Vec<(String, usize)> {
+    let placed = |p: &Post| -> Vec<(Arc<str>, usize)> {
         p.appearances
             .iter()
             .filter(|a| a.kind != AppearanceKind::Quote)
@@ -742,7 +743,7 @@ fn untitled(name: &str) -> String {
 /// The `quote` appearance of a linked quote.
 fn quote_appearance(q: &Quote, sim: f64) -> Appearance {
     Appearance {
-        document: q.document.clone(),
+        document: q.document.as_str().into(),
         kind: AppearanceKind::Quote,
         line: q.line,
         start: q.start,
@@ -755,7 +756,7 @@ fn quote_appearance(q: &Quote, sim: f64) -> Appearance {
 fn sort_appearances(post: &mut Post, rank: &HashMap<String, usize>) {
     post.appearances.sort_by_key(|a| {
         (
-            rank.get(a.document.as_str()).copied().unwrap_or(usize::MAX),
+            rank.get(&*a.document).copied().unwrap_or(usize::MAX),
             a.start,
         )
     });
@@ -1185,7 +1186,7 @@ fn document_order(posts: &[Post], quotes: &[Quote]) -> HashMap<String, usize> {
             p.appearances
                 .iter()
                 .filter(|a| a.kind != AppearanceKind::Quote)
-                .map(|a| a.document.as_str())
+                .map(|a| &*a.document)
                 .collect()
         })
         .chain(std::iter::once(

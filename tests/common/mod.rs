@@ -82,7 +82,7 @@ pub fn feed_of(path: &Path) -> (Document, Feed) {
 pub fn annotate(doc: &Document, feed: &Feed) -> String {
     let mut marks: Vec<(usize, u8, &str)> = Vec::new();
     for p in &feed.posts {
-        for a in p.appearances.iter().filter(|a| a.document == doc.name) {
+        for a in p.appearances.iter().filter(|a| *a.document == *doc.name) {
             if a.kind != embedscan::model::AppearanceKind::Quote {
                 marks.push((a.start, 1, "⟦post⟧"));
                 marks.push((a.end, 0, "⟦/post⟧"));
@@ -108,7 +108,7 @@ pub fn annotate(doc: &Document, feed: &Feed) -> String {
 /// Checks the invariants every appearance and quote must hold against its document.
 pub fn check_spans(doc: &Document, feed: &Feed) {
     for p in &feed.posts {
-        for a in p.appearances.iter().filter(|a| a.document == doc.name) {
+        for a in p.appearances.iter().filter(|a| *a.document == *doc.name) {
             assert!(
                 a.start <= a.end && a.end <= doc.text.len(),
                 "span within the document"
