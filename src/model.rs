@@ -191,8 +191,9 @@ pub struct Version {
 pub struct Quote {
     /// Stable id.
     pub id: String,
-    /// Document name.
-    pub document: String,
+    /// Document name, shared by the quotes of a document (as [`Appearance::document`]);
+    /// serialized as a string.
+    pub document: Arc<str>,
     /// 1-based line of the quoted words.
     pub line: usize,
     /// Byte offset of the quoted words (inside the marks).

@@ -136,7 +136,7 @@ pub(crate) fn post(
 pub(crate) fn quote_of(doc: &str, text: &str, speaker: Option<&str>, cue: Option<&str>) -> Quote {
     Quote {
         id: quote::quote_id(doc, 0),
-        document: doc.to_string(),
+        document: doc.into(),
         line: 1,
         start: 0,
         end: text.len(),

@@ -140,7 +140,7 @@ fn spans_of(feed: &Feed, doc: &str) -> Vec<Span> {
 fn quotes_of(feed: &Feed, doc: &str) -> Vec<(usize, usize, usize, String)> {
     feed.quotes
         .iter()
-        .filter(|q| q.document == doc)
+        .filter(|q| *q.document == *doc)
         .map(|q| (q.line, q.start, q.end, q.text.clone()))
         .collect()
 }

@@ -67,10 +67,11 @@ pub fn extract(doc: &Document, detector: &Detector) -> Extraction {
     for s in &mut text_sightings {
         (s.start, s.end) = (article.source_start(s.start), article.source_end(s.end));
     }
+    let name: std::sync::Arc<str> = doc.name.as_str().into();
     for q in &mut quotes {
         (q.start, q.end) = (article.source_start(q.start), article.source_end(q.end));
         q.line = doc.line_of(q.start);
-        q.document.clone_from(&doc.name);
+        q.document = name.clone();
     }
     drop_markdown_values(&doc.text, &mut quotes);
     let (sightings, links) = combine(found, text_sightings);

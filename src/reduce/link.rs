@@ -743,7 +743,7 @@ fn untitled(name: &str) -> String {
 /// The `quote` appearance of a linked quote.
 fn quote_appearance(q: &Quote, sim: f64) -> Appearance {
     Appearance {
-        document: q.document.as_str().into(),
+        document: q.document.clone(),
         kind: AppearanceKind::Quote,
         line: q.line,
         start: q.start,
@@ -1190,10 +1190,7 @@ fn document_order(posts: &[Post], quotes: &[Quote]) -> HashMap<String, usize> {
                 .collect()
         })
         .chain(std::iter::once(
-            quotes
-                .iter()
-                .map(|q| q.document.as_str())
-                .collect::<Vec<&str>>(),
+            quotes.iter().map(|q| &*q.document).collect::<Vec<&str>>(),
         ));
     for docs in chains {
         let mut last: Option<usize> = None;

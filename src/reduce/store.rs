@@ -128,13 +128,21 @@ impl QuoteStore {
     /// Every quote, unpacked, in order.
     pub fn into_quotes(self) -> Vec<Quote> {
         // Sized once: a flood of quotes is not copied from one list to one twice as large.
-        let mut quotes = Vec::with_capacity(self.slots.len());
-        quotes.extend(self.slots.iter().filter_map(|&loc| {
-            match self.arena.bytes(loc)?.split_first()? {
-                (&POSTCARD, rest) => postcard::from_bytes(rest).ok(),
-                (_, rest) => serde_json::from_slice(rest).ok(),
+        let mut quotes: Vec<Quote> = Vec::with_capacity(self.slots.len());
+        for &loc in &self.slots {
+            let quote = self.arena.bytes(loc).and_then(|b| match b.split_first()? {
+                (&POSTCARD, rest) => postcard::from_bytes::<Quote>(rest).ok(),
+                (_, rest) => serde_json::from_slice::<Quote>(rest).ok(),
+            });
+            let Some(mut quote) = quote else {
+                continue;
+            };
+            // The quotes of a document come one after the other: they share its name.
+            if let Some(last) = quotes.last().filter(|l| l.document == quote.document) {
+                quote.document = last.document.clone();
             }
-        }));
+            quotes.push(quote);
+        }
         quotes
     }
 }

@@ -89,7 +89,7 @@ pub fn annotate(doc: &Document, feed: &Feed) -> String {
             }
         }
     }
-    for q in feed.quotes.iter().filter(|q| q.document == doc.name) {
+    for q in feed.quotes.iter().filter(|q| *q.document == *doc.name) {
         marks.push((q.start, 1, "⟦q⟧"));
         marks.push((q.end, 0, "⟦/q⟧"));
     }
@@ -117,7 +117,7 @@ pub fn check_spans(doc: &Document, feed: &Feed) {
             assert_eq!(a.line, doc.line_of(a.start), "line matches start");
         }
     }
-    for q in feed.quotes.iter().filter(|q| q.document == doc.name) {
+    for q in feed.quotes.iter().filter(|q| *q.document == *doc.name) {
         let source = doc
             .text
             .get(q.start..q.end)
