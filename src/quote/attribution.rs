@@ -1171,13 +1171,16 @@ fn is_unlatin_letter(c: char) -> bool {
     c.is_alphabetic() && !c.is_ascii() && !('\u{00C0}'..='\u{024F}').contains(&c)
 }
 
-/// `c.is_alphanumeric()`, answered without the Unicode tables for ASCII and for the General
-/// Punctuation block (U+2000–U+206F: spaces, dashes, quotation marks; no letter or digit),
-/// which the dashes and curly quotes around quotations come from.
+/// `c.is_alphanumeric()`, answered without the Unicode tables for ASCII, the common letters
+/// ([`crate::document::common_letter`]) and the General Punctuation block (U+2000–U+206F:
+/// spaces, dashes, quotation marks; no letter or digit), which the dashes and curly quotes
+/// around quotations come from.
 #[inline]
 fn alnum(c: char) -> bool {
     if c.is_ascii() {
         c.is_ascii_alphanumeric()
+    } else if crate::document::common_letter(c) {
+        true
     } else if ('\u{2000}'..='\u{206F}').contains(&c) {
         false
     } else {

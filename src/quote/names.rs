@@ -22,6 +22,7 @@ use super::lexicon::people::{
     MORE_PRONOUNS, OBJECT_NOUNS, RELATION_NOUNS, SUBJECT_VERBS, TITLES,
 };
 use super::lexicon::{CLASSES, CUE_INDEX};
+use crate::document::is_letter;
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::cell::{Cell, OnceCell};
 use std::ops::Range;
@@ -701,11 +702,11 @@ impl Names {
             }
             let w = s(t);
             let cap = t.first.is_uppercase();
-            line_caps += usize::from(cap || !w.chars().any(char::is_alphabetic));
+            line_caps += usize::from(cap || !w.chars().any(is_letter));
             if t.first.is_lowercase() && !glued && capital_forms.remove(w) {
                 lower_words.insert(w);
             }
-            if !after_boundary && t.first.is_alphabetic() {
+            if !after_boundary && is_letter(t.first) {
                 inner += 1;
                 inner_caps += usize::from(cap);
             }
