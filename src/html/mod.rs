@@ -122,7 +122,7 @@ fn combine(found: Vec<Found>, text: Vec<Sighting>) -> (Vec<Sighting>, Vec<Links>
     let mut all: Vec<(Sighting, Links)> =
         found.into_iter().map(|f| (f.sighting, f.links)).collect();
     all.extend(text.into_iter().map(|mut s| {
-        s.quotes = s.quotes.map(|q| q + offset);
+        s.set_quotes(s.quotes().map(|q| q + offset));
         (s, Vec::new())
     }));
     crate::detect::sort_sightings(all).into_iter().unzip()

@@ -18,7 +18,7 @@ use xxhash_rust::xxh3::xxh3_64;
 pub fn build_all(doc: &Document, sightings: &[Sighting]) -> Vec<Post> {
     let mut posts: Vec<Post> = sightings.iter().map(|s| build(doc, s)).collect();
     for (i, s) in sightings.iter().enumerate() {
-        if let Some(q) = s.quotes {
+        if let Some(q) = s.quotes() {
             posts[i].quoted_post = posts.get(q).map(|p| p.id.clone());
         }
     }
@@ -86,7 +86,7 @@ pub fn build_folded(doc: &Document, sightings: Vec<Sighting>) -> Folded {
         out.owner.push(p);
     }
     for (i, s) in sightings.iter().enumerate() {
-        if let Some(q) = s.quotes {
+        if let Some(q) = s.quotes() {
             let quoted = out.owner.get(q).and_then(|&o| out.posts.get(o));
             let id = quoted.map(|p| p.id.clone());
             if let Some(post) = out.owner.get(i).and_then(|&o| out.posts.get_mut(o)) {
@@ -127,14 +127,14 @@ pub fn build_folded(doc: &Document, sightings: Vec<Sighting>) -> Folded {
 /// Whether two sightings make the same record but for its appearance: everything equal but
 /// the place and the shape, and neither quoting another sighting.
 fn same_post(a: &Sighting, b: &Sighting) -> bool {
-    a.quotes.is_none()
-        && b.quotes.is_none()
+    a.quotes().is_none()
+        && b.quotes().is_none()
         && a.platform == b.platform
         && a.text == b.text
         && a.author == b.author
         && a.date == b.date
-        && a.reply_to == b.reply_to
-        && a.status_id == b.status_id
+        && a.reply_to() == b.reply_to()
+        && a.status_id() == b.status_id()
 }
 
 /// Gives the posts whose language [`lang::detect`] left unknown the language of the document's
@@ -156,13 +156,13 @@ pub fn fill_lang_from_context(posts: &mut [Post], prose: &str) {
 pub fn build(doc: &Document, s: &Sighting) -> Post {
     let found = entities::extract_for(&s.text, s.platform);
     let status_url = s
-        .status_id
+        .status_id()
         .as_ref()
         .and_then(|id| status_link::canonical_url(s.platform, s.author.handle.as_deref(), id));
     Post {
         id: post_id(
             s.platform,
-            s.status_id.as_deref(),
+            s.status_id().as_deref(),
             s.author.handle.as_deref(),
             s.author.name.as_deref(),
             &s.text,
@@ -176,12 +176,12 @@ pub fn build(doc: &Document, s: &Sighting) -> Post {
         mentions: found.mentions,
         urls: found.urls,
         media: found.media,
-        reply_to: s.reply_to.clone(),
+        reply_to: s.reply_to().clone(),
         quoted_post: None,
-        status_id: s.status_id.clone(),
+        status_id: s.status_id().clone(),
         status_url,
         created_at: s
-            .status_id
+            .status_id()
             .as_deref()
             .and_then(|id| status_link::created_at(s.platform, id)),
         versions: Vec::new(),
