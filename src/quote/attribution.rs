@@ -318,7 +318,15 @@ impl<'t> Scratch<'t> {
 
     /// Keeps `doc`, the tokens [`TokBuf::fill`] made of `text[covered]` (`text` the start of
     /// this scratch's text, up to `covered.end` at least), for the windows to come.
+    /// Tokens past [`MAX_WINDOW_SOURCE_TOKENS`] are not kept: the windows are then tokenized
+    /// alone, into the same tokens.
     pub(super) fn keep_tokens(&mut self, doc: TokBuf, covered: Range<usize>) {
+        if doc.toks.len() > MAX_WINDOW_SOURCE_TOKENS {
+            if let Some((old, _)) = self.doc.take() {
+                put_doc_tokens(old);
+            }
+            return;
+        }
         if let Some((old, _)) = self.doc.replace((doc, covered)) {
             put_doc_tokens(old);
         }
@@ -349,6 +357,13 @@ thread_local! {
     /// tokens without allocating (and faulting in) a new buffer per document.
     static DOC_TOKENS: std::cell::Cell<TokBuf> = std::cell::Cell::new(TokBuf::default());
 }
+
+/// Most tokens of a document kept for copying its windows from ([`Scratch::keep_tokens`]):
+/// 1M tokens, 24 MB, a text of ~6 MB. A longer text has its windows tokenized alone (a
+/// quotation's windows end at the quotations beside it and at [`WINDOW`] bytes), so that a flood
+/// of quotations does not hold its document's tokens beside its quotations (hostile
+/// dash-credits: 4.4M tokens, 105 MB).
+const MAX_WINDOW_SOURCE_TOKENS: usize = 1 << 20;
 
 /// Most tokens a buffer put back for the next document may have room for (a few MB): one
 /// huge document does not hold its buffer for the rest of the run.
