@@ -4,6 +4,7 @@
 //! serialize to exactly the documented shape.
 
 use serde::{Deserialize, Serialize};
+use std::sync::Arc;
 
 /// The social network a post belongs to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -78,8 +79,9 @@ pub enum AppearanceKind {
 /// One place where a post is shown or re-quoted.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Appearance {
-    /// Document name.
-    pub document: String,
+    /// Document name, shared by the appearances of a document (a post sighted a hundred
+    /// thousand times in one document holds its name once); serialized as a string.
+    pub document: Arc<str>,
     /// The shape it appears in.
     pub kind: AppearanceKind,
     /// 1-based line where the fragment begins.
@@ -168,9 +170,6 @@ impl Post {
         ] {
             shrink(s);
         }
-        for a in &mut self.appearances {
-            a.document.shrink_to_fit();
-        }
         self.appearances.shrink_to_fit();
         self.versions.shrink_to_fit();
     }
@@ -192,8 +191,9 @@ pub struct Version {
 pub struct Quote {
     /// Stable id.
     pub id: String,
-    /// Document name.
-    pub document: String,
+    /// Document name, shared by the quotes of a document (as [`Appearance::document`]);
+    /// serialized as a string.
+    pub document: Arc<str>,
     /// 1-based line of the quoted words.
     pub line: usize,
     /// Byte offset of the quoted words (inside the marks).

@@ -102,11 +102,7 @@ fn merge_is_order_independent_and_rewrites_quoted_post() {
         .find(|p| p.id == "twitter:77")
         .expect("status id survives");
     assert_eq!(merged.text, full);
-    let docs: Vec<_> = merged
-        .appearances
-        .iter()
-        .map(|a| a.document.as_str())
-        .collect();
+    let docs: Vec<_> = merged.appearances.iter().map(|a| &*a.document).collect();
     assert_eq!(docs, ["a", "b", "c"], "every appearance, input order");
     let q = forward
         .iter()

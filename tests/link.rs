@@ -77,7 +77,7 @@ fn quotes_link_across_documents_in_input_order() {
     let docs: Vec<_> = feed.posts[0]
         .appearances
         .iter()
-        .map(|x| (x.document.as_str(), x.kind))
+        .map(|x| (&*x.document, x.kind))
         .collect();
     assert_eq!(
         docs,
@@ -123,7 +123,7 @@ pub(crate) fn post(
         created_at: None,
         versions: Vec::new(),
         appearances: vec![Appearance {
-            document: doc.to_string(),
+            document: doc.into(),
             kind: AppearanceKind::Embed,
             line: 1,
             start,
@@ -136,7 +136,7 @@ pub(crate) fn post(
 pub(crate) fn quote_of(doc: &str, text: &str, speaker: Option<&str>, cue: Option<&str>) -> Quote {
     Quote {
         id: quote::quote_id(doc, 0),
-        document: doc.to_string(),
+        document: doc.into(),
         line: 1,
         start: 0,
         end: text.len(),

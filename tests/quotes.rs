@@ -20,7 +20,7 @@ pub(crate) fn feed_of(rel: &str) -> (Document, Feed) {
 
 /// Offsets, lines and marks of every quote hold against the document.
 pub(crate) fn check(doc: &Document, feed: &Feed) {
-    for q in feed.quotes.iter().filter(|q| q.document == doc.name) {
+    for q in feed.quotes.iter().filter(|q| *q.document == *doc.name) {
         assert_eq!(
             doc.text.get(q.start..q.end),
             Some(q.text.as_str()),

@@ -130,7 +130,7 @@ fn spans_of(feed: &Feed, doc: &str) -> Vec<Span> {
         .posts
         .iter()
         .flat_map(|p| &p.appearances)
-        .filter(|a| a.document == doc)
+        .filter(|a| *a.document == *doc)
         .map(|a| (a.kind, a.line, a.start, a.end))
         .collect();
     v.sort();
@@ -140,7 +140,7 @@ fn spans_of(feed: &Feed, doc: &str) -> Vec<Span> {
 fn quotes_of(feed: &Feed, doc: &str) -> Vec<(usize, usize, usize, String)> {
     feed.quotes
         .iter()
-        .filter(|q| q.document == doc)
+        .filter(|q| *q.document == *doc)
         .map(|q| (q.line, q.start, q.end, q.text.clone()))
         .collect()
 }
@@ -233,7 +233,7 @@ pub fn check_feed(format: Format, docs: &[&Document], feed: &Feed) {
                 post.appearances
                     .iter()
                     .any(|a| a.kind == AppearanceKind::Quote
-                        && a.document == q.document
+                        && *a.document == *q.document
                         && a.start == q.start
                         && a.end == q.end),
                 "{what}: its post {pid} has the quote appearance"

@@ -42,9 +42,7 @@ pub fn scan(doc: &Document, paras: &Paras, claimed: &mut [bool], out: &mut Vec<S
             },
             date: status::created_date(link.platform, &link.id),
             text: String::new(),
-            reply_to: None,
-            quotes: None,
-            status_id: Some(link.id),
+            extra: super::Extra::of(None, None, Some(link.id)),
             start: para.range.start,
             end: para.range.end,
         });

@@ -180,9 +180,7 @@ fn sighting((platform, author, date): Byline, text: String, span: Range<usize>) 
         author,
         date,
         text,
-        reply_to: None,
-        quotes: None,
-        status_id: None,
+        extra: super::Extra::of(None, None, None),
         start: span.start,
         end: span.end,
     }

@@ -237,7 +237,8 @@ pub fn scan(doc: &Document, paras: &Paras, claimed: &mut [bool], out: &mut Vec<S
         // The quoted card: after a long blank run, a card of its own.
         if next < paras.list.len() && paras.list[next].gap_before >= 2 {
             if let Some(quoted) = read_card(text, paras, claimed, &mut memo, next, false) {
-                out[own].quotes = Some(out.len());
+                let quoted_at = out.len();
+                out[own].set_quotes(Some(quoted_at));
                 out.push(sighting(text, paras, next, &quoted));
                 next = quoted.last + 1;
             }
@@ -275,9 +276,7 @@ fn sighting(text: &str, paras: &Paras, first: usize, card: &Card) -> Sighting {
             .map(|j| &text[paras.list[j].range.clone()])
             .collect::<Vec<_>>()
             .join("\n"),
-        reply_to: h.reply_to.clone(),
-        quotes: None,
-        status_id: None,
+        extra: super::Extra::of(h.reply_to.clone(), None, None),
         start: paras.list[first].range.start,
         end: paras.list[card.last].range.end,
     }

@@ -95,9 +95,7 @@ pub fn scan(doc: &Document, paras: &Paras, claimed: &mut [bool]) -> Vec<Sighting
                 .map(|r| &text[r.clone()])
                 .collect::<Vec<_>>()
                 .join("\n"),
-            reply_to: None,
-            quotes: None,
-            status_id: None,
+            extra: super::Extra::of(None, None, None),
             start,
             end,
         });

@@ -60,9 +60,7 @@ pub fn scan(doc: &Document, paras: &Paras, claimed: &mut [bool], out: &mut Vec<S
             },
             date: None,
             text: body.to_string(),
-            reply_to,
-            quotes: None,
-            status_id: None,
+            extra: super::Extra::of(reply_to, None, None),
             start: para.range.start,
             end: para.range.end,
         });

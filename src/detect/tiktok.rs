@@ -141,9 +141,7 @@ fn read(text: &str, paras: &Paras, claimed: &mut [bool], k: usize, at: usize) ->
         },
         date: None,
         text: body,
-        reply_to: None,
-        quotes: None,
-        status_id: None,
+        extra: super::Extra::of(None, None, None),
         start,
         end: line.end,
     })

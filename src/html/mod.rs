@@ -67,10 +67,11 @@ pub fn extract(doc: &Document, detector: &Detector) -> Extraction {
     for s in &mut text_sightings {
         (s.start, s.end) = (article.source_start(s.start), article.source_end(s.end));
     }
+    let name: std::sync::Arc<str> = doc.name.as_str().into();
     for q in &mut quotes {
         (q.start, q.end) = (article.source_start(q.start), article.source_end(q.end));
         q.line = doc.line_of(q.start);
-        q.document.clone_from(&doc.name);
+        q.document = name.clone();
     }
     drop_markdown_values(&doc.text, &mut quotes);
     let (sightings, links) = combine(found, text_sightings);
@@ -121,7 +122,7 @@ fn combine(found: Vec<Found>, text: Vec<Sighting>) -> (Vec<Sighting>, Vec<Links>
     let mut all: Vec<(Sighting, Links)> =
         found.into_iter().map(|f| (f.sighting, f.links)).collect();
     all.extend(text.into_iter().map(|mut s| {
-        s.quotes = s.quotes.map(|q| q + offset);
+        s.set_quotes(s.quotes().map(|q| q + offset));
         (s, Vec::new())
     }));
     crate::detect::sort_sightings(all).into_iter().unzip()

@@ -11,13 +11,14 @@ use crate::model::{Appearance, AppearanceKind, Platform, Post};
 use crate::reduce::words::normalize_text;
 use rustc_hash::FxHashMap;
 use std::ops::Range;
+use std::sync::Arc;
 use xxhash_rust::xxh3::xxh3_64;
 
 /// Builds the records of one document's sightings, `quoted_post` resolved to ids.
 pub fn build_all(doc: &Document, sightings: &[Sighting]) -> Vec<Post> {
     let mut posts: Vec<Post> = sightings.iter().map(|s| build(doc, s)).collect();
     for (i, s) in sightings.iter().enumerate() {
-        if let Some(q) = s.quotes {
+        if let Some(q) = s.quotes() {
             posts[i].quoted_post = posts.get(q).map(|p| p.id.clone());
         }
     }
@@ -85,7 +86,7 @@ pub fn build_folded(doc: &Document, sightings: Vec<Sighting>) -> Folded {
         out.owner.push(p);
     }
     for (i, s) in sightings.iter().enumerate() {
-        if let Some(q) = s.quotes {
+        if let Some(q) = s.quotes() {
             let quoted = out.owner.get(q).and_then(|&o| out.posts.get(o));
             let id = quoted.map(|p| p.id.clone());
             if let Some(post) = out.owner.get(i).and_then(|&o| out.posts.get_mut(o)) {
@@ -107,10 +108,17 @@ pub fn build_folded(doc: &Document, sightings: Vec<Sighting>) -> Folded {
     for (post, n) in out.posts.iter_mut().zip(counts) {
         post.appearances.reserve_exact(n);
     }
+    // One copy of the document's name, shared by every appearance folded.
+    let name: Arc<str> = out
+        .posts
+        .first()
+        .and_then(|p| p.appearances.first())
+        .map_or_else(|| doc.name.as_str().into(), |a| a.document.clone());
     for (i, (&p, kind)) in out.owner.iter().zip(kinds).enumerate() {
         let place = out.spans.get(i).cloned().unwrap_or_default();
         if let Some(post) = out.posts.get_mut(p).filter(|_| folded(i, p)) {
-            post.appearances.push(appearance(doc, place, kind));
+            post.appearances
+                .push(appearance_named(doc, name.clone(), place, kind));
         }
     }
     out
@@ -119,14 +127,14 @@ pub fn build_folded(doc: &Document, sightings: Vec<Sighting>) -> Folded {
 /// Whether two sightings make the same record but for its appearance: everything equal but
 /// the place and the shape, and neither quoting another sighting.
 fn same_post(a: &Sighting, b: &Sighting) -> bool {
-    a.quotes.is_none()
-        && b.quotes.is_none()
+    a.quotes().is_none()
+        && b.quotes().is_none()
         && a.platform == b.platform
         && a.text == b.text
         && a.author == b.author
         && a.date == b.date
-        && a.reply_to == b.reply_to
-        && a.status_id == b.status_id
+        && a.reply_to() == b.reply_to()
+        && a.status_id() == b.status_id()
 }
 
 /// Gives the posts whose language [`lang::detect`] left unknown the language of the document's
@@ -148,13 +156,13 @@ pub fn fill_lang_from_context(posts: &mut [Post], prose: &str) {
 pub fn build(doc: &Document, s: &Sighting) -> Post {
     let found = entities::extract_for(&s.text, s.platform);
     let status_url = s
-        .status_id
+        .status_id()
         .as_ref()
         .and_then(|id| status_link::canonical_url(s.platform, s.author.handle.as_deref(), id));
     Post {
         id: post_id(
             s.platform,
-            s.status_id.as_deref(),
+            s.status_id().as_deref(),
             s.author.handle.as_deref(),
             s.author.name.as_deref(),
             &s.text,
@@ -168,12 +176,12 @@ pub fn build(doc: &Document, s: &Sighting) -> Post {
         mentions: found.mentions,
         urls: found.urls,
         media: found.media,
-        reply_to: s.reply_to.clone(),
+        reply_to: s.reply_to().clone(),
         quoted_post: None,
-        status_id: s.status_id.clone(),
+        status_id: s.status_id().clone(),
         status_url,
         created_at: s
-            .status_id
+            .status_id()
             .as_deref()
             .and_then(|id| status_link::created_at(s.platform, id)),
         versions: Vec::new(),
@@ -183,8 +191,18 @@ pub fn build(doc: &Document, s: &Sighting) -> Post {
 
 /// The appearance of a sighting at `place`, in the shape `kind`.
 fn appearance(doc: &Document, place: Range<usize>, kind: AppearanceKind) -> Appearance {
+    appearance_named(doc, doc.name.as_str().into(), place, kind)
+}
+
+/// [`appearance`] with the document's name given (shared by the appearances of a document).
+fn appearance_named(
+    doc: &Document,
+    document: Arc<str>,
+    place: Range<usize>,
+    kind: AppearanceKind,
+) -> Appearance {
     Appearance {
-        document: doc.name.clone(),
+        document,
         kind,
         line: doc.line_of(place.start),
         start: place.start,

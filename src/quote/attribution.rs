@@ -76,10 +76,20 @@ pub struct Attribution {
 
 #[derive(Debug, Clone, Copy)]
 pub(super) struct Tok {
-    /// Byte offset where the token starts.
-    pub(super) start: usize,
-    /// Byte offset where it ends (exclusive).
-    pub(super) end: usize,
+    /// Byte offset where the token starts ([`Tok::start`]); 32 bits, as the text tokenized
+    /// ends at [`MAX_TOKENIZED`]: a document's tokens are a large part of a quotation flood's
+    /// memory (24 bytes a token rather than 48).
+    lo: u32,
+    /// Byte offset where it ends, exclusive ([`Tok::end`]).
+    hi: u32,
+    /// The lowercase form is `lowered[low_start..low_end]` of its buffer; `low_end` is 0
+    /// when the token has no capitals and is its own lowercase form ([`Tok::low`]).
+    low_start: u32,
+    /// See `low_start`.
+    low_end: u32,
+    /// The token's first character (a punctuation token is one character): asked of most
+    /// tokens, read without slicing the text.
+    pub(super) first: char,
     /// A word (letters or digits), not punctuation.
     pub(super) word: bool,
     /// A sentence end: `.` `!` `?` `…` or a line break.
@@ -91,12 +101,40 @@ pub(super) struct Tok {
     /// (set by the tokenizer, so that lowercasing skips the plain words). A word without is
     /// ASCII lower case and digits only.
     pub(super) mixed: bool,
-    /// The lowercase form is `lowered[low]` of its buffer; `None` when the token has no
-    /// capitals and is its own lowercase form.
-    low: Option<(usize, usize)>,
-    /// The token's first character (a punctuation token is one character): asked of most
-    /// tokens, read without slicing the text (no size cost: it fills the struct's padding).
-    pub(super) first: char,
+}
+
+/// Where the tokenizer stops: text past 2 GiB of a document is not tokenized, so that token
+/// offsets, and those of the lowercase forms (at most 1.5 times the bytes of a word), fit in
+/// 32 bits. (The default `--max-document-size` is 256 MiB; a document of 2 GiB would take
+/// ~8 GB of tokens.)
+pub(super) const MAX_TOKENIZED: usize = 1 << 31;
+
+impl Tok {
+    /// Byte offset where the token starts.
+    #[inline]
+    pub(super) fn start(&self) -> usize {
+        self.lo as usize
+    }
+
+    /// Byte offset where it ends (exclusive).
+    #[inline]
+    pub(super) fn end(&self) -> usize {
+        self.hi as usize
+    }
+
+    /// Where its lowercase form lies in its buffer's `lowered`, when it has capitals.
+    #[inline]
+    fn low(&self) -> Option<(usize, usize)> {
+        (self.low_end != 0).then_some((self.low_start as usize, self.low_end as usize))
+    }
+
+    /// Sets where its lowercase form lies (a non-empty range of `lowered`).
+    #[inline]
+    fn set_low(&mut self, from: usize, to: usize) {
+        // Both below 3 GiB (see [`MAX_TOKENIZED`]).
+        self.low_start = from as u32;
+        self.low_end = to as u32;
+    }
 }
 
 /// Token buffers, reused from one window to the next so that tokenizing a window allocates
@@ -139,7 +177,7 @@ impl TokBuf {
             if !t.word {
                 continue;
             }
-            let s = text.get(t.start..t.end).unwrap_or("");
+            let s = text.get(t.start()..t.end()).unwrap_or("");
             if !t.mixed {
                 t.cue = cue_shapes.may_hold(s);
                 continue;
@@ -163,7 +201,7 @@ impl TokBuf {
                     // `str::to_lowercase`, not per char: a final sigma lowercases by context.
                     self.lowered.push_str(&s.to_lowercase());
                 }
-                t.low = Some((from, self.lowered.len()));
+                t.set_low(from, self.lowered.len());
                 self.lowered.get(from..).unwrap_or("")
             };
             t.cue = cue_shapes.may_hold(low);
@@ -182,33 +220,38 @@ impl TokBuf {
     pub(super) fn fill_from(&mut self, doc: &TokBuf, text: &str, range: Range<usize>) {
         self.toks.clear();
         self.lowered.clear();
+        let range = tokenized(text, range);
         let Some(slice) = text.get(range.clone()) else {
             return;
         };
         let (a, b) = (range.start, range.end);
         let mut i = 0;
         // The document's first token ending past the step.
-        let mut k = doc.toks.partition_point(|t| t.end <= a);
-        while i < slice.len() && doc.toks.get(k).is_some_and(|t| t.start < a + i) {
+        let mut k = doc.toks.partition_point(|t| t.end() <= a);
+        while i < slice.len() && doc.toks.get(k).is_some_and(|t| t.start() < a + i) {
             i = token_at(slice, a, i, &mut self.toks);
-            while doc.toks.get(k).is_some_and(|t| t.end <= a + i) {
+            while doc.toks.get(k).is_some_and(|t| t.end() <= a + i) {
                 k += 1;
             }
         }
         self.shape(text, 0);
         while let Some(&t) = doc.toks.get(k) {
-            let read_to = if t.word { t.end + MAX_LOOKAHEAD } else { t.end };
+            let read_to = if t.word {
+                t.end() + MAX_LOOKAHEAD
+            } else {
+                t.end()
+            };
             if read_to > b {
                 break;
             }
             let mut t = t;
-            if let Some((s, e)) = t.low {
+            if let Some((s, e)) = t.low() {
                 let from = self.lowered.len();
                 self.lowered.push_str(doc.lowered.get(s..e).unwrap_or(""));
-                t.low = Some((from, self.lowered.len()));
+                t.set_low(from, self.lowered.len());
             }
             self.toks.push(t);
-            i = t.end - a;
+            i = t.end() - a;
             k += 1;
         }
         let copied = self.toks.len();
@@ -275,7 +318,15 @@ impl<'t> Scratch<'t> {
 
     /// Keeps `doc`, the tokens [`TokBuf::fill`] made of `text[covered]` (`text` the start of
     /// this scratch's text, up to `covered.end` at least), for the windows to come.
+    /// Tokens past [`MAX_WINDOW_SOURCE_TOKENS`] are not kept: the windows are then tokenized
+    /// alone, into the same tokens.
     pub(super) fn keep_tokens(&mut self, doc: TokBuf, covered: Range<usize>) {
+        if doc.toks.len() > MAX_WINDOW_SOURCE_TOKENS {
+            if let Some((old, _)) = self.doc.take() {
+                put_doc_tokens(old);
+            }
+            return;
+        }
         if let Some((old, _)) = self.doc.replace((doc, covered)) {
             put_doc_tokens(old);
         }
@@ -306,6 +357,13 @@ thread_local! {
     /// tokens without allocating (and faulting in) a new buffer per document.
     static DOC_TOKENS: std::cell::Cell<TokBuf> = std::cell::Cell::new(TokBuf::default());
 }
+
+/// Most tokens of a document kept for copying its windows from ([`Scratch::keep_tokens`]):
+/// 1M tokens, 24 MB, a text of ~6 MB. A longer text has its windows tokenized alone (a
+/// quotation's windows end at the quotations beside it and at [`WINDOW`] bytes), so that a flood
+/// of quotations does not hold its document's tokens beside its quotations (hostile
+/// dash-credits: 4.4M tokens, 105 MB).
+const MAX_WINDOW_SOURCE_TOKENS: usize = 1 << 20;
 
 /// Most tokens a buffer put back for the next document may have room for (a few MB): one
 /// huge document does not hold its buffer for the rest of the run.
@@ -379,10 +437,10 @@ impl<'a> Toks<'a> {
     }
     pub(super) fn low(&self, i: usize) -> &'a str {
         match self.toks.get(i) {
-            Some(Tok {
-                low: Some((s, e)), ..
-            }) => self.lowered.get(*s..*e).unwrap_or(""),
-            Some(t) => self.text.get(t.start..t.end).unwrap_or(""),
+            Some(t) => match t.low() {
+                Some((s, e)) => self.lowered.get(s..e).unwrap_or(""),
+                None => self.text.get(t.start()..t.end()).unwrap_or(""),
+            },
             None => "",
         }
     }
@@ -394,7 +452,7 @@ impl<'a> Toks<'a> {
     pub(super) fn str(&self, i: usize) -> &'a str {
         self.toks
             .get(i)
-            .and_then(|t| self.text.get(t.start..t.end))
+            .and_then(|t| self.text.get(t.start()..t.end()))
             .unwrap_or("")
     }
     fn is(&self, i: usize, s: &str) -> bool {
@@ -409,8 +467,8 @@ impl<'a> Toks<'a> {
     }
     /// The printed text of tokens `r`.
     fn span(&self, r: Range<usize>) -> Option<String> {
-        let s = self.toks.get(r.start)?.start;
-        let e = self.toks.get(r.end.checked_sub(1)?)?.end;
+        let s = self.toks.get(r.start)?.start();
+        let e = self.toks.get(r.end.checked_sub(1)?)?.end();
         self.text.get(s..e).map(str::to_string)
     }
     /// A cue starting at token `i`: its end (exclusive) and kind.
@@ -1057,7 +1115,8 @@ impl<'a> Toks<'a> {
     /// An `@handle` at token `i`: the `@` and the word glued to it.
     fn handle_at(&self, i: usize) -> Option<Range<usize>> {
         let (at, name) = (self.toks.get(i)?, self.toks.get(i + 1)?);
-        (!at.word && self.str(i) == "@" && name.word && name.start == at.end).then_some(i..i + 2)
+        (!at.word && self.str(i) == "@" && name.word && name.start() == at.end())
+            .then_some(i..i + 2)
     }
 
     /// The speaker phrase starting at token `s`, not reaching `hi`.
@@ -1149,13 +1208,16 @@ fn is_unlatin_letter(c: char) -> bool {
     c.is_alphabetic() && !c.is_ascii() && !('\u{00C0}'..='\u{024F}').contains(&c)
 }
 
-/// `c.is_alphanumeric()`, answered without the Unicode tables for ASCII and for the General
-/// Punctuation block (U+2000–U+206F: spaces, dashes, quotation marks; no letter or digit),
-/// which the dashes and curly quotes around quotations come from.
+/// `c.is_alphanumeric()`, answered without the Unicode tables for ASCII, the common letters
+/// ([`crate::document::common_letter`]) and the General Punctuation block (U+2000–U+206F:
+/// spaces, dashes, quotation marks; no letter or digit), which the dashes and curly quotes
+/// around quotations come from.
 #[inline]
 fn alnum(c: char) -> bool {
     if c.is_ascii() {
         c.is_ascii_alphanumeric()
+    } else if crate::document::common_letter(c) {
+        true
     } else if ('\u{2000}'..='\u{206F}').contains(&c) {
         false
     } else {
@@ -1178,6 +1240,7 @@ fn is_abbreviation(word: &str) -> bool {
 /// Splits `text[range]` into word and punctuation tokens, appended to `out`; a line break is a
 /// token of its own.
 pub(super) fn tokenize_into(text: &str, range: Range<usize>, out: &mut Vec<Tok>) {
+    let range = tokenized(text, range);
     let Some(slice) = text.get(range.clone()) else {
         return;
     };
@@ -1185,6 +1248,18 @@ pub(super) fn tokenize_into(text: &str, range: Range<usize>, out: &mut Vec<Tok>)
     while i < slice.len() {
         i = token_at(slice, range.start, i, out);
     }
+}
+
+/// The part of `range` the tokenizer reads: up to [`MAX_TOKENIZED`] (on a character boundary).
+fn tokenized(text: &str, range: Range<usize>) -> Range<usize> {
+    if range.end <= MAX_TOKENIZED || range.end > text.len() {
+        return range;
+    }
+    let mut end = MAX_TOKENIZED;
+    while end > 0 && !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    range.start.min(end)..end
 }
 
 /// One step of [`tokenize_into`] over `slice` (byte `base` of the text on), at its byte `i`
@@ -1202,15 +1277,17 @@ fn token_at(slice: &str, base: usize, i: usize, out: &mut Vec<Tok>) -> usize {
     let (c, width) = char_at(slice, i);
     if !alnum(c) {
         if c == '\n' || !c.is_whitespace() {
+            // Offsets below [`MAX_TOKENIZED`] ([`tokenized`]).
             out.push(Tok {
-                start: base + i,
-                end: base + i + width,
+                lo: (base + i) as u32,
+                hi: (base + i + width) as u32,
+                low_start: 0,
+                low_end: 0,
+                first: c,
                 word: false,
                 boundary: matches!(c, '.' | '!' | '?' | '\n' | '…'),
                 cue: false,
                 mixed: false,
-                low: None,
-                first: c,
             });
         }
         return i + width;
@@ -1250,14 +1327,15 @@ fn token_at(slice: &str, base: usize, i: usize, out: &mut Vec<Tok>) -> usize {
         break;
     }
     out.push(Tok {
-        start: base + start,
-        end: base + end,
+        lo: (base + start) as u32,
+        hi: (base + end) as u32,
+        low_start: 0,
+        low_end: 0,
+        first: c,
         word: true,
         boundary: false,
         cue: false,
         mixed,
-        low: None,
-        first: c,
     });
     end
 }
@@ -1673,7 +1751,25 @@ mod tests {
     fn words(s: &str) -> Vec<&str> {
         let mut toks = Vec::new();
         tokenize_into(s, 0..s.len(), &mut toks);
-        toks.iter().filter_map(|t| s.get(t.start..t.end)).collect()
+        toks.iter()
+            .filter_map(|t| s.get(t.start()..t.end()))
+            .collect()
+    }
+
+    /// A document's tokens are most of a quotation flood's memory: 24 bytes each.
+    #[test]
+    fn tokens_are_small() {
+        assert_eq!(std::mem::size_of::<Tok>(), 24);
+    }
+
+    /// The tokenizer stops at [`MAX_TOKENIZED`], on a character boundary.
+    #[test]
+    fn tokenized_range_is_clamped() {
+        let text = "ab";
+        assert_eq!(tokenized(text, 0..2), 0..2);
+        assert_eq!(tokenized(text, 1..2), 1..2);
+        // A range past the text stays as it is (and gives no token, as before).
+        assert_eq!(tokenized(text, 0..3), 0..3);
     }
 
     /// Windows copied from a document's tokens are the windows tokenized alone, at every start

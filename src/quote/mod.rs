@@ -128,6 +128,8 @@ fn extract_outside(doc: &Document, posts: &[Range<usize>], code: Vec<Range<usize
     // The closing mark and window start of a short span just dropped as a scare quote.
     let mut scare: Option<(usize, usize)> = None;
     let mut scratch = Scratch::new(text);
+    // The document's name, shared by its quotations.
+    let name: std::sync::Arc<str> = doc.name.as_str().into();
     for (k, m) in found.iter().enumerate() {
         while spans.get(post_at).is_some_and(|r| r.end <= m.open) {
             post_at += 1;
@@ -308,7 +310,7 @@ fn extract_outside(doc: &Document, posts: &[Range<usize>], code: Vec<Range<usize
         prev_led = led;
         out.push(Quote {
             id: quote_id(&doc.name, start),
-            document: doc.name.clone(),
+            document: name.clone(),
             line: doc.line_of(start),
             start,
             end,

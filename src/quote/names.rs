@@ -23,6 +23,7 @@ use super::lexicon::people::{
     SUBJECT_VERBS, TITLES,
 };
 use super::lexicon::{CLASSES, CUE_INDEX};
+use crate::document::is_letter;
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::cell::{Cell, OnceCell};
 use std::ops::Range;
@@ -630,7 +631,7 @@ impl Names {
     fn read(text: &str, buf: &TokBuf, quoted: &[Range<usize>]) -> Names {
         let tv = buf.view(text);
         let toks = &buf.toks;
-        let s = |t: &super::attribution::Tok| text.get(t.start..t.end).unwrap_or("");
+        let s = |t: &super::attribution::Tok| text.get(t.start()..t.end()).unwrap_or("");
         // Words the document writes in lower case somewhere, whether it capitalizes its nouns
         // (German: then a lone capitalized word says nothing), and its headline lines (most
         // words capitalized: `DeGeneres Officially Has the Most Retweeted Tweet`).
@@ -682,27 +683,27 @@ impl Names {
         for t in toks {
             if !t.word {
                 if matches!(t.first, '@' | '#' | '/' | '.' | '=') {
-                    glued_at = t.end;
+                    glued_at = t.end();
                 }
                 if t.boundary {
-                    names.sentence_ends.push(t.end);
+                    names.sentence_ends.push(t.end());
                 }
                 if t.first == '\n' {
-                    let last = text.get(line_from..t.start).unwrap_or("").trim_end();
+                    let last = text.get(line_from..t.start()).unwrap_or("").trim_end();
                     let sentence = last.ends_with(['.', '!', '?', ':', ';', ',']);
                     if line_words >= 4 && line_caps * 10 >= line_words * 7 && !line_at && !sentence
                     {
-                        headlines.push(line_from..t.start);
+                        headlines.push(line_from..t.start());
                     }
-                    newlines.push(t.start);
-                    (line_from, line_words, line_caps, line_at) = (t.end, 0, 0, false);
+                    newlines.push(t.start());
+                    (line_from, line_words, line_caps, line_at) = (t.end(), 0, 0, false);
                 }
                 line_at |= t.first == '@';
                 after_boundary = t.boundary || matches!(t.first, ':' | '“' | '"' | '«' | '„');
                 continue;
             }
             line_words += 1;
-            let glued = t.start == glued_at;
+            let glued = t.start() == glued_at;
             if !t.mixed {
                 // ASCII lower case and digits only: a word opening with a letter has lower
                 // case; one opening with a digit may have none. Only a word whose first byte
@@ -710,7 +711,7 @@ impl Names {
                 let letter = t.first.is_ascii_lowercase();
                 if letter {
                     let first = u8::try_from(t.first).unwrap_or(0);
-                    if !glued && capital_forms.may_hold(first, t.end - t.start) {
+                    if !glued && capital_forms.may_hold(first, t.end() - t.start()) {
                         let w = s(t);
                         if capital_forms.remove(w) {
                             lower_words.insert(w);
@@ -725,11 +726,11 @@ impl Names {
             }
             let w = s(t);
             let cap = t.first.is_uppercase();
-            line_caps += usize::from(cap || !w.chars().any(char::is_alphabetic));
+            line_caps += usize::from(cap || !w.chars().any(is_letter));
             if t.first.is_lowercase() && !glued && capital_forms.remove(w) {
                 lower_words.insert(w);
             }
-            if !after_boundary && t.first.is_alphabetic() {
+            if !after_boundary && is_letter(t.first) {
                 inner += 1;
                 inner_caps += usize::from(cap);
             }
@@ -768,14 +769,14 @@ impl Names {
         let mut i = 0;
         while i < toks.len() {
             let t = toks[i];
-            while quoted.get(q).is_some_and(|r| r.end <= t.start) {
+            while quoted.get(q).is_some_and(|r| r.end <= t.start()) {
                 q += 1;
             }
-            while headlines.get(h).is_some_and(|r| r.end <= t.start) {
+            while headlines.get(h).is_some_and(|r| r.end <= t.start()) {
                 h += 1;
             }
-            if quoted.get(q).is_some_and(|r| r.start <= t.start)
-                || headlines.get(h).is_some_and(|r| r.start <= t.start)
+            if quoted.get(q).is_some_and(|r| r.start <= t.start())
+                || headlines.get(h).is_some_and(|r| r.start <= t.start())
             {
                 i += 1;
                 continue;
@@ -804,9 +805,9 @@ impl Names {
             };
             // `@handle`, glued: read from the text (`_` runs included).
             // Not an e-mail address's (`yeah@seoulntn.com`): a word glued before the `@`.
-            let in_address = i > 0 && toks[i - 1].word && toks[i - 1].end == t.start;
+            let in_address = i > 0 && toks[i - 1].word && toks[i - 1].end() == t.start();
             if !t.word && t.first == '@' && !in_address {
-                let handle: &str = text.get(t.end..).map_or("", |r| {
+                let handle: &str = text.get(t.end()..).map_or("", |r| {
                     let n = r
                         .find(|c: char| !(c.is_alphanumeric() || c == '_'))
                         .unwrap_or(r.len());
@@ -817,7 +818,7 @@ impl Names {
                     let display = names
                         .mentions
                         .last()
-                        .filter(|m| in_signature && m.at < t.start && t.start - m.at <= 64);
+                        .filter(|m| in_signature && m.at < t.start() && t.start() - m.at <= 64);
                     if let Some(d) = display {
                         let name = d.name.clone();
                         persons.insert(name.clone());
@@ -833,15 +834,15 @@ impl Names {
                             .unwrap_or_else(|| format!("@{handle}"));
                         persons.insert(name.clone());
                         names.mentions.push(Mention {
-                            at: t.start,
+                            at: t.start(),
                             name,
                             title: None,
                             person: false,
                             oblique: false,
                         });
                     }
-                    let after = t.end + handle.len();
-                    while toks.get(i + 1).is_some_and(|n| n.start < after) {
+                    let after = t.end() + handle.len();
+                    while toks.get(i + 1).is_some_and(|n| n.start() < after) {
                         i += 1;
                     }
                     i += 1;
@@ -890,12 +891,12 @@ impl Names {
                         e += 1;
                     }
                     if e > a {
-                        let name = text.get(toks[a].start..toks[e - 1].end).unwrap_or("");
+                        let name = text.get(toks[a].start()..toks[e - 1].end()).unwrap_or("");
                         let name = name.to_string();
                         persons.insert(name.clone());
                         known.learn(&name);
                         names.mentions.push(Mention {
-                            at: toks[a].start,
+                            at: toks[a].start(),
                             name,
                             title: Some(title.to_string()),
                             person: false,
@@ -907,11 +908,11 @@ impl Names {
                 }
                 let given = GIVEN_SET.contains(s(&t));
                 if let Some(next) = word_at(i + 1).filter(|_| given) {
-                    let name = text.get(t.start..next.end).unwrap_or("").to_string();
+                    let name = text.get(t.start()..next.end()).unwrap_or("").to_string();
                     persons.insert(name.clone());
                     known.learn(&name);
                     names.mentions.push(Mention {
-                        at: t.start,
+                        at: t.start(),
                         name,
                         title: None,
                         person: false,
@@ -922,7 +923,7 @@ impl Names {
                 }
                 if let Some(full) = known.full(s(&t)).cloned() {
                     names.mentions.push(Mention {
-                        at: t.start,
+                        at: t.start(),
                         name: full,
                         title: None,
                         person: false,
@@ -935,7 +936,7 @@ impl Names {
             // Not a name: a word in lower case, a hashtag, a day or a month.
             // Nor a hashtag, or a piece of a link (`https://t.co/FTXW3829hA`).
             let glued = |mark: &[&str]| {
-                i > 0 && mark.contains(&s(&toks[i - 1])) && toks[i - 1].end == t.start
+                i > 0 && mark.contains(&s(&toks[i - 1])) && toks[i - 1].end() == t.start()
             };
             let hashtag = glued(&["#"]);
             let linked = glued(&["/", "=", "?", "&"]);
@@ -950,9 +951,9 @@ impl Names {
                 let near = names
                     .platforms
                     .last()
-                    .is_some_and(|(a, q)| q == w && t.start - a < 256);
+                    .is_some_and(|(a, q)| q == w && t.start() - a < 256);
                 if !near {
-                    names.platforms.push((t.start, w.to_string()));
+                    names.platforms.push((t.start(), w.to_string()));
                 }
             }
             // A run of capitalized words, with particles inside (`Secretary of State`), ending
@@ -963,7 +964,7 @@ impl Names {
                     Some(w) => s(w),
                     None => break,
                 };
-                if quoted.get(q).is_some_and(|r| r.start < toks[j].end) {
+                if quoted.get(q).is_some_and(|r| r.start < toks[j].end()) {
                     break;
                 }
                 let particle = || {
@@ -1045,10 +1046,10 @@ impl Names {
                 e -= 1;
             }
             if e > a {
-                let start = toks[a].start;
+                let start = toks[a].start();
                 let last = s(&toks[e - 1]);
                 let printed = text
-                    .get(start..toks[e - 1].start + possessive_stem(last).len())
+                    .get(start..toks[e - 1].start() + possessive_stem(last).len())
                     .unwrap_or("");
                 // A full name opening a sentence as its subject (`Jonah Hill was trying`).
                 let subject = e - a >= 2

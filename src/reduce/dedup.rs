@@ -493,11 +493,11 @@ struct Seen {
 impl Seen {
     /// Whether `a` is met for the first time; it is met from now on.
     fn first(&mut self, a: &Appearance) -> bool {
-        let document = match self.documents.get(a.document.as_str()) {
+        let document = match self.documents.get(&*a.document) {
             Some(&d) => d,
             None => {
                 let d = self.documents.len();
-                self.documents.insert(a.document.clone(), d);
+                self.documents.insert(a.document.to_string(), d);
                 d
             }
         };
@@ -530,8 +530,8 @@ pub fn absorb(into: &mut Post, other: Post) {
 fn add_version(versions: &mut Vec<Version>, o: &Post) {
     let mut documents: Vec<String> = Vec::new();
     for a in &o.appearances {
-        if !documents.contains(&a.document) {
-            documents.push(a.document.clone());
+        if !documents.iter().any(|d| **d == *a.document) {
+            documents.push(a.document.to_string());
         }
     }
     merge_version(

@@ -65,6 +65,7 @@ use rustc_hash::FxHashMap;
 use std::borrow::Cow;
 use std::cmp::Reverse;
 use std::collections::{HashMap, HashSet};
+use std::sync::Arc;
 
 /// Fewest distinct words a quote needs to link.
 pub const MIN_WORDS: usize = 4;
@@ -446,7 +447,7 @@ fn next_post<'a>(
     others: &[&Vec<usize>],
     posts: &impl Fn(usize) -> Option<Cow<'a, Post>>,
 ) -> Option<usize> {
-    let placed = |p: &Post| -> Vec<(String, usize)> {
+    let placed = |p: &Post| -> Vec<(Arc<str>, usize)> {
         p.appearances
             .iter()
             .filter(|a| a.kind != AppearanceKind::Quote)
@@ -755,7 +756,7 @@ fn quote_appearance(q: &Quote, sim: f64) -> Appearance {
 fn sort_appearances(post: &mut Post, rank: &HashMap<String, usize>) {
     post.appearances.sort_by_key(|a| {
         (
-            rank.get(a.document.as_str()).copied().unwrap_or(usize::MAX),
+            rank.get(&*a.document).copied().unwrap_or(usize::MAX),
             a.start,
         )
     });
@@ -1185,14 +1186,11 @@ fn document_order(posts: &[Post], quotes: &[Quote]) -> HashMap<String, usize> {
             p.appearances
                 .iter()
                 .filter(|a| a.kind != AppearanceKind::Quote)
-                .map(|a| a.document.as_str())
+                .map(|a| &*a.document)
                 .collect()
         })
         .chain(std::iter::once(
-            quotes
-                .iter()
-                .map(|q| q.document.as_str())
-                .collect::<Vec<&str>>(),
+            quotes.iter().map(|q| &*q.document).collect::<Vec<&str>>(),
         ));
     for docs in chains {
         let mut last: Option<usize> = None;

@@ -10,8 +10,13 @@
 //! push(post) ──▶ [len-prefixed fields … appearances] ──▶ get(i) ─▶ Post (a fresh copy)
 //! ```
 
-use crate::model::{Appearance, Author, Platform, Post, Quote, Version};
+use crate::model::{Appearance, AppearanceKind, Author, Platform, Post, Quote, Version};
+use rustc_hash::FxHashMap;
+use serde::de::{self, DeserializeSeed, Deserializer, SeqAccess, Visitor};
+use serde::ser::{SerializeSeq, SerializeTuple, Serializer};
+use serde::{Deserialize, Serialize};
 use std::borrow::Cow;
+use std::sync::Arc;
 
 /// Posts in order, each packed into one byte string; the strings live back to back in large
 /// chunks (an arena), so the corpus's posts cost their bytes and 12 bytes of index each —
@@ -123,13 +128,21 @@ impl QuoteStore {
     /// Every quote, unpacked, in order.
     pub fn into_quotes(self) -> Vec<Quote> {
         // Sized once: a flood of quotes is not copied from one list to one twice as large.
-        let mut quotes = Vec::with_capacity(self.slots.len());
-        quotes.extend(self.slots.iter().filter_map(|&loc| {
-            match self.arena.bytes(loc)?.split_first()? {
-                (&POSTCARD, rest) => postcard::from_bytes(rest).ok(),
-                (_, rest) => serde_json::from_slice(rest).ok(),
+        let mut quotes: Vec<Quote> = Vec::with_capacity(self.slots.len());
+        for &loc in &self.slots {
+            let quote = self.arena.bytes(loc).and_then(|b| match b.split_first()? {
+                (&POSTCARD, rest) => postcard::from_bytes::<Quote>(rest).ok(),
+                (_, rest) => serde_json::from_slice::<Quote>(rest).ok(),
+            });
+            let Some(mut quote) = quote else {
+                continue;
+            };
+            // The quotes of a document come one after the other: they share its name.
+            if let Some(last) = quotes.last().filter(|l| l.document == quote.document) {
+                quote.document = last.document.clone();
             }
-        }));
+            quotes.push(quote);
+        }
         quotes
     }
 }
@@ -167,7 +180,7 @@ type Fields = (
         Option<String>,
         Option<String>,
     ),
-    (Option<String>, Vec<Version>, Vec<Appearance>),
+    (Option<String>, Vec<Version>, Appearances),
 );
 
 /// The first fields of a packed post, borrowed: id, platform, author (name, handle), date, text.
@@ -370,7 +383,11 @@ pub fn pack(post: &Post) -> PackedPost {
             &post.status_id,
             &post.status_url,
         ),
-        (&post.created_at, &post.versions, &post.appearances),
+        (
+            &post.created_at,
+            &post.versions,
+            AppearancesRef(&post.appearances),
+        ),
     );
     // Room for the text and the usual short fields at once, not grown field by field; a post
     // with many appearances is measured first, so that its bytes are not copied as they grow.
@@ -380,6 +397,123 @@ pub fn pack(post: &Post) -> PackedPost {
         post.text.len() + 256
     };
     PackedPost(encode(&fields, post, capacity))
+}
+
+/// A post's appearances as [`pack`] writes them: the distinct document names once, then per
+/// appearance the index of its name and its other fields. A post sighted a hundred thousand
+/// times in one document packs its name once, not once an appearance.
+struct AppearancesRef<'a>(&'a [Appearance]);
+
+impl Serialize for AppearancesRef<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut names: Vec<&str> = Vec::new();
+        let mut index: FxHashMap<&str, u32> = FxHashMap::default();
+        let mut ids: Vec<u32> = Vec::with_capacity(self.0.len());
+        let mut last: Option<(&str, u32)> = None;
+        for a in self.0 {
+            let id = match last {
+                Some((name, id)) if name == &*a.document => id,
+                _ => *index.entry(&a.document).or_insert_with(|| {
+                    names.push(&a.document);
+                    (names.len() - 1) as u32
+                }),
+            };
+            last = Some((&a.document, id));
+            ids.push(id);
+        }
+        let mut tuple = serializer.serialize_tuple(2)?;
+        tuple.serialize_element(&names)?;
+        tuple.serialize_element(&Places(self.0, &ids))?;
+        tuple.end()
+    }
+}
+
+/// The appearances after their names: (name index, kind, line, start, end, similarity) each.
+struct Places<'a>(&'a [Appearance], &'a [u32]);
+
+impl Serialize for Places<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut seq = serializer.serialize_seq(Some(self.0.len()))?;
+        for (a, id) in self.0.iter().zip(self.1) {
+            seq.serialize_element(&(id, a.kind, a.line, a.start, a.end, a.similarity))?;
+        }
+        seq.end()
+    }
+}
+
+/// One packed appearance (see [`Places`]).
+type Place = (u32, AppearanceKind, usize, usize, usize, f64);
+
+/// A post's appearances read back from [`AppearancesRef`]'s form: each name made once and
+/// shared by its appearances.
+struct Appearances(Vec<Appearance>);
+
+impl<'de> Deserialize<'de> for Appearances {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserializer.deserialize_tuple(2, AppearancesVisitor)
+    }
+}
+
+/// Reads the names, then the appearances ([`PlacesSeed`]).
+struct AppearancesVisitor;
+
+impl<'de> Visitor<'de> for AppearancesVisitor {
+    type Value = Appearances;
+
+    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.write_str("document names and appearances")
+    }
+
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Appearances, A::Error> {
+        let names: Vec<String> = seq
+            .next_element()?
+            .ok_or_else(|| de::Error::invalid_length(0, &self))?;
+        let names: Vec<Arc<str>> = names.into_iter().map(Arc::from).collect();
+        let list = seq
+            .next_element_seed(PlacesSeed(&names))?
+            .ok_or_else(|| de::Error::invalid_length(1, &self))?;
+        Ok(Appearances(list))
+    }
+}
+
+/// Reads [`Places`] into appearances named from the names read before them.
+struct PlacesSeed<'n>(&'n [Arc<str>]);
+
+impl<'de> DeserializeSeed<'de> for PlacesSeed<'_> {
+    type Value = Vec<Appearance>;
+
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Self::Value, D::Error> {
+        deserializer.deserialize_seq(self)
+    }
+}
+
+impl<'de> Visitor<'de> for PlacesSeed<'_> {
+    type Value = Vec<Appearance>;
+
+    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.write_str("appearances")
+    }
+
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Vec<Appearance>, A::Error> {
+        // Sized once: the list of a flood is not regrown (and so held twice) as it is read.
+        let mut list = Vec::with_capacity(seq.size_hint().unwrap_or(0));
+        while let Some((id, kind, line, start, end, similarity)) = seq.next_element::<Place>()? {
+            let document = self
+                .0
+                .get(id as usize)
+                .cloned()
+                .ok_or_else(|| de::Error::custom("an appearance names no document"))?;
+            list.push(Appearance {
+                document,
+                kind,
+                line,
+                start,
+                end,
+                similarity,
+            });
+        }
+        Ok(list)
+    }
 }
 
 /// The post packed in `bytes`.
@@ -392,7 +526,7 @@ fn unpack(bytes: &[u8]) -> Option<Post> {
         (id, platform, author, date, text, lang),
         (hashtags, mentions, urls, media),
         (reply_to, quoted_post, status_id, status_url),
-        (created_at, versions, appearances),
+        (created_at, versions, Appearances(appearances)),
     ): Fields = postcard::from_bytes(bytes).ok()?;
     Some(Post {
         id,
@@ -418,7 +552,6 @@ fn unpack(bytes: &[u8]) -> Option<Post> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::AppearanceKind;
 
     fn sample() -> Post {
         Post {

@@ -49,7 +49,7 @@ pub fn fold(posts: &mut [Post]) {
         }
         let text = normalize_text(&copy.text);
         if text != normalize_text(&orig.text) {
-            let documents = copy.appearances.iter().map(|a| a.document.clone());
+            let documents = copy.appearances.iter().map(|a| a.document.to_string());
             match orig
                 .versions
                 .iter_mut()

@@ -82,14 +82,14 @@ pub fn feed_of(path: &Path) -> (Document, Feed) {
 pub fn annotate(doc: &Document, feed: &Feed) -> String {
     let mut marks: Vec<(usize, u8, &str)> = Vec::new();
     for p in &feed.posts {
-        for a in p.appearances.iter().filter(|a| a.document == doc.name) {
+        for a in p.appearances.iter().filter(|a| *a.document == *doc.name) {
             if a.kind != embedscan::model::AppearanceKind::Quote {
                 marks.push((a.start, 1, "⟦post⟧"));
                 marks.push((a.end, 0, "⟦/post⟧"));
             }
         }
     }
-    for q in feed.quotes.iter().filter(|q| q.document == doc.name) {
+    for q in feed.quotes.iter().filter(|q| *q.document == *doc.name) {
         marks.push((q.start, 1, "⟦q⟧"));
         marks.push((q.end, 0, "⟦/q⟧"));
     }
@@ -108,7 +108,7 @@ pub fn annotate(doc: &Document, feed: &Feed) -> String {
 /// Checks the invariants every appearance and quote must hold against its document.
 pub fn check_spans(doc: &Document, feed: &Feed) {
     for p in &feed.posts {
-        for a in p.appearances.iter().filter(|a| a.document == doc.name) {
+        for a in p.appearances.iter().filter(|a| *a.document == *doc.name) {
             assert!(
                 a.start <= a.end && a.end <= doc.text.len(),
                 "span within the document"
@@ -117,7 +117,7 @@ pub fn check_spans(doc: &Document, feed: &Feed) {
             assert_eq!(a.line, doc.line_of(a.start), "line matches start");
         }
     }
-    for q in feed.quotes.iter().filter(|q| q.document == doc.name) {
+    for q in feed.quotes.iter().filter(|q| *q.document == *doc.name) {
         let source = doc
             .text
             .get(q.start..q.end)

@@ -37,6 +37,6 @@ fn read_bluesky(dom: &Dom, n: NodeId, lang: Option<&str>) -> Option<Found> {
     }
     // The id's time wins over the printed date, as for tweets.
     s.date = status_link::created_date(Platform::Bluesky, &link.id).or(s.date);
-    s.status_id = Some(link.id);
+    s.set_status_id(Some(link.id));
     Some(found)
 }

@@ -372,9 +372,7 @@ fn sighting(
         author,
         date,
         text,
-        reply_to: None,
-        quotes: None,
-        status_id,
+        extra: crate::detect::Extra::of(None, None, status_id),
         start: span.start,
         end: span.end,
     }
@@ -476,15 +474,15 @@ fn resolve_replies(found: &mut [Found]) {
         .iter()
         .filter_map(|f| {
             Some((
-                f.sighting.status_id.clone()?,
+                f.sighting.status_id().clone()?,
                 f.sighting.author.handle.clone()?,
             ))
         })
         .collect();
     for f in found.iter_mut() {
-        if f.sighting.reply_to.is_none() {
+        if f.sighting.reply_to().is_none() {
             if let Some(h) = f.in_reply_to.as_ref().and_then(|id| handles.get(id)) {
-                f.sighting.reply_to = Some(h.clone());
+                f.sighting.set_reply_to(Some(h.clone()));
             }
         }
     }

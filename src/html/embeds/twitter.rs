@@ -143,12 +143,13 @@ fn read_tweet_tree(
         return;
     };
     if let Some(&parent) = before_text.last() {
-        found.sighting.reply_to = out
-            .get(parent)
-            .and_then(|p| p.sighting.author.handle.clone());
+        found.sighting.set_reply_to(
+            out.get(parent)
+                .and_then(|p| p.sighting.author.handle.clone()),
+        );
     }
     if let Some(&quoted) = after_text.first() {
-        found.sighting.quotes = Some(quoted);
+        found.sighting.set_quotes(Some(quoted));
     }
     out.push(found);
 }

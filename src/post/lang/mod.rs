@@ -27,6 +27,7 @@
 //! The profiles are whatlang's (MIT, © Sergey Potapov and others), re-encoded in
 //! `src/post/lang/trigrams.bin` by `scripts/gen-trigram-index`.
 
+use crate::document::is_letter;
 use rustc_hash::FxHashMap;
 use std::cell::RefCell;
 use std::sync::LazyLock;
@@ -285,11 +286,11 @@ impl Vote {
 
     /// [`Vote::read`] for any word.
     fn read_chars(&mut self, word: &str) {
-        for word in word.split(|c: char| !c.is_alphabetic() && c != '\'') {
+        for word in word.split(|c: char| !is_letter(c) && c != '\'') {
             if word.is_empty() {
                 continue;
             }
-            self.letters += word.chars().filter(|c| c.is_alphabetic()).count();
+            self.letters += word.chars().filter(|&c| is_letter(c)).count();
             // Lowercase into the reused buffer, and only when the word has capitals.
             if word.chars().any(char::is_uppercase) {
                 self.lower.clear();
