@@ -71,6 +71,11 @@ fn real_articles() {
         "{384,385}.txt",
         snapshot_file
     );
+    glob!(
+        "../fixtures/realworld-next5/docs",
+        "{408,414}.txt",
+        snapshot_file
+    );
 }
 
 #[test]

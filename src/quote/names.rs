@@ -1398,16 +1398,52 @@ impl Names {
             .then_some(*name)
     }
 
-    /// The fullest name before `until` that has `word` (any case) as one of its words.
+    /// The fullest name before `until` that has `word` (any case) as one of its words: the
+    /// nearest such name, or a longer one that adds given names before it (`Andrés Manuel
+    /// López Obrador` for `López Obrador`).
     fn fullest(&self, word: &str, until: usize) -> Option<&str> {
         let low = word.to_lowercase();
-        self.before(until)
-            .find(|m| {
-                m.name
-                    .split_whitespace()
-                    .any(|w| unsuffixed(w).to_lowercase() == low)
-            })
-            .map(|m| m.name.as_str())
+        let near = self.before(until).find(|m| {
+            m.name
+                .split_whitespace()
+                .any(|w| unsuffixed(w).to_lowercase() == low)
+        })?;
+        // The longer name ends with the nearer one, its given names before it: capitalized
+        // words, none a function word, a title or an abbreviation (not `Despite Mr. Trump`,
+        // `Massachusetts Gov. Deval Patrick`, `Rosaly Lopes of NASA`).
+        // A name opened by a title (`Mr. Trump`) takes no words before it.
+        let titled = near
+            .name
+            .split_whitespace()
+            .next()
+            .is_some_and(|w| w.ends_with('.') || title_of(&w.to_lowercase()).is_some());
+        let holds = |m: &&Mention| {
+            let Some(given) = m
+                .name
+                .strip_suffix(near.name.as_str())
+                .filter(|g| g.ends_with(' '))
+            else {
+                return false;
+            };
+            let words: Vec<&str> = given.split_whitespace().collect();
+            !titled
+                && words.len() <= 3
+                && words.iter().all(|w| {
+                    let low = w.to_lowercase();
+                    capitalized(w)
+                        && !w.ends_with('.')
+                        && !FUNCTION_WORDS.contains(low.as_str())
+                        && title_of(&low).is_none()
+                })
+        };
+        Some(
+            self.before(until)
+                .filter(holds)
+                .max_by_key(|m| m.name.len())
+                .unwrap_or(near)
+                .name
+                .as_str(),
+        )
     }
 
     /// The speaker of a quotation opening at `at`, from the words printed at its cue
@@ -1805,6 +1841,11 @@ mod tests {
         let n = Names::build(t, 0, &[]);
         assert_eq!(
             speaker_of(&n, "el titular del Poder Ejecutivo", at).as_deref(),
+            Some("Andrés Manuel López Obrador")
+        );
+        // The surnames printed resolve to the name with the given names before them.
+        assert_eq!(
+            speaker_of(&n, "el presidente López Obrador", at).as_deref(),
             Some("Andrés Manuel López Obrador")
         );
     }

@@ -34,6 +34,8 @@ pub static TITLES: &[&str] = &[
     "statsministeren",
     "statsminister",
     "kendissen",
+    "stjernen",
+    "stjärnan",
     "lyderis",
     "lider",
     "зірка",
