@@ -19,7 +19,7 @@ const MINIMUMS: [(&str, f64); 8] = [
     ("dedup", 0.98),
     ("quote_precision", 0.96),
     ("quote_recall", 0.85),
-    ("speaker_accuracy", 0.70),
+    ("speaker_accuracy", 0.71),
     ("quote_links", 0.95),
 ];
 
@@ -31,7 +31,7 @@ const NEXT_MINIMUMS: [(&str, f64); 8] = [
     ("dedup", 0.99),
     ("quote_precision", 0.95),
     ("quote_recall", 0.66),
-    ("speaker_accuracy", 0.64),
+    ("speaker_accuracy", 0.69),
     ("quote_links", 0.89),
 ];
 
@@ -41,8 +41,8 @@ const NEXT2_MINIMUMS: [(&str, f64); 8] = [
     ("post_recall", 0.99),
     ("field_accuracy", 0.97),
     ("dedup", 0.99),
-    ("quote_precision", 0.98),
-    ("quote_recall", 0.83),
+    ("quote_precision", 0.99),
+    ("quote_recall", 0.87),
     ("speaker_accuracy", 0.75),
     ("quote_links", 0.99),
 ];
@@ -55,7 +55,7 @@ const NEXT3_MINIMUMS: [(&str, f64); 8] = [
     ("dedup", 0.98),
     ("quote_precision", 0.99),
     ("quote_recall", 0.86),
-    ("speaker_accuracy", 0.54),
+    ("speaker_accuracy", 0.56),
     ("quote_links", 0.98),
 ];
 
@@ -67,7 +67,7 @@ const NEXT4_MINIMUMS: [(&str, f64); 8] = [
     ("dedup", 0.96),
     ("quote_precision", 0.99),
     ("quote_recall", 0.90),
-    ("speaker_accuracy", 0.73),
+    ("speaker_accuracy", 0.75),
     ("quote_links", 0.90),
 ];
 
@@ -79,9 +79,9 @@ const NEXT5_MINIMUMS: [(&str, f64); 8] = [
     ("post_recall", 0.99),
     ("field_accuracy", 0.82),
     ("dedup", 0.99),
-    ("quote_precision", 0.85),
-    ("quote_recall", 0.67),
-    ("speaker_accuracy", 0.28),
+    ("quote_precision", 0.90),
+    ("quote_recall", 0.79),
+    ("speaker_accuracy", 0.53),
     ("quote_links", 0.97),
 ];
 
