@@ -62,6 +62,9 @@ pub struct Names {
     newlines: Vec<usize>,
     /// Offsets where sentences end (after `.`, `!`, `?`, `…` or a line break), in order.
     sentence_ends: Vec<usize>,
+    /// Where the sentences that open with a personal pronoun start (as [`Names::sentence_start`]
+    /// gives them), in order: their subject is somebody named before.
+    pronoun_opens: Vec<usize>,
     /// Where a platform is named as a capitalized word (`Twitter`), as printed, in order:
     /// what `the company` stands for.
     platforms: Vec<(usize, String)>,
@@ -674,6 +677,7 @@ impl Names {
         let mut lower_words: HashSet<&str> = HashSet::default();
         let (mut inner, mut inner_caps) = (0usize, 0usize);
         let mut after_boundary = true;
+        let mut sentence_open = true;
         let mut headlines: Vec<Range<usize>> = Vec::new();
         let mut newlines: Vec<usize> = Vec::new();
         let (mut line_from, mut line_words, mut line_caps, mut line_at) = (0usize, 0, 0, false);
@@ -687,6 +691,7 @@ impl Names {
                 }
                 if t.boundary {
                     names.sentence_ends.push(t.end());
+                    sentence_open = true;
                 }
                 if t.first == '\n' {
                     let last = text.get(line_from..t.start()).unwrap_or("").trim_end();
@@ -703,6 +708,11 @@ impl Names {
                 continue;
             }
             line_words += 1;
+            if std::mem::take(&mut sentence_open) && with_lowercase(s(t), is_pronoun) {
+                names
+                    .pronoun_opens
+                    .push(names.sentence_ends.last().copied().unwrap_or(0));
+            }
             let glued = t.start() == glued_at;
             if !t.mixed {
                 // ASCII lower case and digits only: a word opening with a letter has lower
@@ -1127,8 +1137,20 @@ impl Names {
         let here = |m: &&Mention| m.at >= para;
         let person = |m: &&Mention| m.person;
         // The nearest person stands for the first person of their sentence, its subject more
-        // often than not (`Ana also paid tribute to the singer Bo Li. Then wrote: “…”`).
-        let subject = |m: &'a Mention| -> &'a Mention {
+        // often than not (`Ana also paid tribute to the singer Bo Li. Then wrote: “…”`); a
+        // sentence opened by a pronoun has its subject before it (`Hun nevner så sin egen mor,
+        // Lynne Spears`: the person named before, not the mother).
+        let subject = |mut m: &'a Mention| -> &'a Mention {
+            for _ in 0..3 {
+                let start = self.sentence_start(m.at);
+                if self.pronoun_opens.binary_search(&start).is_err() {
+                    break;
+                }
+                match self.before(start).find(|n| n.person) {
+                    Some(n) => m = n,
+                    None => break,
+                }
+            }
             let from = self.sentence_start(m.at).max(para);
             let lo = self.mentions.partition_point(|n| n.at < from);
             self.mentions[lo..]
@@ -1147,7 +1169,7 @@ impl Names {
                     .find(|m| m.name.contains(' '))
             })
             .or_else(|| self.before(at).take_while(here).next())
-            .or_else(|| self.before(at).find(person))
+            .or_else(|| self.before(at).find(person).map(subject))
             .or_else(|| self.before(at).next())
             .map(|m| m.name.as_str())
     }
@@ -1869,6 +1891,20 @@ mod tests {
             speaker_of(&n, "the production company", at).as_deref(),
             Some("the production company")
         );
+    }
+
+    #[test]
+    fn a_sentence_opened_by_a_pronoun_has_its_subject_before_it() {
+        // scrapinghub/article-extraction-benchmark, html/82b6d780c792df78.html (AP, 2019):
+        // `He testified …` is Vindman's sentence, not Sondland's or Trump's.
+        let t = "Lt. Col. Alexander Vindman told lawmakers it was his \u{201c}duty\u{201d} to \
+                 report his concerns about the call. It wasn\u{2019}t the first time Vindman had \
+                 registered his concerns over Ukraine policy. He testified about a July 10 \
+                 meeting at the White House when Sondland told visiting Ukraine officials they \
+                 would need to \u{201c}deliver\u{201d} before the administration would agree to a \
+                 meeting Zelenskiy wanted with Trump. ";
+        let n = Names::build(t, 0, &[]);
+        assert_eq!(n.nearest(t.len()), Some("Alexander Vindman"));
     }
 
     /// The speaker `n` resolves the words `printed` at `at` to.
