@@ -431,19 +431,23 @@ fn japanese(before: &str, after: &str) -> Option<(String, String)> {
     let who = tail
         .strip_suffix('は')
         .or_else(|| tail.strip_suffix('が'))?;
-    // `宇野さんは`: the name before its honorific.
+    Some((japanese_name_ending(who)?, format!("と{cue}")))
+}
+
+/// The name ending the phrase `who` before its particle (`同投稿で国分`: 国分), less its
+/// honorific (`宇野さん`: 宇野).
+fn japanese_name_ending(who: &str) -> Option<String> {
     let who = JA_HONORIFICS
         .iter()
         .find_map(|h| who.strip_suffix(h))
         .unwrap_or(who);
-    // The name ends the phrase before the particle (`同投稿で国分は`: 国分).
     let run = who
         .char_indices()
         .rev()
         .take_while(|&(_, c)| is_kanji_or_katakana(c) || c.is_ascii_alphanumeric())
         .last()
         .map(|(i, _)| &who[i..])?;
-    Some((speaker(run)?, format!("と{cue}")))
+    speaker(run)
 }
 
 /// `SPEAKER が…投稿した「…」というツイート`: the quotation named by what follows it (`という`,
@@ -465,18 +469,7 @@ fn japanese_relative(before: &str, after: &str) -> Option<(String, String)> {
         return None;
     }
     let ga = tail[..at].rfind('が')?;
-    let who = &tail[..ga];
-    let who = JA_HONORIFICS
-        .iter()
-        .find_map(|h| who.strip_suffix(h))
-        .unwrap_or(who);
-    let run = who
-        .char_indices()
-        .rev()
-        .take_while(|&(_, c)| is_kanji_or_katakana(c) || c.is_ascii_alphanumeric())
-        .last()
-        .map(|(i, _)| &who[i..])?;
-    Some((speaker(run)?, tail[at..].to_string()))
+    Some((japanese_name_ending(&tail[..ga])?, tail[at..].to_string()))
 }
 
 /// `SPEAKER 은|는|이|가|도 "…" (이)라고|고 CUE`, or `SPEAKER… "…"(이)라며|며` (saying, the
