@@ -1211,7 +1211,7 @@ fn is_unlatin_letter(c: char) -> bool {
 /// `c.is_alphanumeric()`, answered without the Unicode tables for ASCII, the common letters
 /// ([`crate::document::common_letter`]) and the General Punctuation block (U+2000–U+206F:
 /// spaces, dashes, quotation marks; no letter or digit), which the dashes and curly quotes
-/// around quotations come from.
+/// around quotations come from. The marks of the Indic scripts count as letters.
 #[inline]
 fn alnum(c: char) -> bool {
     if c.is_ascii() {
@@ -1220,6 +1220,10 @@ fn alnum(c: char) -> bool {
         true
     } else if ('\u{2000}'..='\u{206F}').contains(&c) {
         false
+    } else if ('\u{0900}'..='\u{0DFF}').contains(&c) {
+        // The Indic scripts: their vowel signs and viramas are marks, not letters, but inside
+        // a word (`ट्वीट`); only the dandas (`।`, `॥`) end one.
+        !matches!(c, '\u{0964}' | '\u{0965}')
     } else {
         c.is_alphanumeric()
     }
@@ -1813,6 +1817,12 @@ mod tests {
             ["Ana", "J.", "Ruiz", "of", "the", "U.S.", "said", "."]
         );
         assert_eq!(words("Kata’ib al-Sadr’s"), ["Kata’ib", "al-Sadr’s"]);
+        // fixtures/realworld/docs/139.txt: Devanagari vowel signs and viramas stay inside
+        // their words; the danda ends a sentence.
+        assert_eq!(
+            words("अमिताभ बच्चन ने ट्वीट में लिखा। हम"),
+            ["अमिताभ", "बच्चन", "ने", "ट्वीट", "में", "लिखा", "।", "हम"]
+        );
     }
 
     fn att(text: &str) -> (Option<String>, Option<String>) {
@@ -2207,7 +2217,10 @@ mod tests {
     #[test]
     fn fast_paths_agree_with_the_unicode_tables() {
         for c in (0..=0x10_FFFF).filter_map(char::from_u32) {
-            assert_eq!(alnum(c), c.is_alphanumeric(), "{c:?}");
+            // The Indic blocks' marks are word characters on purpose (see `alnum`).
+            let indic =
+                ('\u{0900}'..='\u{0DFF}').contains(&c) && !matches!(c, '\u{0964}' | '\u{0965}');
+            assert_eq!(alnum(c), c.is_alphanumeric() || indic, "{c:?}");
             // Why `TokBuf::fill` lowercases words only: no other character has capitals.
             assert!(!c.is_uppercase() || c.is_alphanumeric(), "{c:?}");
         }

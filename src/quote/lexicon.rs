@@ -611,6 +611,15 @@ pub static CUES: &[(&str, &str, CueKind)] = {
         ("lv", "paziņoja", Verb),
         ("lv", "piebilda", Verb),
         // Persian: the verb closes the sentence, its subject opens it (`ترامپ گفت: «…»`).
+        // Hindi: the subject before the ergative `ने`, the verb last.
+        ("hi", "लिखा", Verb),
+        ("hi", "कहा", Verb),
+        ("hi", "बताया", Verb),
+        ("hi", "ट्वीट किया", Verb),
+        ("hi", "पोस्ट किया", Verb),
+        ("hi", "जवाब दिया", Verb),
+        ("hi", "लिखते हुए", Verb),
+        ("hi", "कहते हुए", Verb),
         ("fa", "گفت", Verb),
         ("fa", "نوشت", Verb),
         ("fa", "افزود", Verb),
