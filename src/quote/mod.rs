@@ -6,9 +6,12 @@
 //! ```
 //!
 //! Three steps: [`marks`] pairs the quotation marks (curly, straight, single, guillemets, low-9,
-//! corner brackets) outside the posts' spans; [`attribution`] reads the speaker and cue from the
-//! clause around each pair using the data in [`lexicon`] ([`cjk`] where Chinese, Japanese or
-//! Korean glue the cue to the words around the marks); this module filters and records them.
+//! corner brackets) outside the posts' spans, and [`dialogue`] adds the paragraphs opened by a
+//! dash that a cue follows (quotations without marks); [`attribution`] reads the speaker and cue
+//! from the clause around each pair using the data in [`lexicon`] ([`cjk`] where Chinese,
+//! Japanese or Korean glue the cue to the words around the marks), and [`names`] resolves the
+//! words printed there to the fullest name the document gives; this module filters and records
+//! them.
 //!
 //! A quote interrupted by its attribution (`“...,” she said, “...”`) gives **two** records, one
 //! per pair of marks; the second carries the speaker of the first when its own clause names
