@@ -12,7 +12,7 @@
 //! of its first [`MAX_QUOTE`] bytes is looked at once.
 
 use super::lexicon::CUE_INDEX;
-use super::marks::{Marks, MAX_QUOTE};
+use super::marks::{self, Marks, MAX_QUOTE};
 use std::ops::Range;
 
 /// Dashes that open a line of dialogue.
@@ -97,40 +97,14 @@ fn opens_cue(s: &str) -> bool {
 }
 
 /// `found` and `dialogue` together in document order; a quotation's marks inside a dialogue
-/// line (scare quotes of its own) give way to the line.
-pub fn merge(found: Vec<Marks>, dialogue: Vec<Marks>) -> Vec<Marks> {
+/// line (scare quotes of its own) give way to the line, as nested marks do (see
+/// [`marks::outermost`]).
+pub fn merge(mut found: Vec<Marks>, dialogue: Vec<Marks>) -> Vec<Marks> {
     if dialogue.is_empty() {
         return found;
     }
-    let mut out = Vec::with_capacity(found.len() + dialogue.len());
-    let mut lines = dialogue.into_iter().peekable();
-    for m in found {
-        while let Some(d) = lines.next_if(|d| d.open < m.open) {
-            push_outermost(&mut out, d);
-        }
-        push_outermost(&mut out, m);
-    }
-    for d in lines {
-        push_outermost(&mut out, d);
-    }
-    out
-}
-
-/// Pushes `m` unless the last span holds it; drops the last spans that `m` holds.
-fn push_outermost(out: &mut Vec<Marks>, m: Marks) {
-    if out
-        .last()
-        .is_some_and(|l| l.open <= m.open && m.close <= l.close.max(l.inner_end))
-    {
-        return;
-    }
-    while out
-        .last()
-        .is_some_and(|l| m.open <= l.open && l.close <= m.close)
-    {
-        out.pop();
-    }
-    out.push(m);
+    found.extend(dialogue);
+    marks::outermost(found)
 }
 
 #[cfg(test)]

@@ -313,7 +313,7 @@ fn opens_after(prev: char) -> bool {
 }
 
 /// Keeps the outermost of nested or overlapping spans, in document order.
-fn outermost(mut found: Vec<Marks>) -> Vec<Marks> {
+pub(super) fn outermost(mut found: Vec<Marks>) -> Vec<Marks> {
     found.sort_by(|a, b| a.open.cmp(&b.open).then(b.close.cmp(&a.close)));
     // In place (`retain` visits in order): a flood of quotes must not pay for a second vector
     // as long as the first.

@@ -466,19 +466,24 @@ impl Known {
 
 /// The name among the [`MAX_BACK`] last of `mentions` that `handle` spells, its letters and
 /// digits alike but for case (`britneyspears` for `Britney Spears`): two words at least.
+/// Compared letter by letter, nothing allocated but the name found.
 fn spelled_by(mentions: &[Mention], handle: &str) -> Option<String> {
-    let letters = |s: &str| -> Vec<char> {
-        s.chars()
+    let want: Vec<char> = handle
+        .chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect();
+    let spells = |name: &str| {
+        name.chars()
             .filter(|c| c.is_alphanumeric())
             .flat_map(char::to_lowercase)
-            .collect()
+            .eq(want.iter().copied())
     };
-    let want = letters(handle);
     mentions
         .iter()
         .rev()
         .take(MAX_BACK)
-        .find(|m| !m.name.starts_with('@') && m.name.contains(' ') && letters(&m.name) == want)
+        .find(|m| !m.name.starts_with('@') && m.name.contains(' ') && spells(&m.name))
         .map(|m| m.name.clone())
 }
 
