@@ -11,6 +11,7 @@
 //! Entries are lowercase and space-separated; matching is on lowercase word tokens. To add a
 //! language, append its rows to [`CUES`], [`TAILS`] and the word classes; nothing else changes.
 
+pub mod genders;
 pub mod people;
 
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};

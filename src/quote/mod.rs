@@ -36,6 +36,7 @@ pub mod arabic;
 pub mod attribution;
 pub mod cjk;
 pub mod dialogue;
+pub mod gender;
 pub mod lexicon;
 pub mod marks;
 pub mod names;
@@ -463,7 +464,8 @@ fn resolve_speaker(
 ) -> Option<String> {
     if a.named_here || a.pronoun {
         let window_end = hi.min(m.close + attribution::WINDOW);
-        let r = people.resolve(a.speaker.as_deref(), m.open, window_end);
+        let gender = a.cue.as_deref().and_then(gender::of_cue);
+        let r = people.resolve_as(a.speaker.as_deref(), m.open, window_end, gender);
         a.speaker = r.speaker;
         r.mention
     } else {

@@ -17,6 +17,7 @@
 //! word inside a sentence. Lookups are by binary search and bounded scans: linear overall.
 
 use super::attribution::{take_doc_tokens, Scratch, TokBuf};
+use super::gender::{self, Gender};
 use super::lexicon::people::{
     CALENDAR_WORDS, COMPANY_NOUNS, ENGLISH_TITLES, GIVEN_NAMES, HEBREW_OPENERS, INDEFINITES,
     MORE_FUNCTION_WORDS, MORE_PRONOUNS, OBJECT_NOUNS, ONE, PARTITIVE_PREPOSITIONS, RELATION_NOUNS,
@@ -1137,10 +1138,18 @@ impl Names {
 
     /// The nearest person's name before `at`: a name with evidence of being a person, else
     /// the nearest name.
-    pub fn nearest<'a>(&'a self, at: usize) -> Option<&'a str> {
+    pub fn nearest(&self, at: usize) -> Option<&str> {
+        self.nearest_as(at, None)
+    }
+
+    /// [`Names::nearest`] among the names that may be of `gender` (a name of the other gender
+    /// is skipped: `she said` is not the man named last); with none such, any name.
+    fn nearest_as<'a>(&'a self, at: usize, gender: Option<Gender>) -> Option<&'a str> {
+        let fits =
+            |m: &Mention| gender.is_none() || self.gender_of(m).is_none_or(|g| Some(g) == gender);
         let para = self.paragraph(at).start;
         let here = |m: &&Mention| m.at >= para;
-        let person = |m: &&Mention| m.person;
+        let person = |m: &&Mention| m.person && fits(m);
         // The nearest person stands for the first person of their sentence, its subject more
         // often than not (`Ana also paid tribute to the singer Bo Li. Then wrote: “…”`); a
         // sentence opened by a pronoun has its subject before it (`Hun nevner så sin egen mor,
@@ -1151,7 +1160,7 @@ impl Names {
                 if self.pronoun_opens.binary_search(&start).is_err() {
                     break;
                 }
-                match self.before(start).find(|n| n.person) {
+                match self.before(start).find(person) {
                     Some(n) => m = n,
                     None => break,
                 }
@@ -1161,22 +1170,42 @@ impl Names {
             self.mentions[lo..]
                 .iter()
                 .take_while(|n| n.at <= m.at)
-                .find(|n| n.person && !n.oblique)
+                .find(|n| n.person && !n.oblique && fits(n))
                 .unwrap_or(m)
         };
-        self.before(at)
+        let found = self
+            .before(at)
             .take_while(here)
             .find(person)
             .map(subject)
             .or_else(|| {
                 self.before(at)
                     .take_while(here)
-                    .find(|m| m.name.contains(' '))
+                    .find(|m| m.name.contains(' ') && fits(m))
             })
-            .or_else(|| self.before(at).take_while(here).next())
+            .or_else(|| self.before(at).take_while(here).find(|m| fits(m)))
             .or_else(|| self.before(at).find(person).map(subject))
-            .or_else(|| self.before(at).next())
-            .map(|m| m.name.as_str())
+            .or_else(|| self.before(at).find(|m| fits(m)))
+            .map(|m| m.name.as_str());
+        match (found, gender) {
+            (None, Some(_)) => self.nearest_as(at, None),
+            _ => found,
+        }
+    }
+
+    /// The gender of the person a mention names: its title's or its first given name's, the
+    /// fullest form of a lone surname taken (`Davidson` as `Pete Davidson`).
+    fn gender_of(&self, m: &Mention) -> Option<Gender> {
+        if let Some(g) = m.title.as_deref().and_then(gender::of_name) {
+            return Some(g);
+        }
+        if m.name.contains(' ') || m.name.starts_with('@') {
+            return gender::of_name(&m.name);
+        }
+        let full = self
+            .fullest(&m.name, m.at.saturating_add(1))
+            .unwrap_or(&m.name);
+        gender::of_name(full)
     }
 
     /// The organization a company noun before `at` stands for: the nearer of the platform
@@ -1477,9 +1506,23 @@ impl Names {
     /// (`printed`, `None` when the text names nobody there); `until` bounds where the printed
     /// name itself may have been read (the end of the quotation's attribution window).
     pub fn resolve(&self, printed: Option<&str>, at: usize, until: usize) -> Resolved {
+        self.resolve_as(printed, at, until, None)
+    }
+
+    /// [`Names::resolve`] for a cue that gives its speaker a gender (`napisała`, `написав`):
+    /// a pronoun's or the nearest name's is of that gender when one is.
+    pub fn resolve_as(
+        &self,
+        printed: Option<&str>,
+        at: usize,
+        until: usize,
+        gender: Option<Gender>,
+    ) -> Resolved {
         let Some(p) = printed.map(str::trim).filter(|p| !p.is_empty()) else {
             return Resolved {
-                speaker: self.nearest(at).map(|n| self.canonical(n, at).to_string()),
+                speaker: self
+                    .nearest_as(at, gender)
+                    .map(|n| self.canonical(n, at).to_string()),
                 mention: None,
             };
         };
@@ -1491,7 +1534,7 @@ impl Names {
             mention: Some(p.to_string()),
         };
         if words.len() == 1 && is_pronoun(first) {
-            return keep(self.nearest(at));
+            return keep(self.nearest_as(at, gender::of_pronoun(first).or(gender)));
         }
         // `akun @2020official`: the handle is who.
         if let Some(handle) = words
@@ -1910,6 +1953,18 @@ mod tests {
                  meeting Zelenskiy wanted with Trump. ";
         let n = Names::build(t, 0, &[]);
         assert_eq!(n.nearest(t.len()), Some("Alexander Vindman"));
+    }
+
+    #[test]
+    fn a_pronoun_skips_the_people_of_the_other_gender() {
+        // `she said` after `Davidson told her that she …` is Kim Kardashian, not Pete Davidson
+        // named last.
+        let t = include_str!("../../fixtures/realworld/docs/258.txt");
+        let at = t.find("\u{201c}So Pete and I").unwrap();
+        let n = Names::build(t, 0, &[]);
+        assert_eq!(n.nearest(at), Some("Pete Davidson"));
+        assert_eq!(speaker_of(&n, "she", at).as_deref(), Some("Kardashian"));
+        assert_eq!(speaker_of(&n, "he", at).as_deref(), Some("Pete Davidson"));
     }
 
     /// The speaker `n` resolves the words `printed` at `at` to.
