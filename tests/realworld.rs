@@ -1,6 +1,6 @@
 //! The real-world set (`fixtures/realworld`: real articles in many languages, with hand-checked
 //! gold) scored by `scripts/score.py`, with minimums just under what the scanner reaches; and the
-//! next batches (`fixtures/realworld-next`, `-next2`, `-next3`, `-next4`), each scored on its own
+//! next batches (`fixtures/realworld-next`, `-next2`, … `-next6`), each scored on its own
 //! until it joins the set.
 //!
 //! The minimums only go up: when a change raises a figure, raise its minimum with it. The scorer
@@ -85,6 +85,21 @@ const NEXT5_MINIMUMS: [(&str, f64); 8] = [
     ("quote_links", 0.97),
 ];
 
+/// Minimums on the sixth next batch (19 languages, scored before any rule was drawn from it;
+/// its post recall is low because three caption-less Instagram embeds of one document are not
+/// found, and some quote recall is lost to the scorer pairing short optional quotes with the
+/// long ones that contain their words).
+const NEXT6_MINIMUMS: [(&str, f64); 8] = [
+    ("post_precision", 0.99),
+    ("post_recall", 0.77),
+    ("field_accuracy", 0.94),
+    ("dedup", 0.85),
+    ("quote_precision", 0.94),
+    ("quote_recall", 0.67),
+    ("speaker_accuracy", 0.51),
+    ("quote_links", 0.95),
+];
+
 #[test]
 fn realworld_set_meets_its_minimums() {
     score_set("fixtures/realworld", &MINIMUMS);
@@ -113,6 +128,11 @@ fn fourth_next_batch_meets_its_minimums() {
 #[test]
 fn fifth_next_batch_meets_its_minimums() {
     score_set("fixtures/realworld-next5", &NEXT5_MINIMUMS);
+}
+
+#[test]
+fn sixth_next_batch_meets_its_minimums() {
+    score_set("fixtures/realworld-next6", &NEXT6_MINIMUMS);
 }
 
 /// Scores the set in `set` (relative to the package) and fails below any of `minimums`.
