@@ -76,6 +76,11 @@ fn real_articles() {
         "{408,414}.txt",
         snapshot_file
     );
+    glob!(
+        "../fixtures/realworld-next6/docs",
+        "{428,443}.txt",
+        snapshot_file
+    );
 }
 
 #[test]

@@ -608,6 +608,16 @@ impl<'a> Toks<'a> {
         if CLASSES.pronouns.contains(self.low(j - 1)) {
             return Some(j - 1..j);
         }
+        // `One of them wrote`, `uno de ellos escribió`: one of a crowd, a partitive.
+        if j >= lo + 3
+            && self.word(j - 3)
+            && self.word(j - 2)
+            && (ONE.contains(&self.low(j - 3)) || self.indefinite(j - 3))
+            && PARTITIVE_PREPOSITIONS.contains(&self.low(j - 2))
+            && (j - 3 == lo || !self.word(j - 4))
+        {
+            return Some(j - 3..j);
+        }
         // `Otro afirmó que`, `Others wrote`: a lone indefinite opening the clause is somebody.
         if self.indefinite(j - 1) && (j - 1 == lo || !self.word(j - 2)) {
             return Some(j - 1..j);
@@ -1605,6 +1615,25 @@ fn split_cue(post: &Toks<'_>, s: usize, m: usize) -> Option<usize> {
 
 /// `SPEAKER CUE`, `CUE SPEAKER` or `PREP SPEAKER` right after the closing mark.
 fn after_pattern(post: &Toks<'_>, s: usize, m: usize) -> Option<Attribution> {
+    // `“…”, lance-t-elle.`: any French verb inverted with its subject pronoun is an incise,
+    // a cue whether or not the lexicon lists the verb.
+    let incise = post.cue_at(s).is_none()
+        && post.word(s)
+        && post
+            .str(s)
+            .split('-')
+            .next()
+            .is_some_and(|v| v.chars().count() >= 2)
+        && inverted_pronoun(post.str(s)).is_some();
+    if incise {
+        let pronoun = inverted_pronoun(post.str(s)).map(str::to_string);
+        return Some(Attribution {
+            pronoun: true,
+            speaker: pronoun,
+            cue: post.span(s..s + 1),
+            ..Attribution::default()
+        });
+    }
     if post.cue_at(s).is_none() {
         if let Some(end) = split_cue(post, s, m) {
             if let Some(r) = post
@@ -1912,6 +1941,27 @@ mod tests {
             '\u{201d}',
         );
         assert_eq!(a.speaker, None);
+    }
+
+    #[test]
+    fn a_french_incise_and_a_partitive_subject() {
+        // fixtures/realworld-next6/docs/428.txt: an inverted verb the lexicon does not list.
+        let a = between(
+            "\"Jamais #Hollande n'a été choisi pour être ministre c'est parce que déjà il ne \
+             paraissait pas compétent alors Président...\", ironise-t-elle.",
+            '"',
+            '"',
+        );
+        assert_eq!(a.speaker.as_deref(), Some("elle"));
+        assert_eq!(a.cue.as_deref(), Some("ironise-t-elle"));
+        assert!(a.pronoun);
+        // fixtures/realworld-next6/docs/443.txt.
+        let (speaker, cue) = att(
+            "One of them wrote, \u{201c}Everything will be finished fine. So don\u{2019}t worry \
+             about all this. Believe in God.\u{201d}",
+        );
+        assert_eq!(speaker.as_deref(), Some("One of them"));
+        assert_eq!(cue.as_deref(), Some("wrote"));
     }
 
     /// Lead-in clauses ending in a colon, no cue (fixtures/realworld 220, 292 and

@@ -63,6 +63,17 @@ pub fn of_cue(cue: &str) -> Option<Gender> {
     })
 }
 
+/// The gender a lowercase title gives (`mrs`, `herr`), if it gives one.
+pub fn of_title(low: &str) -> Option<Gender> {
+    if FEMININE_TITLES.contains(&low) {
+        Some(Gender::Female)
+    } else if MASCULINE_TITLES.contains(&low) {
+        Some(Gender::Male)
+    } else {
+        None
+    }
+}
+
 /// The gender of a person's name: its title's, else its first known given name's (`Держдепу
 /// США Джон Керрі`: the name index may hold words before the name), else (for a name of five
 /// letters or more at its end) its surname's ending.
@@ -73,12 +84,12 @@ pub fn of_name(name: &str) -> Option<Gender> {
         .collect();
     let given = words.iter().find_map(|low| {
         let low = low.as_str();
-        if FEMININE_TITLES.contains(&low) || FEMININE_GIVEN_NAMES.contains(&low) {
+        if FEMININE_GIVEN_NAMES.contains(&low) {
             Some(Gender::Female)
-        } else if MASCULINE_TITLES.contains(&low) || MASCULINE_GIVEN_NAMES.contains(&low) {
+        } else if MASCULINE_GIVEN_NAMES.contains(&low) {
             Some(Gender::Male)
         } else {
-            None
+            of_title(low)
         }
     });
     given.or_else(|| {

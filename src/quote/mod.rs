@@ -249,7 +249,7 @@ fn extract_outside(doc: &Document, posts: &[Range<usize>], code: Vec<Range<usize
             doc.body_start,
             &quoted,
         );
-        continue_speaker(text, people, prev.as_ref(), m.open, &mut a);
+        continue_speaker(text, people, prev.as_ref(), m, &mut a);
         // Japanese leaves out a subject that stays the same: a quotation naming nobody, the
         // quotative `と` after it, goes on with the one just before (`「…」とツイート。\n「…」と
         // も綴り`).
@@ -429,24 +429,40 @@ fn handle_after(text: &str, close: usize, hi: usize) -> Option<&str> {
 }
 
 /// `“…,” he said. “…”`: a quote that opens right after the previous one's short attribution,
-/// in the same paragraph and with nothing of its own, goes on with its speaker.
+/// in the same paragraph and with nothing of its own, goes on with its speaker; so does a quote
+/// that is a paragraph of its own right after the paragraph that closed the previous one
+/// (`“…”, ironise-t-elle.⏎⏎“…”`).
 fn continue_speaker(
     text: &str,
     people: &names::Names,
     prev: Option<&(usize, Option<String>)>,
-    open: usize,
+    m: &marks::Marks,
     a: &mut attribution::Attribution,
 ) {
     if a.speaker.is_some() || a.cue.is_some() {
         return;
     }
+    let open = m.open;
     if let Some((close, Some(speaker))) = prev {
         let gap = text.get(*close..open).unwrap_or("\n");
         // A name introducing the marks (`…” Of Frans Timmermans: “…”`) opens another
         // speaker's quote; in `…,” a spokesperson told TechCrunch. “…”` the name is the
         // previous quote's.
         let named = gap.trim_end().ends_with(':') && people.first_person(*close, open).is_some();
-        if gap.len() <= MAX_CONTINUATION_GAP && !gap.contains('\n') && !named {
+        // The rest of the previous paragraph is short and this quote is the whole next one.
+        let unlettered = |s: &str| !s.chars().any(char::is_alphanumeric);
+        let line_start = text[..open].rfind('\n').map_or(0, |i| i + 1);
+        let line_end = text[m.close..]
+            .find('\n')
+            .map_or(text.len(), |i| m.close + i);
+        let (tail, breaks) = gap.split_at(gap.find('\n').unwrap_or(gap.len()));
+        let own_paragraph = !breaks.is_empty()
+            && breaks.trim().is_empty()
+            && breaks.matches('\n').count() <= 2
+            && tail.len() <= MAX_CONTINUATION_GAP
+            && unlettered(&text[line_start..open])
+            && unlettered(&text[m.close..line_end]);
+        if (gap.len() <= MAX_CONTINUATION_GAP && !gap.contains('\n') || own_paragraph) && !named {
             a.speaker = Some(speaker.clone());
         }
     }

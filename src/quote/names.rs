@@ -1145,8 +1145,12 @@ impl Names {
     /// [`Names::nearest`] among the names that may be of `gender` (a name of the other gender
     /// is skipped: `she said` is not the man named last); with none such, any name.
     fn nearest_as<'a>(&'a self, at: usize, gender: Option<Gender>) -> Option<&'a str> {
-        let fits =
-            |m: &Mention| gender.is_none() || self.gender_of(m).is_none_or(|g| Some(g) == gender);
+        // A title alone (`Mme regrette …`, where the page lost the name) names nobody.
+        let fits = |m: &Mention| {
+            let lone_title = !m.name.contains(' ')
+                && gender::of_title(&m.name.trim_end_matches('.').to_lowercase()).is_some();
+            !lone_title && (gender.is_none() || self.gender_of(m).is_none_or(|g| Some(g) == gender))
+        };
         let para = self.paragraph(at).start;
         let here = |m: &&Mention| m.at >= para;
         let person = |m: &&Mention| m.person && fits(m);
@@ -1562,8 +1566,10 @@ impl Names {
         if (INDEFINITE_SET.contains(first) && !definite_a) || nordic || partitive {
             return keep(None);
         }
-        // A lone function word is no speaker (`Jak`, `Bu`, `the`).
-        if words.len() == 1 && FUNCTION_WORDS.contains(first) {
+        // A lone function word is no speaker (`Jak`, `Bu`, `the`), nor a lone adverb opening
+        // the sentence (`Seguidamente agregó que`, `Finalmente`).
+        let adverb = first.chars().count() >= 8 && first.ends_with("mente");
+        if words.len() == 1 && (FUNCTION_WORDS.contains(first) || adverb) {
             return Resolved {
                 speaker: self.nearest(at).map(str::to_string),
                 mention: None,
@@ -1965,6 +1971,23 @@ mod tests {
         assert_eq!(n.nearest(at), Some("Pete Davidson"));
         assert_eq!(speaker_of(&n, "she", at).as_deref(), Some("Kardashian"));
         assert_eq!(speaker_of(&n, "he", at).as_deref(), Some("Pete Davidson"));
+    }
+
+    #[test]
+    fn adverbs_and_conjunctions_opening_a_clause_are_nobody() {
+        // fixtures/realworld-next6/docs/426.txt, 438.txt, 439.txt: the speaker is the person
+        // named before, not `Seguidamente`, `並` or `Συγκεκριμένα`.
+        for printed in ["Seguidamente", "並"] {
+            let n = Names::build("", 0, &[]);
+            assert_eq!(speaker_of(&n, printed, 0), None, "{printed}");
+        }
+        let t = include_str!("../../fixtures/realworld-next6/docs/439.txt");
+        let at = t.find("Συγκεκριμένα ο πρωθυπουργός").unwrap();
+        let n = Names::build(t, 0, &[]);
+        assert_eq!(
+            speaker_of(&n, "Συγκεκριμένα ο πρωθυπουργός", at).as_deref(),
+            Some("Κυριάκος Μητσοτάκης")
+        );
     }
 
     /// The speaker `n` resolves the words `printed` at `at` to.

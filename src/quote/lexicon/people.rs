@@ -191,6 +191,12 @@ pub static TITLES: &[&str] = &[
     "الأمير",
     "النائب",
     "الشيخ",
+    // Greek.
+    "πρωθυπουργός",
+    "πρόεδρος",
+    "υπουργός",
+    "βουλευτής",
+    "εκπρόσωπος",
     "הנשיא",
     "נשיא",
     "השר",
@@ -384,6 +390,9 @@ pub static INDEFINITES: &[&str] = &[
     "l’un",
     "l'une",
     "l’une",
+    "další",
+    "أحدهم",
+    "إحداهن",
 ];
 
 /// The [`INDEFINITES`] that are pronouns standing for a person alone, never articles or
@@ -636,6 +645,24 @@ pub static MORE_PRONOUNS: &[&str] = &[
 /// Function words of languages the stop-word lists do not cover (Polish, Czech, Ukrainian),
 /// and sentence openers that are no speaker (`Jak podkreślił`, `Ecco cosa scrive`).
 pub static MORE_FUNCTION_WORDS: &[&str] = &[
+    // Chinese adverbs and conjunctions that open a clause sharing the sentence's subject
+    // (`…，並強調「…」`): never a name.
+    "並",
+    "并",
+    "也",
+    "還",
+    "还",
+    "又",
+    "更",
+    "卻",
+    "却",
+    "而",
+    "就",
+    "再",
+    // Greek sentence openers (`Συγκεκριμένα ο πρωθυπουργός γράφει`).
+    "συγκεκριμένα",
+    "ειδικότερα",
+    "όπως",
     "i",
     "a",
     "w",
