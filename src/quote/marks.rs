@@ -147,6 +147,8 @@ fn scan_with(text: &str, from: usize, skip: &[Range<usize>], html: bool) -> Vec<
     let mut found: Vec<Marks> = Vec::new();
     let bytes = text.as_bytes();
     let mut line_start = from;
+    // The start of a line that goes on with a quotation over several paragraphs.
+    let mut run_line: Option<usize> = None;
     let mut i = from;
     // Where `prev` reads as a line start (after a post's span) or a space (after a tag).
     let mut fake_prev: Option<(usize, char)> = None;
@@ -220,6 +222,74 @@ fn scan_with(text: &str, from: usize, skip: &[Range<usize>], html: bool) -> Vec<
         match c {
             '\n' => {
                 let line = text.get(line_start..at).unwrap_or("").trim_end();
+                // A quotation over several paragraphs, each opened again with the mark and only
+                // the last one closed: each paragraph is a quotation to its end, and so is the
+                // last of a run when it is never closed.
+                let ahead = floor_boundary(text, (at + 1 + LOOKAHEAD).min(text.len()));
+                let after = text.get(at + 1..ahead).unwrap_or("");
+                let reopened = |o: &Open| {
+                    let next_line = after.trim_start();
+                    next_line.starts_with(o.mark)
+                        || (run_line == Some(line_start)
+                            && text
+                                .get(line_start..o.at)
+                                .is_some_and(|p| p.trim().is_empty()))
+                };
+                let mut continued = None;
+                for fam in [
+                    Family::Curly,
+                    Family::Straight,
+                    Family::Guillemet,
+                    Family::Reversed,
+                ] {
+                    if let Some(o) = open[fam as usize].filter(|o| o.at >= line_start) {
+                        let inner_start = o.at + o.mark.len_utf8();
+                        let end = line_start + line.len();
+                        let words = text
+                            .get(inner_start..end)
+                            .is_some_and(|s| s.chars().any(char::is_alphanumeric));
+                        if end - o.at <= MAX_QUOTE && words && reopened(&o) {
+                            // A closing mark of another family ends it there (`"…bars,”
+                            // Sasse said.`).
+                            // A comma and a dash before a lowercase word end it too: the
+                            // cue follows (`„…, – tęsė jis savo komentare`).
+                            let end =
+                                dash_cue(&text[inner_start..end]).map_or(end, |k| inner_start + k);
+                            let body = &text[inner_start..end];
+                            let (inner_end, close) = body
+                                .rfind(['”', '"', '»', '«', '“'])
+                                .filter(|&k| {
+                                    body[..k]
+                                        .chars()
+                                        .next_back()
+                                        .is_some_and(|c| !c.is_whitespace())
+                                })
+                                .map_or((end, end), |k| {
+                                    let mark = body[k..].chars().next().map_or(1, char::len_utf8);
+                                    (inner_start + k, inner_start + k + mark)
+                                });
+                            found.push(Marks {
+                                open: o.at,
+                                inner_start,
+                                inner_end,
+                                close,
+                            });
+                            open[fam as usize] = None;
+                            continued = Some(o.mark);
+                        }
+                    }
+                }
+                // The next paragraph opening with the mark goes on with the run; blank lines
+                // between keep it.
+                if let Some(mark) = continued {
+                    let blank = after.len() - after.trim_start().len();
+                    run_line = after
+                        .trim_start()
+                        .starts_with(mark)
+                        .then(|| after[..blank].rfind('\n').map_or(at + 1, |k| at + 2 + k));
+                } else if !line.is_empty() {
+                    run_line = None;
+                }
                 let last_solid = line.chars().next_back();
                 if line.is_empty() || matches!(last_solid, Some('.' | '!' | '?' | ':' | ';')) {
                     open = [None; FAMILIES];
@@ -301,6 +371,31 @@ fn scan_with(text: &str, from: usize, skip: &[Range<usize>], html: bool) -> Vec<
         }
     }
     outermost(found)
+}
+
+/// How far past a line end the next paragraph's first mark is looked for (blank lines and
+/// indentation between), in bytes.
+const LOOKAHEAD: usize = 64;
+
+/// Where `, – ` or `, — ` before a lowercase letter stands in `body`: a dash cue after a
+/// quotation that no mark closes.
+fn dash_cue(body: &str) -> Option<usize> {
+    [", – ", ", — "].iter().find_map(|sep| {
+        body.match_indices(sep).map(|(k, _)| k).find(|&k| {
+            body[k + sep.len()..]
+                .chars()
+                .next()
+                .is_some_and(char::is_lowercase)
+        })
+    })
+}
+
+/// `at`, moved down to a char boundary of `text`.
+fn floor_boundary(text: &str, mut at: usize) -> usize {
+    while at > 0 && !text.is_char_boundary(at) {
+        at -= 1;
+    }
+    at
 }
 
 /// Whether a straight `"` after `prev` can open a quotation.
@@ -401,6 +496,24 @@ mod tests {
             .filter_map(|m| t.get(m.inner_start..m.inner_end))
             .collect();
         assert_eq!(got, ["a", "c"]);
+    }
+
+    #[test]
+    fn a_quotation_over_several_paragraphs() {
+        // fixtures/realworld-next6/docs/444.txt: each paragraph opens again with `“`, only
+        // the last closes; a run's last paragraph may never close.
+        let t = include_str!("../../fixtures/realworld-next6/docs/444.txt");
+        let got = inner(t);
+        for paragraph in [
+            "Earlier today I sent a tweet which has caused offence to some people.",
+            "I have therefore tonight told Ed Miliband I will resign from the shadow cabinet.",
+            "Thanks for the reminder of why no working man should ever vote Labour.",
+            "I wish the revolting snob had posted this yesterday.",
+        ] {
+            assert!(got.contains(&paragraph), "{paragraph}");
+        }
+        // A paragraph the next one does not reopen stays unpaired.
+        assert_eq!(inner("“open.\n\nclosed” here"), Vec::<&str>::new());
     }
 
     #[test]

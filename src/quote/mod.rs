@@ -450,18 +450,19 @@ fn continue_speaker(
         // previous quote's.
         let named = gap.trim_end().ends_with(':') && people.first_person(*close, open).is_some();
         // The rest of the previous paragraph is short and this quote is the whole next one.
-        let unlettered = |s: &str| !s.chars().any(char::is_alphanumeric);
-        let line_start = text[..open].rfind('\n').map_or(0, |i| i + 1);
-        let line_end = text[m.close..]
-            .find('\n')
-            .map_or(text.len(), |i| m.close + i);
+        // Each look stops at the first letter or line break: linear over all quotes.
+        let unlettered = |chars: &mut dyn Iterator<Item = char>| {
+            chars
+                .take_while(|&c| c != '\n')
+                .all(|c| !c.is_alphanumeric())
+        };
         let (tail, breaks) = gap.split_at(gap.find('\n').unwrap_or(gap.len()));
         let own_paragraph = !breaks.is_empty()
             && breaks.trim().is_empty()
             && breaks.matches('\n').count() <= 2
             && tail.len() <= MAX_CONTINUATION_GAP
-            && unlettered(&text[line_start..open])
-            && unlettered(&text[m.close..line_end]);
+            && unlettered(&mut text[..open].chars().rev())
+            && unlettered(&mut text[m.close..].chars());
         if (gap.len() <= MAX_CONTINUATION_GAP && !gap.contains('\n') || own_paragraph) && !named {
             a.speaker = Some(speaker.clone());
         }

@@ -69,6 +69,9 @@ pub struct Names {
     /// Where a platform is named as a capitalized word (`Twitter`), as printed, in order:
     /// what `the company` stands for.
     platforms: Vec<(usize, String)>,
+    /// Where a one-word name follows an article (`by the Labour`), in order: an
+    /// organization's more often than a person's.
+    articled: Vec<usize>,
 }
 
 /// A speaker as resolved: the name to report and the words printed at the cue.
@@ -248,6 +251,12 @@ fn is_age_description(lows: &[String]) -> bool {
 pub fn is_pronoun(word: &str) -> bool {
     CLASSES.pronouns.contains(word) || MORE_PRONOUNS.contains(&word)
 }
+
+/// Definite articles: a one-word name after one (`the Labour`, `la Fnac`) is an
+/// organization's more often than a person's.
+const ARTICLE_WORDS: [&str; 14] = [
+    "the", "le", "la", "les", "el", "los", "las", "il", "lo", "der", "die", "das", "de", "het",
+];
 
 /// Possessive determiners before a family tie (`his wife Kali`, `sa femme`, `його дружина`).
 const POSSESSIVES: [&str; 22] = [
@@ -1106,6 +1115,12 @@ impl Names {
                         persons.insert(name.clone());
                     }
                     let oblique = !name.split_whitespace().any(|w| w == last);
+                    if e - a == 1
+                        && a > 0
+                        && low_at(a - 1).is_some_and(|w| ARTICLE_WORDS.contains(&w))
+                    {
+                        names.articled.push(start);
+                    }
                     names.mentions.push(Mention {
                         at: start,
                         name,
@@ -1182,12 +1197,21 @@ impl Names {
             .take_while(here)
             .find(person)
             .map(subject)
+            // A gendered pronoun (`she said`) stands for a person's name, not a word after an
+            // article (`released by the Labour last night, she said`).
             .or_else(|| {
                 self.before(at)
                     .take_while(here)
                     .find(|m| m.name.contains(' ') && fits(m))
             })
-            .or_else(|| self.before(at).take_while(here).find(|m| fits(m)))
+            .or_else(|| {
+                self.before(at).take_while(here).find(|m| {
+                    fits(m)
+                        && (gender.is_none()
+                            || self.articled.binary_search(&m.at).is_err()
+                            || self.gender_of(m) == gender)
+                })
+            })
             .or_else(|| self.before(at).find(person).map(subject))
             .or_else(|| self.before(at).find(|m| fits(m)))
             .map(|m| m.name.as_str());
