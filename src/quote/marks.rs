@@ -149,6 +149,8 @@ fn scan_with(text: &str, from: usize, skip: &[Range<usize>], html: bool) -> Vec<
     let mut line_start = from;
     // The start of a line that goes on with a quotation over several paragraphs.
     let mut run_line: Option<usize> = None;
+    // The `«` that wait inside the open `«` quotation, innermost last.
+    let mut nested_guillemets: Vec<usize> = Vec::new();
     let mut i = from;
     // Where `prev` reads as a line start (after a post's span) or a space (after a tag).
     let mut fake_prev: Option<(usize, char)> = None;
@@ -342,12 +344,32 @@ fn scan_with(text: &str, from: usize, skip: &[Range<usize>], html: bool) -> Vec<
             '«' => {
                 if is_open(Family::Reversed, &open) {
                     close(Family::Reversed, &mut open);
+                } else if is_open(Family::Guillemet, &open) && next.is_alphanumeric() {
+                    // `«США … «сидіти і слухати» … країна»`: a quotation nested in one.
+                    nested_guillemets.push(at);
                 } else {
+                    nested_guillemets.clear();
                     opener(Family::Guillemet, &mut open);
                 }
             }
             '»' => {
-                if is_open(Family::Guillemet, &open) {
+                let nested = nested_guillemets
+                    .last()
+                    .copied()
+                    .filter(|_| is_open(Family::Guillemet, &open));
+                if let Some(inner) = nested {
+                    // Kept should the outer one never close (`«… говоря: «…!»⏎`).
+                    nested_guillemets.pop();
+                    let inner_start = inner + '«'.len_utf8();
+                    if at - inner <= MAX_QUOTE && text[inner_start..at].trim() != "" {
+                        found.push(Marks {
+                            open: inner,
+                            inner_start,
+                            inner_end: at,
+                            close: at + len,
+                        });
+                    }
+                } else if is_open(Family::Guillemet, &open) {
                     close(Family::Guillemet, &mut open);
                 } else if !prev.is_alphanumeric() && next.is_alphanumeric() {
                     opener(Family::Reversed, &mut open);
@@ -514,6 +536,29 @@ mod tests {
         }
         // A paragraph the next one does not reopen stays unpaired.
         assert_eq!(inner("“open.\n\nclosed” here"), Vec::<&str>::new());
+    }
+
+    #[test]
+    fn guillemets_nested_in_guillemets() {
+        // fixtures/realworld-next6/docs/447.txt: the outer pair is the quotation.
+        let t = include_str!("../../fixtures/realworld-next6/docs/447.txt");
+        assert!(inner(t).contains(
+            &"США не можуть змусити нас «сидіти і слухати» за столом переговорів. Ми – незалежна \
+              країна"
+        ));
+        // scrapinghub/article-extraction-benchmark, html/c82b3d1d…a829.html: an outer `«`
+        // that never closes leaves the inner pair.
+        let t = "«Когда вся ваша жизнь состояла в том, чтобы выглядеть хорошо, стареть публично – \
+                 это ужасно. Это не для слабонервных, – пожаловалась Поризкова. — Я постоянно \
+                 борюсь с собой, внутренне говоря: «Да ладно, красота не так уж важна! Отпусти ее \
+                 и сосредоточься больше на том, что еще можно сделать!»\n\nНо пока";
+        assert_eq!(
+            inner(t),
+            [
+                "Да ладно, красота не так уж важна! Отпусти ее и сосредоточься больше на том, что \
+              еще можно сделать!"
+            ]
+        );
     }
 
     #[test]
