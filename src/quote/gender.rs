@@ -63,6 +63,16 @@ pub fn of_cue(cue: &str) -> Option<Gender> {
     })
 }
 
+/// The gender a lowercase definite article gives the noun after it (`el portavoz`, `la
+/// ministra`, `o ex-juiz`), in the languages whose articles show it unambiguously.
+pub fn of_article(low: &str) -> Option<Gender> {
+    match low {
+        "el" | "le" | "il" | "lo" | "o" | "der" => Some(Gender::Male),
+        "la" => Some(Gender::Female),
+        _ => None,
+    }
+}
+
 /// The gender a lowercase title gives (`mrs`, `herr`), if it gives one.
 pub fn of_title(low: &str) -> Option<Gender> {
     if FEMININE_TITLES.contains(&low) {

@@ -23,6 +23,7 @@ use super::lexicon::people::{
     MORE_FUNCTION_WORDS, MORE_PRONOUNS, OBJECT_NOUNS, ONE, PARTITIVE_PREPOSITIONS, RELATION_NOUNS,
     SUBJECT_VERBS, TITLES,
 };
+use super::lexicon::genders::{FEMININE_GIVEN_NAMES, MASCULINE_GIVEN_NAMES};
 use super::lexicon::{CLASSES, CUE_INDEX};
 use crate::document::is_letter;
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
@@ -180,7 +181,15 @@ static CALENDAR_SET: LazyLock<WordSet> = LazyLock::new(|| {
         .chain(crate::post::date::month_names())
         .collect()
 });
-static GIVEN_SET: LazyLock<WordSet> = LazyLock::new(|| GIVEN_NAMES.iter().copied().collect());
+/// Given names: the common ones and those whose gender is known.
+static GIVEN_SET: LazyLock<WordSet> = LazyLock::new(|| {
+    GIVEN_NAMES
+        .iter()
+        .chain(FEMININE_GIVEN_NAMES)
+        .chain(MASCULINE_GIVEN_NAMES)
+        .copied()
+        .collect()
+});
 
 static TITLE_SET: LazyLock<WordSet> =
     LazyLock::new(|| TITLES.iter().chain(ENGLISH_TITLES).copied().collect());
@@ -1288,7 +1297,7 @@ impl Names {
     /// skipped) by a name, for a description with `title`: not a handle, nor capitals only
     /// (`CBP`, an agency more often than a person), nor a person given another title (`aldus
     /// de burgemeester.` is not `le ministre Paul Girard` in the next paragraph).
-    fn next_person(&self, at: usize, title: &str) -> Option<&str> {
+    fn next_person(&self, at: usize, title: &str, gender: Option<Gender>) -> Option<&str> {
         let mut end = self.paragraph(at).end;
         for _ in 0..3 {
             let next = self.paragraph(end.saturating_add(1));
@@ -1309,6 +1318,7 @@ impl Names {
                     && m.title
                         .as_deref()
                         .is_none_or(|other| titles_agree(other, title))
+                    && (gender.is_none() || self.gender_of(m).is_none_or(|g| Some(g) == gender))
             })
             .map(|m| m.name.as_str())
     }
@@ -1753,7 +1763,11 @@ impl Names {
                 self.titled(t, at)
                     .or_else(|| self.salient(at, t))
                     .or_else(|| self.recent_subject(at))
-                    .or_else(|| described.then(|| self.next_person(at, t)).flatten())
+                    .or_else(|| {
+                        // `el portavoz` is no woman named next.
+                        let article = gender::of_article(first).or(gender);
+                        described.then(|| self.next_person(at, t, article)).flatten()
+                    })
                     .or_else(|| {
                         is_age_description(&lows)
                             .then(|| self.nearest(at))
