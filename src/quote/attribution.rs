@@ -735,6 +735,21 @@ impl<'a> Toks<'a> {
     /// commas, the second comma right before the cue at `end`; the apposition is words only
     /// (at most eight, no cue), the subject the phrase [`Toks::np_before`] finds before the
     /// first comma.
+    /// `Sohaib Athar, un consultant în informatică din Pakistan scrie`: a name set off by a
+    /// comma before the indefinite description `r` that [`Toks::np_before`] found is the
+    /// subject; else `r`.
+    fn named_before_description(&self, r: Range<usize>, lo: usize) -> Range<usize> {
+        let comma = r.start.wrapping_sub(1);
+        let indefinite = self.word(r.start) && INDEFINITES.contains(&self.low(r.start));
+        if r.start < lo + 2 || !self.is(comma, ",") || !indefinite {
+            return r;
+        }
+        match self.np_before(comma, lo) {
+            Some(name) if (name.start..name.end).all(|t| self.cap(t)) => name,
+            _ => r,
+        }
+    }
+
     fn apposed_subject(&self, end: usize, lo: usize) -> Option<Range<usize>> {
         if end < lo + 4 || !self.is(end - 1, ",") {
             return None;
@@ -1465,6 +1480,7 @@ pub fn attribute_in(
                 .or_else(|| {
                     pre.np_before(p, clause)
                         .filter(|r| !(r.len() == 1 && is_calendar_word(pre.low(r.start))))
+                        .map(|r| pre.named_before_description(r, clause))
                         .or_else(|| pre.apposed_subject(p, clause))
                 })
                 // `Am 25. Januar twitterte Laschet „…“`: the verb second, the name after it.
@@ -1962,6 +1978,28 @@ mod tests {
         );
         assert_eq!(speaker.as_deref(), Some("One of them"));
         assert_eq!(cue.as_deref(), Some("wrote"));
+    }
+
+    #[test]
+    fn romanian_cues_and_a_name_before_its_description() {
+        // fixtures/realworld/docs/156.txt, 228.txt.
+        let a = between(
+            "Să fie într-un ceas bun. Sărbătoare binecuvântată tuturor\", a scris pe Facebook \
+             Mihai Șora.",
+            '\u{0}',
+            '"',
+        );
+        assert_eq!(a.speaker.as_deref(), Some("Mihai Șora"));
+        assert_eq!(a.cue.as_deref(), Some("a scris"));
+        let a = between(
+            "Sohaib Athar, un consultant în informatică din Pakistan scrie următorul mesaj pe \
+             contul @ReallyVirtual: \"Elicopter în zbor staţionar deasupra Abbottabad la ora \
+             01:00 (foarte neobişnuit)\".",
+            '"',
+            '"',
+        );
+        assert_eq!(a.speaker.as_deref(), Some("Sohaib Athar"));
+        assert_eq!(a.cue.as_deref(), Some("scrie"));
     }
 
     /// Lead-in clauses ending in a colon, no cue (fixtures/realworld 220, 292 and

@@ -18,12 +18,12 @@
 
 use super::attribution::{take_doc_tokens, Scratch, TokBuf};
 use super::gender::{self, Gender};
+use super::lexicon::genders::{FEMININE_GIVEN_NAMES, MASCULINE_GIVEN_NAMES};
 use super::lexicon::people::{
     CALENDAR_WORDS, COMPANY_NOUNS, ENGLISH_TITLES, GIVEN_NAMES, HEBREW_OPENERS, INDEFINITES,
     MORE_FUNCTION_WORDS, MORE_PRONOUNS, OBJECT_NOUNS, ONE, PARTITIVE_PREPOSITIONS, RELATION_NOUNS,
     SUBJECT_VERBS, TITLES,
 };
-use super::lexicon::genders::{FEMININE_GIVEN_NAMES, MASCULINE_GIVEN_NAMES};
 use super::lexicon::{CLASSES, CUE_INDEX};
 use crate::document::is_letter;
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
@@ -1173,7 +1173,11 @@ impl Names {
         let fits = |m: &Mention| {
             let lone_title = !m.name.contains(' ')
                 && gender::of_title(&m.name.trim_end_matches('.').to_lowercase()).is_some();
-            !lone_title && (gender.is_none() || self.gender_of(m).is_none_or(|g| Some(g) == gender))
+            // Nor a platform (`se despachó en su cuenta personal de X.`).
+            let platform = !m.name.contains(' ') && is_platform(m.name.trim_end_matches('.'));
+            !lone_title
+                && !platform
+                && (gender.is_none() || self.gender_of(m).is_none_or(|g| Some(g) == gender))
         };
         let para = self.paragraph(at).start;
         let here = |m: &&Mention| m.at >= para;
@@ -1766,7 +1770,9 @@ impl Names {
                     .or_else(|| {
                         // `el portavoz` is no woman named next.
                         let article = gender::of_article(first).or(gender);
-                        described.then(|| self.next_person(at, t, article)).flatten()
+                        described
+                            .then(|| self.next_person(at, t, article))
+                            .flatten()
                     })
                     .or_else(|| {
                         is_age_description(&lows)
