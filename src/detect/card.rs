@@ -26,7 +26,7 @@
 
 use super::paragraphs::Paras;
 use super::{fold, Sighting};
-use crate::document::Document;
+use crate::document::{is_letter, Document};
 use crate::model::{AppearanceKind, Author, Platform};
 use crate::post::date::{self, Date};
 use regex::Regex;
@@ -293,6 +293,12 @@ struct Memo {
     date: Vec<Option<Option<Date>>>,
     /// Whether the line is a name line that adds nothing to a header (another card's start).
     bare_name: Vec<Option<bool>>,
+    /// Whether [`name_line`] reads the line, where [`Memo::bare_name`] asked: a card whose name
+    /// line it is not need not read it again.
+    named: Vec<Option<bool>>,
+    /// The headers [`Memo::bare_name`] read from lines below the card being read, by line, for
+    /// the cards that start there ([`Memo::name`]): at most a card's look-ahead of them.
+    headers: Vec<(usize, Header)>,
 }
 
 impl Memo {
@@ -301,6 +307,22 @@ impl Memo {
             lines,
             date: Vec::new(),
             bare_name: Vec::new(),
+            named: Vec::new(),
+            headers: Vec::new(),
+        }
+    }
+
+    /// [`name_line`] of line `k`, whose text is `line`, for the card that starts there: read
+    /// once, when [`Memo::bare_name`] read it before. Cards are read in the order of their
+    /// lines, so the headers of the lines above `k` are dropped.
+    fn name(&mut self, k: usize, line: &str) -> Option<Header> {
+        if self.named.get(k) == Some(&Some(false)) {
+            return None;
+        }
+        self.headers.retain(|&(j, _)| j >= k);
+        match self.headers.iter().position(|&(j, _)| j == k) {
+            Some(at) => Some(self.headers.swap_remove(at).1),
+            None => name_line(line),
         }
     }
 
@@ -317,14 +339,23 @@ impl Memo {
 
     /// Whether line `k` (text `line`) is a name line and not a header line.
     fn bare_name(&mut self, k: usize, line: &str) -> bool {
-        let compute = || name_line(line).is_some() && header_line(line).is_none();
         if self.bare_name.is_empty() {
             self.bare_name = vec![None; self.lines];
+            self.named = vec![None; self.lines];
         }
-        match self.bare_name.get_mut(k) {
-            Some(slot) => *slot.get_or_insert_with(compute),
-            None => compute(),
+        if let Some(Some(known)) = self.bare_name.get(k) {
+            return *known;
         }
+        let header = name_line(line);
+        let named = header.is_some();
+        let bare = named && header_line(line).is_none();
+        if let (Some(slot), Some(n)) = (self.bare_name.get_mut(k), self.named.get_mut(k)) {
+            (*slot, *n) = (Some(bare), Some(named));
+        }
+        if let Some(header) = header {
+            self.headers.push((k, header));
+        }
+        bare
     }
 }
 
@@ -352,7 +383,7 @@ fn read_card(
     {
         return None;
     }
-    let mut header = name_line(first)?;
+    let mut header = memo.name(i, first)?;
     // Header lines of their own, directly under the name: `@handle`, `· date`, `Replying to`,
     // and the widget's `Follow`.
     let mut furniture = false;
@@ -634,27 +665,39 @@ fn date_line(s: &str) -> Option<Date> {
 /// not one of a page's own words (`Subscribe`, `Share`).
 fn is_display_name(name: &str) -> bool {
     // (Both counts stop past their limits: a paragraph of prose is asked too.)
-    if name.chars().nth(MAX_NAME_CHARS).is_some() {
+    if name.len() > MAX_NAME_CHARS && name.chars().nth(MAX_NAME_CHARS).is_some() {
         return false;
     }
     let words = name.split_whitespace().take(MAX_NAME_WORDS + 1).count();
     if words == 0 || words > MAX_NAME_WORDS {
         return false;
     }
-    // (Lower-cased only when short enough to be one: the longest is 18 bytes.)
-    if words <= 3 && name.len() <= 24 && PAGE_WORDS.contains(&name.to_lowercase().as_str()) {
+    // (Asked only when short enough to be one: the longest is 18 bytes.)
+    if words <= 3 && name.len() <= 24 && is_page_word(name) {
         return false;
     }
-    if name.ends_with(['.', ',', ':', ';', '!', '?', '"', '”', '(', ')'])
-        || name.contains("http")
-        || name.contains(['#', '@', '“', '”', '"'])
-        // Credit and caption labels: `[사진=JTBC]`, `© AFP`, `Foto | Reuters`.
-        || name.contains(['[', ']', '=', '©', 'ⓒ', '|'])
-        // Sentence and clause marks of Chinese and Japanese, whose sentences have no spaces to
-        // count as words.
-        || name.contains(['。', '、', '！', '？', '，', '：', '；', '」'])
-        || !name.chars().any(char::is_alphabetic)
+    if name.ends_with(['.', ',', ':', ';', '!', '?', '"', '”', '(', ')']) || name.contains("http")
     {
+        return false;
+    }
+    // One pass over the characters: a mark no name holds, and a letter (the name needs one).
+    let mut letter = false;
+    for c in name.chars() {
+        let mark = matches!(
+            c,
+            '#' | '@' | '“' | '”' | '"'
+            // Credit and caption labels: `[사진=JTBC]`, `© AFP`, `Foto | Reuters`.
+            | '[' | ']' | '=' | '©' | 'ⓒ' | '|'
+            // Sentence and clause marks of Chinese and Japanese, whose sentences have no
+            // spaces to count as words.
+            | '。' | '、' | '！' | '？' | '，' | '：' | '；' | '」'
+        );
+        if mark {
+            return false;
+        }
+        letter = letter || is_letter(c);
+    }
+    if !letter {
         return false;
     }
     // Every word that starts with a cased letter starts upper-case, save short particles.
@@ -663,7 +706,17 @@ fn is_display_name(name: &str) -> bool {
         !c.is_lowercase() || PARTICLES.iter().any(|p| p.eq_ignore_ascii_case(w))
     });
     // A date line (`December 30, 2019`) is capitalized and short too, but nobody's name.
-    capitalized && !(name.chars().any(|c| c.is_ascii_digit()) && date_line(name).is_some())
+    capitalized && !(name.bytes().any(|b| b.is_ascii_digit()) && date_line(name).is_some())
+}
+
+/// Whether `name`, lowercased, is one of [`PAGE_WORDS`]; an ASCII name is compared without
+/// being lowercased into a new string (the words are lower-case already).
+fn is_page_word(name: &str) -> bool {
+    if name.is_ascii() {
+        PAGE_WORDS.iter().any(|w| w.eq_ignore_ascii_case(name))
+    } else {
+        PAGE_WORDS.contains(&name.to_lowercase().as_str())
+    }
 }
 
 /// A page's own words on lines of their own (menus, share bars, newsletter boxes), which are
@@ -755,6 +808,96 @@ const TAG_LIST_LABELS: [&str; 9] = [
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// [`is_display_name`] as it was written before its checks were fused into one pass.
+    fn is_display_name_reference(name: &str) -> bool {
+        if name.chars().nth(MAX_NAME_CHARS).is_some() {
+            return false;
+        }
+        let words = name.split_whitespace().take(MAX_NAME_WORDS + 1).count();
+        if words == 0 || words > MAX_NAME_WORDS {
+            return false;
+        }
+        if words <= 3 && name.len() <= 24 && PAGE_WORDS.contains(&name.to_lowercase().as_str()) {
+            return false;
+        }
+        if name.ends_with(['.', ',', ':', ';', '!', '?', '"', '”', '(', ')'])
+            || name.contains("http")
+            || name.contains(['#', '@', '“', '”', '"'])
+            || name.contains(['[', ']', '=', '©', 'ⓒ', '|'])
+            || name.contains(['。', '、', '！', '？', '，', '：', '；', '」'])
+            || !name.chars().any(char::is_alphabetic)
+        {
+            return false;
+        }
+        let capitalized = name.split_whitespace().all(|w| {
+            let c = w.chars().next().unwrap_or(' ');
+            !c.is_lowercase() || PARTICLES.iter().any(|p| p.eq_ignore_ascii_case(w))
+        });
+        capitalized && !(name.chars().any(|c| c.is_ascii_digit()) && date_line(name).is_some())
+    }
+
+    /// The one-pass [`is_display_name`] answers as the reference does for every line (and its
+    /// first words) of the fixtures and seeds, and for page words, marks and letters of other
+    /// scripts.
+    #[test]
+    fn display_names_as_the_reference() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let mut names: Vec<String> = [
+            "Subscribe",
+            "SHARE THIS",
+            "Фото",
+            "ФОТО",
+            "Publicité",
+            "PUBLICITÉ",
+            "Ana Ruiz",
+            "ana ruiz",
+            "Ana de la Cruz",
+            "Kelvin \u{212a}",
+            "İstanbul Haber",
+            "3 ½",
+            "Ana “Ruiz”",
+            "[사진=JTBC]",
+            "© AFP",
+            "Foto | Reuters",
+            "北京。",
+            "Ana Ruiz.",
+            "http Ana",
+            "",
+            "   ",
+            "December 30, 2019",
+            "Dec 2019",
+            "Ω",
+            "١٢٣",
+            "Ana Ruiz ✅",
+        ]
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
+        for dir in [root.join("fixtures"), root.join("seeds")] {
+            for entry in walkdir::WalkDir::new(dir).into_iter().flatten() {
+                let Ok(text) = std::fs::read_to_string(entry.path()) else {
+                    continue;
+                };
+                for line in text.lines().filter(|l| l.len() < 400) {
+                    let words: Vec<&str> = line.split(' ').collect();
+                    for n in 1..=words.len().min(4) {
+                        names.push(words[..n].join(" "));
+                    }
+                    names.push(line.trim().to_string());
+                }
+            }
+        }
+        assert!(names.len() > 10_000);
+        assert!(names.iter().filter(|n| is_display_name(n)).count() > 1_000);
+        for name in &names {
+            assert_eq!(
+                is_display_name(name),
+                is_display_name_reference(name),
+                "{name:?}"
+            );
+        }
+    }
 
     /// The cheap build of each handle pattern on the masked line captures exactly what the
     /// exact pattern does on the line.
