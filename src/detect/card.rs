@@ -291,11 +291,8 @@ struct Memo {
     lines: usize,
     /// The line's date, when it is a date line.
     date: Vec<Option<Option<Date>>>,
-    /// Whether the line is a name line that adds nothing to a header (another card's start).
-    bare_name: Vec<Option<bool>>,
-    /// Whether [`name_line`] reads the line, where [`Memo::bare_name`] asked: a card whose name
-    /// line it is not need not read it again.
-    named: Vec<Option<bool>>,
+    /// What [`Memo::bare_name`] found of the line, one byte a line: [`Named`].
+    named: Vec<Named>,
     /// The headers [`Memo::bare_name`] read from lines below the card being read, by line, for
     /// the cards that start there ([`Memo::name`]): at most a card's look-ahead of them.
     headers: Vec<(usize, Header)>,
@@ -306,7 +303,6 @@ impl Memo {
         Memo {
             lines,
             date: Vec::new(),
-            bare_name: Vec::new(),
             named: Vec::new(),
             headers: Vec::new(),
         }
@@ -316,7 +312,7 @@ impl Memo {
     /// once, when [`Memo::bare_name`] read it before. Cards are read in the order of their
     /// lines, so the headers of the lines above `k` are dropped.
     fn name(&mut self, k: usize, line: &str) -> Option<Header> {
-        if self.named.get(k) == Some(&Some(false)) {
+        if self.named.get(k) == Some(&Named::No) {
             return None;
         }
         self.headers.retain(|&(j, _)| j >= k);
@@ -339,24 +335,41 @@ impl Memo {
 
     /// Whether line `k` (text `line`) is a name line and not a header line.
     fn bare_name(&mut self, k: usize, line: &str) -> bool {
-        if self.bare_name.is_empty() {
-            self.bare_name = vec![None; self.lines];
-            self.named = vec![None; self.lines];
+        if self.named.is_empty() {
+            self.named = vec![Named::Unknown; self.lines];
         }
-        if let Some(Some(known)) = self.bare_name.get(k) {
-            return *known;
+        match self.named.get(k) {
+            Some(Named::No | Named::Header) => return false,
+            Some(Named::Bare) => return true,
+            Some(Named::Unknown) | None => {}
         }
         let header = name_line(line);
-        let named = header.is_some();
-        let bare = named && header_line(line).is_none();
-        if let (Some(slot), Some(n)) = (self.bare_name.get_mut(k), self.named.get_mut(k)) {
-            (*slot, *n) = (Some(bare), Some(named));
+        let bare = header.is_some() && header_line(line).is_none();
+        if let Some(slot) = self.named.get_mut(k) {
+            *slot = match (&header, bare) {
+                (None, _) => Named::No,
+                (Some(_), false) => Named::Header,
+                (Some(_), true) => Named::Bare,
+            };
         }
         if let Some(header) = header {
             self.headers.push((k, header));
         }
         bare
     }
+}
+
+/// What [`Memo::bare_name`] found of a line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Named {
+    /// Not asked yet.
+    Unknown,
+    /// No name line.
+    No,
+    /// A name line that is also a header line.
+    Header,
+    /// A name line and no header line: another card's start.
+    Bare,
 }
 
 /// Reads a card whose name line is paragraph `i`. `strict` asks for evidence of a post.
