@@ -29,6 +29,7 @@ use super::{fold, Sighting};
 use crate::document::{is_letter, Document};
 use crate::model::{AppearanceKind, Author, Platform};
 use crate::post::date::{self, Date};
+use aho_corasick::AhoCorasick;
 use regex::Regex;
 use std::borrow::Cow;
 use std::sync::LazyLock;
@@ -72,6 +73,36 @@ struct HandlePattern(LazyLock<Regex>);
 static REPLYING: HandlePattern = HandlePattern(LazyLock::new(|| short_handles(REPLYING_PATTERN)));
 static NAME_HANDLE: HandlePattern =
     HandlePattern(LazyLock::new(|| short_handles(NAME_HANDLE_PATTERN)));
+
+/// The phrases of [`REPLYING_PATTERN`] written in ASCII. On a line without a letter outside
+/// ASCII, the pattern (case-insensitive) matches nothing without one of them, in any case: its
+/// other phrases each have a letter outside ASCII, which matches no ASCII character, and an
+/// ASCII letter matches no character outside ASCII but letters (`K` U+212A, `ſ`).
+const REPLYING_ASCII: [&str; 10] = [
+    "Replying to",
+    "In reply to",
+    "Antwort an",
+    "En respuesta a",
+    "Em resposta a",
+    "In risposta a",
+    "Als antwoord op",
+    "W odpowiedzi do",
+    "Membalas",
+    "Svarar",
+];
+
+/// Whether [`REPLYING`] may match `line`: it has a letter outside ASCII, or one of
+/// [`REPLYING_ASCII`] in any case. Most lines with an `@` have neither, and skip that pattern
+/// (whose automaton costs more to build and run than the line's other tests).
+fn may_reply(line: &str) -> bool {
+    static PHRASES: LazyLock<AhoCorasick> = LazyLock::new(|| {
+        AhoCorasick::builder()
+            .ascii_case_insensitive(true)
+            .build(REPLYING_ASCII)
+            .expect("valid phrases")
+    });
+    line.chars().any(|c| !c.is_ascii() && is_letter(c)) || PHRASES.is_match(line)
+}
 
 /// Groups of [`NAME_HANDLE_PATTERN`], by number.
 const NAME: usize = 1;
@@ -554,7 +585,7 @@ fn name_line(s: &str) -> Option<Header> {
     // Both patterns need an `@`: most lines have none and skip the regex engines.
     let has_at = memchr::memchr(b'@', s.as_bytes()).is_some();
     // `is_match` runs the fast automaton; the slower capturing search only for a line that has it.
-    if let Some(c) = (has_at && REPLYING.is_match(s))
+    if let Some(c) = (has_at && may_reply(s) && REPLYING.is_match(s))
         .then(|| REPLYING.captures(s))
         .flatten()
     {
@@ -592,7 +623,7 @@ fn header_line(s: &str) -> Option<Header> {
     // Both patterns need an `@`: most lines have none and skip the regex engines.
     let has_at = memchr::memchr(b'@', s.as_bytes()).is_some();
     // `is_match` runs the fast automaton; the slower capturing search only for a line that has it.
-    if let Some(c) = (has_at && REPLYING.is_match(s))
+    if let Some(c) = (has_at && may_reply(s) && REPLYING.is_match(s))
         .then(|| REPLYING.captures(s))
         .flatten()
     {
@@ -957,6 +988,44 @@ mod tests {
                 "{name:?}"
             );
         }
+    }
+
+    /// [`REPLYING_ASCII`] holds every phrase of [`REPLYING_PATTERN`] written in ASCII, and
+    /// lines of ASCII the pattern matches pass [`may_reply`].
+    #[test]
+    fn replying_phrases_in_ascii() {
+        let group = REPLYING_PATTERN
+            .split_once("(?:Replying")
+            .map(|(_, rest)| format!("Replying{}", rest.split_once(')').unwrap().0))
+            .unwrap();
+        let ascii: Vec<&str> = group.split('|').filter(|p| p.is_ascii()).collect();
+        assert_eq!(ascii, REPLYING_ASCII);
+        for line in [
+            "Replying to @a",
+            "REPLYING TO @a",
+            "x in REPLY to @b_c",
+            "svarar @x",
+            "Ana Ruiz Membalas @ana and @bo",
+        ] {
+            assert!(REPLYING.is_match(line) && may_reply(line), "{line}");
+        }
+        assert!(!may_reply("Ana Ruiz @ana_r · Dec 31, 2019"));
+        assert!(may_reply("En réponse à @élise"));
+        // A letter outside ASCII of the other phrases matches no ASCII character; ASCII
+        // letters match only letters outside ASCII.
+        let other = group.split('|').filter(|p| !p.is_ascii());
+        for c in other.flat_map(str::chars).filter(|c| !c.is_ascii()) {
+            let one = Regex::new(&format!("(?i){}", regex::escape(&c.to_string()))).unwrap();
+            assert!(
+                (0..128u8).all(|b| !one.is_match(&(b as char).to_string())),
+                "{c}"
+            );
+        }
+        let not_letters: String = (128..0x11_0000)
+            .filter_map(char::from_u32)
+            .filter(|&c| !is_letter(c))
+            .collect();
+        assert!(!Regex::new("(?i)[a-z]").unwrap().is_match(&not_letters));
     }
 
     /// The cheap build of each handle pattern on the masked line captures exactly what the
