@@ -86,6 +86,52 @@ impl Document {
     pub fn line_of(&self, offset: usize) -> usize {
         self.lines().line_of(offset)
     }
+
+    /// [`Document::line_of`] for offsets asked in ascending order, without building the line
+    /// index when it is not built yet: the line breaks are counted from one offset to the next
+    /// (a page whose lines are asked for a few quotations need not index all its lines).
+    pub fn line_counter(&self) -> LineCounter<'_> {
+        LineCounter {
+            bytes: self.text.as_bytes(),
+            index: self.lines.get(),
+            at: 0,
+            line: 1,
+        }
+    }
+}
+
+/// The lines of ascending offsets of a text ([`Document::line_counter`]).
+#[derive(Debug)]
+pub struct LineCounter<'a> {
+    bytes: &'a [u8],
+    /// The document's line index, when it was built already.
+    index: Option<&'a LineIndex>,
+    /// The offset counted up to, and its line.
+    at: usize,
+    line: usize,
+}
+
+impl LineCounter<'_> {
+    /// The 1-based line on which byte `offset` stands, as [`LineIndex::line_of`] gives it.
+    /// Linear in the distance from the offset asked before (from the start when `offset` is
+    /// smaller).
+    pub fn line_of(&mut self, offset: usize) -> usize {
+        if let Some(index) = self.index {
+            return index.line_of(offset);
+        }
+        let offset = offset.min(self.bytes.len());
+        if offset < self.at {
+            (self.at, self.line) = (0, 1);
+        }
+        let gap = self.bytes.get(self.at..offset).unwrap_or(&[]);
+        // A line starts after each `\n` and each `\r` not followed by `\n` before `offset`.
+        let lone_cr = memchr::memchr_iter(b'\r', gap)
+            .filter(|&i| self.bytes.get(self.at + i + 1) != Some(&b'\n'))
+            .count();
+        self.line += memchr::memchr_iter(b'\n', gap).count() + lone_cr;
+        self.at = offset;
+        self.line
+    }
 }
 
 /// The first `max` bytes of `text`, shortened to a char boundary.
@@ -239,6 +285,38 @@ mod tests {
         let d = Document::new("a", "Hello date 2019-12-31");
         assert_eq!(d.date, None);
         assert_eq!(d.body_start, 0);
+    }
+
+    /// The counter gives the index's line for every offset, asked in ascending order, then
+    /// again from the start.
+    #[test]
+    fn line_counter_as_the_index() {
+        for text in [
+            "",
+            "a",
+            "\n",
+            "\r",
+            "\r\n",
+            "a\rb\r\nc\r\rd\n\n\r",
+            "ab\n\ncd\r\n\r\nef\r",
+        ] {
+            let d = Document::new("a", text);
+            let mut counter = d.line_counter();
+            let ascending: Vec<usize> = (0..text.len() + 3).collect();
+            for &at in ascending.iter().chain(&ascending) {
+                assert_eq!(
+                    counter.line_of(at),
+                    LineIndex::new(text).line_of(at),
+                    "{text:?} {at}"
+                );
+            }
+            let mut built = d.line_counter();
+            d.lines();
+            assert_eq!(
+                built.line_of(text.len()),
+                d.line_counter().line_of(text.len())
+            );
+        }
     }
 
     #[test]

@@ -26,9 +26,10 @@
 
 use super::paragraphs::Paras;
 use super::{fold, Sighting};
-use crate::document::Document;
+use crate::document::{is_letter, Document};
 use crate::model::{AppearanceKind, Author, Platform};
 use crate::post::date::{self, Date};
+use aho_corasick::AhoCorasick;
 use regex::Regex;
 use std::borrow::Cow;
 use std::sync::LazyLock;
@@ -72,6 +73,36 @@ struct HandlePattern(LazyLock<Regex>);
 static REPLYING: HandlePattern = HandlePattern(LazyLock::new(|| short_handles(REPLYING_PATTERN)));
 static NAME_HANDLE: HandlePattern =
     HandlePattern(LazyLock::new(|| short_handles(NAME_HANDLE_PATTERN)));
+
+/// The phrases of [`REPLYING_PATTERN`] written in ASCII. On a line without a letter outside
+/// ASCII, the pattern (case-insensitive) matches nothing without one of them, in any case: its
+/// other phrases each have a letter outside ASCII, which matches no ASCII character, and an
+/// ASCII letter matches no character outside ASCII but letters (`K` U+212A, `ſ`).
+const REPLYING_ASCII: [&str; 10] = [
+    "Replying to",
+    "In reply to",
+    "Antwort an",
+    "En respuesta a",
+    "Em resposta a",
+    "In risposta a",
+    "Als antwoord op",
+    "W odpowiedzi do",
+    "Membalas",
+    "Svarar",
+];
+
+/// Whether [`REPLYING`] may match `line`: it has a letter outside ASCII, or one of
+/// [`REPLYING_ASCII`] in any case. Most lines with an `@` have neither, and skip that pattern
+/// (whose automaton costs more to build and run than the line's other tests).
+fn may_reply(line: &str) -> bool {
+    static PHRASES: LazyLock<AhoCorasick> = LazyLock::new(|| {
+        AhoCorasick::builder()
+            .ascii_case_insensitive(true)
+            .build(REPLYING_ASCII)
+            .expect("valid phrases")
+    });
+    line.chars().any(|c| !c.is_ascii() && is_letter(c)) || PHRASES.is_match(line)
+}
 
 /// Groups of [`NAME_HANDLE_PATTERN`], by number.
 const NAME: usize = 1;
@@ -291,8 +322,11 @@ struct Memo {
     lines: usize,
     /// The line's date, when it is a date line.
     date: Vec<Option<Option<Date>>>,
-    /// Whether the line is a name line that adds nothing to a header (another card's start).
-    bare_name: Vec<Option<bool>>,
+    /// What [`Memo::bare_name`] found of the line, one byte a line: [`Named`].
+    named: Vec<Named>,
+    /// The headers [`Memo::bare_name`] read from lines below the card being read, by line, for
+    /// the cards that start there ([`Memo::name`]): at most a card's look-ahead of them.
+    headers: Vec<(usize, Header)>,
 }
 
 impl Memo {
@@ -300,7 +334,22 @@ impl Memo {
         Memo {
             lines,
             date: Vec::new(),
-            bare_name: Vec::new(),
+            named: Vec::new(),
+            headers: Vec::new(),
+        }
+    }
+
+    /// [`name_line`] of line `k`, whose text is `line`, for the card that starts there: read
+    /// once, when [`Memo::bare_name`] read it before. Cards are read in the order of their
+    /// lines, so the headers of the lines above `k` are dropped.
+    fn name(&mut self, k: usize, line: &str) -> Option<Header> {
+        if self.named.get(k) == Some(&Named::No) {
+            return None;
+        }
+        self.headers.retain(|&(j, _)| j >= k);
+        match self.headers.iter().position(|&(j, _)| j == k) {
+            Some(at) => Some(self.headers.swap_remove(at).1),
+            None => name_line(line),
         }
     }
 
@@ -317,15 +366,41 @@ impl Memo {
 
     /// Whether line `k` (text `line`) is a name line and not a header line.
     fn bare_name(&mut self, k: usize, line: &str) -> bool {
-        let compute = || name_line(line).is_some() && header_line(line).is_none();
-        if self.bare_name.is_empty() {
-            self.bare_name = vec![None; self.lines];
+        if self.named.is_empty() {
+            self.named = vec![Named::Unknown; self.lines];
         }
-        match self.bare_name.get_mut(k) {
-            Some(slot) => *slot.get_or_insert_with(compute),
-            None => compute(),
+        match self.named.get(k) {
+            Some(Named::No | Named::Header) => return false,
+            Some(Named::Bare) => return true,
+            Some(Named::Unknown) | None => {}
         }
+        let header = name_line(line);
+        let bare = header.is_some() && header_line(line).is_none();
+        if let Some(slot) = self.named.get_mut(k) {
+            *slot = match (&header, bare) {
+                (None, _) => Named::No,
+                (Some(_), false) => Named::Header,
+                (Some(_), true) => Named::Bare,
+            };
+        }
+        if let Some(header) = header {
+            self.headers.push((k, header));
+        }
+        bare
     }
+}
+
+/// What [`Memo::bare_name`] found of a line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Named {
+    /// Not asked yet.
+    Unknown,
+    /// No name line.
+    No,
+    /// A name line that is also a header line.
+    Header,
+    /// A name line and no header line: another card's start.
+    Bare,
 }
 
 /// Reads a card whose name line is paragraph `i`. `strict` asks for evidence of a post.
@@ -352,7 +427,7 @@ fn read_card(
     {
         return None;
     }
-    let mut header = name_line(first)?;
+    let mut header = memo.name(i, first)?;
     // Header lines of their own, directly under the name: `@handle`, `· date`, `Replying to`,
     // and the widget's `Follow`.
     let mut furniture = false;
@@ -510,7 +585,7 @@ fn name_line(s: &str) -> Option<Header> {
     // Both patterns need an `@`: most lines have none and skip the regex engines.
     let has_at = memchr::memchr(b'@', s.as_bytes()).is_some();
     // `is_match` runs the fast automaton; the slower capturing search only for a line that has it.
-    if let Some(c) = (has_at && REPLYING.is_match(s))
+    if let Some(c) = (has_at && may_reply(s) && REPLYING.is_match(s))
         .then(|| REPLYING.captures(s))
         .flatten()
     {
@@ -548,7 +623,7 @@ fn header_line(s: &str) -> Option<Header> {
     // Both patterns need an `@`: most lines have none and skip the regex engines.
     let has_at = memchr::memchr(b'@', s.as_bytes()).is_some();
     // `is_match` runs the fast automaton; the slower capturing search only for a line that has it.
-    if let Some(c) = (has_at && REPLYING.is_match(s))
+    if let Some(c) = (has_at && may_reply(s) && REPLYING.is_match(s))
         .then(|| REPLYING.captures(s))
         .flatten()
     {
@@ -634,27 +709,39 @@ fn date_line(s: &str) -> Option<Date> {
 /// not one of a page's own words (`Subscribe`, `Share`).
 fn is_display_name(name: &str) -> bool {
     // (Both counts stop past their limits: a paragraph of prose is asked too.)
-    if name.chars().nth(MAX_NAME_CHARS).is_some() {
+    if name.len() > MAX_NAME_CHARS && name.chars().nth(MAX_NAME_CHARS).is_some() {
         return false;
     }
     let words = name.split_whitespace().take(MAX_NAME_WORDS + 1).count();
     if words == 0 || words > MAX_NAME_WORDS {
         return false;
     }
-    // (Lower-cased only when short enough to be one: the longest is 18 bytes.)
-    if words <= 3 && name.len() <= 24 && PAGE_WORDS.contains(&name.to_lowercase().as_str()) {
+    // (Asked only when short enough to be one: the longest is 18 bytes.)
+    if words <= 3 && name.len() <= 24 && is_page_word(name) {
         return false;
     }
-    if name.ends_with(['.', ',', ':', ';', '!', '?', '"', '”', '(', ')'])
-        || name.contains("http")
-        || name.contains(['#', '@', '“', '”', '"'])
-        // Credit and caption labels: `[사진=JTBC]`, `© AFP`, `Foto | Reuters`.
-        || name.contains(['[', ']', '=', '©', 'ⓒ', '|'])
-        // Sentence and clause marks of Chinese and Japanese, whose sentences have no spaces to
-        // count as words.
-        || name.contains(['。', '、', '！', '？', '，', '：', '；', '」'])
-        || !name.chars().any(char::is_alphabetic)
+    if name.ends_with(['.', ',', ':', ';', '!', '?', '"', '”', '(', ')']) || name.contains("http")
     {
+        return false;
+    }
+    // One pass over the characters: a mark no name holds, and a letter (the name needs one).
+    let mut letter = false;
+    for c in name.chars() {
+        let mark = matches!(
+            c,
+            '#' | '@' | '“' | '”' | '"'
+            // Credit and caption labels: `[사진=JTBC]`, `© AFP`, `Foto | Reuters`.
+            | '[' | ']' | '=' | '©' | 'ⓒ' | '|'
+            // Sentence and clause marks of Chinese and Japanese, whose sentences have no
+            // spaces to count as words.
+            | '。' | '、' | '！' | '？' | '，' | '：' | '；' | '」'
+        );
+        if mark {
+            return false;
+        }
+        letter = letter || is_letter(c);
+    }
+    if !letter {
         return false;
     }
     // Every word that starts with a cased letter starts upper-case, save short particles.
@@ -663,7 +750,17 @@ fn is_display_name(name: &str) -> bool {
         !c.is_lowercase() || PARTICLES.iter().any(|p| p.eq_ignore_ascii_case(w))
     });
     // A date line (`December 30, 2019`) is capitalized and short too, but nobody's name.
-    capitalized && !(name.chars().any(|c| c.is_ascii_digit()) && date_line(name).is_some())
+    capitalized && !(name.bytes().any(|b| b.is_ascii_digit()) && date_line(name).is_some())
+}
+
+/// Whether `name`, lowercased, is one of [`PAGE_WORDS`]; an ASCII name is compared without
+/// being lowercased into a new string (the words are lower-case already).
+fn is_page_word(name: &str) -> bool {
+    if name.is_ascii() {
+        PAGE_WORDS.iter().any(|w| w.eq_ignore_ascii_case(name))
+    } else {
+        PAGE_WORDS.contains(&name.to_lowercase().as_str())
+    }
 }
 
 /// A page's own words on lines of their own (menus, share bars, newsletter boxes), which are
@@ -724,6 +821,13 @@ const PARTICLES: [&str; 16] = [
 /// A list of tags (`Tags: #storm #harbour`) is page furniture, and a mention in parentheses
 /// (`Ana Ruiz (@anaruiz) told reporters`) is prose citing an account: neither counts.
 fn has_entity(body: &str) -> bool {
+    // Every hashtag and mention has its `#` or `@` (or their full-width forms), every link and
+    // media link a `.`, and the glue pass of the entities adds only spaces and `!`: without
+    // one of them the text has no entity, and is not parsed.
+    if memchr::memchr3(b'#', b'@', b'.', body.as_bytes()).is_none() && !body.contains(['＃', '＠'])
+    {
+        return false;
+    }
     let lead = body.trim_start();
     if TAG_LIST_LABELS.iter().any(|l| {
         lead.get(..l.len())
@@ -755,6 +859,174 @@ const TAG_LIST_LABELS: [&str; 9] = [
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// [`is_display_name`] as it was written before its checks were fused into one pass.
+    fn is_display_name_reference(name: &str) -> bool {
+        if name.chars().nth(MAX_NAME_CHARS).is_some() {
+            return false;
+        }
+        let words = name.split_whitespace().take(MAX_NAME_WORDS + 1).count();
+        if words == 0 || words > MAX_NAME_WORDS {
+            return false;
+        }
+        if words <= 3 && name.len() <= 24 && PAGE_WORDS.contains(&name.to_lowercase().as_str()) {
+            return false;
+        }
+        if name.ends_with(['.', ',', ':', ';', '!', '?', '"', '”', '(', ')'])
+            || name.contains("http")
+            || name.contains(['#', '@', '“', '”', '"'])
+            || name.contains(['[', ']', '=', '©', 'ⓒ', '|'])
+            || name.contains(['。', '、', '！', '？', '，', '：', '；', '」'])
+            || !name.chars().any(char::is_alphabetic)
+        {
+            return false;
+        }
+        let capitalized = name.split_whitespace().all(|w| {
+            let c = w.chars().next().unwrap_or(' ');
+            !c.is_lowercase() || PARTICLES.iter().any(|p| p.eq_ignore_ascii_case(w))
+        });
+        capitalized && !(name.chars().any(|c| c.is_ascii_digit()) && date_line(name).is_some())
+    }
+
+    /// [`has_entity`] as it was before it turned away texts without `#`, `@` or `.`.
+    fn has_entity_reference(body: &str) -> bool {
+        let lead = body.trim_start();
+        if TAG_LIST_LABELS.iter().any(|l| {
+            lead.get(..l.len())
+                .is_some_and(|head| head.eq_ignore_ascii_case(l))
+        }) {
+            return false;
+        }
+        let entities = crate::post::entities::extract(body);
+        let cited = |m: &String| body.contains(&format!("(@{m})"));
+        !(entities.hashtags.is_empty()
+            && entities.mentions.iter().all(cited)
+            && entities.urls.is_empty()
+            && entities.media.is_empty())
+    }
+
+    /// [`has_entity`] answers as before its quick test on every line of the fixtures and seeds
+    /// and on texts with full-width signs.
+    #[test]
+    fn entities_as_the_reference() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let mut texts: Vec<String> = ["＃tag", "＠ana", "a.b", "#x", "@x", "x", "$CASH", "ab.cd"]
+            .iter()
+            .map(|s| s.to_string())
+            .collect();
+        for dir in [root.join("fixtures"), root.join("seeds")] {
+            for entry in walkdir::WalkDir::new(dir).into_iter().flatten() {
+                if let Ok(text) = std::fs::read_to_string(entry.path()) {
+                    texts.extend(text.lines().filter(|l| l.len() < 600).map(str::to_string));
+                }
+            }
+        }
+        let found = texts.iter().filter(|t| has_entity(t)).count();
+        assert!(found > 100 && found < texts.len());
+        for t in &texts {
+            assert_eq!(has_entity(t), has_entity_reference(t), "{t:?}");
+        }
+    }
+
+    /// The one-pass [`is_display_name`] answers as the reference does for every line (and its
+    /// first words) of the fixtures and seeds, and for page words, marks and letters of other
+    /// scripts.
+    #[test]
+    fn display_names_as_the_reference() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let mut names: Vec<String> = [
+            "Subscribe",
+            "SHARE THIS",
+            "Фото",
+            "ФОТО",
+            "Publicité",
+            "PUBLICITÉ",
+            "Ana Ruiz",
+            "ana ruiz",
+            "Ana de la Cruz",
+            "Kelvin \u{212a}",
+            "İstanbul Haber",
+            "3 ½",
+            "Ana “Ruiz”",
+            "[사진=JTBC]",
+            "© AFP",
+            "Foto | Reuters",
+            "北京。",
+            "Ana Ruiz.",
+            "http Ana",
+            "",
+            "   ",
+            "December 30, 2019",
+            "Dec 2019",
+            "Ω",
+            "١٢٣",
+            "Ana Ruiz ✅",
+        ]
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
+        for dir in [root.join("fixtures"), root.join("seeds")] {
+            for entry in walkdir::WalkDir::new(dir).into_iter().flatten() {
+                let Ok(text) = std::fs::read_to_string(entry.path()) else {
+                    continue;
+                };
+                for line in text.lines().filter(|l| l.len() < 400) {
+                    let words: Vec<&str> = line.split(' ').collect();
+                    for n in 1..=words.len().min(4) {
+                        names.push(words[..n].join(" "));
+                    }
+                    names.push(line.trim().to_string());
+                }
+            }
+        }
+        assert!(names.len() > 10_000);
+        assert!(names.iter().filter(|n| is_display_name(n)).count() > 1_000);
+        for name in &names {
+            assert_eq!(
+                is_display_name(name),
+                is_display_name_reference(name),
+                "{name:?}"
+            );
+        }
+    }
+
+    /// [`REPLYING_ASCII`] holds every phrase of [`REPLYING_PATTERN`] written in ASCII, and
+    /// lines of ASCII the pattern matches pass [`may_reply`].
+    #[test]
+    fn replying_phrases_in_ascii() {
+        let group = REPLYING_PATTERN
+            .split_once("(?:Replying")
+            .map(|(_, rest)| format!("Replying{}", rest.split_once(')').unwrap().0))
+            .unwrap();
+        let ascii: Vec<&str> = group.split('|').filter(|p| p.is_ascii()).collect();
+        assert_eq!(ascii, REPLYING_ASCII);
+        for line in [
+            "Replying to @a",
+            "REPLYING TO @a",
+            "x in REPLY to @b_c",
+            "svarar @x",
+            "Ana Ruiz Membalas @ana and @bo",
+        ] {
+            assert!(REPLYING.is_match(line) && may_reply(line), "{line}");
+        }
+        assert!(!may_reply("Ana Ruiz @ana_r · Dec 31, 2019"));
+        assert!(may_reply("En réponse à @élise"));
+        // A letter outside ASCII of the other phrases matches no ASCII character; ASCII
+        // letters match only letters outside ASCII.
+        let other = group.split('|').filter(|p| !p.is_ascii());
+        for c in other.flat_map(str::chars).filter(|c| !c.is_ascii()) {
+            let one = Regex::new(&format!("(?i){}", regex::escape(&c.to_string()))).unwrap();
+            assert!(
+                (0..128u8).all(|b| !one.is_match(&(b as char).to_string())),
+                "{c}"
+            );
+        }
+        let not_letters: String = (128..0x11_0000)
+            .filter_map(char::from_u32)
+            .filter(|&c| !is_letter(c))
+            .collect();
+        assert!(!Regex::new("(?i)[a-z]").unwrap().is_match(&not_letters));
+    }
 
     /// The cheap build of each handle pattern on the masked line captures exactly what the
     /// exact pattern does on the line.

@@ -43,6 +43,29 @@ fn skipped(name: &str) -> bool {
     )
 }
 
+/// Whether runs of words are joined into one segment ([`Article::extend_run`]); the tests turn
+/// it off to compare with the map of a segment per word and per space.
+fn joins() -> bool {
+    #[cfg(test)]
+    if tests::UNMERGED.with(std::cell::Cell::get) {
+        return false;
+    }
+    true
+}
+
+/// The end of the word (the run of bytes that are no [`html_space_len`] white space) that
+/// starts at byte `i`.
+fn word_end(bytes: &[u8], mut i: usize) -> usize {
+    while let Some(&b) = bytes.get(i) {
+        match b {
+            b' ' | b'\t' | b'\n' | b'\r' | b'\x0c' => break,
+            0xc2 if bytes.get(i + 1) == Some(&0xa0) => break,
+            _ => i += 1,
+        }
+    }
+    i
+}
+
 /// A run of the article text and the source bytes it comes from.
 #[derive(Debug, Clone, Copy)]
 struct Segment {
@@ -135,14 +158,68 @@ impl Article {
                 continue;
             }
             let start = i;
-            while i < bytes.len() && html_space_len(bytes, i) == 0 {
-                i += 1;
+            i = word_end(bytes, i);
+            if !verbatim {
+                self.separator();
+                let at = self.text.len();
+                self.text.push_str(&piece[start..i]);
+                self.segment(at, range.start + start, i - start, false, &range);
+                continue;
             }
-            self.separator();
-            let at = self.text.len();
-            self.text.push_str(&piece[start..i]);
-            self.segment(at, range.start + start, i - start, verbatim, &range);
+            // The words after this one, each after one `' '` of the source, as
+            // [`Article::extend_run`] would join them: copied with it at once.
+            let mut end = i;
+            while joins()
+                && bytes.get(end) == Some(&b' ')
+                && end + 1 < bytes.len()
+                && html_space_len(bytes, end + 1) == 0
+            {
+                end = word_end(bytes, end + 1);
+            }
+            if !self.extend_run(range.start + start, &piece[start..end]) {
+                self.separator();
+                let at = self.text.len();
+                self.text.push_str(&piece[start..end]);
+                self.segment(at, range.start + start, end - start, true, &range);
+            }
+            i = end;
         }
+    }
+
+    /// Appends `word` (one or more words one `' '` apart), verbatim from source offset
+    /// `source`, to the last segment when one space byte of the source stands between them (and
+    /// no break is pending): the space and the words extend that segment rather than making
+    /// segments of their own. False when they cannot.
+    ///
+    /// The lookups answer as they would with the space a segment of its own: a merged space
+    /// maps to its source byte, as the space's own segment did (see [`Article::source_end`]).
+    /// Most prose is words one space apart: this keeps the map a few segments a paragraph
+    /// rather than two a word.
+    fn extend_run(&mut self, source: usize, word: &str) -> bool {
+        if !joins() {
+            return false;
+        }
+        let at = self.text.len();
+        let (Some(space), 0) = (self.space_at, self.pending) else {
+            return false;
+        };
+        let Some(last) = self.segments.last_mut() else {
+            return false;
+        };
+        let linear = last.text_len == last.source_len;
+        if !linear
+            || space + 1 != source
+            || last.text + last.text_len != at
+            || last.source + last.source_len != space
+        {
+            return false;
+        }
+        self.space_at = None;
+        self.text.push(' ');
+        self.text.push_str(word);
+        last.text_len += 1 + word.len();
+        last.source_len += 1 + word.len();
+        true
     }
 
     /// Writes the pending line or paragraph break, or the pending space.
@@ -223,7 +300,12 @@ impl Article {
             return 0;
         };
         if s.text_len == s.source_len {
-            s.source + (t - s.text).min(s.text_len)
+            // A space inside a segment is one that joined two words ([`Article::extend_run`]):
+            // a text ending just after it ends at the space, as when it was a segment of its own
+            // (of no source length). Words hold no space.
+            let into = t - s.text;
+            let joined = into <= s.text_len && self.text.as_bytes().get(t - 1) == Some(&b' ');
+            s.source + into.min(s.text_len) - usize::from(joined)
         } else {
             s.source + s.source_len
         }
@@ -367,7 +449,71 @@ impl<'a> Build<'a> for Stream<'a> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::cell::Cell;
     use std::path::Path;
+
+    thread_local! {
+        /// Makes [`Article::extend_run`] refuse: every word and space a segment of its own, as
+        /// the map was before runs were joined.
+        pub(super) static UNMERGED: Cell<bool> = const { Cell::new(false) };
+    }
+
+    /// The HTML fixtures, and the real pages of `../shared/tools/realpages.sh` when
+    /// `/tmp/realpages` holds them.
+    fn pages() -> Vec<(std::path::PathBuf, String)> {
+        let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+        let dirs = [
+            root.join("fixtures"),
+            Path::new("/tmp/realpages").to_path_buf(),
+        ];
+        let mut pages = Vec::new();
+        for dir in dirs {
+            for entry in walkdir::WalkDir::new(dir).into_iter().flatten() {
+                let path = entry.path();
+                if !path.extension().is_some_and(|e| e == "html" || e == "htm") {
+                    continue;
+                }
+                if let Ok(bytes) = std::fs::read(path) {
+                    pages.push((
+                        path.to_path_buf(),
+                        String::from_utf8_lossy(&bytes).into_owned(),
+                    ));
+                }
+            }
+        }
+        pages
+    }
+
+    /// Joining words one source space apart into one segment changes no lookup: on every page,
+    /// the article text and the source offset of every text offset, as start and as end, are
+    /// those of the map with a segment per word and per space.
+    #[test]
+    fn joined_runs_map_as_separate_segments() {
+        let mut joined_any = false;
+        for (path, text) in pages() {
+            let Some(dom) = Dom::parse(&text) else {
+                continue;
+            };
+            let built = |unmerged: bool| {
+                UNMERGED.with(|u| u.set(unmerged));
+                let article = Article::build(&dom, &[]);
+                UNMERGED.with(|u| u.set(false));
+                article
+            };
+            let (joined, separate) = (built(false), built(true));
+            assert_eq!(joined.text, separate.text, "{}", path.display());
+            joined_any |= joined.segments.len() < separate.segments.len();
+            for t in 0..=joined.text.len() + 1 {
+                assert_eq!(
+                    (joined.source_start(t), joined.source_end(t)),
+                    (separate.source_start(t), separate.source_end(t)),
+                    "{} at {t}",
+                    path.display()
+                );
+            }
+        }
+        assert!(joined_any);
+    }
 
     /// On every HTML fixture (and the real pages of `../shared/tools/realpages.sh` when
     /// `/tmp/realpages` holds them), the streamed article text is the one the tree gives, map

@@ -68,10 +68,23 @@ pub fn extract(doc: &Document, detector: &Detector) -> Extraction {
         (s.start, s.end) = (article.source_start(s.start), article.source_end(s.end));
     }
     let name: std::sync::Arc<str> = doc.name.as_str().into();
+    // A page with posts indexes its lines for them; one without needs the lines of its
+    // quotations only, counted up to the last of them.
+    let posts_ahead = !found.is_empty() || !text_sightings.is_empty();
+    let mut order: Vec<usize> = (0..quotes.len()).collect();
     for q in &mut quotes {
         (q.start, q.end) = (article.source_start(q.start), article.source_end(q.end));
-        q.line = doc.line_of(q.start);
         q.document = name.clone();
+    }
+    order.sort_by_key(|&k| quotes[k].start);
+    let mut lines = doc.line_counter();
+    for k in order {
+        let q = &mut quotes[k];
+        q.line = if posts_ahead {
+            doc.line_of(q.start)
+        } else {
+            lines.line_of(q.start)
+        };
     }
     drop_markdown_values(&doc.text, &mut quotes);
     let (sightings, links) = combine(found, text_sightings);

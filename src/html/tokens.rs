@@ -61,6 +61,9 @@ pub struct StartTag<'t> {
     pub attrs: &'t [Attr],
     /// From `<` to past `>`.
     pub span: Range<usize>,
+    /// The name's [`hash`] (equal for two names exactly when they are equal lowercased,
+    /// unless it is [`EMPTY`]).
+    pub hash: u64,
     /// Whether the element holds content until its end tag: not a void element in HTML, not
     /// self-closing in foreign content.
     pub held: bool,
@@ -70,8 +73,14 @@ pub struct StartTag<'t> {
 pub trait Sink {
     /// A start tag.
     fn start_tag(&mut self, source: &str, tag: &StartTag) -> ControlFlow<()>;
-    /// An end tag: its name's span and its own.
-    fn end_tag(&mut self, source: &str, name: Range<usize>, span: Range<usize>) -> ControlFlow<()>;
+    /// An end tag: its name's span, the name's [`hash`] and the tag's span.
+    fn end_tag(
+        &mut self,
+        source: &str,
+        name: Range<usize>,
+        hash: u64,
+        span: Range<usize>,
+    ) -> ControlFlow<()>;
     /// A maximal run of text of one type.
     fn text(&mut self, source: &str, span: Range<usize>, kind: TextType) -> ControlFlow<()>;
     /// A tag cut off by the end of the input (no token).
@@ -155,7 +164,9 @@ enum State {
 }
 
 /// The tag name hash of `lol_html` (5 bits a character, letters and the digits 1–6; any other
-/// byte, or too long a name, gives [`EMPTY`]).
+/// byte, or too long a name, gives [`EMPTY`]). Letters count without their case; a name that
+/// starts with a letter loses no bits, so two such names have the same hash, unless it is
+/// [`EMPTY`], exactly when they are equal lowercased.
 const fn hash_update(h: u64, c: u8) -> u64 {
     if h >> (64 - 5) != 0 {
         return EMPTY;
@@ -168,10 +179,10 @@ const fn hash_update(h: u64, c: u8) -> u64 {
 }
 
 /// The hash of a name no hash represents.
-const EMPTY: u64 = !0;
+pub const EMPTY: u64 = !0;
 
 /// The hash of `name`.
-const fn hash(name: &[u8]) -> u64 {
+pub const fn hash(name: &[u8]) -> u64 {
     let mut h = 0;
     let mut i = 0;
     while i < name.len() {
@@ -591,7 +602,7 @@ impl<K: Sink> Tokenizer<'_, '_, K> {
         }
         let span = tag.start..end;
         let flow = if tag.end_tag {
-            self.sink.end_tag(self.source, tag.name, span)
+            self.sink.end_tag(self.source, tag.name, tag.hash, span)
         } else {
             let held = if self.current_ns() == Ns::Html {
                 !tag::VOID.contains(&tag.hash)
@@ -602,6 +613,7 @@ impl<K: Sink> Tokenizer<'_, '_, K> {
                 name: tag.name,
                 attrs: &self.attrs,
                 span,
+                hash: tag.hash,
                 held,
             };
             self.sink.start_tag(self.source, &start)

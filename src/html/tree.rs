@@ -18,44 +18,60 @@
 //! no open element is known from a count per name, and an end tag's match is looked for among
 //! the innermost [`MAX_CLOSE_SEARCH`] open elements only.
 
-use super::tokens::{self, StartTag, TextType};
+use super::tokens::{self, hash, StartTag, TextType, EMPTY};
 use rustc_hash::FxHashMap;
 use std::borrow::Cow;
 use std::ops::{ControlFlow, Range};
 
-/// Elements that never have content.
-const VOID: [&str; 14] = [
-    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source",
-    "track", "wbr",
+/// Elements that never have content (names' [`hash`]es).
+const VOID: [u64; 14] = [
+    hash(b"area"),
+    hash(b"base"),
+    hash(b"br"),
+    hash(b"col"),
+    hash(b"embed"),
+    hash(b"hr"),
+    hash(b"img"),
+    hash(b"input"),
+    hash(b"link"),
+    hash(b"meta"),
+    hash(b"param"),
+    hash(b"source"),
+    hash(b"track"),
+    hash(b"wbr"),
 ];
 
-/// Start tags that close an open `<p>`.
-const CLOSES_P: [&str; 24] = [
-    "address",
-    "article",
-    "aside",
-    "blockquote",
-    "div",
-    "dl",
-    "fieldset",
-    "figcaption",
-    "figure",
-    "footer",
-    "form",
-    "h1",
-    "h2",
-    "h3",
-    "h4",
-    "h5",
-    "h6",
-    "header",
-    "hr",
-    "main",
-    "nav",
-    "ol",
-    "p",
-    "ul",
+/// Start tags that close an open `<p>` (names' [`hash`]es).
+const CLOSES_P: [u64; 24] = [
+    hash(b"address"),
+    hash(b"article"),
+    hash(b"aside"),
+    hash(b"blockquote"),
+    hash(b"div"),
+    hash(b"dl"),
+    hash(b"fieldset"),
+    hash(b"figcaption"),
+    hash(b"figure"),
+    hash(b"footer"),
+    hash(b"form"),
+    hash(b"h1"),
+    hash(b"h2"),
+    hash(b"h3"),
+    hash(b"h4"),
+    hash(b"h5"),
+    hash(b"h6"),
+    hash(b"header"),
+    hash(b"hr"),
+    hash(b"main"),
+    hash(b"nav"),
+    hash(b"ol"),
+    hash(b"p"),
+    hash(b"ul"),
 ];
+
+/// The hashes of `p` and `li`.
+const P: u64 = hash(b"p");
+const LI: u64 = hash(b"li");
 
 /// How many open elements an end tag looks through for its match (bounds the work per tag).
 const MAX_CLOSE_SEARCH: usize = 64;
@@ -80,8 +96,47 @@ pub fn build<'a>(source: &'a str, build: &mut impl Build<'a>) -> bool {
         open: Vec::new(),
         held: Vec::new(),
         counts: FxHashMap::default(),
+        other_counts: FxHashMap::default(),
     };
     tokens::tokenize(source, &mut tree) == tokens::Outcome::Done
+}
+
+/// An element's name, as the tree compares it: by its [`hash`], or, when that is [`EMPTY`],
+/// lowercased (two names of another hash are the same exactly when their hashes are). As small
+/// as the name alone: a page of 200,000 nested elements holds two of them for each.
+#[derive(Debug, Clone)]
+enum Name<'a> {
+    /// A name of another hash than [`EMPTY`].
+    Hashed(u64),
+    /// A name of hash [`EMPTY`].
+    Other(Cow<'a, str>),
+}
+
+impl<'a> Name<'a> {
+    /// The name `name` (lowercased) of hash `hash`.
+    fn new(hash: u64, name: &Cow<'a, str>) -> Name<'a> {
+        if hash == EMPTY {
+            Name::Other(name.clone())
+        } else {
+            Name::Hashed(hash)
+        }
+    }
+
+    /// Its hash.
+    fn hash(&self) -> u64 {
+        match self {
+            Name::Hashed(h) => *h,
+            Name::Other(_) => EMPTY,
+        }
+    }
+
+    /// Whether this is the name `name` (lowercased) of hash `hash`.
+    fn is(&self, hash: u64, name: &str) -> bool {
+        match self {
+            Name::Hashed(h) => *h == hash,
+            Name::Other(n) => hash == EMPTY && n == name,
+        }
+    }
 }
 
 /// The tree's open elements, and those the tokenizer holds open.
@@ -89,12 +144,14 @@ struct Tree<'a, 'b, B> {
     source: &'a str,
     build: &'b mut B,
     /// Names of the open elements of the tree, outermost first.
-    open: Vec<Cow<'a, str>>,
+    open: Vec<Name<'a>>,
     /// The elements the tokenizer holds open, each with its name and whether it reports its end
     /// (void names held open in foreign content do not).
-    held: Vec<(Cow<'a, str>, bool)>,
-    /// How many elements of each name `held` has.
-    counts: FxHashMap<Cow<'a, str>, usize>,
+    held: Vec<(Name<'a>, bool)>,
+    /// How many elements of each name `held` has, by hash; names of hash [`EMPTY`] by name in
+    /// `other_counts`.
+    counts: FxHashMap<u64, usize>,
+    other_counts: FxHashMap<Cow<'a, str>, usize>,
 }
 
 /// `s` lowercased, borrowed when it already is.
@@ -109,12 +166,12 @@ pub fn lower(s: &str) -> Cow<'_, str> {
 impl<'a, B: Build<'a>> Tree<'a, '_, B> {
     /// An end tag reported for an element: closes the nearest open element of its name (and
     /// whatever is left open inside it).
-    fn end(&mut self, name: &str, span: &Range<usize>) {
+    fn end(&mut self, hash: u64, name: &str, span: &Range<usize>) {
         let depth = self.open.len();
         let found = (0..depth)
             .rev()
             .take(MAX_CLOSE_SEARCH)
-            .find(|&i| self.open.get(i).is_some_and(|n| n == name));
+            .find(|&i| self.open.get(i).is_some_and(|n| n.is(hash, name)));
         if let Some(i) = found {
             for _ in i + 1..depth {
                 self.build.close(span.start);
@@ -124,52 +181,82 @@ impl<'a, B: Build<'a>> Tree<'a, '_, B> {
         }
     }
 
-    /// An end tag named `name` at `span`: closes what the tokenizer would.
-    fn end_tag(&mut self, name: &str, span: &Range<usize>) {
-        if self.counts.get(name).copied().unwrap_or(0) == 0 {
+    /// An end tag named `name` (of hash `hash`) at `span`: closes what the tokenizer would.
+    fn end_tag(&mut self, hash: u64, name: &str, span: &Range<usize>) {
+        let (counts, other_counts) = (&mut self.counts, &mut self.other_counts);
+        if count(counts, other_counts, hash, name).is_none_or(|c| *c == 0) {
             return;
         }
-        let Some(at) = self.held.iter().rposition(|(n, _)| n == name) else {
+        let Some(at) = self.held.iter().rposition(|(n, _)| n.is(hash, name)) else {
             return;
         };
         let mut reported = 0;
         for (closed, reports) in self.held.drain(at..) {
-            if let Some(c) = self.counts.get_mut(&closed) {
+            let closed = match &closed {
+                Name::Hashed(h) => counts.get_mut(h),
+                Name::Other(n) => other_counts.get_mut(n),
+            };
+            if let Some(c) = closed {
                 *c -= 1;
             }
             reported += usize::from(reports);
         }
         for _ in 0..reported {
-            self.end(name, span);
+            self.end(hash, name, span);
         }
+    }
+}
+
+/// The count of held elements named `name` (of hash `hash`): in `counts` by hash, in
+/// `other_counts` by name when the hash is [`EMPTY`].
+fn count<'m>(
+    counts: &'m mut FxHashMap<u64, usize>,
+    other_counts: &'m mut FxHashMap<Cow<'_, str>, usize>,
+    hash: u64,
+    name: &str,
+) -> Option<&'m mut usize> {
+    if hash == EMPTY {
+        other_counts.get_mut(name)
+    } else {
+        counts.get_mut(&hash)
     }
 }
 
 impl<'a, B: Build<'a>> tokens::Sink for Tree<'a, '_, B> {
     fn start_tag(&mut self, _: &str, tag: &StartTag) -> ControlFlow<()> {
         let source: &'a str = self.source;
-        let name = lower(source.get(tag.name.clone()).unwrap_or(""));
-        let void = !tag.held || VOID.contains(&name.as_ref());
+        let lowered = lower(source.get(tag.name.clone()).unwrap_or(""));
+        let name = Name::new(tag.hash, &lowered);
+        let void = !tag.held || VOID.contains(&tag.hash);
         if tag.held {
-            *self.counts.entry(name.clone()).or_insert(0) += 1;
+            match &name {
+                Name::Hashed(h) => *self.counts.entry(*h).or_insert(0) += 1,
+                Name::Other(n) => *self.other_counts.entry(n.clone()).or_insert(0) += 1,
+            }
             self.held.push((name.clone(), !void));
         }
-        let top = self.open.last().map_or("", |n| n.as_ref());
-        if top == "p" && CLOSES_P.contains(&name.as_ref()) || name == "li" && top == "li" {
+        let top = self.open.last().map_or(0, Name::hash);
+        if top == P && CLOSES_P.contains(&tag.hash) || tag.hash == LI && top == LI {
             self.build.close(tag.span.start);
             self.open.pop();
         }
-        let flow = self.build.open(name.clone(), tag, void);
+        let flow = self.build.open(lowered, tag, void);
         if !void {
             self.open.push(name);
         }
         flow
     }
 
-    fn end_tag(&mut self, _: &str, name: Range<usize>, span: Range<usize>) -> ControlFlow<()> {
+    fn end_tag(
+        &mut self,
+        _: &str,
+        name: Range<usize>,
+        hash: u64,
+        span: Range<usize>,
+    ) -> ControlFlow<()> {
         let source: &'a str = self.source;
         let name = lower(source.get(name).unwrap_or(""));
-        self.end_tag(&name, &span);
+        self.end_tag(hash, &name, &span);
         ControlFlow::Continue(())
     }
 
@@ -181,7 +268,9 @@ impl<'a, B: Build<'a>> tokens::Sink for Tree<'a, '_, B> {
         // `lol_html` gave no token for a tag cut off by the end of the input; its bytes were
         // read for end tags as any bytes between tokens were.
         let source = self.source;
-        end_tags(source, span, &mut |name, span| self.end_tag(&name, &span));
+        end_tags(source, span, &mut |name, span| {
+            self.end_tag(hash(name.as_bytes()), &name, &span)
+        });
     }
 }
 
@@ -255,5 +344,19 @@ pub(super) fn end_tags(
         };
         emit(name, start..stop);
         i = stop;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A name the tree holds takes no more room than the name alone did.
+    #[test]
+    fn names_are_as_small_as_a_name() {
+        assert_eq!(
+            std::mem::size_of::<Name<'_>>(),
+            std::mem::size_of::<Cow<'_, str>>()
+        );
     }
 }

@@ -120,25 +120,57 @@ pub fn scan(dom: &Dom, lang: Option<&str>) -> Embeds {
     out
 }
 
-/// Classes a reader takes a `<blockquote>` by.
-const BLOCKQUOTE_CLASSES: [&str; 10] = [
-    "twitter-tweet",
-    "twitter-video",
-    "instagram-media",
-    "tiktok-embed",
-    "telegram-post",
-    "bluesky-embed",
-    "text-post-media",
-    "reddit-embed-bq",
-    "reddit-card",
-    "fb-xfbml-parse-ignore",
+/// Classes a reader takes a `<blockquote>` by, each with its [`marker`] bit.
+const BLOCKQUOTE_CLASSES: [(&str, u64); 10] = [
+    marker("twitter-tweet"),
+    marker("twitter-video"),
+    marker("instagram-media"),
+    marker("tiktok-embed"),
+    marker("telegram-post"),
+    marker("bluesky-embed"),
+    marker("text-post-media"),
+    marker("reddit-embed-bq"),
+    marker("reddit-card"),
+    marker("fb-xfbml-parse-ignore"),
 ];
 
 /// Classes a reader takes a `<figure>` or a `<div>` by (Twitter's wrappers).
-const WRAPPER_CLASSES: [&str; 3] = ["provider-twitter", "embed-twitter", "twitter-tweet"];
+const WRAPPER_CLASSES: [(&str, u64); 3] = [
+    marker("provider-twitter"),
+    marker("embed-twitter"),
+    marker("twitter-tweet"),
+];
 
 /// Classes a reader takes any element by.
-const ANY_CLASSES: [&str; 2] = ["fb-post", "mastodon-embed"];
+const ANY_CLASSES: [(&str, u64); 2] = [marker("fb-post"), marker("mastodon-embed")];
+
+/// The bit of the pair of bytes `a` `-` `b` in a [`dash_pairs`] set.
+const fn pair_bit(a: u8, b: u8) -> u64 {
+    1 << ((a as u64 * 7 + b as u64) % 64)
+}
+
+/// A class marker with the bit of the bytes around its first `-` (every marker has one, with
+/// a byte on each side): a class list holds the marker only if its [`dash_pairs`] has the bit.
+const fn marker(m: &'static str) -> (&'static str, u64) {
+    let b = m.as_bytes();
+    let mut i = 1;
+    while b[i] != b'-' {
+        i += 1;
+    }
+    (m, pair_bit(b[i - 1], b[i + 1]))
+}
+
+/// The set of the byte pairs around the `-`s of `v` (each pair one of 64 bits): the cheap test
+/// a class list passes before it is searched for each marker. Empty without a `-`.
+fn dash_pairs(v: &[u8]) -> u64 {
+    let mut set = 0;
+    for d in memchr::memchr_iter(b'-', v) {
+        if let (Some(&a), Some(&b)) = (d.checked_sub(1).and_then(|p| v.get(p)), v.get(d + 1)) {
+            set |= pair_bit(a, b);
+        }
+    }
+    set
+}
 
 /// What the frame readers look for in a frame's `src`, once lowercased and percent-decoded:
 /// the hosts of the networks whose frames they read.
@@ -167,24 +199,33 @@ pub fn may_embed(
         return true;
     }
     let value = |a: &super::tokens::Attr| decoded(source.get(a.value.0..a.value.1).unwrap_or(""));
-    // Every marker has a `-`: a class list without one (found by `memchr`) holds none.
-    let has = |markers: &[&str]| {
-        tag.attrs.iter().any(|a| {
-            source
-                .get(a.name.0..a.name.1)
-                .is_some_and(|n| n.eq_ignore_ascii_case("class"))
-                && {
-                    let v = value(a);
-                    v.contains('-') && markers.iter().any(|m| v.contains(m))
-                }
-        })
+    // The markers of any element, and those of this one's name, looked for in one pass over
+    // its class lists.
+    let named: &[(&str, u64)] = match name {
+        "blockquote" => &BLOCKQUOTE_CLASSES,
+        "figure" | "div" => &WRAPPER_CLASSES,
+        _ => &[],
     };
-    if has(&ANY_CLASSES) {
+    let marked = tag.attrs.iter().any(|a| {
+        source
+            .get(a.name.0..a.name.1)
+            .is_some_and(|n| n.eq_ignore_ascii_case("class"))
+            && {
+                let v = value(a);
+                // Every marker has a `-`, between the bytes its bit stands for.
+                let pairs = dash_pairs(v.as_bytes());
+                pairs != 0
+                    && ANY_CLASSES
+                        .iter()
+                        .chain(named)
+                        .any(|&(m, bit)| pairs & bit != 0 && v.contains(m))
+            }
+    });
+    if marked {
         return true;
     }
     match name {
-        "blockquote" => has(&BLOCKQUOTE_CLASSES) || signed(),
-        "figure" | "div" => has(&WRAPPER_CLASSES),
+        "blockquote" => signed(),
         "script" => tag.attrs.iter().any(|a| {
             source
                 .get(a.name.0..a.name.1)
@@ -492,14 +533,22 @@ fn resolve_replies(found: &mut [Found]) {
 mod tests {
     use super::*;
 
-    /// `may_embed` skips a class list without a `-`.
+    /// `may_embed` searches a class list for a marker only when the list has the bytes around
+    /// the marker's first `-`: every marker has them, and a list holding it passes.
     #[test]
-    fn class_markers_have_a_dash() {
+    fn class_markers_pass_their_dash_pairs() {
         let markers = ANY_CLASSES
             .iter()
             .chain(&BLOCKQUOTE_CLASSES)
             .chain(&WRAPPER_CLASSES);
-        assert!(markers.into_iter().all(|m| m.contains('-')));
+        for &(m, bit) in markers {
+            assert!(m.contains('-') && !m.starts_with('-'), "{m}");
+            for list in [m.to_string(), format!("a {m}"), format!("x-y {m}-z -q")] {
+                assert_ne!(dash_pairs(list.as_bytes()) & bit, 0, "{list}");
+            }
+        }
+        assert_eq!(dash_pairs(b"entry content"), 0);
+        assert_eq!(dash_pairs(b"- a-"), 0);
     }
 
     #[test]
