@@ -18,7 +18,7 @@ const MINIMUMS: [(&str, f64); 8] = [
     ("field_accuracy", 0.988),
     ("dedup", 0.98),
     ("quote_precision", 0.96),
-    ("quote_recall", 0.85),
+    ("quote_recall", 0.87),
     ("speaker_accuracy", 0.71),
     ("quote_links", 0.95),
 ];
@@ -30,8 +30,8 @@ const NEXT_MINIMUMS: [(&str, f64); 8] = [
     ("field_accuracy", 0.978),
     ("dedup", 0.99),
     ("quote_precision", 0.95),
-    ("quote_recall", 0.66),
-    ("speaker_accuracy", 0.69),
+    ("quote_recall", 0.69),
+    ("speaker_accuracy", 0.71),
     ("quote_links", 0.89),
 ];
 
@@ -67,7 +67,7 @@ const NEXT4_MINIMUMS: [(&str, f64); 8] = [
     ("dedup", 0.96),
     ("quote_precision", 0.99),
     ("quote_recall", 0.90),
-    ("speaker_accuracy", 0.75),
+    ("speaker_accuracy", 0.78),
     ("quote_links", 0.90),
 ];
 
@@ -94,9 +94,9 @@ const NEXT6_MINIMUMS: [(&str, f64); 8] = [
     ("post_recall", 0.77),
     ("field_accuracy", 0.94),
     ("dedup", 0.85),
-    ("quote_precision", 0.94),
-    ("quote_recall", 0.67),
-    ("speaker_accuracy", 0.51),
+    ("quote_precision", 0.95),
+    ("quote_recall", 0.80),
+    ("speaker_accuracy", 0.65),
     ("quote_links", 0.95),
 ];
 
