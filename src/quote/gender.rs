@@ -17,6 +17,14 @@ use super::lexicon::genders::{
     MASCULINE_TITLES,
 };
 use super::lexicon::CUE_INDEX;
+use rustc_hash::FxHashSet as HashSet;
+use std::sync::LazyLock;
+
+/// The given names of each gender, as sets (each list has hundreds).
+static FEMININE: LazyLock<HashSet<&'static str>> =
+    LazyLock::new(|| FEMININE_GIVEN_NAMES.iter().copied().collect());
+static MASCULINE: LazyLock<HashSet<&'static str>> =
+    LazyLock::new(|| MASCULINE_GIVEN_NAMES.iter().copied().collect());
 
 /// A speaker's grammatical gender.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -94,9 +102,9 @@ pub fn of_name(name: &str) -> Option<Gender> {
         .collect();
     let given = words.iter().find_map(|low| {
         let low = low.as_str();
-        if FEMININE_GIVEN_NAMES.contains(&low) {
+        if FEMININE.contains(low) {
             Some(Gender::Female)
-        } else if MASCULINE_GIVEN_NAMES.contains(&low) {
+        } else if MASCULINE.contains(low) {
             Some(Gender::Male)
         } else {
             of_title(low)
