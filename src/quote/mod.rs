@@ -492,13 +492,30 @@ fn resolve_speaker(
             let start = before
                 .rfind(['\n', '.', '!', '?'])
                 .map_or(from, |i| from + i + 1);
-            a.speaker = people
-                .first_person(start, m.open)
-                .map(|n| people.canonical(n, m.open).to_string())
+            a.speaker = apposed_before_colon(text.get(start..m.open).unwrap_or(""))
+                .and_then(|name| people.resolve(Some(name), m.open, m.open).speaker)
+                .or_else(|| {
+                    people
+                        .first_person(start, m.open)
+                        .map(|n| people.canonical(n, m.open).to_string())
+                })
                 .or_else(|| people.resolve(None, m.open, m.open).speaker);
         }
         None
     }
+}
+
+/// `… al Marii Britanii, Winston Churchill: "…"`: the name set off by a comma right before a
+/// lead-in's colon (two to four capitalized words), whom the lead-in introduces.
+fn apposed_before_colon(lead: &str) -> Option<&str> {
+    let lead = lead.trim_end().strip_suffix(':')?;
+    let (_, name) = lead.rsplit_once(',')?;
+    let name = name.trim();
+    let words = name.split_whitespace().count();
+    let capitalized = name
+        .split_whitespace()
+        .all(|w| w.chars().next().is_some_and(char::is_uppercase));
+    ((2..=4).contains(&words) && capitalized).then_some(name)
 }
 
 /// The byte ranges of Markdown's fenced code blocks: from a line opening with three
@@ -817,6 +834,15 @@ const TITLE_PARTICLES: [&str; 24] = [
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_name_before_the_lead_ins_colon() {
+        // fixtures/realworld-next6/docs/440.txt.
+        let lead = "Iar debutul l-a făcut un citat din fostul mare om politic al Marii Britanii, \
+                    Winston Churchill: ";
+        assert_eq!(apposed_before_colon(lead), Some("Winston Churchill"));
+        assert_eq!(apposed_before_colon("Winston Churchill a spus"), None);
+    }
 
     #[test]
     fn scare_quotes_dropped() {
