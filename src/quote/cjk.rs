@@ -306,6 +306,11 @@ fn zh_speaker(s: &str) -> Option<String> {
         .iter()
         .find_map(|o| s.strip_prefix(o).filter(|r| r.chars().count() >= 2))
         .unwrap_or(s);
+    // `事後川普在推特…表示`: a time word before the name.
+    let s = ZH_TIME_WORDS
+        .iter()
+        .find_map(|o| s.strip_prefix(o).filter(|r| r.chars().count() >= 2))
+        .unwrap_or(s);
     let s = match s.strip_suffix('地') {
         Some(r) if r.chars().count() >= 4 => {
             let cut = r.char_indices().rev().nth(1).map_or(0, |(i, _)| i);
@@ -338,6 +343,13 @@ const ZH_TITLES: [&str; 14] = [
 /// Chinese clause openers before a speaker: `but/also/besides there are …`, longest first.
 const ZH_OPENERS: [&str; 9] = [
     "另有", "但有", "还有", "還有", "也有", "更有", "亦有", "而有", "有",
+];
+
+/// Chinese time and sequence words that open a clause before its subject (afterwards, then,
+/// today, yesterday, recently, meanwhile), simplified and traditional.
+const ZH_TIME_WORDS: [&str; 22] = [
+    "事後", "事后", "隨後", "随后", "之後", "之后", "後來", "后来", "當天", "当天", "今天", "昨天",
+    "日前", "此前", "隨即", "随即", "接著", "接着", "同時", "同时", "其後", "其后",
 ];
 
 /// The fuller form of a Chinese, Japanese or Korean name among `earlier` names: one that
@@ -988,6 +1000,10 @@ mod tests {
         assert_eq!(who, "粉丝");
         let (who, cue) = at("另有网友调侃「两岸局势连马斯克都知道」").unwrap();
         assert_eq!((who.as_str(), cue.as_str()), ("网友", "调侃"));
+        // fixtures/realworld-next3/docs/371.txt: a time word before the name.
+        let (who, _) =
+            at("事後川普在推特及臉書上發文表示,「臺灣總統今天打電話恭喜我選上總統!」").unwrap();
+        assert_eq!(who, "川普");
     }
 
     #[test]
