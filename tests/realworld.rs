@@ -55,7 +55,7 @@ const NEXT3_MINIMUMS: [(&str, f64); 8] = [
     ("dedup", 0.98),
     ("quote_precision", 0.99),
     ("quote_recall", 0.86),
-    ("speaker_accuracy", 0.56),
+    ("speaker_accuracy", 0.58),
     ("quote_links", 0.98),
 ];
 
@@ -96,7 +96,7 @@ const NEXT6_MINIMUMS: [(&str, f64); 8] = [
     ("dedup", 0.85),
     ("quote_precision", 0.95),
     ("quote_recall", 0.80),
-    ("speaker_accuracy", 0.65),
+    ("speaker_accuracy", 0.66),
     ("quote_links", 0.95),
 ];
 
