@@ -39,3 +39,27 @@ fn a_quotation_of_the_post_above_it_is_not_its_text() {
         .iter()
         .any(|q| q.text == "Nå, men de blev da enige om udgifterne..."));
 }
+
+/// A caption-less Instagram embed whose call to action and byline stand a few blank lines
+/// apart is a post with an empty text (fixtures/realworld-next6/docs/446.txt, three embeds;
+/// fixtures/realworld/docs/165.txt).
+#[test]
+fn caption_less_instagram_embeds_spread_over_blank_lines() {
+    for (path, handle, appearances) in [
+        ("realworld-next6/docs/446.txt", "australia", 3),
+        ("realworld/docs/165.txt", "kirsialmsiira", 1),
+    ] {
+        let feed = feed_of(path).1;
+        let posts: Vec<_> = feed
+            .posts
+            .iter()
+            .filter(|p| p.author.handle.as_deref() == Some(handle))
+            .collect();
+        assert!(
+            posts.iter().all(|p| p.text.is_empty()),
+            "{path}: {posts:#?}"
+        );
+        let seen: usize = posts.iter().map(|p| p.appearances.len()).sum();
+        assert_eq!(seen, appearances, "{path}: {:#?}", feed.posts);
+    }
+}

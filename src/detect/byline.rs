@@ -63,6 +63,10 @@ const INSTAGRAM_CALL: [&str; 3] = [
     "Dieses Profil auf Instagram ansehen",
 ];
 
+/// Most blank lines between a caption-less embed's call to action and its byline (a page's
+/// flattened spacer lines between them).
+const MAX_CHROME_GAP: usize = 4;
+
 /// Longest signature line considered, in bytes.
 const MAX_LINE: usize = 300;
 
@@ -103,7 +107,20 @@ pub fn scan(doc: &Document, paras: &Paras, claimed: &mut [bool], out: &mut Vec<S
         };
         // The post: the paragraph above, past Instagram's call to action.
         let body = k - 1;
-        if claimed[body] || paras.list[k].gap_before > 1 {
+        if claimed[body] {
+            continue;
+        }
+        if paras.list[k].gap_before > 1 {
+            // A caption-less embed whose chrome lies a few blank lines apart: the call to
+            // action above, then the byline.
+            let above = &text[paras.list[body].range.clone()];
+            let call = INSTAGRAM_CALL.iter().any(|c| above.eq_ignore_ascii_case(c));
+            if call && paras.list[k].gap_before <= MAX_CHROME_GAP {
+                claimed[body] = true;
+                claimed[k] = true;
+                let span = paras.list[body].range.start..paras.list[k].range.end;
+                out.push(sighting(found, String::new(), span));
+            }
             continue;
         }
         let mut body_text = &text[paras.list[body].range.clone()];
