@@ -37,9 +37,14 @@ pub enum Gender {
 
 /// The gender a lowercase pronoun gives its referent, if it gives one.
 pub fn of_pronoun(low: &str) -> Option<Gender> {
-    if FEMININE_PRONOUNS.contains(&low) {
+    either(|l| l.contains(&low), FEMININE_PRONOUNS, MASCULINE_PRONOUNS)
+}
+
+/// Female when `test` holds for `feminine`, else male when it holds for `masculine`.
+fn either<T: ?Sized>(test: impl Fn(&T) -> bool, feminine: &T, masculine: &T) -> Option<Gender> {
+    if test(feminine) {
         Some(Gender::Female)
-    } else if MASCULINE_PRONOUNS.contains(&low) {
+    } else if test(masculine) {
         Some(Gender::Male)
     } else {
         None
@@ -83,13 +88,7 @@ pub fn of_article(low: &str) -> Option<Gender> {
 
 /// The gender a lowercase title gives (`mrs`, `herr`), if it gives one.
 pub fn of_title(low: &str) -> Option<Gender> {
-    if FEMININE_TITLES.contains(&low) {
-        Some(Gender::Female)
-    } else if MASCULINE_TITLES.contains(&low) {
-        Some(Gender::Male)
-    } else {
-        None
-    }
+    either(|l| l.contains(&low), FEMININE_TITLES, MASCULINE_TITLES)
 }
 
 /// The gender of a person's name: its title's, else its first known given name's (`Держдепу
@@ -102,31 +101,14 @@ pub fn of_name(name: &str) -> Option<Gender> {
         .collect();
     let given = words.iter().find_map(|low| {
         let low = low.as_str();
-        if FEMININE.contains(low) {
-            Some(Gender::Female)
-        } else if MASCULINE.contains(low) {
-            Some(Gender::Male)
-        } else {
-            of_title(low)
-        }
+        either(|set| set.contains(low), &*FEMININE, &*MASCULINE).or_else(|| of_title(low))
     });
     given.or_else(|| {
         let surname = words.last()?;
-        if surname.chars().count() < 5 {
-            None
-        } else if FEMININE_SURNAME_ENDINGS
-            .iter()
-            .any(|e| surname.ends_with(e))
-        {
-            Some(Gender::Female)
-        } else if MASCULINE_SURNAME_ENDINGS
-            .iter()
-            .any(|e| surname.ends_with(e))
-        {
-            Some(Gender::Male)
-        } else {
-            None
-        }
+        let ends = |endings: &[&str]| endings.iter().any(|e| surname.ends_with(e));
+        (surname.chars().count() >= 5)
+            .then(|| either(ends, FEMININE_SURNAME_ENDINGS, MASCULINE_SURNAME_ENDINGS))
+            .flatten()
     })
 }
 

@@ -14,6 +14,7 @@
 //! paragraph a quotation). Nested spans are dropped in favour of the outermost one (guillemets
 //! nest: `«… «…» …»`). Cost: O(n) for n bytes, whatever the marks.
 
+use super::attribution::floor_char;
 use aho_corasick::packed;
 use std::ops::Range;
 use std::sync::LazyLock;
@@ -233,7 +234,7 @@ fn scan_with(text: &str, from: usize, skip: &[Range<usize>], html: bool) -> Vec<
                 // A quotation over several paragraphs, each opened again with the mark and only
                 // the last one closed: each paragraph is a quotation to its end, and so is the
                 // last of a run when it is never closed.
-                let ahead = floor_boundary(text, (at + 1 + LOOKAHEAD).min(text.len()));
+                let ahead = floor_char(text, (at + 1 + LOOKAHEAD).min(text.len()));
                 let after = text.get(at + 1..ahead).unwrap_or("");
                 let reopened = |o: &Open| {
                     let next_line = after.trim_start();
@@ -430,7 +431,7 @@ fn scan_with(text: &str, from: usize, skip: &[Range<usize>], html: bool) -> Vec<
 /// [`MAX_QUOTE`] of the opening and six line breaks, the next curly or straight mark is one
 /// that closes it (`”` for `“` and `„`, `"` for `"`, right after a letter or punctuation).
 fn closes_later(text: &str, o: Open, at: usize) -> bool {
-    let end = floor_boundary(text, (o.at + MAX_QUOTE).min(text.len()));
+    let end = floor_char(text, (o.at + MAX_QUOTE).min(text.len()));
     let Some(rest) = text.get(at..end) else {
         return false;
     };
@@ -471,14 +472,6 @@ fn dash_cue(body: &str) -> Option<usize> {
                 .is_some_and(char::is_lowercase)
         })
     })
-}
-
-/// `at`, moved down to a char boundary of `text`.
-fn floor_boundary(text: &str, mut at: usize) -> usize {
-    while at > 0 && !text.is_char_boundary(at) {
-        at -= 1;
-    }
-    at
 }
 
 /// Whether a straight `"` after `prev` can open a quotation.
