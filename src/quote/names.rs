@@ -21,8 +21,8 @@ use super::gender::{self, Gender};
 use super::lexicon::genders::{FEMININE_GIVEN_NAMES, MASCULINE_GIVEN_NAMES};
 use super::lexicon::people::{
     CALENDAR_WORDS, COMPANY_NOUNS, ENGLISH_TITLES, GIVEN_NAMES, HEBREW_OPENERS, INDEFINITES,
-    MORE_FUNCTION_WORDS, MORE_PRONOUNS, OBJECT_NOUNS, ONE, PARTITIVE_PREPOSITIONS, RELATION_NOUNS,
-    SUBJECT_VERBS, TITLES,
+    MORE_FUNCTION_WORDS, MORE_PRONOUNS, OBJECT_NOUNS, ONE, PARTITIVE_PREPOSITIONS, PREPOSITIONS,
+    RELATION_NOUNS, SLAVIC_PREPOSITIONS, SUBJECT_VERBS, TITLES,
 };
 use super::lexicon::{CLASSES, CUE_INDEX};
 use crate::document::is_letter;
@@ -73,6 +73,9 @@ pub struct Names {
     /// Where a one-word name follows an article (`by the Labour`), in order: an
     /// organization's more often than a person's.
     articled: Vec<usize>,
+    /// Where a one-word name follows a preposition of place or direction (`у Кременчуці`, `in
+    /// Paris`), in order: a place more often than a person, and never the clause's subject.
+    placed: Vec<usize>,
 }
 
 /// A speaker as resolved: the name to report and the words printed at the cue.
@@ -1130,6 +1133,14 @@ impl Names {
                     {
                         names.articled.push(start);
                     }
+                    if e - a == 1
+                        && a > 0
+                        && low_at(a - 1).is_some_and(|w| {
+                            PREPOSITIONS.contains(&w) || SLAVIC_PREPOSITIONS.contains(&w)
+                        })
+                    {
+                        names.placed.push(start);
+                    }
                     names.mentions.push(Mention {
                         at: start,
                         name,
@@ -1220,13 +1231,17 @@ impl Names {
             .or_else(|| {
                 self.before(at).take_while(here).find(|m| {
                     fits(m)
+                        && self.placed.binary_search(&m.at).is_err()
                         && (gender.is_none()
                             || self.articled.binary_search(&m.at).is_err()
                             || self.gender_of(m) == gender)
                 })
             })
             .or_else(|| self.before(at).find(person).map(subject))
-            .or_else(|| self.before(at).find(|m| fits(m)))
+            .or_else(|| {
+                self.before(at)
+                    .find(|m| fits(m) && self.placed.binary_search(&m.at).is_err())
+            })
             .map(|m| m.name.as_str());
         match (found, gender) {
             (None, Some(_)) => self.nearest_as(at, None),
@@ -2015,6 +2030,19 @@ mod tests {
         assert_eq!(n.nearest(at), Some("Pete Davidson"));
         assert_eq!(speaker_of(&n, "she", at).as_deref(), Some("Kardashian"));
         assert_eq!(speaker_of(&n, "he", at).as_deref(), Some("Pete Davidson"));
+    }
+
+    #[test]
+    fn a_word_after_a_preposition_is_where_not_who() {
+        // fixtures/realworld/docs/317.txt: `…удар по ТРЦ «Амстор» у Кременчуці, написав: «…»`;
+        // the writer is the man named in the paragraph before, not the town.
+        let t = include_str!("../../fixtures/realworld/docs/317.txt");
+        let at = t.find("\u{ab}Російські удари").unwrap();
+        let mall = t.find("\u{ab}Амстор\u{bb}").unwrap();
+        let quoted: Vec<Range<usize>> =
+            std::iter::once(mall..mall + "\u{ab}Амстор\u{bb}".len()).collect();
+        let n = Names::build(t, 0, &quoted);
+        assert_eq!(n.nearest(at), Some("Стівеном Кінгом"));
     }
 
     #[test]

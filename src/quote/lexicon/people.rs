@@ -752,6 +752,50 @@ pub static PREPOSITIONS: &[&str] = &[
     "uit", "voor",
 ];
 
+/// Slavic prepositions that govern an oblique case (`у Кременчуці`, `в Россию`, `w Warszawie`):
+/// a capitalized word right after one is a place (or an object), not the subject, and is not
+/// even printed in the form its name takes.
+pub static SLAVIC_PREPOSITIONS: &[&str] = &[
+    "в",
+    "во",
+    "у",
+    "на",
+    "до",
+    "із",
+    "з",
+    "зі",
+    "по",
+    "під",
+    "над",
+    "при",
+    "від",
+    "через",
+    "біля",
+    "проти",
+    "для",
+    "без",
+    "після",
+    "перед",
+    "між",
+    "из",
+    "от",
+    "под",
+    "около",
+    "возле",
+    "против",
+    "после",
+    "между",
+    "w",
+    "we",
+    "v",
+    "ve",
+    "ku",
+    "przy",
+    "pod",
+    "nad",
+    "od",
+];
+
 /// Hebrew adverbs and prepositions that open a clause before its verb (`בתגובה כתב לו …`):
 /// function words for the name index and stop words for the attribution grammar.
 pub static HEBREW_OPENERS: &[&str] = &["גם", "בתגובה", "אז", "ואז", "עוד", "לו", "לה", "להם", "כך"];
