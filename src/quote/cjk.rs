@@ -410,7 +410,9 @@ pub fn fuller_in(name: &str, text: &str, at: usize) -> Option<String> {
         let headline = next == Some('「') && !ZH_CUES.iter().any(|c| full.ends_with(c));
         let ends = full.len() < run.len()
             || headline
-            || matches!(next, Some('・' | '氏' | 'さ' | '（' | '('));
+            || matches!(next, Some('・' | '氏' | 'さ' | '（' | '('))
+            // `女優の松井玲奈が`: a subject's particle, the name described just before it.
+            || matches!(next, Some('が' | 'は')) && before[..i].ends_with('の');
         let extra = full.chars().count() - n;
         if ends && (1..=3).contains(&extra) {
             return Some(full.to_string());
@@ -440,9 +442,18 @@ fn japanese(before: &str, after: &str) -> Option<(String, String)> {
         .map_or(0, |(i, c)| i + c.len_utf8());
     let cue = &rest[..stem.len() + inflection];
     let tail = clause_tail(before);
-    let who = tail
-        .strip_suffix('は')
-        .or_else(|| tail.strip_suffix('が'))?;
+    let Some(who) = tail.strip_suffix('は').or_else(|| tail.strip_suffix('が')) else {
+        // Japanese leaves out a subject named in the sentence before (`…している小嶋さん。
+        // 「…」と話しています。`): the person that sentence ends on, with an honorific.
+        let tail = before.trim_end();
+        let who = tail
+            .strip_suffix('。')
+            .filter(|_| clause_tail(before).is_empty())?;
+        if !JA_HONORIFICS.iter().any(|h| who.ends_with(h)) {
+            return None;
+        }
+        return Some((japanese_name_ending(who)?, format!("と{cue}")));
+    };
     Some((japanese_name_ending(who)?, format!("と{cue}")))
 }
 
@@ -621,6 +632,7 @@ pub fn topic(text: &str, open: usize, lo: usize) -> Option<String> {
     });
     let sentence = before[start..].trim_start();
     japanese_topic(sentence)
+        .or_else(|| japanese_surname_topic(sentence, text, open))
         .or_else(|| korean_topic(sentence))
         .or_else(|| japanese_headline(sentence, text, open))
 }
@@ -658,6 +670,18 @@ fn japanese_headline(sentence: &str, text: &str, at: usize) -> Option<String> {
             .any(|t| after.starts_with(t))
     });
     titled.then(|| name.to_string())
+}
+
+/// A bare surname opening the sentence as its topic (`松井は続けて、「…」`), which
+/// [`japanese_topic`] does not take alone: the person when the text before writes the fuller
+/// name (`女優の松井玲奈が`, see [`fuller_in`]).
+fn japanese_surname_topic(sentence: &str, text: &str, at: usize) -> Option<String> {
+    let (i, _) = sentence.char_indices().nth(2)?;
+    let name = &sentence[..i];
+    if !sentence[i..].starts_with('は') || !name.chars().all(is_kanji_or_katakana) {
+        return None;
+    }
+    fuller_in(name, text, at.saturating_sub(sentence.len()))
 }
 
 fn japanese_topic(sentence: &str) -> Option<String> {
@@ -916,6 +940,29 @@ mod tests {
         );
         // A topic ending in kana is no name.
         assert_eq!(at("開設した際には「始めてみました」と投稿した"), None);
+    }
+
+    /// Sentences of real articles (fixtures/realworld-next2/docs/342.txt, realworld-next3 368):
+    /// a bare surname as the topic, and a subject left out after the sentence that named it,
+    /// each the person the article introduced with a description (`女優の松井玲奈が`).
+    #[test]
+    fn surname_topics_and_subjects_left_out() {
+        let text = "19日、元SKE48で女優の松井玲奈がTwitterを更新。\n松井は続けて、「それでも、友達増えてるってことはましにはなってる」と自分の性格を分析しつつも";
+        let open = text.find('「').unwrap_or(0);
+        assert_eq!(topic(text, open, 0).as_deref(), Some("松井玲奈"));
+        let text = "ご自身で「22;MARKET」というブランドをプロデュースしている小嶋さん。「やばいものを作ってしまったのでHappybag1.5verに入れておきました」と話しています。";
+        let open = text.rfind('「').unwrap_or(0);
+        let close = text.rfind('」').map_or(0, |c| c + '」'.len_utf8());
+        let got = attribute(text, open, close, 0, text.len());
+        assert_eq!(
+            got,
+            Some(("小嶋".to_string(), "と話しています".to_string()))
+        );
+        let text = "23日、モデルの小嶋陽菜が自身のTwitterで";
+        assert_eq!(
+            fuller_in("小嶋", text, text.len()).as_deref(),
+            Some("小嶋陽菜")
+        );
     }
 
     /// fixtures/realworld-next2/docs/344.txt: a user's nickname in single quotes as the topic.
