@@ -113,6 +113,29 @@ fn real_posts_of_one_author_and_day_stay_apart() {
     assert!(trump.iter().all(|p| p.appearances.len() == 1));
 }
 
+/// Nine accounts posting the same words (`How it started How it’s going` and a picture) in one
+/// Icelandic article flattened to one line (fixtures/realworld-next5/docs/405.txt): nine posts;
+/// two of them, same words and same day, stay two. Known miss, not asserted: the first two
+/// posts' texts start with the article's sentence before them.
+#[test]
+fn real_same_words_from_other_handles_stay_apart() {
+    let feed = real_feed(&["realworld-next5/docs/405.txt"]);
+    assert_eq!(feed.posts.len(), 9, "{:#?}", feed.posts);
+    assert!(feed.posts.iter().all(|p| p.appearances.len() == 1));
+    for (handle, pic) in [
+        ("Kamillae", "pic.twitter.com/gcLMjvExFC"),
+        ("mokkilitli", "pic.twitter.com/DMUD1EgQHn"),
+    ] {
+        let posts = by(&feed, handle);
+        assert_eq!(posts.len(), 1, "{handle}");
+        assert_eq!(
+            posts[0].text,
+            format!("How it started How it’s going {pic}")
+        );
+        assert_eq!(posts[0].date.as_deref(), Some("2020-10-11"));
+    }
+}
+
 #[test]
 fn dedup_fixtures() {
     let one = |rel: &str, appearances: usize| {
@@ -135,7 +158,6 @@ fn dedup_fixtures() {
     assert!(feed.posts[0].text.ends_with("in the courtyard."));
     let feed = one("dedup/html-entity-vs-text.txt", 2);
     assert!(feed.posts[0].text.starts_with("Hamlet & Macbeth"));
-    assert_eq!(dedup_fixture("dedup/different-handles.txt").posts.len(), 2);
 }
 
 #[test]
