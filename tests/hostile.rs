@@ -312,9 +312,14 @@ fn jobs_above_1024_is_a_usage_error_and_0_means_all_cores() {
     assert_eq!(all.status.code(), Some(0), "{}", stderr(&all));
     assert_eq!(all.stdout, run(&["-j", "1", "seeds"]).stdout);
     assert_eq!(
-        run(&["-j", "1024", "--quiet", "fixtures/embed/same-line.txt"])
-            .status
-            .code(),
+        run(&[
+            "-j",
+            "1024",
+            "--quiet",
+            "fixtures/realworld-next3/docs/365.txt"
+        ])
+        .status
+        .code(),
         Some(0)
     );
 }
@@ -415,7 +420,11 @@ fn output_keeps_the_permissions_of_the_file_it_replaces() {
         let path = dir.join(format!("feed-{mode:o}.json"));
         std::fs::write(&path, "old").unwrap();
         std::fs::set_permissions(&path, std::fs::Permissions::from_mode(mode)).unwrap();
-        let out = run(&["-o", path.to_str().unwrap(), "fixtures/embed/same-line.txt"]);
+        let out = run(&[
+            "-o",
+            path.to_str().unwrap(),
+            "fixtures/realworld-next3/docs/365.txt",
+        ]);
         assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
         let now = std::fs::metadata(&path).unwrap().permissions().mode() & 0o7777;
         assert_eq!(now, mode, "{mode:o}");
@@ -490,7 +499,7 @@ fn an_interrupted_run_leaves_no_temporary_file() {
     let out = run(&[
         "-o",
         target.to_str().unwrap(),
-        "fixtures/embed/same-line.txt",
+        "fixtures/realworld-next3/docs/365.txt",
     ]);
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     assert_eq!(
@@ -505,7 +514,7 @@ fn an_interrupted_run_leaves_no_temporary_file() {
     let out = run(&[
         "-o",
         target.to_str().unwrap(),
-        "fixtures/embed/same-line.txt",
+        "fixtures/realworld-next3/docs/365.txt",
     ]);
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     assert_eq!(
@@ -831,7 +840,7 @@ fn files_from_a_list_or_standard_input() {
     let list = dir.join("list");
     std::fs::write(
         &list,
-        "seeds/002_4ec155f8137147e7.txt\n\nfixtures/embed/same-line.txt\n",
+        "seeds/002_4ec155f8137147e7.txt\n\nfixtures/realworld-next3/docs/365.txt\n",
     )
     .unwrap();
     let out = run(&["--files-from", list.to_str().unwrap()]);
@@ -840,20 +849,20 @@ fn files_from_a_list_or_standard_input() {
         common::document_names(&feed(&out)),
         [
             "seeds/002_4ec155f8137147e7.txt",
-            "fixtures/embed/same-line.txt"
+            "fixtures/realworld-next3/docs/365.txt"
         ]
     );
     // NUL-separated on standard input, beside a path on the command line.
     let out = common::embedscan(
         &["--files-from", "-", "seeds/000_35b1bdba7b1737f2.txt"],
-        Some(b"fixtures/embed/same-line.txt\0"),
+        Some(b"fixtures/realworld-next3/docs/365.txt\0"),
     );
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     assert_eq!(
         common::document_names(&feed(&out)),
         [
             "seeds/000_35b1bdba7b1737f2.txt",
-            "fixtures/embed/same-line.txt"
+            "fixtures/realworld-next3/docs/365.txt"
         ]
     );
     let both = common::embedscan(&["--files-from", "-", "-"], Some(b""));
