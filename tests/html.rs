@@ -1,4 +1,6 @@
-//! HTML pages: every fixture under `fixtures/html/`, its important fields checked.
+//! HTML pages: every fixture under `fixtures/html/`, its important fields checked. The pages
+//! are real (their sources, with commits, in `fixtures/README.md`) but for the few crafted ones
+//! kept where no real page was found.
 
 use embedscan::model::{AppearanceKind, Platform, Post};
 use embedscan::{assemble, extract, Document, Feed};
@@ -105,9 +107,11 @@ fn one_tweet_embedded_three_times() {
     assert_eq!(p.appearances.len(), 3);
 }
 
-/// Markup of 2012 (progrium/progrium.com, a post of January 2013): `data-datetime` on the date
-/// link, `data-in-reply-to` (the replied status is shown above, so its author is the `reply_to`),
-/// hashtag links to `/search/`; `date` is the UTC day of the id, not the Pacific day printed.
+/// Markup of 2012 (progrium/progrium.com:source/blog/
+/// 2013-01-05-executable-tweets-and-programs-in-short-urls.html.markdown): `data-datetime` on
+/// the date link, `data-in-reply-to` (the replied status is shown above, so its author is the
+/// `reply_to`), hashtag links to `/search/`; `date` is the UTC day of the id, not the Pacific
+/// day printed.
 #[test]
 fn legacy_markup_and_reply_by_id() {
     let f = feed(&["23_legacy_2012_reply_chain_progrium.html"]);
@@ -385,7 +389,8 @@ fn instagram() {
     assert_eq!(emma.date.as_deref(), Some("2019-06-15"));
 }
 
-/// Bluesky's blockquote (cfjedimaster/raymondcamden2023, a post of June 2025): the record key
+/// Bluesky's blockquote (cfjedimaster/raymondcamden2023:src/posts/2025/06/03/
+/// 2025-06-03-working-with-the-bluesky-api-in-boxlang.md): the record key
 /// from the `at://` URI, the domain handle, `[image or embed]` kept, time from the key.
 #[test]
 fn bluesky() {
@@ -482,7 +487,8 @@ fn rendered_widget_frames() {
     );
 }
 
-/// TikTok's blockquote without a caption `<p>` (mkfnx/mkfnx.github.io, a post of March 2023):
+/// TikTok's blockquote without a caption `<p>` (mkfnx/mkfnx.github.io:_posts/
+/// 2023-3-22-guia-para-comenzar-con-los-cursos-cs50-de-harvard.md):
 /// the text is what follows the `@handle` link, without the `♬ sonido original` link; time from
 /// the id's top 32 bits.
 #[test]
@@ -515,7 +521,8 @@ fn tiktok() {
     );
 }
 
-/// Telegram's widget script (nalakawula/unomind.github.io.hugo, a built page): id-only posts,
+/// Telegram's widget script (nalakawula/unomind.github.io.hugo:public/posts/
+/// 2018-09-27-sailfish-os-untuk-mido/index.html): id-only posts,
 /// the channel as handle, no date.
 #[test]
 fn telegram() {
