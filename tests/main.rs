@@ -12,6 +12,7 @@ mod hostile;
 mod html;
 mod link;
 mod mapreduce;
+mod negatives;
 mod properties;
 mod quotes;
 mod realworld;

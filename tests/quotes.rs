@@ -56,176 +56,342 @@ pub(crate) fn expect(
 }
 
 #[test]
-fn curly_quotes_said_after_and_pronoun() {
-    let (doc, feed) = feed_of("quote/curly-said.txt");
-    assert_eq!(feed.quotes.len(), 3);
+fn curly_quotes_says_and_pronouns() {
+    // Real (en, technologyreview.com via newspaper's test data): curly quotes, the cue before
+    // the name with an apposition after it, `she said` and `he says` resolved to the person the
+    // paragraph names, `says Charpentier` to the full name given earlier.
+    let (doc, feed) = feed_of("quote/curly-says-and-pronouns.txt");
     expect(
         &doc,
         &feed,
-        "The cranes are back and the ships are coming in,",
-        Some("Ilse Varga"),
+        "The intellectual property in this space is pretty complex, to put it nicely,",
+        Some("Rodger Novak"),
+        Some("says"),
+    );
+    expect(
+        &doc,
+        &feed,
+        "I am not part of the company’s team at this point,",
+        Some("Jennifer Doudna"),
         Some("said"),
     );
-    // `she added`: the pronoun resolves to the nearest earlier named speaker.
-    expect(
-        &doc,
-        &feed,
-        "We owe the crews a great deal,",
-        Some("Ilse Varga"),
-        Some("added"),
+    assert_eq!(
+        q(&feed, "I am not part of").speaker_mention.as_deref(),
+        Some("she")
     );
     expect(
         &doc,
         &feed,
-        "Nobody asked us about the night shifts,",
-        Some("Petr Holm"),
-        Some("said"),
+        "It’s one important piece, but I don’t really pay attention to patents,",
+        Some("Feng Zhang"),
+        Some("says"),
     );
+    expect(
+        &doc,
+        &feed,
+        "I am very confident that the future will clarify the situation,",
+        Some("Emmanuelle Charpentier"),
+        Some("says"),
+    );
+    // The words after the attribution go on with the same speaker.
+    expect(
+        &doc,
+        &feed,
+        "And I would like to believe the story is going to end up well.",
+        Some("Emmanuelle Charpentier"),
+        None,
+    );
+    // `“obvious”`, `“first to invent”` and the headline-like `“Genome Surgery”` are terms.
+    for term in ["obvious", "first to invent", "Genome Surgery"] {
+        assert!(!feed.quotes.iter().any(|q| q.text == term), "{term}");
+    }
 }
 
 #[test]
 fn straight_quotes_before_and_after() {
-    let (doc, feed) = feed_of("quote/straight-quotes.txt");
-    assert_eq!(feed.quotes.len(), 2);
+    // Real (en, cnn.com via newspaper's test data): straight quotes; `said X, a spokesman for …`,
+    // `X said`, a title dropped (`CNN meteorologist Chad Myers said`), an organisation speaking.
+    let (doc, feed) = feed_of("quote/straight-quotes-interrupted.txt");
     expect(
         &doc,
         &feed,
-        "all lines will run a normal service by Friday",
-        Some("The Coastal Rail Authority"),
+        "We dodged a bullet,",
+        Some("Steve Cowan"),
         Some("said"),
     );
     expect(
         &doc,
         &feed,
-        "We are still checking the signals near Ostrand,",
-        Some("the operations chief"),
+        "It's sleet; it's rain; it's 31 degrees. It's ugly out there,",
+        Some("Chad Myers"),
         Some("said"),
     );
+    expect(
+        &doc,
+        &feed,
+        "Rail travel remains one of the most reliable and comfortable transportation options, especially in weather conditions that negatively impact other modes,",
+        Some("Amtrak"),
+        Some("said"),
+    );
+    // A tweet quoted in the prose with no post in the page: nothing to link to.
+    expect(
+        &doc,
+        &feed,
+        "QUIET CAR. Window seat. Polite seatmate. I have hit the Amtrak travel trifecta. #blessed,",
+        Some("Ellie Hall"),
+        Some("tweeted"),
+    );
+    assert!(feed.posts.is_empty());
+    assert!(feed.quotes.iter().all(|q| q.post.is_none()));
 }
 
 #[test]
 fn single_quotes_not_apostrophes() {
-    let (doc, feed) = feed_of("quote/single-quotes-apostrophes.txt");
-    assert_eq!(
-        feed.quotes.len(),
-        1,
-        "doesn’t, O’Malley’s, Visitors’ are not quotes"
-    );
+    // Real (en, namibian.com.na, a British agency copy): quotations in `‘…’`, apostrophes in
+    // and around them (`Britain’s`, `There’s`, `I’m`, `Cameron’s`) that open or close nothing.
+    let (doc, feed) = feed_of("quote/british-single-quotes.txt");
     expect(
         &doc,
         &feed,
-        "We’ve never sold out this early,",
-        Some("Tamsin Reed"),
-        Some("told"),
+        "When I arrived at my desk on the very first day as chief secretary, I found a letter from the previous chief secretary to give me some advice, I assumed, on how I conduct myself over the months ahead,",
+        Some("David Laws"),
+        Some("recalled"),
     );
+    let letter = q(&feed, "There’s no money left");
+    assert_eq!(letter.text, "There’s no money left");
+    assert_eq!(letter.cue.as_deref(), Some("said"));
+    for q in &feed.quotes {
+        assert!(
+            !q.text.starts_with("s ") && !q.text.starts_with("m "),
+            "{q:?}"
+        );
+    }
+    // Known misses: `a letter left by a minister which said: ‘There’s no money left’` is
+    // given to `Britain` (the minister is Liam Byrne, named below); the paragraph
+    // `‘Unfortunately, … ‘Dear Chief Secretary, …’, which was … expecting.’` (Laws's words
+    // around the letter's, a single quote inside single quotes) yields only the inner quote,
+    // with `Unfortunately` as its speaker.
 }
 
 #[test]
 fn guillemets_in_french() {
-    let (doc, feed) = feed_of("quote/guillemets-french.txt");
-    assert_eq!(feed.quotes.len(), 2);
+    // Real (fr): `«Je n’aime pas tweeter», a-t-il affirmé`: guillemets without inner spaces and
+    // an inverted cue whose `il` is Donald Trump; `«President of the United States»` is a name.
+    let (doc, feed) = feed_of("realworld/docs/085.txt");
     expect(
         &doc,
         &feed,
-        "Ce musée appartient à tous les habitants de la région",
-        Some("la ministre"),
-        Some("a déclaré"),
+        "Je n’aime pas tweeter",
+        Some("Donald Trump"),
+        Some("a-t-il affirmé"),
     );
+    assert!(!feed
+        .quotes
+        .iter()
+        .any(|q| q.text == "President of the United States"));
+    // Real (fr): `«Sinon, merci …», a écrit Fabienne Sintes.`
+    let (doc, feed) = feed_of("realworld-next3/docs/363.txt");
     expect(
         &doc,
         &feed,
-        "les travaux dureront encore deux ans",
-        Some("le directeur"),
-        Some("Selon"),
+        "Sinon, merci pour vos mots aimables en ce jour de deuil",
+        Some("Fabienne Sintes"),
+        Some("a écrit"),
     );
 }
 
 #[test]
 fn low_high_quotes_in_german() {
-    let (doc, feed) = feed_of("quote/low-high-german.txt");
-    assert_eq!(feed.quotes.len(), 1);
+    // Real (de): `„Ich sehe mich jetzt gezwungen, …“, sagte er.`; the scare quotes
+    // `„Wahrheiten“` and `„Kampagnen“` before it are words, not quotations.
+    let (doc, feed) = feed_of("realworld/docs/091.txt");
     expect(
         &doc,
         &feed,
-        "Diese Brücke verbindet endlich beide Ufer der Stadt",
-        Some("Jonas Reiter"),
+        "Ich sehe mich jetzt gezwungen, weil ich manche Wahrheiten sonst nicht unter eine breitere Bevölkerung bekomme",
+        Some("Horst Seehofer"),
         Some("sagte"),
     );
+    for term in ["Wahrheiten", "Kampagnen"] {
+        assert!(!feed.quotes.iter().any(|q| q.text == term), "{term}");
+    }
+    // Real (de, shz.de): `ein Lebkuchenherz mit der Aufschrift „Danke“` is a word printed on a
+    // thing; `„…“, so Pressesprecher Matthias Felsch.` a quotation (see `cues_and_inversions_in_more_languages`).
+    let (_, feed) = feed_of("quote/so-cue-and-scare-quote-german.txt");
+    assert!(!feed.quotes.iter().any(|q| q.text == "Danke"));
+    assert_eq!(feed.quotes.len(), 3);
+    assert!(feed.posts.is_empty());
 }
 
 #[test]
 fn interrupted_quote_gives_two_records() {
-    let (doc, feed) = feed_of("quote/interrupted.txt");
-    assert_eq!(feed.quotes.len(), 4);
+    // Real (en, cnn.com): `"…," she said in an e-mail. "…"` and `"…," X told CNN affiliate
+    // WUSA. "…"`: the words after the attribution are a second record with the same speaker.
+    let (doc, feed) = feed_of("quote/straight-quotes-interrupted.txt");
     expect(
         &doc,
         &feed,
-        "We have waited three years for this,",
-        Some("Maren Oddsen"),
+        "I thought the lines were going to be ridiculous,",
+        Some("Latasha Abney"),
         Some("said"),
     );
+    let second = q(&feed, "I was second in line checking my bag");
+    assert_eq!(second.speaker.as_deref(), Some("Latasha Abney"));
     expect(
         &doc,
         &feed,
-        "and three more weeks will not kill us.",
-        Some("Maren Oddsen"),
-        Some("said"),
-    );
-    expect(
-        &doc,
-        &feed,
-        "The budget is ready,",
-        Some("one planner"),
+        "It was a small fortune,",
+        Some("Jennifer Peterson"),
         Some("told"),
     );
-    // `adding “...”`: the speaker is carried from the previous quote of the sentence.
     expect(
         &doc,
         &feed,
-        "we only need the signatures",
-        Some("one planner"),
-        Some("adding"),
+        "We could've gone to the Bahamas for what we paid!",
+        Some("Jennifer Peterson"),
+        None,
     );
 }
 
 #[test]
-fn quote_spanning_sentences_with_according_to() {
-    let (doc, feed) = feed_of("quote/spanning-sentences.txt");
-    assert_eq!(feed.quotes.len(), 1);
+fn quote_spanning_sentences_after_its_cue() {
+    // Real (en, cnn.com): `But, he added: "The worst … is over. Tomorrow will be …"`: one
+    // quote over two sentences, the cue and pronoun before it, the speaker named a paragraph up.
+    let (doc, feed) = feed_of("quote/straight-quotes-interrupted.txt");
     expect(
         &doc,
         &feed,
-        "Crews worked through the night. Most homes will have power again by noon. Some farms may wait until Sunday.",
-        Some("the regional grid operator"),
-        Some("According to"),
+        "The worst in terms of widespread snow and rain is over. Tomorrow will be a quieter day, although wind gusts will continue to be a problem overnight and Thursday for the Northeast.",
+        Some("Steve Cowan"),
+        Some("added"),
     );
+    // Real (en, a blog copying Bloomberg): `According to the Treasury, the letter read as
+    // follows: “Dear Chief Secretary, I’m afraid there’s no money. Kind regards -- and good
+    // luck! Liam.”`: three sentences, the cue before the marks.
+    let (doc, feed) = feed_of("quote/according-to-the-letter-read.txt");
+    let letter = q(&feed, "Dear Chief Secretary, I’m afraid there’s no money.");
+    assert_eq!(
+        letter.text,
+        "Dear Chief Secretary, I’m afraid there’s no money. Kind regards -- and good luck! Liam."
+    );
+    assert_eq!(letter.cue.as_deref(), Some("read"));
+    // Known miss: the letter is Liam Byrne's (it is signed `Liam.`); the finder gives it to
+    // the `U.K. Treasury` that reports it.
+    expect(
+        &doc,
+        &feed,
+        "I do hope David Laws’ sense of humour wasn’t another casualty of the coalition deal,",
+        Some("Liam Byrne"),
+        Some("said"),
+    );
+    expect(
+        &doc,
+        &feed,
+        "Sorry, old cock, to leave it in this shape.",
+        Some("Reginald Maudling"),
+        Some("remarked"),
+    );
+    // Real (en, concise.ng): `“…,” the statement read.` and a second paragraph of the
+    // statement, three sentences in one pair of marks, with the statement's author.
+    let (doc, feed) = feed_of("quote/statement-read-and-tweet-read.txt");
+    expect(
+        &doc,
+        &feed,
+        "Following the agreement reached between NUEE and representatives of Government this morning, on all the issues in contention, the Union wishes to suspend the industrial action it embarked upon to press home these demands,",
+        Some("Joe Ajaero"),
+        Some("read"),
+    );
+    expect(
+        &doc,
+        &feed,
+        "Consequently, members are urged to return to their duty posts while we monitor the implementation of these agreements. We would not hesitate to resume action if the agreements are not implemented.",
+        Some("Joe Ajaero"),
+        None,
+    );
+    // Known miss: `“Dear customer, …,” the tweet read.` is given to Joe Ajaero; the tweet is
+    // Eko Electricity Distribution Company's (named in the paragraph above). Its embed below,
+    // cut by the page store inside the name, is no post.
+    let tweet = q(&feed, "Dear customer, National Union");
+    assert_eq!(tweet.cue.as_deref(), Some("read"));
 }
 
 #[test]
-fn shouting_speaker_after_and_scare_quotes_skipped() {
-    let (doc, feed) = feed_of("quote/shouting-and-scare-quotes.txt");
-    // "tractor convoy" (so-called), "peaceful", "orderly": terms, not quotations.
-    assert_eq!(feed.quotes.len(), 1, "{:#?}", feed.quotes);
+fn shouted_words_and_indefinite_speakers() {
+    // Real (en, news4jax.com): `"No justice! No peace!" some yelled.` (words shouted by a
+    // crowd, an indefinite speaker kept as printed) and `"…," said one protestor.`; the
+    // copyright line closing the page is no post.
+    let (doc, feed) = feed_of("quote/shouted-words-some-yelled.txt");
     expect(
         &doc,
         &feed,
-        "No farms, no food!",
-        Some("the marchers"),
-        Some("Chanting"),
+        "No justice! No peace!",
+        Some("some"),
+        Some("yelled"),
     );
+    expect(
+        &doc,
+        &feed,
+        "I think Angela Corey set us up for failure with the second-degree murder charge, and I thought it was a joke to begin with, so I wasn't surprised,",
+        Some("one protestor"),
+        Some("said"),
+    );
+    assert_eq!(feed.quotes.len(), 2);
+    assert!(feed.posts.is_empty());
 }
 
 #[test]
-fn wrote_on_twitter_is_one_cue() {
-    let (doc, feed) = feed_of("quote/wrote-on-twitter.txt");
+fn dash_credits_after_quotes() {
+    // Real (en, airandspaceforces.com "Verbatim"): each quotation under a heading, closed by a
+    // credit glued to the mark (`”—Secretary of Defense Donald H. Rumsfeld, NBC News’ “Meet
+    // the Press,” Sunday, June 26.`). The quotations are found whole; the show's title in the
+    // credit is no quotation.
+    let (doc, feed) = feed_of("quote/dash-credits-after-quotes.txt");
+    for text in [
+        "The allegation that it’s some sort of quagmire and progress isn’t being made just isn’t true. … That’s just flat wrong. We are not losing in Iraq.",
+        "I’m not old enough to give up and set down.",
+        "We are changing the role of citizen-soldier to soldier-citizen.",
+    ] {
+        let got = q(&feed, text);
+        assert_eq!(got.text, text);
+        assert_eq!(got.start, doc.text.find(text).expect("in text"));
+    }
+    assert!(!feed
+        .quotes
+        .iter()
+        .any(|q| q.text.starts_with("Meet the Press")));
+    // Known misses: no credit gives its quote a speaker. Rumsfeld's own words get none; the
+    // others take a name from an earlier credit (the Chinese Foreign Ministry's, Amir Taheri's
+    // and Lena Haddix's words go to Rumsfeld, Mark Warner's to Lena Haddix) or a name cut at
+    // its abbreviation (`Chinese Maj. Gen. Zhu Chenghu` gives `Chinese Maj`).
+}
+
+#[test]
+fn platform_cues() {
+    // Real (es): `"…", escribió en Twitter.`, the speaker the subject of the sentence before.
+    let (doc, feed) = feed_of("realworld/docs/088.txt");
     expect(
         &doc,
         &feed,
-        "The strike is over. Trains will run normally from tomorrow morning.",
-        Some("Oskar Lind"),
-        Some("wrote on Twitter"),
+        "Todo el mundo está discutiendo sobre si es o no una PROHIBICIÓN. ¡Llámenlo como quieran, es sobre mantener a la gente mala (con malas intenciones) lejos del país!",
+        Some("Donald Trump"),
+        Some("escribió en Twitter"),
     );
+    // (it) `“…“, scrive su twitter il ministro della Cultura.`
+    let (_, feed) = feed_of("realworld-next4/docs/388.txt");
+    let got = q(
+        &feed,
+        "Una squadra piena di voglia di fare per gli Italiani",
+    );
+    assert_eq!(got.cue.as_deref(), Some("scrive su twitter"));
+    assert_eq!(
+        got.speaker_mention.as_deref(),
+        Some("il ministro della Cultura")
+    );
+    // Known miss: the epithet is Dario Franceschini, named in the sentence above; the finder
+    // keeps the phrase as the speaker.
     assert!(quote::is_platform_cue("wrote on Twitter"));
+    assert!(quote::is_platform_cue("scrive su twitter"));
+    assert!(quote::is_platform_cue("escribió en Twitter"));
     assert!(!quote::is_platform_cue("said"));
 }
 
@@ -486,4 +652,187 @@ fn the_subject_of_a_lead_in_speaks_the_list_under_it() {
         .quotes
         .iter()
         .any(|q| q.speaker.as_deref() == Some("Bajo")));
+}
+
+#[test]
+fn common_noun_speakers_in_more_languages() {
+    // Real articles: a speaker with no name, the whole phrase kept, after (or before) the cue.
+    let cases = [
+        // (ru) `«…» — написал один из пользователей.`
+        (
+            "realworld-next/docs/332.txt",
+            "В Московской области",
+            "один из пользователей",
+            "написал",
+        ),
+        // (pt) `“…”, disse um internauta.`
+        (
+            "realworld-next3/docs/365.txt",
+            "Denunciem esse tuiter mentiroso!",
+            "um internauta",
+            "disse",
+        ),
+        // (pl) a dash-opened paragraph without marks: `- … – dodał inny internauta.`
+        (
+            "realworld-next2/docs/347.txt",
+            "Kaligula mianował swojego konia",
+            "inny internauta",
+            "dodał",
+        ),
+        // (it) `“…“, scrive un utente.`
+        (
+            "realworld-next4/docs/388.txt",
+            "Dovrebbero togliere i social",
+            "un utente",
+            "scrive",
+        ),
+    ];
+    for (rel, prefix, speaker, cue) in cases {
+        let (_, feed) = feed_of(rel);
+        let got = q(&feed, prefix);
+        assert_eq!(got.speaker.as_deref(), Some(speaker), "{rel}");
+        assert_eq!(got.cue.as_deref(), Some(cue), "{rel}");
+    }
+}
+
+#[test]
+fn cues_and_inversions_in_more_languages() {
+    let cases = [
+        // (ar) the verb and its subject before the quote: `نشر دونالد ترامب …، قال فيها “…”`.
+        (
+            "realworld/docs/074.txt",
+            "لقد قررت أن الوقت قد حان",
+            "دونالد ترامب",
+            "قال",
+        ),
+        // (de) `„…“, so Pressesprecher Matthias Felsch.`: `so` as the cue, the title dropped.
+        (
+            "quote/so-cue-and-scare-quote-german.txt",
+            "Wir vermuten, dass es eine spontane Aktion war",
+            "Matthias Felsch",
+            "so",
+        ),
+        // (nl) `“…,” aldus ene Onair.`, a post's words re-quoted.
+        (
+            "realworld/docs/168.txt",
+            "Dit is de L van een oude",
+            "Onair",
+            "aldus",
+        ),
+        // (es) `“…”, agregó.`: the speaker carried from `comenzó diciendo la artista`.
+        (
+            "realworld-next/docs/333.txt",
+            "Mujeres que defienden",
+            "Shakira",
+            "agregó",
+        ),
+        // (de) `„…“, mahnt Meyer-Landrut` (surname to full name) and `rät sie: „…“` (pronoun).
+        (
+            "realworld/docs/268.txt",
+            "Lasst euch nicht zu sehr",
+            "Lena Meyer-Landrut",
+            "mahnt",
+        ),
+        (
+            "realworld/docs/268.txt",
+            "Dein Glück und deine Freude",
+            "Lena Meyer-Landrut",
+            "rät",
+        ),
+        // (nl) `"…", schrijft hij erbij.`
+        (
+            "realworld/docs/150.txt",
+            "Rennend richting de laatste training",
+            "Matthijs de Ligt",
+            "schrijft",
+        ),
+        // (uk) a headline `"…": Кислиця відреагував …`: the surname to the full name.
+        (
+            "realworld-next2/docs/345.txt",
+            "Коли мені знадобиться сантехнік",
+            "Сергій Кислиця",
+            "відреагував",
+        ),
+        // (pl) `ironizowała Agnieszka Burzyńska`, `skwitowała Karolina Hytrek`.
+        (
+            "realworld-next4/docs/394.txt",
+            "Oj, a co tu się porobiło?",
+            "Agnieszka Burzyńska",
+            "ironizowała",
+        ),
+        (
+            "realworld-next4/docs/394.txt",
+            "Czy premier wie o tych postach?",
+            "Karolina Hytrek",
+            "skwitowała",
+        ),
+    ];
+    for (rel, prefix, speaker, cue) in cases {
+        let (_, feed) = feed_of(rel);
+        let got = q(&feed, prefix);
+        assert_eq!(got.speaker.as_deref(), Some(speaker), "{rel} {prefix}");
+        assert_eq!(got.cue.as_deref(), Some(cue), "{rel} {prefix}");
+    }
+}
+
+#[test]
+fn cues_glued_to_the_marks_in_cjk() {
+    let cases = [
+        // (zh) `川普在推特及臉書上發文表示,「…」`.
+        (
+            "realworld-next3/docs/371.txt",
+            "臺灣總統今天打電話恭喜我選上總統",
+            "川普",
+            "表示",
+        ),
+        // (ja) `宇野は「…」と返しました`: the surname to the full name.
+        (
+            "realworld-next5/docs/409.txt",
+            "X始めようと思う",
+            "宇野昌磨",
+            "と返しました",
+        ),
+        // (ko) `이 대통령은 “…”라고 말했다`: the title to the person.
+        (
+            "realworld-next4/docs/391.txt",
+            "의심이 많으시네요",
+            "이명박",
+            "말했다",
+        ),
+    ];
+    for (rel, prefix, speaker, cue) in cases {
+        let (_, feed) = feed_of(rel);
+        let got = q(&feed, prefix);
+        assert_eq!(got.speaker.as_deref(), Some(speaker), "{rel} {prefix}");
+        assert_eq!(got.cue.as_deref(), Some(cue), "{rel} {prefix}");
+    }
+}
+
+#[test]
+fn cue_before_the_quote_and_a_title_for_the_speaker() {
+    // Real (es, lasexta.com): `según Illa, "…"` (the cue and speaker before the marks) and
+    // `El ministro responde: "…"` (a title resolved to Salvador Illa, named with it above).
+    let (doc, feed) = feed_of("quote/segun-and-title-speaker-spanish.txt");
+    expect(
+        &doc,
+        &feed,
+        "en este momento no procede tomar otras medidas",
+        Some("Salvador Illa"),
+        Some("según"),
+    );
+    expect(
+        &doc,
+        &feed,
+        "La valoración de riesgos que tenemos nos lleva a concluir que debemos seguir estando en una fase de contención",
+        Some("Salvador Illa"),
+        Some("responde"),
+    );
+    assert_eq!(
+        q(&feed, "La valoración de riesgos")
+            .speaker_mention
+            .as_deref(),
+        Some("El ministro")
+    );
+    // `como "un traidor"`: a term.
+    assert!(!feed.quotes.iter().any(|q| q.text == "un traidor"));
 }
