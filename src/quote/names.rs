@@ -1232,9 +1232,8 @@ impl Names {
                 self.before(at).take_while(here).find(|m| {
                     fits(m)
                         && self.placed.binary_search(&m.at).is_err()
-                        && (gender.is_none()
-                            || self.articled.binary_search(&m.at).is_err()
-                            || self.gender_of(m) == gender)
+                        && (self.articled.binary_search(&m.at).is_err()
+                            || gender.is_some() && self.gender_of(m) == gender)
                 })
             })
             .or_else(|| self.before(at).find(person).map(subject))
