@@ -58,7 +58,7 @@ const JA_AFTER: [&str; 30] = [
 
 /// Chinese speech verbs, standing before the opening mark (with `：` or `，`) or after the
 /// closing one.
-const ZH_CUES: [&str; 32] = [
+const ZH_CUES: [&str; 36] = [
     "留言質問",
     "留言质问",
     "表示",
@@ -91,6 +91,10 @@ const ZH_CUES: [&str; 32] = [
     "問道",
     "问道",
     "直言",
+    "嘲諷",
+    "嘲讽",
+    "認為",
+    "认为",
 ];
 
 /// Stems of Korean cues after the quotative ending (`고` or `라고`) that follows the closing
@@ -146,8 +150,8 @@ pub fn korean_quotative(after: &str) -> bool {
 
 /// Characters that end a speaker and open what follows it: `在` / `於` / `于` (in, on), `透過`
 /// / `通过` (through), `也` / `还` / `還` (also), `则` / `則`, `曾` (once).
-const SPEAKER_ENDS: [char; 11] = [
-    '在', '於', '于', '透', '通', '也', '还', '還', '则', '則', '曾',
+const SPEAKER_ENDS: [char; 13] = [
+    '在', '於', '于', '透', '通', '也', '还', '還', '则', '則', '曾', '卻', '却',
 ];
 
 /// Marks that end a clause: the speaker never runs back past one.
@@ -169,10 +173,13 @@ pub fn attribute(
     let before = text.get(floor_char(text, lo.max(open.saturating_sub(WINDOW)))..open)?;
     let after =
         text.get(close..floor_char(text, hi.min(close.saturating_add(WINDOW))).max(close))?;
+    // The sentences before the marks, whole even past a quotation inside them (`…留言「祝福與
+    // 支持」，並強調「…」`).
+    let wide = text.get(floor_char(text, open.saturating_sub(WINDOW * 4))..open)?;
     japanese(before, after)
         .or_else(|| japanese_relative(before, after))
         .or_else(|| korean(before, after))
-        .or_else(|| chinese(before, after))
+        .or_else(|| chinese(before, after, wide))
         .or_else(|| japanese_source(before))
         .or_else(|| japanese_reactions(after))
 }
@@ -284,6 +291,12 @@ fn speaker(s: &str) -> Option<String> {
                     .any(|d| matches!(d, '月' | '日' | '年'))
         })
         .map_or(s, |(i, _)| &s[..i]);
+    // ... and where a time word begins (`國台辦今天卻表示`: 國台辦).
+    let s = ZH_TIME_WORDS
+        .iter()
+        .filter_map(|w| s.find(w).filter(|&i| i > 0))
+        .min()
+        .map_or(s, |i| &s[..i]);
     let chars = s.chars().count();
     ((1..=MAX_SPEAKER_CHARS).contains(&chars) && s.chars().any(is_cjk)).then(|| s.to_string())
 }
@@ -362,9 +375,12 @@ pub fn fuller<'a>(name: &str, earlier: impl Iterator<Item = &'a str>) -> Option<
     let mut found = None;
     for e in earlier {
         let extra = e.chars().count().saturating_sub(name.chars().count());
-        let fits = (e.starts_with(name) && (1..=3).contains(&extra) && e.chars().all(is_cjk))
-            || e.strip_suffix(name)
-                .is_some_and(|r| r.ends_with(['·', '・', '•']));
+        // Not a speaker read with the verb after it (`網友留言`: netizens left word).
+        let verb = ZH_CUES.iter().chain(&["留言"]).any(|c| e.ends_with(c));
+        let fits =
+            (e.starts_with(name) && (1..=3).contains(&extra) && e.chars().all(is_cjk) && !verb)
+                || e.strip_suffix(name)
+                    .is_some_and(|r| r.ends_with(['·', '・', '•']));
         if fits {
             found = Some(e);
         }
@@ -407,7 +423,8 @@ pub fn fuller_in(name: &str, text: &str, at: usize) -> Option<String> {
         let next = before[i + run.len()..].chars().next();
         // A headline's speaker stands right before the marks (`国分太一「…」`), unless a
         // Chinese cue is glued to them (`粉丝说「`).
-        let headline = next == Some('「') && !ZH_CUES.iter().any(|c| full.ends_with(c));
+        let headline =
+            next == Some('「') && !ZH_CUES.iter().chain(&["留言"]).any(|c| full.ends_with(c));
         let ends = full.len() < run.len()
             || headline
             || matches!(next, Some('・' | '氏' | 'さ' | '（' | '('))
@@ -544,8 +561,41 @@ fn korean(before: &str, after: &str) -> Option<(String, String)> {
     Some((speaker(who)?, cue.to_string()))
 }
 
-/// `SPEAKER CUE ：“…”` or `“…” SPEAKER CUE 。`.
-fn chinese(before: &str, after: &str) -> Option<(String, String)> {
+/// Conjunctions that coordinate a cue with one before it: and, also.
+const ZH_AND: [char; 2] = ['並', '并'];
+
+/// The speaker and cue of the first clause of `sentence` that ends with a cue (`不過，國台辦今天
+/// 卻表示，…`: 國台辦), among its first three clauses.
+fn sentence_subject(sentence: &str) -> Option<(String, String)> {
+    sentence
+        .split(['，', ',', '：', ':'])
+        .take(3)
+        .find_map(|clause| {
+            let clause = clause.trim();
+            let cue = ZH_CUES.iter().find(|c| clause.ends_with(**c))?;
+            let who = &clause[..clause.len() - cue.len()];
+            Some((zh_speaker(who)?, (*cue).to_string()))
+        })
+}
+
+/// The speaker and cue opening `sentence` as its first clause (`彭慶恩稱，…`).
+fn opening_attribution(sentence: &str) -> Option<(String, String)> {
+    let first = sentence.split(['，', ',', '：', ':']).next()?.trim();
+    let cue = ZH_CUES.iter().find(|c| first.ends_with(**c))?;
+    let who = &first[..first.len() - cue.len()];
+    Some((zh_speaker(who)?, (*cue).to_string()))
+}
+
+/// The last sentence of `text`, after its last sentence mark or line break.
+fn last_sentence(text: &str) -> &str {
+    text.rfind(['。', '！', '？', '\n']).map_or(text, |i| {
+        &text[i + text[i..].chars().next().map_or(1, char::len_utf8)..]
+    })
+}
+
+/// `SPEAKER CUE ：“…”` or `“…” SPEAKER CUE 。`; `wide` is the text before the marks read
+/// further back than `before`, for the sentences around them.
+fn chinese(before: &str, after: &str, wide: &str) -> Option<(String, String)> {
     let lead = before.trim_end();
     // The cue before the marks, with a colon or comma after it or glued to them (`留言質問「`).
     {
@@ -563,8 +613,25 @@ fn chinese(before: &str, after: &str) -> Option<(String, String)> {
                     .find_map(|m| who.strip_suffix(m))
                     .unwrap_or(who);
             }
+            // `國台辦今天卻表示，…，並強調「…」`: a cue coordinated with an earlier one (`並`,
+            // and) has the sentence's subject, named at the first cue.
+            if who.starts_with(ZH_AND) || who.contains(ZH_AND) {
+                let at_first = sentence_subject(last_sentence(wide));
+                return at_first.map(|(who, _)| (who, (*cue).to_string()));
+            }
             if let Some(who) = zh_speaker(who) {
                 return Some((who, (*cue).to_string()));
+            }
+        }
+    }
+    // `彭慶恩稱，這反映出…。「…」`: marks opening the sentence after one that opens with its
+    // speaker and cue go on with them.
+    if lead.ends_with('。') {
+        let previous = last_sentence(wide.trim_end().trim_end_matches('。'));
+        // The sentence whole, not cut by the window.
+        if previous.len() < wide.len() {
+            if let Some(found) = opening_attribution(previous) {
+                return Some(found);
             }
         }
     }
@@ -962,6 +1029,31 @@ mod tests {
         assert_eq!(
             fuller_in("小嶋", text, text.len()).as_deref(),
             Some("小嶋陽菜")
+        );
+    }
+
+    /// Sentences of a real article (fixtures/realworld-next6/docs/438.txt): a cue coordinated
+    /// with the sentence's first (`並強調`) has its subject; marks opening the sentence after
+    /// one that opens `X稱，` go on with X; `嘲諷` (mocked) is a cue, `更有` opens no speaker.
+    #[test]
+    fn chinese_coordinated_and_carried_cues() {
+        let last = |text: &str| {
+            let open = text.rfind('「')?;
+            let close = text.rfind('」').map_or(text.len(), |c| c + '」'.len_utf8());
+            attribute(text, open, close, 0, text.len())
+        };
+        let pair = |who: &str, cue: &str| Some((who.to_string(), cue.to_string()));
+        assert_eq!(
+            last("不過，國台辦今天卻表示，該臉書帳號收到許多台灣網友留言「祝福與支持」，並強調「我們認真對待每則留言」"),
+            pair("國台辦", "強調")
+        );
+        assert_eq!(
+            last("彭慶恩稱，這反映出台灣同胞對兩岸關係發展關切，對獲取正確資訊的需求，以及渴望增進同胞情誼的心聲。「我們認真對待每則留言，將繼續用好這一新的溝通平台，多為台灣同胞辦實事、做好事、解難事。」"),
+            pair("彭慶恩", "稱")
+        );
+        assert_eq!(
+            last("更有網友嘲諷：「太快來不及刪留言嗎？」"),
+            pair("網友", "嘲諷")
         );
     }
 

@@ -390,6 +390,13 @@ fn attribute(
             a.cue = Some(cue);
             a.adjacent = true;
         }
+    } else if a.speaker.is_none() && cjk {
+        // The word grammar read a cue but no subject at it (`…，並強調「…」`): the CJK reading
+        // may name one.
+        if let Some((speaker, _)) = cjk::attribute(text, m.open, m.close, lo, hi) {
+            a.named_here = !speaker.is_empty();
+            a.speaker = Some(speaker).filter(|s| !s.is_empty());
+        }
     }
     let misread = a.speaker.as_deref().is_some_and(arabic::misread);
     if (a.speaker.is_none() || misread) && arabic::before(text, m.open) {
