@@ -836,3 +836,16 @@ fn cue_before_the_quote_and_a_title_for_the_speaker() {
     // `como "un traidor"`: a term.
     assert!(!feed.quotes.iter().any(|q| q.text == "un traidor"));
 }
+
+#[test]
+fn quotes_go_on_past_an_embed_between_paragraphs() {
+    // Real (en, fixtures/realworld-next6/docs/446.txt): `“…,” Coghill said.`, then an Instagram
+    // embed, then a paragraph that is a quotation of its own: Coghill goes on speaking.
+    let (doc, feed) = feed_of("realworld-next6/docs/446.txt");
+    for text in [
+        "Some of our best-performing posts of all time have been kangaroos scratching their bellies and koalas lounging about.",
+        "And that’s not to mention the wombats with their booty shakes!",
+    ] {
+        expect(&doc, &feed, text, Some("Susan Coghill"), None);
+    }
+}

@@ -249,7 +249,7 @@ fn extract_outside(doc: &Document, posts: &[Range<usize>], code: Vec<Range<usize
             doc.body_start,
             &quoted,
         );
-        continue_speaker(text, people, prev.as_ref(), m, &mut a);
+        continue_speaker(text, people, prev.as_ref(), m, &spans, &mut a);
         // Japanese leaves out a subject that stays the same: a quotation naming nobody, the
         // quotative `と` after it, goes on with the one just before (`「…」とツイート。\n「…」と
         // も綴り`).
@@ -438,12 +438,14 @@ fn handle_after(text: &str, close: usize, hi: usize) -> Option<&str> {
 /// `“…,” he said. “…”`: a quote that opens right after the previous one's short attribution,
 /// in the same paragraph and with nothing of its own, goes on with its speaker; so does a quote
 /// that is a paragraph of its own right after the paragraph that closed the previous one
-/// (`“…”, ironise-t-elle.⏎⏎“…”`).
+/// (`“…”, ironise-t-elle.⏎⏎“…”`), an embedded post between the two paragraphs looked through
+/// (`“…,” Coghill said.⏎⏎[an Instagram embed]⏎⏎“…”`).
 fn continue_speaker(
     text: &str,
     people: &names::Names,
     prev: Option<&(usize, Option<String>)>,
     m: &marks::Marks,
+    posts: &[Range<usize>],
     a: &mut attribution::Attribution,
 ) {
     if a.speaker.is_some() || a.cue.is_some() {
@@ -464,6 +466,21 @@ fn continue_speaker(
                 .all(|c| !c.is_alphanumeric())
         };
         let (tail, breaks) = gap.split_at(gap.find('\n').unwrap_or(gap.len()));
+        // The posts lying wholly in the line breaks, white space on each side of them.
+        let from = posts.partition_point(|r| r.start < *close + tail.len());
+        let to = posts.partition_point(|r| r.end <= open);
+        let between = posts.get(from..to).unwrap_or(&[]);
+        let mut edge = *close + tail.len();
+        let mut clear = true;
+        for r in between {
+            clear &= text.get(edge..r.start).is_some_and(|t| t.trim().is_empty());
+            edge = edge.max(r.end);
+        }
+        let breaks = if between.is_empty() || !clear {
+            breaks
+        } else {
+            text.get(edge..open).unwrap_or("x")
+        };
         let own_paragraph = !breaks.is_empty()
             && breaks.trim().is_empty()
             && breaks.matches('\n').count() <= 2
