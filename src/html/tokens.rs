@@ -301,6 +301,34 @@ fn is_space(b: u8) -> bool {
     matches!(b, b' ' | b'\n' | b'\r' | b'\t' | b'\x0c')
 }
 
+/// For each byte, whether it ends an attribute name: white space, `=`, `/` and `>`. Names
+/// are read a byte and one table look-up at a time.
+static ENDS_ATTRIBUTE_NAME: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        t[b] = matches!(
+            b as u8,
+            b' ' | b'\n' | b'\r' | b'\t' | b'\x0c' | b'=' | b'/' | b'>'
+        );
+        b += 1;
+    }
+    t
+};
+
+/// Where the attribute name that goes on at byte `i` of `bytes` ends (see
+/// [`ENDS_ATTRIBUTE_NAME`]), or the end of the bytes.
+#[inline]
+fn attribute_name_end(bytes: &[u8], mut i: usize) -> usize {
+    while let Some(&b) = bytes.get(i) {
+        if ENDS_ATTRIBUTE_NAME[usize::from(b)] {
+            break;
+        }
+        i += 1;
+    }
+    i
+}
+
 /// What the tag being read is.
 struct Tag {
     start: usize,
@@ -487,13 +515,7 @@ impl<K: Sink> Tokenizer<'_, '_, K> {
                 _ => {
                     // attribute_name_state: the first byte is part of the name, whatever it is.
                     let name_start = i;
-                    i += 1;
-                    while i < len
-                        && !is_space(self.bytes[i])
-                        && !matches!(self.bytes[i], b'=' | b'/' | b'>')
-                    {
-                        i += 1;
-                    }
+                    i = attribute_name_end(self.bytes, i + 1);
                     let name = (name_start, i);
                     let Some(mut c) = self.byte(i) else {
                         return self.unfinished(tag.start);
