@@ -14,8 +14,9 @@
 //! cannot know (a text-mode tag inside `<select>`, anything after `<frameset>`).
 //!
 //! # Complexity
-//! Linear in the input: each byte is looked at a bounded number of times; text, comments and
-//! quoted attribute values are skipped with `memchr`.
+//! Linear in the input: each byte is looked at a bounded number of times; text (its first
+//! bytes eight at a time, [`find_byte`]), comments and quoted attribute values are skipped
+//! with `memchr`.
 
 use std::ops::{ControlFlow, Range};
 
@@ -296,6 +297,38 @@ mod tag {
     ];
 }
 
+/// How many bytes [`find_byte`] reads itself before it hands the rest to `memchr`.
+const SHORT_SCAN: usize = 32;
+
+/// The first `needle` in `hay` (`memchr::memchr`), for searches that mostly end within a few
+/// bytes (the `<` after a run of indentation, the `-`s of a class list), where `memchr`'s
+/// set-up costs more than the search: the first [`SHORT_SCAN`] bytes are read eight at a time
+/// here, and only a longer haystack goes on to `memchr`. (Quoted attribute values and text
+/// nodes are longer as often as not: `memchr` alone is faster there.)
+pub(super) fn find_byte(needle: u8, hay: &[u8]) -> Option<usize> {
+    let head = hay.get(..SHORT_SCAN).unwrap_or(hay);
+    let spread = u64::from_le_bytes([needle; 8]);
+    let mut chunks = head.chunks_exact(8);
+    let mut at = 0;
+    for chunk in &mut chunks {
+        let mut word = [0u8; 8];
+        word.copy_from_slice(chunk);
+        // The bytes equal to the needle become zero; the lowest flagged byte is the first
+        // zero byte (flags above a zero byte may be false, those below it are not).
+        let x = u64::from_le_bytes(word) ^ spread;
+        let zero = x.wrapping_sub(0x0101_0101_0101_0101) & !x & 0x8080_8080_8080_8080;
+        if zero != 0 {
+            return Some(at + (zero.trailing_zeros() / 8) as usize);
+        }
+        at += 8;
+    }
+    if let Some(p) = chunks.remainder().iter().position(|&b| b == needle) {
+        return Some(at + p);
+    }
+    let rest = hay.get(head.len()..).unwrap_or(&[]);
+    memchr::memchr(needle, rest).map(|p| head.len() + p)
+}
+
 /// White space as the tokenizer knows it.
 fn is_space(b: u8) -> bool {
     matches!(b, b' ' | b'\n' | b'\r' | b'\t' | b'\x0c')
@@ -436,7 +469,7 @@ impl<K: Sink> Tokenizer<'_, '_, K> {
     fn data(&mut self, mut i: usize) -> Result<Next, Stop> {
         let len = self.bytes.len();
         loop {
-            let Some(lt) = memchr::memchr(b'<', self.bytes.get(i..).unwrap_or(&[])).map(|o| i + o)
+            let Some(lt) = find_byte(b'<', self.bytes.get(i..).unwrap_or(&[])).map(|o| i + o)
             else {
                 self.emit_text(len)?;
                 return Ok(None);
@@ -944,7 +977,7 @@ impl<K: Sink> Tokenizer<'_, '_, K> {
     fn raw_like(&mut self, mut i: usize) -> Result<Next, Stop> {
         let len = self.bytes.len();
         loop {
-            let Some(lt) = memchr::memchr(b'<', self.bytes.get(i..).unwrap_or(&[])).map(|o| i + o)
+            let Some(lt) = find_byte(b'<', self.bytes.get(i..).unwrap_or(&[])).map(|o| i + o)
             else {
                 self.emit_text(len)?;
                 return Ok(None);
@@ -1005,7 +1038,7 @@ impl<K: Sink> Tokenizer<'_, '_, K> {
     fn script(&mut self, mut i: usize) -> Result<Next, Stop> {
         let len = self.bytes.len();
         loop {
-            let Some(lt) = memchr::memchr(b'<', self.bytes.get(i..).unwrap_or(&[])).map(|o| i + o)
+            let Some(lt) = find_byte(b'<', self.bytes.get(i..).unwrap_or(&[])).map(|o| i + o)
             else {
                 self.emit_text(len)?;
                 return Ok(None);
@@ -1203,3 +1236,32 @@ fn dash_dash(double: bool) -> State {
 
 /// The next state and the byte it starts at; `None` at the input's end.
 type Next = Option<(State, usize)>;
+
+#[cfg(test)]
+mod tests {
+    use super::find_byte;
+
+    /// [`find_byte`] answers as `memchr` does, for every length around its short scan, every
+    /// position of the needle, and needles next to bytes that differ from them by one.
+    #[test]
+    fn find_byte_is_memchr() {
+        for len in 0..80 {
+            for at in 0..=len {
+                for fill in [b'a', b'<' - 1, b'<' + 1, 0xff, 0] {
+                    let mut hay = vec![fill; len];
+                    if let Some(b) = hay.get_mut(at) {
+                        *b = b'<';
+                    }
+                    if let Some(b) = hay.get_mut(at + 3) {
+                        *b = b'<';
+                    }
+                    assert_eq!(
+                        find_byte(b'<', &hay),
+                        memchr::memchr(b'<', &hay),
+                        "{len} {at} {fill}"
+                    );
+                }
+            }
+        }
+    }
+}
