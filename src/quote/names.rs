@@ -261,6 +261,15 @@ pub fn is_pronoun(word: &str) -> bool {
     PRONOUN_SET.contains(word)
 }
 
+/// Whether a word as printed may lowercase to a pronoun: an ASCII word only when some pronoun
+/// has its lowercase first byte and its length (see [`WordSet::may_hold`]).
+fn may_be_pronoun(word: &str) -> bool {
+    match word.as_bytes().first() {
+        Some(&b) if word.is_ascii() => PRONOUN_SET.may_hold(b.to_ascii_lowercase(), word.len()),
+        _ => true,
+    }
+}
+
 /// `CLASSES.pronouns` and [`MORE_PRONOUNS`]: asked of the first word of every sentence.
 static PRONOUN_SET: LazyLock<WordSet> = LazyLock::new(|| {
     CLASSES
@@ -754,7 +763,9 @@ impl Names {
                 continue;
             }
             line_words += 1;
-            if std::mem::take(&mut sentence_open) && with_lowercase(s(t), is_pronoun) {
+            // (A word whose shape no pronoun has is not lowercased to be asked.)
+            let opener = std::mem::take(&mut sentence_open);
+            if opener && may_be_pronoun(s(t)) && with_lowercase(s(t), is_pronoun) {
                 names
                     .pronoun_opens
                     .push(names.sentence_ends.last().copied().unwrap_or(0));
