@@ -756,8 +756,19 @@ fn is_display_name(name: &str) -> bool {
 /// Whether `name`, lowercased, is one of [`PAGE_WORDS`]; an ASCII name is compared without
 /// being lowercased into a new string (the words are lower-case already).
 fn is_page_word(name: &str) -> bool {
+    // The byte lengths of the words, one bit each: most names have none of them.
+    const LENGTHS: u64 = {
+        let mut bits = 0u64;
+        let mut i = 0;
+        while i < PAGE_WORDS.len() {
+            bits |= 1 << (PAGE_WORDS[i].len() % 64);
+            i += 1;
+        }
+        bits
+    };
     if name.is_ascii() {
-        PAGE_WORDS.iter().any(|w| w.eq_ignore_ascii_case(name))
+        LENGTHS >> (name.len() % 64) & 1 == 1
+            && PAGE_WORDS.iter().any(|w| w.eq_ignore_ascii_case(name))
     } else {
         PAGE_WORDS.contains(&name.to_lowercase().as_str())
     }

@@ -155,6 +155,13 @@ impl Article {
                     });
                 }
                 i += space;
+                // The rest of the run (a page's indentation): only its first byte is kept.
+                while i < bytes.len() {
+                    match html_space_len(bytes, i) {
+                        0 => break,
+                        n => i += n,
+                    }
+                }
                 continue;
             }
             let start = i;

@@ -14,8 +14,9 @@
 //! cannot know (a text-mode tag inside `<select>`, anything after `<frameset>`).
 //!
 //! # Complexity
-//! Linear in the input: each byte is looked at a bounded number of times; text, comments and
-//! quoted attribute values are skipped with `memchr`.
+//! Linear in the input: each byte is looked at a bounded number of times; text (its first
+//! bytes eight at a time, [`find_byte`]), comments and quoted attribute values are skipped
+//! with `memchr`.
 
 use std::ops::{ControlFlow, Range};
 
@@ -296,9 +297,69 @@ mod tag {
     ];
 }
 
+/// How many bytes [`find_byte`] reads itself before it hands the rest to `memchr`.
+const SHORT_SCAN: usize = 32;
+
+/// The first `needle` in `hay` (`memchr::memchr`), for searches that mostly end within a few
+/// bytes (the `<` after a run of indentation, the `-`s of a class list), where `memchr`'s
+/// set-up costs more than the search: the first [`SHORT_SCAN`] bytes are read eight at a time
+/// here, and only a longer haystack goes on to `memchr`. (Quoted attribute values and text
+/// nodes are longer as often as not: `memchr` alone is faster there.)
+pub(super) fn find_byte(needle: u8, hay: &[u8]) -> Option<usize> {
+    let head = hay.get(..SHORT_SCAN).unwrap_or(hay);
+    let spread = u64::from_le_bytes([needle; 8]);
+    let mut chunks = head.chunks_exact(8);
+    let mut at = 0;
+    for chunk in &mut chunks {
+        let mut word = [0u8; 8];
+        word.copy_from_slice(chunk);
+        // The bytes equal to the needle become zero; the lowest flagged byte is the first
+        // zero byte (flags above a zero byte may be false, those below it are not).
+        let x = u64::from_le_bytes(word) ^ spread;
+        let zero = x.wrapping_sub(0x0101_0101_0101_0101) & !x & 0x8080_8080_8080_8080;
+        if zero != 0 {
+            return Some(at + (zero.trailing_zeros() / 8) as usize);
+        }
+        at += 8;
+    }
+    if let Some(p) = chunks.remainder().iter().position(|&b| b == needle) {
+        return Some(at + p);
+    }
+    let rest = hay.get(head.len()..).unwrap_or(&[]);
+    memchr::memchr(needle, rest).map(|p| head.len() + p)
+}
+
 /// White space as the tokenizer knows it.
 fn is_space(b: u8) -> bool {
     matches!(b, b' ' | b'\n' | b'\r' | b'\t' | b'\x0c')
+}
+
+/// For each byte, whether it ends an attribute name: white space, `=`, `/` and `>`. Names
+/// are read a byte and one table look-up at a time.
+static ENDS_ATTRIBUTE_NAME: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        t[b] = matches!(
+            b as u8,
+            b' ' | b'\n' | b'\r' | b'\t' | b'\x0c' | b'=' | b'/' | b'>'
+        );
+        b += 1;
+    }
+    t
+};
+
+/// Where the attribute name that goes on at byte `i` of `bytes` ends (see
+/// [`ENDS_ATTRIBUTE_NAME`]), or the end of the bytes.
+#[inline]
+fn attribute_name_end(bytes: &[u8], mut i: usize) -> usize {
+    while let Some(&b) = bytes.get(i) {
+        if ENDS_ATTRIBUTE_NAME[usize::from(b)] {
+            break;
+        }
+        i += 1;
+    }
+    i
 }
 
 /// What the tag being read is.
@@ -408,7 +469,7 @@ impl<K: Sink> Tokenizer<'_, '_, K> {
     fn data(&mut self, mut i: usize) -> Result<Next, Stop> {
         let len = self.bytes.len();
         loop {
-            let Some(lt) = memchr::memchr(b'<', self.bytes.get(i..).unwrap_or(&[])).map(|o| i + o)
+            let Some(lt) = find_byte(b'<', self.bytes.get(i..).unwrap_or(&[])).map(|o| i + o)
             else {
                 self.emit_text(len)?;
                 return Ok(None);
@@ -487,13 +548,7 @@ impl<K: Sink> Tokenizer<'_, '_, K> {
                 _ => {
                     // attribute_name_state: the first byte is part of the name, whatever it is.
                     let name_start = i;
-                    i += 1;
-                    while i < len
-                        && !is_space(self.bytes[i])
-                        && !matches!(self.bytes[i], b'=' | b'/' | b'>')
-                    {
-                        i += 1;
-                    }
+                    i = attribute_name_end(self.bytes, i + 1);
                     let name = (name_start, i);
                     let Some(mut c) = self.byte(i) else {
                         return self.unfinished(tag.start);
@@ -922,7 +977,7 @@ impl<K: Sink> Tokenizer<'_, '_, K> {
     fn raw_like(&mut self, mut i: usize) -> Result<Next, Stop> {
         let len = self.bytes.len();
         loop {
-            let Some(lt) = memchr::memchr(b'<', self.bytes.get(i..).unwrap_or(&[])).map(|o| i + o)
+            let Some(lt) = find_byte(b'<', self.bytes.get(i..).unwrap_or(&[])).map(|o| i + o)
             else {
                 self.emit_text(len)?;
                 return Ok(None);
@@ -983,7 +1038,7 @@ impl<K: Sink> Tokenizer<'_, '_, K> {
     fn script(&mut self, mut i: usize) -> Result<Next, Stop> {
         let len = self.bytes.len();
         loop {
-            let Some(lt) = memchr::memchr(b'<', self.bytes.get(i..).unwrap_or(&[])).map(|o| i + o)
+            let Some(lt) = find_byte(b'<', self.bytes.get(i..).unwrap_or(&[])).map(|o| i + o)
             else {
                 self.emit_text(len)?;
                 return Ok(None);
@@ -1181,3 +1236,32 @@ fn dash_dash(double: bool) -> State {
 
 /// The next state and the byte it starts at; `None` at the input's end.
 type Next = Option<(State, usize)>;
+
+#[cfg(test)]
+mod tests {
+    use super::find_byte;
+
+    /// [`find_byte`] answers as `memchr` does, for every length around its short scan, every
+    /// position of the needle, and needles next to bytes that differ from them by one.
+    #[test]
+    fn find_byte_is_memchr() {
+        for len in 0..80 {
+            for at in 0..=len {
+                for fill in [b'a', b'<' - 1, b'<' + 1, 0xff, 0] {
+                    let mut hay = vec![fill; len];
+                    if let Some(b) = hay.get_mut(at) {
+                        *b = b'<';
+                    }
+                    if let Some(b) = hay.get_mut(at + 3) {
+                        *b = b'<';
+                    }
+                    assert_eq!(
+                        find_byte(b'<', &hay),
+                        memchr::memchr(b'<', &hay),
+                        "{len} {at} {fill}"
+                    );
+                }
+            }
+        }
+    }
+}

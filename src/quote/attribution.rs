@@ -1326,12 +1326,20 @@ fn token_at(slice: &str, base: usize, i: usize, out: &mut Vec<Tok>) -> usize {
     let mut dotted = false;
     let mut mixed = !b.is_ascii_lowercase() && !b.is_ascii_digit();
     while end < len {
-        let b = bytes[end];
-        if b.is_ascii_alphanumeric() {
-            mixed |= b.is_ascii_uppercase();
+        // A run of ASCII letters and digits, read a byte and a table look-up at a time.
+        let mut class = 0;
+        while let Some(&b) = bytes.get(end) {
+            let k = ASCII_CLASS[usize::from(b)];
+            if k == 0 {
+                break;
+            }
+            class |= k;
             end += 1;
-            continue;
         }
+        mixed |= class & CAPITAL != 0;
+        let Some(&b) = bytes.get(end) else {
+            break;
+        };
         mixed |= !b.is_ascii();
         let (d, d_width) = char_at(slice, end);
         if alnum(d) {
@@ -1368,6 +1376,32 @@ fn token_at(slice: &str, base: usize, i: usize, out: &mut Vec<Tok>) -> usize {
     });
     end
 }
+
+/// [`ASCII_CLASS`] of an ASCII letter or digit.
+const ALNUM: u8 = 1;
+/// The bit of [`ASCII_CLASS`] that marks a capital.
+const CAPITAL: u8 = 2;
+/// [`ASCII_CLASS`] of an ASCII capital (a letter too).
+const UPPER: u8 = CAPITAL | ALNUM;
+
+/// For each byte: [`UPPER`] for an ASCII capital, [`ALNUM`] for another ASCII letter or a
+/// digit, 0 for any other byte (the bytes of characters outside ASCII included).
+static ASCII_CLASS: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut b = 0;
+    while b < 256 {
+        let c = b as u8;
+        t[b] = if c.is_ascii_uppercase() {
+            UPPER
+        } else if c.is_ascii_alphanumeric() {
+            ALNUM
+        } else {
+            0
+        };
+        b += 1;
+    }
+    t
+};
 
 /// The character starting at byte `i` of `s` (a character boundary) and its width in bytes;
 /// ASCII is read without decoding.

@@ -261,8 +261,27 @@ fn is_age_description(lows: &[String]) -> bool {
 
 /// Whether a lowercase word is a personal pronoun.
 pub fn is_pronoun(word: &str) -> bool {
-    CLASSES.pronouns.contains(word) || MORE_PRONOUNS.contains(&word)
+    PRONOUN_SET.contains(word)
 }
+
+/// Whether a word as printed may lowercase to a pronoun: an ASCII word only when some pronoun
+/// has its lowercase first byte and its length (see [`WordSet::may_hold`]).
+fn may_be_pronoun(word: &str) -> bool {
+    match word.as_bytes().first() {
+        Some(&b) if word.is_ascii() => PRONOUN_SET.may_hold(b.to_ascii_lowercase(), word.len()),
+        _ => true,
+    }
+}
+
+/// `CLASSES.pronouns` and [`MORE_PRONOUNS`]: asked of the first word of every sentence.
+static PRONOUN_SET: LazyLock<WordSet> = LazyLock::new(|| {
+    CLASSES
+        .pronouns
+        .iter()
+        .chain(MORE_PRONOUNS)
+        .copied()
+        .collect()
+});
 
 /// Definite articles: a one-word name after one (`the Labour`, `la Fnac`) is an
 /// organization's more often than a person's.
@@ -512,13 +531,19 @@ fn spelled_by(mentions: &[Mention], handle: &str) -> Option<String> {
 /// The words linking the parts of an Arabic name: son or daughter of, family of, father of.
 const ARABIC_NAME_LINKS: [&str; 6] = ["بن", "بنت", "ابن", "آل", "أبو", "ابو"];
 
-/// A set of words looked for in a long run of words, each until it is seen: counts per first
-/// byte and length (63 or more together) let most words of the run pass without hashing.
+/// A set of words looked for in a long run of words, each until it is seen: counts per shape
+/// (first, second and last byte and length, folded into [`PENDING_SLOTS`] slots) let most
+/// words of the run pass without hashing. A page's pending words are mostly its proper nouns
+/// (a few hundred): counts by first byte and length alone let most lower-case words through
+/// to a hash look-up that fails.
 #[derive(Default)]
 struct Pending<'t> {
     words: HashSet<&'t str>,
     shapes: Vec<u32>,
 }
+
+/// The number of shape counts of a [`Pending`].
+const PENDING_SLOTS: usize = 1 << 14;
 
 thread_local! {
     /// The counts of the last [`Pending`] of this thread, all zero: reused, not allocated and
@@ -527,27 +552,33 @@ thread_local! {
 }
 
 impl<'t> Pending<'t> {
-    fn slot(word: &str) -> usize {
-        usize::from(word.as_bytes().first().copied().unwrap_or(0)) * 64 + word.len().min(63)
+    /// The shape count a word goes to.
+    #[inline]
+    fn slot(word: &[u8]) -> usize {
+        let byte = |b: Option<&u8>| usize::from(b.copied().unwrap_or(0));
+        let (first, second, last) = (byte(word.first()), byte(word.get(1)), byte(word.last()));
+        ((first << 6 | word.len().min(63))
+            ^ second.wrapping_mul(0x9e) << 3
+            ^ last.wrapping_mul(0x3b) << 7)
+            % PENDING_SLOTS
     }
     fn insert(&mut self, word: &'t str) {
         if self.shapes.is_empty() {
             self.shapes = PENDING_SHAPES.with(std::cell::Cell::take);
-            self.shapes.resize(256 * 64, 0);
+            self.shapes.resize(PENDING_SLOTS, 0);
         }
         if self.words.insert(word) {
-            self.shapes[Self::slot(word)] += 1;
+            self.shapes[Self::slot(word.as_bytes())] += 1;
         }
     }
-    /// Whether a word of `len` bytes starting with the byte `first` may still be looked for.
-    fn may_hold(&self, first: u8, len: usize) -> bool {
-        self.shapes
-            .get(usize::from(first) * 64 + len.min(63))
-            .is_some_and(|&n| n > 0)
+    /// Whether a word whose bytes are `word` may still be looked for.
+    #[inline]
+    fn may_hold(&self, word: &[u8]) -> bool {
+        self.shapes.get(Self::slot(word)).is_some_and(|&n| n > 0)
     }
     /// Whether `word` was still looked for; it no longer is.
     fn remove(&mut self, word: &str) -> bool {
-        let slot = Self::slot(word);
+        let slot = Self::slot(word.as_bytes());
         if self.shapes.get(slot).is_none_or(|&n| n == 0) || !self.words.remove(word) {
             return false;
         }
@@ -560,7 +591,7 @@ impl Drop for Pending<'_> {
     fn drop(&mut self) {
         // Only the words still looked for have counts left.
         for w in self.words.drain() {
-            if let Some(n) = self.shapes.get_mut(Self::slot(w)) {
+            if let Some(n) = self.shapes.get_mut(Self::slot(w.as_bytes())) {
                 *n = 0;
             }
         }
@@ -735,7 +766,9 @@ impl Names {
                 continue;
             }
             line_words += 1;
-            if std::mem::take(&mut sentence_open) && with_lowercase(s(t), is_pronoun) {
+            // (A word whose shape no pronoun has is not lowercased to be asked.)
+            let opener = std::mem::take(&mut sentence_open);
+            if opener && may_be_pronoun(s(t)) && with_lowercase(s(t), is_pronoun) {
                 names
                     .pronoun_opens
                     .push(names.sentence_ends.last().copied().unwrap_or(0));
@@ -743,12 +776,12 @@ impl Names {
             let glued = t.start() == glued_at;
             if !t.mixed {
                 // ASCII lower case and digits only: a word opening with a letter has lower
-                // case; one opening with a digit may have none. Only a word whose first byte
-                // and length some capital form has is asked for.
+                // case; one opening with a digit may have none. Only a word whose shape some
+                // capital form has is asked for.
                 let letter = t.first.is_ascii_lowercase();
                 if letter {
-                    let first = u8::try_from(t.first).unwrap_or(0);
-                    if !glued && capital_forms.may_hold(first, t.end() - t.start()) {
+                    let bytes = text.as_bytes().get(t.start()..t.end()).unwrap_or(&[]);
+                    if !glued && capital_forms.may_hold(bytes) {
                         let w = s(t);
                         if capital_forms.remove(w) {
                             lower_words.insert(w);
@@ -892,7 +925,7 @@ impl Names {
                 continue;
             }
             // Scripts without capitals: a given name and the word after it.
-            let first = s(&t).chars().next().unwrap_or(' ');
+            let first = t.first;
             if first.is_alphabetic() && !first.is_lowercase() && !first.is_uppercase() {
                 // An Arabic title, then the name up to a comma or a definite word (`الشيخ حمد
                 // بن جاسم بن جبر آل ثاني، رئيس الوزراء`); adjectives with the article first

@@ -164,7 +164,13 @@ const fn marker(m: &'static str) -> (&'static str, u64) {
 /// a class list passes before it is searched for each marker. Empty without a `-`.
 fn dash_pairs(v: &[u8]) -> u64 {
     let mut set = 0;
-    for d in memchr::memchr_iter(b'-', v) {
+    let mut from = 0;
+    while let Some(d) = v
+        .get(from..)
+        .and_then(|rest| super::tokens::find_byte(b'-', rest))
+        .map(|o| from + o)
+    {
+        from = d + 1;
         if let (Some(&a), Some(&b)) = (d.checked_sub(1).and_then(|p| v.get(p)), v.get(d + 1)) {
             set |= pair_bit(a, b);
         }
