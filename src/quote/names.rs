@@ -1648,6 +1648,15 @@ impl Names {
         let partitive = words.len() == 3
             && (ONE.contains(&first) || INDEFINITE_SET.contains(first))
             && PARTITIVE_PREPOSITIONS.contains(&lows[1].as_str());
+        // `One caption read`: one of the posts of the person the sentence before is about
+        // (`Kardashian-West shared several images … One caption read, “…”`); with nobody
+        // there, as printed.
+        let one_post = words.len() == 2
+            && INDEFINITE_SET.contains(first)
+            && OBJECT_SET.contains(lows[1].as_str());
+        if one_post {
+            return keep(self.recent_subject(at));
+        }
         if (INDEFINITE_SET.contains(first) && !definite_a) || nordic || partitive {
             return keep(None);
         }
@@ -2062,6 +2071,19 @@ mod tests {
         assert_eq!(n.nearest(at), Some("Pete Davidson"));
         assert_eq!(speaker_of(&n, "she", at).as_deref(), Some("Kardashian"));
         assert_eq!(speaker_of(&n, "he", at).as_deref(), Some("Pete Davidson"));
+    }
+
+    #[test]
+    fn one_of_the_posts_is_the_posters() {
+        // fixtures/realworld/docs/259.txt: `Kardashian-West shared several images … One caption
+        // read, “…”`.
+        let t = include_str!("../../fixtures/realworld/docs/259.txt");
+        let at = t.find("\u{201c}40 and feeling").unwrap();
+        let n = Names::build(t, 0, &[]);
+        assert_eq!(
+            speaker_of(&n, "One caption", at).as_deref(),
+            Some("Kardashian-West")
+        );
     }
 
     #[test]
