@@ -849,3 +849,21 @@ fn quotes_go_on_past_an_embed_between_paragraphs() {
         expect(&doc, &feed, text, Some("Susan Coghill"), None);
     }
 }
+
+#[test]
+fn a_bracketed_gloss_between_speaker_and_cue() {
+    // Real (en, fixtures/realworld-next7/docs/451.txt): `“…,” Sen. David Vitter (R-La.)
+    // tweeted. “Very unsettling.”`: the full stop inside the brackets ends no sentence, the
+    // gloss is passed over, and the next quote goes on with the speaker.
+    let (doc, feed) = feed_of("realworld-next7/docs/451.txt");
+    let first = q(&feed, "This attack at Rep. Giffords event");
+    assert_eq!(first.speaker.as_deref(), Some("Sen. David Vitter"));
+    assert_eq!(first.cue.as_deref(), Some("tweeted"));
+    expect(
+        &doc,
+        &feed,
+        "Very unsettling.",
+        Some("Sen. David Vitter"),
+        None,
+    );
+}

@@ -559,6 +559,18 @@ impl<'a> Toks<'a> {
 
     /// The speaker phrase ending just before token `end` (adverbs skipped), not before `lo`.
     fn np_before(&self, end: usize, lo: usize) -> Option<Range<usize>> {
+        // `Sen. David Vitter (R-La.) tweeted`: a bracketed gloss (party and state, a handle,
+        // an age) between the subject and its verb is looked past.
+        if end > lo + 2 && self.is(end - 1, ")") {
+            if let Some(open) = (end.saturating_sub(8).max(lo)..end - 1)
+                .rev()
+                .find(|&t| self.is(t, "("))
+            {
+                if open > lo && self.word(open - 1) {
+                    return self.np_before(open, lo);
+                }
+            }
+        }
         // `@handle tweeted`.
         if let Some(r) = end
             .checked_sub(2)
@@ -1472,9 +1484,18 @@ pub fn attribute_in(
         }
     }
 
-    // The text after the quote, to the sentence end.
+    // The text after the quote, to the sentence end; not a full stop inside brackets
+    // (`Sen. David Vitter (R-La.) tweeted.`).
+    let mut depth = 0usize;
     let m = (0..post.len())
-        .find(|&i| post.boundary(i))
+        .find(|&i| {
+            if post.is(i, "(") {
+                depth += 1;
+            } else if post.is(i, ")") {
+                depth = depth.saturating_sub(1);
+            }
+            post.boundary(i) && (depth == 0 || post.str(i).contains('\n'))
+        })
         .unwrap_or(post.len());
     let mut s = 0;
     while s < m && !post.word(s) && matches!(post.str(s), "," | "،" | "—" | "–" | "-" | ":") {
@@ -1745,7 +1766,17 @@ fn after_pattern(post: &Toks<'_>, s: usize, m: usize) -> Option<Attribution> {
         return Some(here(post, lone..m, None));
     }
     let mut k = s;
-    while k < m && k < s + 12 && (post.word(k) || post.is(k, ",")) {
+    while k < m && k < s + 12 && (post.word(k) || post.is(k, ",") || post.is(k, "(")) {
+        // `Sen. David Vitter (R-La.) tweeted`: a short bracketed gloss is passed over.
+        if post.is(k, "(") {
+            match (k + 1..m.min(k + 8)).find(|&t| post.is(t, ")")) {
+                Some(close) => {
+                    k = close + 1;
+                    continue;
+                }
+                None => break,
+            }
+        }
         if let Some((end, CueKind::Verb)) = post.cue_at(k) {
             let e = if k > s && post.is(k - 1, ",") {
                 k - 1
