@@ -867,3 +867,18 @@ fn a_bracketed_gloss_between_speaker_and_cue() {
         None,
     );
 }
+
+#[test]
+fn a_title_in_apposition_and_an_impersonal_il() {
+    // Real (fr, fixtures/realworld-next7/docs/458.txt): `Roselyne Bachelot, ministre de la
+    // Culture` gives her the title, so `la ministre a réagi :` is her; `Il s'agit de celui de
+    // Ségolène Royal. "…" a-t-elle écrit`: the impersonal `Il` sends `elle` to nobody before
+    // Royal.
+    let (doc, feed) = feed_of("realworld-next7/docs/458.txt");
+    let q1 = q(&feed, "Je lui réponds qu");
+    assert_eq!(q1.speaker.as_deref(), Some("Roselyne Bachelot"));
+    assert_eq!(q1.speaker_mention.as_deref(), Some("la ministre"));
+    let royal = q(&feed, "Bonjour le bilan carbone");
+    assert_eq!(royal.speaker.as_deref(), Some("Ségolène Royal"));
+    assert!(doc.text.contains("Il s'agit de celui de Ségolène Royal."));
+}

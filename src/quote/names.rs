@@ -289,6 +289,10 @@ const ARTICLE_WORDS: [&str; 14] = [
     "the", "le", "la", "les", "el", "los", "las", "il", "lo", "der", "die", "das", "de", "het",
 ];
 
+/// Words after which a sentence-opening `il` is impersonal (`Il s'agit de …`, `Il y a`, `Il
+/// faut`), not a person.
+const IMPERSONAL_AFTER: [&str; 6] = ["s'agit", "s’agit", "y", "faut", "semble", "paraît"];
+
 /// Possessive determiners before a family tie (`his wife Kali`, `sa femme`, `його дружина`).
 const POSSESSIVES: [&str; 22] = [
     "his", "her", "their", "sa", "son", "ses", "sua", "suo", "seu", "sein", "seine", "ihr", "ihre",
@@ -742,7 +746,7 @@ impl Names {
         // Where a handle, hashtag or link piece glued to its mark would start (`@shakira`,
         // `#loba`, `instagram.com/shakira`): a word there is no lowercase use of a name.
         let mut glued_at = usize::MAX;
-        for t in toks {
+        for (k, t) in toks.iter().enumerate() {
             if !t.word {
                 if matches!(t.first, '@' | '#' | '/' | '.' | '=') {
                     glued_at = t.end();
@@ -768,7 +772,12 @@ impl Names {
             line_words += 1;
             // (A word whose shape no pronoun has is not lowercased to be asked.)
             let opener = std::mem::take(&mut sentence_open);
-            if opener && may_be_pronoun(s(t)) && with_lowercase(s(t), is_pronoun) {
+            // `Il s'agit de …`, `Il y a`, `Il faut`: an impersonal `il`, nobody.
+            let impersonal = || {
+                toks.get(k + 1)
+                    .is_some_and(|n| n.word && IMPERSONAL_AFTER.contains(&tv.low(k + 1)))
+            };
+            if opener && may_be_pronoun(s(t)) && with_lowercase(s(t), is_pronoun) && !impersonal() {
                 names
                     .pronoun_opens
                     .push(names.sentence_ends.last().copied().unwrap_or(0));
@@ -1133,6 +1142,20 @@ impl Names {
                     || given_at(a)
                     || s(&toks[j.min(toks.len() - 1)]) == "("
                         && s(toks.get(j + 1).unwrap_or(&t)) == "@";
+                // `Roselyne Bachelot, ministre de la Culture`: a title in apposition after a full
+                // name (an article may stand before it).
+                if title.is_none()
+                    && e - a >= 2
+                    && e == j
+                    && toks.get(j).is_some_and(|t| s(t) == ",")
+                {
+                    let t = if low_at(j + 1).is_some_and(|w| ARTICLE_WORDS.contains(&w)) {
+                        j + 2
+                    } else {
+                        j + 1
+                    };
+                    title = word_at(t).and_then(|_| title_at(t)).map(str::to_string);
+                }
                 let evidence = title.is_some() || acts;
                 // Capitals only (`HAPPY NEW YEAR`, `RP`): a name only with evidence other than
                 // a title before it (`prezydent RP` is the country's).
