@@ -438,6 +438,43 @@ pub fn fuller_in(name: &str, text: &str, at: usize) -> Option<String> {
     None
 }
 
+/// Longest bracketed credit after a quotation, in characters.
+const MAX_CREDIT_CHARS: usize = 24;
+
+/// `「…」(猪瀬直樹知事 先月30日)`, `「…」(東京都幹部職員)`: a credit in brackets right after the
+/// closing mark, as Japanese television news prints it: the part of it that ends with a title
+/// (the name before the title), else its first part that is no date.
+pub fn credit_after(after: &str) -> Option<String> {
+    let inner = after.strip_prefix(['(', '（'])?;
+    let end = inner.find([')', '）'])?;
+    let credit = &inner[..end];
+    if credit.chars().count() > MAX_CREDIT_CHARS
+        // Kanji and katakana only: a gloss in hiragana is a phrase (`「リツイート」(原文のまま拡散
+        // すること)`), no credit.
+        || !credit.chars().all(|c| {
+            is_kanji_or_katakana(c) || c.is_ascii_digit() || matches!(c, ' ' | '\u{3000}' | '・')
+        })
+    {
+        return None;
+    }
+    let parts = || {
+        credit
+            .split([' ', '\u{3000}', '・'])
+            .filter(|p| !p.is_empty())
+    };
+    let titled = parts().find_map(|p| {
+        JA_TITLES
+            .iter()
+            .find_map(|t| p.strip_suffix(t).filter(|n| n.chars().count() >= 2))
+    });
+    let dated = |p: &str| {
+        p.chars()
+            .any(|c| c.is_ascii_digit() || NUMERALS.contains(c))
+    };
+    let name = titled.or_else(|| parts().find(|p| !dated(p)))?;
+    speaker(name)
+}
+
 /// Han, kana or Hangul.
 pub fn is_cjk(c: char) -> bool {
     matches!(c,
@@ -1055,6 +1092,25 @@ mod tests {
             last("更有網友嘲諷：「太快來不及刪留言嗎？」"),
             pair("網友", "嘲諷")
         );
+    }
+
+    /// Credits in brackets after the marks (fixtures/realworld-next7/docs/463.txt); a gloss in
+    /// hiragana is none (fixtures/realworld/docs/232.txt: `「リツイート」(原文のまま拡散すること)`).
+    #[test]
+    fn bracketed_credits_after_the_marks() {
+        assert_eq!(
+            credit_after("(猪瀬直樹知事 先月30日)").as_deref(),
+            Some("猪瀬直樹")
+        );
+        assert_eq!(
+            credit_after("(東京都 猪瀬直樹知事)").as_deref(),
+            Some("猪瀬直樹")
+        );
+        assert_eq!(
+            credit_after("(東京都幹部職員)").as_deref(),
+            Some("東京都幹部職員")
+        );
+        assert_eq!(credit_after("(原文のまま拡散すること)"), None);
     }
 
     /// fixtures/realworld-next2/docs/344.txt: a user's nickname in single quotes as the topic.

@@ -410,6 +410,14 @@ fn attribute(
         }
     }
     if a.speaker.is_none() && cjk {
+        if let Some(speaker) = text.get(m.close..hi).and_then(cjk::credit_after) {
+            a.speaker = Some(speaker);
+            a.named_here = true;
+            a.adjacent = true;
+            return a;
+        }
+    }
+    if a.speaker.is_none() && cjk {
         if let Some(speaker) = cjk::topic(text, m.open, lo) {
             a.speaker = Some(speaker);
             a.named_here = true;
