@@ -1046,6 +1046,10 @@ impl Names {
                 if quoted.get(q).is_some_and(|r| r.start < toks[j].end()) {
                     break;
                 }
+                // `Early Friday morning`: a day or month ends the run (and is none of it).
+                if j > i && calendar_at(j) {
+                    break;
+                }
                 let particle = || {
                     j > i
                         && PARTICLES.contains(w)
@@ -1919,6 +1923,9 @@ mod tests {
         // fixtures/realworld-next4/docs/382.txt.
         let t = "Donald Trump écrit. Son tweet du Nouvel An le rappelle.";
         assert_eq!(names(t), ["Donald Trump"]);
+        // fixtures/realworld-next7/docs/452.txt: a day ends a run and is none of it.
+        let t = "Early Friday morning, the president posted a tweet";
+        assert!(names(t).is_empty(), "{:?}", names(t));
     }
 
     #[test]
