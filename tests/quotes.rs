@@ -882,3 +882,23 @@ fn a_title_in_apposition_and_an_impersonal_il() {
     assert_eq!(royal.speaker.as_deref(), Some("Ségolène Royal"));
     assert!(doc.text.contains("Il s'agit de celui de Ségolène Royal."));
 }
+
+#[test]
+fn a_sports_role_before_a_name_makes_a_person() {
+    // Real (en, fixtures/realworld-next7/docs/465.txt): `Manchester City midfielder Bernardo
+    // Silva has taken to twitter …`: the role makes him the article's person, so the quotes of
+    // his tweets (a paragraph after `he apologized`, and `He said:`) are his, not the club's
+    // that beat his (`by Olympique Lyon`) nor `The Portuguese international`'s adjective.
+    let (_, feed) = feed_of("realworld-next7/docs/465.txt");
+    for start in [
+        "The 2019/2020 season has ended",
+        "The only thing we can promise",
+        "And to all Liverpool fans",
+    ] {
+        assert_eq!(
+            q(&feed, start).speaker.as_deref(),
+            Some("Bernardo Silva"),
+            "{start}"
+        );
+    }
+}
