@@ -902,3 +902,14 @@ fn a_sports_role_before_a_name_makes_a_person() {
         );
     }
 }
+
+#[test]
+fn spanish_consideró_leads_in() {
+    // Real (es, fixtures/realworld-next7/docs/456.txt): `El presidente también consideró: “…”,
+    // añadió.`: the lead-in's cue and subject (the president, resolved to AMLO named in full)
+    // win over the bare `añadió` after the marks.
+    let (_, feed) = feed_of("realworld-next7/docs/456.txt");
+    let got = q(&feed, "Lo que me llama la atención");
+    assert_eq!(got.speaker.as_deref(), Some("Andrés Manuel López Obrador"));
+    assert_eq!(got.cue.as_deref(), Some("consideró"));
+}
