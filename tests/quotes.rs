@@ -39,6 +39,16 @@ pub(crate) fn q<'f>(feed: &'f Feed, prefix: &str) -> &'f Quote {
         .unwrap_or_else(|| panic!("no quote starting {prefix:?} in {:#?}", feed.quotes))
 }
 
+/// Asserts the speaker and cue of each `(fixture, quote prefix, speaker, cue)`.
+fn expect_speakers(cases: &[(&str, &str, &str, &str)]) {
+    for &(rel, prefix, speaker, cue) in cases {
+        let (_, feed) = feed_of(rel);
+        let got = q(&feed, prefix);
+        assert_eq!(got.speaker.as_deref(), Some(speaker), "{rel} {prefix}");
+        assert_eq!(got.cue.as_deref(), Some(cue), "{rel} {prefix}");
+    }
+}
+
 /// Asserts a quote's exact text (and so its offsets), speaker and cue.
 pub(crate) fn expect(
     doc: &Document,
@@ -687,12 +697,7 @@ fn common_noun_speakers_in_more_languages() {
             "scrive",
         ),
     ];
-    for (rel, prefix, speaker, cue) in cases {
-        let (_, feed) = feed_of(rel);
-        let got = q(&feed, prefix);
-        assert_eq!(got.speaker.as_deref(), Some(speaker), "{rel}");
-        assert_eq!(got.cue.as_deref(), Some(cue), "{rel}");
-    }
+    expect_speakers(&cases);
 }
 
 #[test]
@@ -767,12 +772,7 @@ fn cues_and_inversions_in_more_languages() {
             "skwitowała",
         ),
     ];
-    for (rel, prefix, speaker, cue) in cases {
-        let (_, feed) = feed_of(rel);
-        let got = q(&feed, prefix);
-        assert_eq!(got.speaker.as_deref(), Some(speaker), "{rel} {prefix}");
-        assert_eq!(got.cue.as_deref(), Some(cue), "{rel} {prefix}");
-    }
+    expect_speakers(&cases);
 }
 
 #[test]
@@ -800,12 +800,7 @@ fn cues_glued_to_the_marks_in_cjk() {
             "말했다",
         ),
     ];
-    for (rel, prefix, speaker, cue) in cases {
-        let (_, feed) = feed_of(rel);
-        let got = q(&feed, prefix);
-        assert_eq!(got.speaker.as_deref(), Some(speaker), "{rel} {prefix}");
-        assert_eq!(got.cue.as_deref(), Some(cue), "{rel} {prefix}");
-    }
+    expect_speakers(&cases);
 }
 
 #[test]
