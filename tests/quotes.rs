@@ -908,3 +908,16 @@ fn spanish_consideró_leads_in() {
     assert_eq!(got.speaker.as_deref(), Some("Andrés Manuel López Obrador"));
     assert_eq!(got.cue.as_deref(), Some("consideró"));
 }
+
+#[test]
+fn twitted_is_tweeted() {
+    // Real (en, Nigeria, fixtures/realworld-next7/docs/453.txt): `she twitted that ‘recession
+    // is just a word’`: the spelling of the press there is a cue like `tweeted`, so the single
+    // quotes after it are a quotation.
+    expect_speakers(&[(
+        "realworld-next7/docs/453.txt",
+        "recession is just a word",
+        "Mrs Kemi Adeosun",
+        "twitted",
+    )]);
+}

@@ -37,6 +37,7 @@ pub static CUES: &[(&str, &str, CueKind)] = {
         ("en", "told", Verb),
         ("en", "tells", Verb),
         ("en", "tweeted", Verb),
+        ("en", "twitted", Verb),
         ("en", "tweets", Verb),
         ("en", "retweeted", Verb),
         ("en", "wrote", Verb),
@@ -1215,6 +1216,7 @@ pub static TAILS: &[(&str, &str)] = &[
 /// Words that make a cue name a social platform (`tweeted`, `wrote on X`, `in a Twitter post`).
 pub static PLATFORM_WORDS: &[&str] = &[
     "tweeted",
+    "twitted",
     "tweets",
     "tweet",
     "retweeted",
