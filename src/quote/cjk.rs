@@ -735,11 +735,22 @@ pub fn topic(text: &str, open: usize, lo: usize) -> Option<String> {
         i + before[i..].chars().next().map_or(1, char::len_utf8)
     });
     let sentence = before[start..].trim_start();
+    // `猪瀬知事はこんな投稿をしていました。⏎「…」`: marks opening their line after a sentence
+    // that announces them (`こんな`, `このような`: such a post) have that sentence's topic.
+    if sentence.is_empty() {
+        let previous = last_sentence(before[..start].trim_end().trim_end_matches('。'));
+        if JA_ANNOUNCING.iter().any(|w| previous.contains(w)) {
+            return japanese_topic(previous);
+        }
+    }
     japanese_topic(sentence)
         .or_else(|| japanese_surname_topic(sentence, text, open))
         .or_else(|| korean_topic(sentence))
         .or_else(|| japanese_headline(sentence, text, open))
 }
+
+/// Words announcing the quotation that follows (such a, the following).
+const JA_ANNOUNCING: [&str; 4] = ["こんな", "このような", "次のような", "以下のような"];
 
 /// How far around the marks [`japanese_headline`] looks for a name written with an
 /// honorific or title.
@@ -1111,6 +1122,15 @@ mod tests {
             Some("東京都幹部職員")
         );
         assert_eq!(credit_after("(原文のまま拡散すること)"), None);
+    }
+
+    /// fixtures/realworld-next7/docs/463.txt: marks opening their line after a sentence that
+    /// announces them take its topic.
+    #[test]
+    fn an_announcing_sentence_gives_its_topic() {
+        let text = "謝罪会見の翌未明、猪瀬知事はこんな投稿をしていました。\n「今回の件で誰が味方か敵か、よくわかったのは収穫でした」";
+        let open = text.find('「').unwrap_or(0);
+        assert_eq!(topic(text, open, 0).as_deref(), Some("猪瀬"));
     }
 
     /// fixtures/realworld-next2/docs/344.txt: a user's nickname in single quotes as the topic.
