@@ -1447,7 +1447,30 @@ impl Names {
     pub fn canonical<'a>(&'a self, name: &'a str, at: usize) -> &'a str {
         self.inflected_person(name, at)
             .or_else(|| self.initials_of(name, at))
+            .or_else(|| self.short_form_of(name, at))
             .unwrap_or(name)
+    }
+
+    /// The full name of a person near `at` whose given name `name` shortens (`Jen` for Jennifer
+    /// Aniston): one capitalized word of three letters or more that begins the first word of
+    /// exactly one such name, and is not that word itself.
+    fn short_form_of(&self, name: &str, at: usize) -> Option<&str> {
+        let n = name.chars().count();
+        if n < 3 || name.contains(' ') || !capitalized(name) {
+            return None;
+        }
+        let mut found = self.around(at).filter(|m| {
+            m.person
+                && m.name.split_whitespace().count() >= 2
+                && m.name
+                    .split_whitespace()
+                    .next()
+                    .is_some_and(|first| first.starts_with(name) && first.chars().count() > n)
+        });
+        let first = found.next()?;
+        found
+            .all(|m| m.name == first.name)
+            .then_some(first.name.as_str())
     }
 
     /// The full name whose initials `name` is (`SBY` for Susilo Bambang Yudhoyono, `JK` for
@@ -2101,6 +2124,17 @@ mod tests {
         assert_eq!(n.nearest(at), Some("Pete Davidson"));
         assert_eq!(speaker_of(&n, "she", at).as_deref(), Some("Kardashian"));
         assert_eq!(speaker_of(&n, "he", at).as_deref(), Some("Pete Davidson"));
+    }
+
+    #[test]
+    fn a_short_given_name_is_the_full_name() {
+        // fixtures/realworld-next7/docs/460.txt: `in cui Jen appare davanti allo specchio` is
+        // Jennifer Aniston.
+        let t = include_str!("../../fixtures/realworld-next7/docs/460.txt");
+        let at = t.find("Jen appare").unwrap();
+        let n = Names::build(t, 0, &[]);
+        assert_eq!(n.canonical("Jen", at), "Jennifer Aniston");
+        assert_eq!(n.canonical("Jennifer", at), "Jennifer");
     }
 
     #[test]
