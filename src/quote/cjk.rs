@@ -376,7 +376,7 @@ pub fn fuller<'a>(name: &str, earlier: impl Iterator<Item = &'a str>) -> Option<
     for e in earlier {
         let extra = e.chars().count().saturating_sub(name.chars().count());
         // Not a speaker read with the verb after it (`網友留言`: netizens left word).
-        let verb = ZH_CUES.iter().chain(&["留言"]).any(|c| e.ends_with(c));
+        let verb = ends_with_verb(e);
         let fits =
             (e.starts_with(name) && (1..=3).contains(&extra) && e.chars().all(is_cjk) && !verb)
                 || e.strip_suffix(name)
@@ -423,8 +423,7 @@ pub fn fuller_in(name: &str, text: &str, at: usize) -> Option<String> {
         let next = before[i + run.len()..].chars().next();
         // A headline's speaker stands right before the marks (`国分太一「…」`), unless a
         // Chinese cue is glued to them (`粉丝说「`).
-        let headline =
-            next == Some('「') && !ZH_CUES.iter().chain(&["留言"]).any(|c| full.ends_with(c));
+        let headline = next == Some('「') && !ends_with_verb(full);
         let ends = full.len() < run.len()
             || headline
             || matches!(next, Some('・' | '氏' | 'さ' | '（' | '('))
@@ -473,6 +472,12 @@ pub fn credit_after(after: &str) -> Option<String> {
     };
     let name = titled.or_else(|| parts().find(|p| !dated(p)))?;
     speaker(name)
+}
+
+/// Whether a CJK run ends with a Chinese cue or `留言` (left word): a speaker read together
+/// with its verb (`網友留言`), no name.
+fn ends_with_verb(run: &str) -> bool {
+    ZH_CUES.iter().chain(&["留言"]).any(|c| run.ends_with(c))
 }
 
 /// Han, kana or Hangul.
@@ -604,23 +609,26 @@ const ZH_AND: [char; 2] = ['並', '并'];
 /// The speaker and cue of the first clause of `sentence` that ends with a cue (`不過，國台辦今天
 /// 卻表示，…`: 國台辦), among its first three clauses.
 fn sentence_subject(sentence: &str) -> Option<(String, String)> {
+    first_attributions(sentence, 3)
+}
+
+/// The speaker and cue opening `sentence` as its first clause (`彭慶恩稱，…`).
+fn opening_attribution(sentence: &str) -> Option<(String, String)> {
+    first_attributions(sentence, 1)
+}
+
+/// The speaker and cue of the first of the first `clauses` clauses of `sentence` that ends
+/// with a cue.
+fn first_attributions(sentence: &str, clauses: usize) -> Option<(String, String)> {
     sentence
         .split(['，', ',', '：', ':'])
-        .take(3)
+        .take(clauses)
         .find_map(|clause| {
             let clause = clause.trim();
             let cue = ZH_CUES.iter().find(|c| clause.ends_with(**c))?;
             let who = &clause[..clause.len() - cue.len()];
             Some((zh_speaker(who)?, (*cue).to_string()))
         })
-}
-
-/// The speaker and cue opening `sentence` as its first clause (`彭慶恩稱，…`).
-fn opening_attribution(sentence: &str) -> Option<(String, String)> {
-    let first = sentence.split(['，', ',', '：', ':']).next()?.trim();
-    let cue = ZH_CUES.iter().find(|c| first.ends_with(**c))?;
-    let who = &first[..first.len() - cue.len()];
-    Some((zh_speaker(who)?, (*cue).to_string()))
 }
 
 /// The last sentence of `text`, after its last sentence mark or line break.

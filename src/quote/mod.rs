@@ -410,15 +410,12 @@ fn attribute(
         }
     }
     if a.speaker.is_none() && cjk {
+        // A credit in brackets after the marks, else the sentence's topic.
         if let Some(speaker) = text.get(m.close..hi).and_then(cjk::credit_after) {
             a.speaker = Some(speaker);
             a.named_here = true;
             a.adjacent = true;
-            return a;
-        }
-    }
-    if a.speaker.is_none() && cjk {
-        if let Some(speaker) = cjk::topic(text, m.open, lo) {
+        } else if let Some(speaker) = cjk::topic(text, m.open, lo) {
             a.speaker = Some(speaker);
             a.named_here = true;
         }
