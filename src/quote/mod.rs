@@ -989,6 +989,9 @@ mod tests {
         let said = "「よく言った」「酒なんてものは、強いとか弱いでは無くて、楽しんだものが勝ち」「ギャルに言われると助かる」といった反応が寄せられました。";
         let doc = Document::new("t.txt", said);
         let found: Vec<String> = extract(&doc, &[]).into_iter().map(|q| q.text).collect();
-        assert!(found.contains(&"ギャルに言われると助かる".to_string()), "{found:?}");
+        assert!(
+            found.contains(&"ギャルに言われると助かる".to_string()),
+            "{found:?}"
+        );
     }
 }
