@@ -81,6 +81,11 @@ fn real_articles() {
         "{428,443,427,445}.txt",
         snapshot_file
     );
+    glob!(
+        "../fixtures/realworld-next8/docs",
+        "{468,470}.txt",
+        snapshot_file
+    );
 }
 
 #[test]

@@ -12,12 +12,14 @@
 //! | TikTok embed: `@handle`, caption, `♬ sound` | [`tiktok`] | `♬` |
 //! | listed posts `Name (@handle): “text”` | [`handle_colon`] | `(@` early in a line |
 //! | a status link alone on its line | [`bare_link`] | a line without spaces |
+//! | listed posts signed by a bare `@handle` | [`handle_list`] | a line ending in a handle |
 
 pub mod bare_link;
 pub mod byline;
 pub mod card;
 pub mod embed;
 pub mod handle_colon;
+pub mod handle_list;
 pub mod paragraphs;
 pub mod signature;
 pub mod tiktok;
@@ -175,6 +177,7 @@ impl Detector {
             byline::scan(doc, &paras, &mut claimed, &mut found);
             tiktok::scan(doc, &paras, &mut claimed, &mut found);
             handle_colon::scan(doc, &paras, &mut claimed, &mut found);
+            handle_list::scan(doc, &paras, &mut claimed, &mut found);
             bare_link::scan(doc, &paras, &mut claimed, &mut found);
         }
         if self.cards {

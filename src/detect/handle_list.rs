@@ -1,0 +1,235 @@
+//! Posts listed with nothing but their author's handle after the text, as articles print a
+//! selection of tweets (names, dates and links left out).
+//!
+//! ```text
+//! Ich wünsche dem neuen Koalitionspartner viel Erfolg. Euch kriegt sie auch noch tot! @moritzkoerner
+//!
+//! *
+//!
+//! So leid es mir tut: So fühlen sich befristete Stellen an.
+//!
+//! @fraeulein_tessa
+//! ```
+//!
+//! An item is a line ending in ` @handle`, or a line followed by a line that is only a handle
+//! (perhaps after a dash). One such line is as often prose naming an account, so only a run of
+//! items counts: two or more with separator lines (`*`, `***`, `•`) between them, or three or
+//! more one after the other.
+
+use super::paragraphs::Paras;
+use super::Sighting;
+use crate::document::Document;
+use crate::model::{AppearanceKind, Author, Platform};
+use std::ops::Range;
+
+/// Fewest items of a run whose items follow one another with no separator line between.
+const MIN_BARE_RUN: usize = 3;
+
+/// Fewest items of a run with separator lines between its items.
+const MIN_SEPARATED_RUN: usize = 2;
+
+/// Fewest words of an item's text.
+const MIN_WORDS: usize = 3;
+
+/// Longest separator line, in bytes.
+const MAX_SEPARATOR: usize = 12;
+
+/// What a paragraph is to a list of handle-signed posts.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Line {
+    /// `*`, `***`, `• • •`: a separator between items.
+    Separator,
+    /// `@handle` alone (after an optional dash): the handle signing the line above.
+    Handle,
+    /// Text ending in ` @handle`, the handle's `@` at this byte of the line.
+    Signed(usize),
+    /// Anything else.
+    Other,
+}
+
+/// One listed post: the paragraphs of its text and of its handle, the text's byte range.
+struct Item {
+    first: usize,
+    last: usize,
+    text: Range<usize>,
+    handle: Range<usize>,
+}
+
+/// Finds runs of handle-signed posts among the unclaimed paragraphs; marks those used.
+pub fn scan(doc: &Document, paras: &Paras, claimed: &mut [bool], out: &mut Vec<Sighting>) {
+    let text = doc.text.as_str();
+    let kinds: Vec<Line> = paras
+        .list
+        .iter()
+        .zip(claimed.iter())
+        .map(|(p, &c)| {
+            if c {
+                Line::Other
+            } else {
+                classify(&text[p.range.clone()])
+            }
+        })
+        .collect();
+    // The run of items so far, whether a separator line stands between every two of them,
+    // and whether one has since the last item (anything else but an item ends the run).
+    let mut run: Vec<Item> = Vec::new();
+    let mut all_separated = true;
+    let mut separator_since = false;
+    let mut k = 0;
+    while k < kinds.len() {
+        let item = match kinds[k] {
+            Line::Signed(at) => {
+                let r = &paras.list[k].range;
+                let body = text[r.start..r.start + at].trim_end();
+                Some(Item {
+                    first: k,
+                    last: k,
+                    text: r.start..r.start + body.len(),
+                    handle: r.start + at + 1..r.end,
+                })
+            }
+            Line::Other if kinds.get(k + 1) == Some(&Line::Handle) && has_words(doc, paras, k) => {
+                let r = &paras.list[k + 1].range;
+                let at = text[r.clone()].find('@').unwrap_or(0);
+                Some(Item {
+                    first: k,
+                    last: k + 1,
+                    text: paras.list[k].range.clone(),
+                    handle: r.start + at + 1..r.end,
+                })
+            }
+            _ => None,
+        };
+        if let Some(item) = item {
+            if !run.is_empty() {
+                all_separated &= separator_since;
+            }
+            separator_since = false;
+            k = item.last + 1;
+            run.push(item);
+            continue;
+        }
+        if kinds[k] == Line::Separator {
+            separator_since = true;
+        } else {
+            flush(doc, &mut run, all_separated, claimed, out);
+            all_separated = true;
+            separator_since = false;
+        }
+        k += 1;
+    }
+    flush(doc, &mut run, all_separated, claimed, out);
+}
+
+/// Whether paragraph `k` reads as a post's text (see [`is_post_text`]).
+fn has_words(doc: &Document, paras: &Paras, k: usize) -> bool {
+    is_post_text(&doc.text[paras.list[k].range.clone()])
+}
+
+/// Whether `text`, before a handle, reads as a post's text rather than words leading into
+/// the handle (`Follow us on Twitter: @x`, `by @x`, `Rep. Steve Israel, D-N.Y. (`): a few
+/// words, the last closing a sentence or a word of its own.
+fn is_post_text(text: &str) -> bool {
+    let last = text.split_whitespace().next_back().unwrap_or("");
+    let closes = last.ends_with(['.', '!', '?', '»', '«', '”', '"', '…', ')'])
+        || (last.chars().count() >= 4 && last.chars().all(char::is_alphanumeric));
+    closes && text.split_whitespace().nth(MIN_WORDS - 1).is_some()
+}
+
+/// Turns the items of a finished run into sightings when the run is long enough; empties it.
+fn flush(
+    doc: &Document,
+    run: &mut Vec<Item>,
+    separated: bool,
+    claimed: &mut [bool],
+    out: &mut Vec<Sighting>,
+) {
+    let min = if separated {
+        MIN_SEPARATED_RUN
+    } else {
+        MIN_BARE_RUN
+    };
+    if run.len() >= min {
+        for item in run.iter() {
+            claimed[item.first..=item.last].fill(true);
+            out.push(Sighting {
+                platform: Platform::Twitter,
+                kind: AppearanceKind::Embed,
+                author: Author {
+                    name: None,
+                    handle: Some(doc.text[item.handle.clone()].to_string()),
+                },
+                date: None,
+                text: doc.text[item.text.clone()].to_string(),
+                extra: super::Extra::of(None, None, None),
+                start: item.text.start,
+                end: item.handle.end,
+            });
+        }
+    }
+    run.clear();
+}
+
+/// What `line` is to a list of handle-signed posts.
+fn classify(line: &str) -> Line {
+    if line.len() <= MAX_SEPARATOR
+        && line
+            .chars()
+            .all(|c| matches!(c, '*' | '•' | '·' | '~' | '#' | '=') || c.is_whitespace())
+    {
+        return Line::Separator;
+    }
+    let Some(at) = line.rfind('@') else {
+        return Line::Other;
+    };
+    let handle = &line[at + 1..];
+    let handle_shaped = (1..=15).contains(&handle.len())
+        && handle
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'_');
+    if !handle_shaped {
+        return Line::Other;
+    }
+    let before = line[..at].trim_end_matches(|c: char| c.is_whitespace());
+    let lead = before.trim_start_matches(['—', '–', '-', ' ']);
+    if lead.is_empty() {
+        return Line::Handle;
+    }
+    // ` @handle` after a space, closing text of a few words that does not lead into the handle
+    // (`Follow us on Twitter: @x`, `by @x`).
+    let spaced = before.len() < at;
+    if spaced && is_post_text(before) {
+        Line::Signed(at)
+    } else {
+        Line::Other
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lines_of_a_handle_signed_list() {
+        // fixtures/realworld-next8/docs/468.txt.
+        assert_eq!(classify("*"), Line::Separator);
+        assert_eq!(classify("@fraeulein_tessa"), Line::Handle);
+        assert_eq!(
+            classify(
+                "Lobbyisten sind stinksauer, Gesetze kaufen wird wahrscheinlich teurer @bootboss"
+            ),
+            Line::Signed(70)
+        );
+        assert_eq!(
+            classify("Ich wünsche dem neuen Koalitionspartner von Frau Merkel viel Erfolg. Euch kriegt sie auch noch tot! @moritzkoerner"),
+            Line::Signed(101)
+        );
+        assert_eq!(
+            classify("Folgen Sie uns auf Twitter: @nd_aktuell"),
+            Line::Other
+        );
+        assert_eq!(classify("Mehr dazu von @nd_aktuell"), Line::Other);
+        // fixtures/realworld/docs/104.txt: accounts recommended, a handle under each name.
+        assert!(!is_post_text("Rep. Steve Israel, D-N.Y. ("));
+    }
+}
