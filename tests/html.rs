@@ -739,3 +739,23 @@ fn never_panics_on_broken_markup() {
         let _ = extract(&Document::html("x.html", html));
     }
 }
+
+/// A React component holding a Bluesky embed (fixtures/realworld-next8/docs/482.html, from a
+/// public repository; source in that set's README): `className` for `class`, and the
+/// signature's handle link on lines of its own inside the parentheses.
+#[test]
+fn bluesky_embed_in_jsx() {
+    let path = format!(
+        "{}/fixtures/realworld-next8/docs/482.html",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    let text = std::fs::read_to_string(&path).expect("fixture");
+    let feed = assemble([extract(&Document::html("482.html", text))]);
+    assert_eq!(feed.posts.len(), 1, "{:#?}", feed.posts);
+    let p = &feed.posts[0];
+    assert_eq!(p.platform, Platform::Bluesky);
+    assert_eq!(p.author.name.as_deref(), Some("Haoqun Jiang"));
+    assert_eq!(p.author.handle.as_deref(), Some("haoqun.dev"));
+    assert!(p.text.starts_with("manifest.build\nInteresting project."));
+    assert_eq!(p.status_id.as_deref(), Some("3lbf3etdjxc24"));
+}

@@ -168,9 +168,11 @@ impl<'a> Dom<'a> {
         }
     }
 
-    /// Whether an element's `class` lists `class`.
+    /// Whether an element's `class` lists `class` (or its `className`, as JSX sources spell
+    /// the attribute: a React component holding an embed's markup).
     pub fn has_class(&self, id: NodeId, class: &str) -> bool {
         self.attr(id, "class")
+            .or_else(|| self.attr(id, "classname"))
             .is_some_and(|c| c.split_ascii_whitespace().any(|x| x == class))
     }
 

@@ -215,7 +215,7 @@ pub fn may_embed(
     let marked = tag.attrs.iter().any(|a| {
         source
             .get(a.name.0..a.name.1)
-            .is_some_and(|n| n.eq_ignore_ascii_case("class"))
+            .is_some_and(|n| n.eq_ignore_ascii_case("class") || n.eq_ignore_ascii_case("classname"))
             && {
                 let v = value(a);
                 // Every marker has a `-`, between the bytes its bit stands for.
@@ -486,10 +486,16 @@ fn signature(tail: &str) -> MarkupSignature {
     let tail = tail.trim_start_matches(|c: char| {
         c.is_whitespace() || matches!(c, '—' | '–' | '―' | '-' | '\u{a0}')
     });
-    let Some(open) = tail.rfind("(@") else {
+    // `(@handle)`, or with the handle's link on lines of its own, as a JSX source prints the
+    // markup (`Haoqun Jiang (⏎<a>⏎@haoqun.dev⏎</a>⏎)`).
+    let Some((open, at)) = tail.rmatch_indices('(').find_map(|(i, _)| {
+        let after = &tail[i + 1..];
+        let pad = after.len() - after.trim_start().len();
+        after[pad..].starts_with('@').then_some((i, i + 1 + pad))
+    }) else {
         return MarkupSignature::default();
     };
-    let inner = tail.get(open + 2..).unwrap_or("");
+    let inner = tail.get(at + 1..).unwrap_or("");
     let Some(close) = inner.find(')') else {
         return MarkupSignature::default();
     };
