@@ -130,6 +130,21 @@ const NEXT8_MINIMUMS: [(&str, f64); 8] = [
     ("quote_links", 0.99),
 ];
 
+/// Minimums on the ninth next batch (14 documents, 11 with posts, most of them not English;
+/// scored before any rule was drawn from it: posts P 0.929 R 1.000 (three gold posts paired
+/// with one prediction), fields 0.921, quotes P/R 0.864, speakers 0.211; the speaker minimum
+/// follows the rules drawn since: the credit line over a quotation).
+const NEXT9_MINIMUMS: [(&str, f64); 8] = [
+    ("post_precision", 0.92),
+    ("post_recall", 0.99),
+    ("field_accuracy", 0.92),
+    ("dedup", 0.99),
+    ("quote_precision", 0.86),
+    ("quote_recall", 0.86),
+    ("speaker_accuracy", 0.57),
+    ("quote_links", 0.89),
+];
+
 #[test]
 fn realworld_set_meets_its_minimums() {
     score_set("fixtures/realworld", &MINIMUMS);
@@ -173,6 +188,11 @@ fn seventh_next_batch_meets_its_minimums() {
 #[test]
 fn eighth_next_batch_meets_its_minimums() {
     score_set("fixtures/realworld-next8", &NEXT8_MINIMUMS);
+}
+
+#[test]
+fn ninth_next_batch_meets_its_minimums() {
+    score_set("fixtures/realworld-next9", &NEXT9_MINIMUMS);
 }
 
 /// Scores the set in `set` (relative to the package) and fails below any of `minimums`.

@@ -186,6 +186,17 @@ fn extract_outside(doc: &Document, posts: &[Range<usize>], code: Vec<Range<usize
                 led = true;
             }
         }
+        // `Trevor Bell, Concert Pianist` on the line above a quotation filling its own line:
+        // who said it, as a list of voices prints them (over any guess with no cue).
+        if a.cue.is_none() {
+            if let Some(name) = credit_line_above(text, m.open, m.close) {
+                // The full name as printed, not resolved as a cue's words are (`Will Jackson`
+                // opens with a modal verb's spelling).
+                a.speaker = Some(name.to_string());
+                a.named_here = false;
+                a.adjacent = true;
+            }
+        }
         // `留言質問「…」、「…」、「…」`, `"…", "…"라는 트윗`: an item of a list of quotations
         // goes with the first one's cue and speaker.
         let listed = prev
@@ -532,6 +543,47 @@ fn resolve_speaker(
         }
         None
     }
+}
+
+/// Longest credit line (`Name, Role`) above a quotation, in bytes.
+const MAX_CREDIT_LINE: usize = 100;
+
+/// Most words of a credit line's role (`Elementary School Teacher`).
+const MAX_ROLE_WORDS: usize = 5;
+
+/// The name of the credit line right above the quotation whose marks span `open..close`,
+/// when the quotation fills its own line: `Gary Holbrook, Elementary School Teacher` over
+/// `“The girl I’m stalking switched over to Threads, so I followed suit.”`, as lists of
+/// voices print them. The line is a name of two to four capitalized words, a comma, and a
+/// role of a few words, with nothing ending a sentence.
+fn credit_line_above(text: &str, open: usize, close: usize) -> Option<&str> {
+    let line_start = text[..open].rfind('\n')? + 1;
+    if !text[line_start..open].trim().is_empty() {
+        return None;
+    }
+    let rest = &text[close..];
+    let line_end = rest.find('\n').unwrap_or(rest.len());
+    if rest[..line_end].chars().any(char::is_alphanumeric) {
+        return None;
+    }
+    let above = text[..line_start - 1].trim_end_matches(['\r', ' ', '\t']);
+    let credit_start = above.rfind('\n').map_or(0, |i| i + 1);
+    let credit = above[credit_start..].trim();
+    if credit.len() > MAX_CREDIT_LINE || credit.ends_with(['.', '!', '?', ':', '"', '”', '»']) {
+        return None;
+    }
+    let (name, role) = credit.split_once(", ")?;
+    let words: Vec<&str> = name.split_whitespace().collect();
+    let named = (2..=4).contains(&words.len())
+        && words.iter().all(|w| {
+            w.starts_with(char::is_uppercase)
+                && w.chars()
+                    .all(|c| c.is_alphabetic() || matches!(c, '-' | '\'' | '’' | '.'))
+        });
+    let role_words = role.split_whitespace().count();
+    let role_shaped = (1..=MAX_ROLE_WORDS).contains(&role_words)
+        && !role.contains([',', '“', '"', '«', '„', '(', ')']);
+    (named && role_shaped).then_some(name)
 }
 
 /// `… al Marii Britanii, Winston Churchill: "…"`: the name set off by a comma right before a
@@ -972,6 +1024,19 @@ mod tests {
         let doc = Document::new("t.txt", text);
         let found: Vec<String> = extract(&doc, &[]).into_iter().map(|q| q.text).collect();
         assert_eq!(found, ["百獣の王ってなんなん"]);
+    }
+
+    #[test]
+    fn a_credit_line_over_a_quotation() {
+        // fixtures/realworld-next9/docs/495.txt, verbatim.
+        let text = "Will Jackson, Retired\n\u{201c}I needed a fourth avenue to try to get to Rachael Ray.\u{201d}\nAimee Standish, Bank Teller\n";
+        let open = text.find('\u{201c}').unwrap();
+        let close = text.find('\u{201d}').unwrap();
+        assert_eq!(credit_line_above(text, open, close), Some("Will Jackson"));
+        let found = extract(&Document::new("t.txt", text), &[]);
+        assert_eq!(found[0].speaker.as_deref(), Some("Will Jackson"));
+        // A quotation on the line above is no credit line.
+        assert_eq!(credit_line_above(text, close + 4, text.len()), None);
     }
 
     #[test]
