@@ -350,6 +350,8 @@ fn is_mark(c: char) -> bool {
 /// Linear: every `#`, `http`, `pic.` and `@` trigger looks back at most over one word.
 fn glue_points(text: &str) -> Vec<(usize, &'static str)> {
     const MAX_WORD: usize = 280;
+    /// Longest handle glued before a hashtag, in bytes.
+    const MAX_HANDLE: usize = 15;
     let bytes = text.as_bytes();
     let mut points = guard_points(text);
     for at in memchr::memchr3_iter(b'#', b'h', b'p', bytes) {
@@ -374,8 +376,15 @@ fn glue_points(text: &str) -> Vec<(usize, &'static str)> {
         }
         let opener = before[..word_start].chars().next_back();
         let glued = if is_hash {
-            // `#a#b`: the left word is itself a hashtag, and a letter-led tag follows.
-            opener == Some('#') && !inside_link(before, word_start) && starts_tag(&text[at + 1..])
+            // `#a#b`: the left word is itself a hashtag, and a letter-led tag follows; or a
+            // mention (`@imVkohli#ViratKohli`), or a `t.co/` link's id, which never has a
+            // fragment (`https://t.co/Bfx6MDWWvu#nhk_video`).
+            let tag_or_mention = matches!(opener, Some('#' | '@'))
+                && !inside_link(before, word_start)
+                && (opener == Some('#') || at - word_start <= MAX_HANDLE);
+            let short_link =
+                before[..word_start].ends_with("t.co/") && (8..=12).contains(&(at - word_start));
+            (tag_or_mention || short_link) && starts_tag(&text[at + 1..])
         } else {
             // `#Tripolihttps://`, `thempic.twitter.com/`: the left word is not a link itself;
             // or it is a `t.co/` link's id, which holds no `.` or `:` (`https://t.co/
@@ -503,11 +512,23 @@ mod tests {
     }
 
     #[test]
-    fn links_are_not_unglued() {
-        assert!(
-            glue_points("http://t.co/8t7G3ddS#a https://web.archive.org/web/2/https://x.com")
-                .is_empty()
+    fn hashtags_glued_to_a_short_link_or_a_mention() {
+        // fixtures/realworld-next9/docs/488.txt and 492.txt: a t.co id has no fragment, and
+        // a copy lost the space between a mention and a hashtag.
+        let e = extract(
+            "ファンの出迎えを受けました。https://t.co/Bfx6MDWWvu#nhk_video pic.twitter.com/",
         );
+        assert_eq!(e.urls, ["https://t.co/Bfx6MDWWvu"]);
+        assert_eq!(e.hashtags, ["nhk_video"]);
+        let e = extract("Look at the number of hundreds by him 🐐🐐🥵@imVkohli#ViratKohli𓃵pic.twitter.com/TSk6BGPKY3");
+        assert_eq!(e.mentions, ["imVkohli"]);
+        assert_eq!(e.hashtags, ["ViratKohli𓃵"]);
+    }
+
+    #[test]
+    fn links_are_not_unglued() {
+        assert!(glue_points("https://web.archive.org/web/2/https://x.com").is_empty());
+        assert!(glue_points("see https://example.com/page#section").is_empty());
         assert_eq!(
             extract("#http://twitter.com").hashtags,
             Vec::<String>::new()
