@@ -706,11 +706,18 @@ impl Names {
         // In the same pass: a word in capitals opening two sentences or more on its own (`SZA
         // has rejected…`, `SZA clarified…`), not a label before a colon (`UPDATE:`), is a
         // name, an acronym's.
-        let mut capital_forms = Pending::default();
+        // Room for a distinct capitalized word every 16 tokens (about a page's share), so
+        // that the two sets below are not grown and rehashed step by step.
+        let room = toks.len() / 16;
+        let mut capital_forms = Pending {
+            words: HashSet::with_capacity_and_hasher(room, Default::default()),
+            shapes: Vec::new(),
+        };
         let mut openers: HashMap<&str, usize> = HashMap::default();
         // Also the distinct capitalized words (as printed, with their lowercase forms), and
         // for each token its index among them (see [`Answers`]).
-        let mut ids: HashMap<&str, u32> = HashMap::default();
+        let mut ids: HashMap<&str, u32> =
+            HashMap::with_capacity_and_hasher(room, Default::default());
         let mut distinct = 0;
         let mut word_ids: Vec<u32> = vec![NOT_CAPITALIZED; toks.len()];
         for (i, t) in toks.iter().enumerate() {
