@@ -29,6 +29,7 @@ use crate::document::is_letter;
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::cell::{Cell, OnceCell};
 use std::ops::Range;
+use std::rc::Rc;
 use std::sync::LazyLock;
 
 /// How many mentions a backward scan looks at, at most.
@@ -424,10 +425,11 @@ fn possessive_stem(word: &str) -> &str {
 /// What the build keeps while it walks the words.
 #[derive(Default)]
 struct Known {
-    /// Lowercase surname or first name → full name.
-    parts: HashMap<String, String>,
+    /// Lowercase surname or first name → full name (one allocation per name learned, shared
+    /// by its parts and stems).
+    parts: HashMap<String, Rc<str>>,
     /// The same parts less their last letter → full name.
-    stems: HashMap<String, String>,
+    stems: HashMap<String, Rc<str>>,
     /// Lowercase handle → display name.
     handles: HashMap<String, String>,
     /// The name learned last (names come again and again: learned once per run of them).
@@ -437,12 +439,12 @@ struct Known {
 impl Known {
     /// The full name a single word stands for, inflected forms included (at most three more
     /// letters than the name's stem: `Dudę` / `Duda`, `Altmaiers` / `Altmaier`).
-    fn full(&self, word: &str) -> Option<&String> {
+    fn full(&self, word: &str) -> Option<&str> {
         with_lowercase(unsuffixed(word), |low| self.full_low(low))
     }
 
     /// [`Known::full`] of a word already in lower case.
-    fn full_low(&self, low: &str) -> Option<&String> {
+    fn full_low(&self, low: &str) -> Option<&str> {
         if let Some(n) = self.parts.get(low) {
             return Some(n);
         }
@@ -487,23 +489,25 @@ impl Known {
         let mut words = name.split_whitespace();
         let first = words.next();
         let last = words.next_back().or(first);
+        let mut shared: Option<Rc<str>> = None;
         for w in [first, last].into_iter().flatten() {
             with_lowercase(w, |low| {
                 if low.chars().count() < 2 || FUNCTION_WORDS.contains(low) {
                     return;
                 }
                 // Learned for this name before (its stem then too): nothing changes.
-                if self.parts.get(low).is_some_and(|n| n == name) {
+                if self.parts.get(low).is_some_and(|n| **n == *name) {
                     return;
                 }
                 // The stem (one letter less), for inflected forms.
                 let mut chars = low.chars();
                 chars.next_back();
                 let stem = chars.as_str();
+                let full = shared.get_or_insert_with(|| Rc::from(name));
                 if stem.chars().count() >= 3 && !self.stems.contains_key(stem) {
-                    self.stems.insert(stem.to_string(), name.to_string());
+                    self.stems.insert(stem.to_string(), Rc::clone(full));
                 }
-                self.parts.insert(low.to_string(), name.to_string());
+                self.parts.insert(low.to_string(), Rc::clone(full));
             });
         }
     }
@@ -1007,7 +1011,7 @@ impl Names {
                     i += 2;
                     continue;
                 }
-                if let Some(full) = known.full(s(&t)).cloned() {
+                if let Some(full) = known.full(s(&t)).map(str::to_string) {
                     names.mentions.push(Mention {
                         at: t.start(),
                         name: full,
@@ -1177,7 +1181,7 @@ impl Names {
                     known.learn(printed);
                     Some(printed.to_string())
                 } else if let Some(full) = known.full(printed) {
-                    Some(full.clone())
+                    Some(full.to_string())
                 } else if !dated(a)
                     && (title.is_some()
                         || acronym(printed)
