@@ -1016,6 +1016,9 @@ struct Scratch {
     quote_word: Vec<u32>,
     /// The current quote's distinct word ids (a buffer kept from quote to quote).
     quote_ids: Vec<u32>,
+    /// The current quote's words in order, as vocabulary ids (`None`: a word the index
+    /// lacks), for its pairs of adjacent words.
+    quote_seq: Vec<Option<u32>>,
     mark: u32,
 }
 
@@ -1026,6 +1029,7 @@ impl Scratch {
             hits: Vec::new(),
             quote_word: vec![0; words],
             quote_ids: Vec::new(),
+            quote_seq: Vec::new(),
             mark: 0,
         }
     }
@@ -1062,17 +1066,25 @@ fn best_post<'a>(
     // no string kept or hashed twice per word.
     let mut ids = std::mem::take(&mut scratch.quote_ids);
     ids.clear();
+    // The same words in order, for the pairs below: the text is split and looked up once.
+    let mut seq = std::mem::take(&mut scratch.quote_seq);
+    seq.clear();
     let mut unknown: Vec<String> = Vec::new();
-    for_each_word(&q.text, |w| match index.vocab.get(w) {
-        Some(&id) => ids.push(id),
-        None if !unknown.iter().any(|u| u == w) => unknown.push(w.to_string()),
-        None => {}
+    for_each_word(&q.text, |w| {
+        let id = index.vocab.get(w).copied();
+        seq.push(id);
+        match id {
+            Some(id) => ids.push(id),
+            None if !unknown.iter().any(|u| u == w) => unknown.push(w.to_string()),
+            None => {}
+        }
     });
     ids.sort_unstable();
     ids.dedup();
     let distinct = ids.len() + unknown.len();
     if distinct < MIN_WORDS {
         scratch.quote_ids = ids;
+        scratch.quote_seq = seq;
         return None;
     }
     let mut known: Vec<(usize, u32)> = ids
@@ -1107,15 +1119,14 @@ fn best_post<'a>(
         // The quote's pairs of adjacent words, rarest first, within the same budget.
         let mut prev: Option<u32> = None;
         let mut pairs: Vec<(usize, u32)> = Vec::new();
-        for_each_word(&q.text, |w| {
-            let id = index.vocab.get(w).copied();
+        for &id in &seq {
             if let (Some(p), Some(id)) = (prev, id) {
                 if let Some(&pair) = index.pairs.get(&pair_key(p, id)) {
                     pairs.push((index.pair_postings(pair).len(), pair));
                 }
             }
             prev = id;
-        });
+        }
         pairs.sort_unstable();
         pairs.dedup();
         let mut read = 0;
@@ -1127,6 +1138,7 @@ fn best_post<'a>(
             scratch.count(index.pair_postings(pair), mark);
         }
     }
+    scratch.quote_seq = seq;
     let hits = &mut scratch.hits;
     let by_hits = |a: &(u32, u32), b: &(u32, u32)| b.0.cmp(&a.0).then(a.1.cmp(&b.1));
     if hits.len() > MAX_CANDIDATES {
