@@ -1140,11 +1140,7 @@ fn best_post<'a>(
     }
     scratch.quote_seq = seq;
     let hits = &mut scratch.hits;
-    let by_hits = |a: &(u32, u32), b: &(u32, u32)| b.0.cmp(&a.0).then(a.1.cmp(&b.1));
-    if hits.len() > MAX_CANDIDATES {
-        hits.select_nth_unstable_by(MAX_CANDIDATES, by_hits);
-        hits.truncate(MAX_CANDIDATES);
-    }
+    keep_most_hit(hits, MAX_CANDIDATES);
 
     let speaker = q.speaker.as_deref().map(name_tokens).unwrap_or_default();
     let platform = q.cue.as_deref().is_some_and(crate::quote::is_platform_cue);
@@ -1183,6 +1179,53 @@ fn best_post<'a>(
         }
     }
     best.map(|(_, sim, Reverse(pi))| (pi, sim))
+}
+
+/// Keeps the `k` entries (hits, post) of `hits` with the most hits, ties to the smaller post:
+/// the `k` first of that order, in no particular order (a quote's best post does not depend on
+/// the order its candidates are compared in). The hit counts are small: they are counted by
+/// value, and only the posts tied at the last count kept are selected by number — rather than
+/// selecting among thousands of candidates by both.
+fn keep_most_hit(hits: &mut Vec<(u32, u32)>, k: usize) {
+    if hits.len() <= k {
+        return;
+    }
+    /// Counts from this one up share a bucket: a cut among them is selected as before.
+    const BUCKETS: usize = 64;
+    let mut by_count = [0usize; BUCKETS];
+    for h in hits.iter() {
+        by_count[(h.0 as usize).min(BUCKETS - 1)] += 1;
+    }
+    // The count `cut` of the last entry kept: fewer than `k` have more hits, at least `k` as
+    // many or more.
+    let mut above = 0;
+    let mut cut = BUCKETS - 1;
+    while cut > 0 && above + by_count[cut] < k {
+        above += by_count[cut];
+        cut -= 1;
+    }
+    if cut == BUCKETS - 1 {
+        let by_hits = |a: &(u32, u32), b: &(u32, u32)| b.0.cmp(&a.0).then(a.1.cmp(&b.1));
+        hits.select_nth_unstable_by(k, by_hits);
+        hits.truncate(k);
+        return;
+    }
+    let cut = cut as u32;
+    hits.retain(|h| h.0 >= cut);
+    // Those above the cut first, then the tied ones, of which the smallest posts are kept.
+    let mut first_tied = 0;
+    for i in 0..hits.len() {
+        if hits[i].0 > cut {
+            hits.swap(first_tied, i);
+            first_tied += 1;
+        }
+    }
+    let need = k - first_tied;
+    let tied = &mut hits[first_tied..];
+    if tied.len() > need {
+        tied.select_nth_unstable_by_key(need, |h| h.1);
+    }
+    hits.truncate(k);
 }
 
 /// The input order of documents, recovered from the order of the quotes and of each post's
@@ -1284,6 +1327,42 @@ fn document_order(posts: &[Post], quotes: &[Quote]) -> HashMap<String, usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// [`keep_most_hit`] keeps the entries the full selection by both keys kept.
+    #[test]
+    fn most_hit_as_selected_by_both_keys() {
+        let mut seed = 0x9e37_79b9_7f4a_7c15u64;
+        let mut next = |n: u64| {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            seed % n
+        };
+        for round in 0..2000 {
+            let len = next(300) as usize;
+            let top = [2, 4, 70, 200][round % 4];
+            let mut posts: Vec<u32> = (0..len as u32 * 3).collect();
+            for i in (1..posts.len()).rev() {
+                posts.swap(i, next(i as u64 + 1) as usize);
+            }
+            let hits: Vec<(u32, u32)> = posts[..len]
+                .iter()
+                .map(|&p| (1 + next(top) as u32, p))
+                .collect();
+            for k in [1, 5, 64, 250] {
+                let mut fast = hits.clone();
+                keep_most_hit(&mut fast, k);
+                let mut full = hits.clone();
+                if full.len() > k {
+                    full.select_nth_unstable_by(k, |a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+                    full.truncate(k);
+                }
+                fast.sort_unstable();
+                full.sort_unstable();
+                assert_eq!(fast, full, "k {k}, hits {hits:?}");
+            }
+        }
+    }
 
     #[test]
     fn speakers_match_authors() {
