@@ -1025,8 +1025,10 @@ impl Names {
             }
             // Not a name: a word in lower case, a hashtag, a day or a month.
             // Nor a hashtag, or a piece of a link (`https://t.co/FTXW3829hA`).
+            // Whether the word is glued to one of the marks `mark` (the adjacency first: most
+            // words follow a space, and the marks are compared as strings).
             let glued = |mark: &[&str]| {
-                i > 0 && mark.contains(&s(&toks[i - 1])) && toks[i - 1].end() == t.start()
+                i > 0 && toks[i - 1].end() == t.start() && mark.contains(&s(&toks[i - 1]))
             };
             let hashtag = glued(&["#"]);
             let linked = glued(&["/", "=", "?", "&"]);
