@@ -652,14 +652,23 @@ struct Answers {
 
 /// The answer to `q` about a word whose answers are `memo` (`None`: not a capitalized word,
 /// nothing kept), from `answer` when not known yet.
+///
+/// The answer kept is read inline; working one out (a lexicon look-up) is a call.
+#[inline(always)]
 fn ask(memo: Option<&Answers>, q: Ask, answer: impl FnOnce() -> bool) -> bool {
+    let bit = 1u16 << q as u16;
+    match memo {
+        Some(m) if m.asked.get() & bit != 0 => m.yes.get() & bit != 0,
+        _ => work_out(memo, bit, answer),
+    }
+}
+
+/// [`ask`] when the answer is not kept yet: worked out, and kept for a capitalized word.
+#[inline(never)]
+fn work_out(memo: Option<&Answers>, bit: u16, answer: impl FnOnce() -> bool) -> bool {
     let Some(m) = memo else {
         return answer();
     };
-    let bit = 1u16 << q as u16;
-    if m.asked.get() & bit != 0 {
-        return m.yes.get() & bit != 0;
-    }
     let yes = answer();
     m.asked.set(m.asked.get() | bit);
     m.yes.set(m.yes.get() | if yes { bit } else { 0 });
