@@ -778,11 +778,21 @@ fn best_posts<'a>(
         .max(256);
     quotes
         .par_chunks(chunk)
-        .flat_map_iter(|chunk_quotes| {
+        .enumerate()
+        .flat_map_iter(|(c, chunk_quotes)| {
             let mut scratch = Scratch::new(n_posts, index.vocab.len());
             chunk_quotes
                 .iter()
-                .map(|q| best_post(q, &authors, &index, &mut scratch))
+                .enumerate()
+                .map(|(k, q)| {
+                    best_post(
+                        q,
+                        index.quote_words(c * chunk + k),
+                        &authors,
+                        &index,
+                        &mut scratch,
+                    )
+                })
                 .collect::<Vec<_>>()
         })
         .collect()
@@ -793,6 +803,11 @@ fn best_posts<'a>(
 /// (CSR) — two vectors in all rather than one per post and one per word.
 struct Index {
     vocab: FxHashMap<String, u32>,
+    /// The words of each quote the index was built for, in order, as vocabulary ids (which
+    /// hold them all), back to back, and where each quote's begin (plus the end): their texts
+    /// are split once.
+    quote_ids: Vec<u32>,
+    quote_starts: Vec<usize>,
     /// Per chunk of [`INDEX_CHUNK`] posts, as the cores built them, never copied into one array.
     chunks: Vec<Chunk>,
     /// How many posts use each word.
@@ -889,7 +904,10 @@ impl Index {
     ) -> Index {
         let mut vocab: FxHashMap<String, u32> = FxHashMap::default();
         let mut pairs: FxHashMap<u64, u32> = FxHashMap::default();
+        let mut quote_ids: Vec<u32> = Vec::new();
+        let mut quote_starts: Vec<usize> = Vec::with_capacity(quotes.len() + 1);
         for q in quotes {
+            quote_starts.push(quote_ids.len());
             let mut prev: Option<u32> = None;
             for_each_word(&q.text, |w| {
                 let id = match vocab.get(w) {
@@ -900,6 +918,7 @@ impl Index {
                         id
                     }
                 };
+                quote_ids.push(id);
                 if let Some(p) = prev {
                     let next = pairs.len() as u32;
                     pairs.entry(pair_key(p, id)).or_insert(next);
@@ -907,6 +926,7 @@ impl Index {
                 prev = Some(id);
             });
         }
+        quote_starts.push(quote_ids.len());
         // Each post's distinct known words and pairs, on all cores, a chunk of posts at a time.
         let chunks: Vec<Chunk> = (0..n_posts.div_ceil(INDEX_CHUNK))
             .into_par_iter()
@@ -946,6 +966,8 @@ impl Index {
             .collect();
         let mut index = Index {
             vocab,
+            quote_ids,
+            quote_starts,
             chunks,
             df: Vec::new(),
             posting_posts: Vec::new(),
@@ -963,6 +985,14 @@ impl Index {
         index.pair_posts = pair_flat;
         index.pair_starts = pair_starts;
         index
+    }
+
+    /// The words of quote `k` (of those the index was built for), in order, as ids.
+    fn quote_words(&self, k: usize) -> &[u32] {
+        match (self.quote_starts.get(k), self.quote_starts.get(k + 1)) {
+            (Some(&a), Some(&b)) => self.quote_ids.get(a..b).unwrap_or(&[]),
+            _ => &[],
+        }
     }
 
     /// The distinct word ids of post `pi`, sorted.
@@ -1016,9 +1046,6 @@ struct Scratch {
     quote_word: Vec<u32>,
     /// The current quote's distinct word ids (a buffer kept from quote to quote).
     quote_ids: Vec<u32>,
-    /// The current quote's words in order, as vocabulary ids (`None`: a word the index
-    /// lacks), for its pairs of adjacent words.
-    quote_seq: Vec<Option<u32>>,
     mark: u32,
 }
 
@@ -1029,7 +1056,6 @@ impl Scratch {
             hits: Vec::new(),
             quote_word: vec![0; words],
             quote_ids: Vec::new(),
-            quote_seq: Vec::new(),
             mark: 0,
         }
     }
@@ -1055,36 +1081,25 @@ impl Scratch {
 }
 
 /// The post `q` re-quotes and the similarity, if any (see the module doc for the rules).
+/// `words` are the quote's words in order, as ids of the index's vocabulary, which holds every
+/// word of the quotes it was built for ([`Index::quote_words`]): no string split, kept or hashed
+/// again per word.
 fn best_post<'a>(
     q: &Quote,
+    words: &[u32],
     authors: &impl Fn(usize) -> Option<Cow<'a, Author>>,
     index: &Index,
     scratch: &mut Scratch,
 ) -> Option<(usize, f64)> {
-    // The quote's distinct words as ids of the index's vocabulary, which holds every word of
-    // the quotes it was built for (one it lacked would still count as one of the quote's):
-    // no string kept or hashed twice per word.
+    // The quote's distinct words.
     let mut ids = std::mem::take(&mut scratch.quote_ids);
     ids.clear();
-    // The same words in order, for the pairs below: the text is split and looked up once.
-    let mut seq = std::mem::take(&mut scratch.quote_seq);
-    seq.clear();
-    let mut unknown: Vec<String> = Vec::new();
-    for_each_word(&q.text, |w| {
-        let id = index.vocab.get(w).copied();
-        seq.push(id);
-        match id {
-            Some(id) => ids.push(id),
-            None if !unknown.iter().any(|u| u == w) => unknown.push(w.to_string()),
-            None => {}
-        }
-    });
+    ids.extend_from_slice(words);
     ids.sort_unstable();
     ids.dedup();
-    let distinct = ids.len() + unknown.len();
+    let distinct = ids.len();
     if distinct < MIN_WORDS {
         scratch.quote_ids = ids;
-        scratch.quote_seq = seq;
         return None;
     }
     let mut known: Vec<(usize, u32)> = ids
@@ -1117,15 +1132,11 @@ fn best_post<'a>(
     }
     if dense {
         // The quote's pairs of adjacent words, rarest first, within the same budget.
-        let mut prev: Option<u32> = None;
         let mut pairs: Vec<(usize, u32)> = Vec::new();
-        for &id in &seq {
-            if let (Some(p), Some(id)) = (prev, id) {
-                if let Some(&pair) = index.pairs.get(&pair_key(p, id)) {
-                    pairs.push((index.pair_postings(pair).len(), pair));
-                }
+        for w in words.windows(2) {
+            if let Some(&pair) = index.pairs.get(&pair_key(w[0], w[1])) {
+                pairs.push((index.pair_postings(pair).len(), pair));
             }
-            prev = id;
         }
         pairs.sort_unstable();
         pairs.dedup();
@@ -1138,7 +1149,6 @@ fn best_post<'a>(
             scratch.count(index.pair_postings(pair), mark);
         }
     }
-    scratch.quote_seq = seq;
     let hits = &mut scratch.hits;
     keep_most_hit(hits, MAX_CANDIDATES);
 
