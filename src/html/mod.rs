@@ -45,7 +45,7 @@ type Links = Vec<(String, String)>;
 /// # Complexity
 /// Linear in the page's length.
 pub fn extract(doc: &Document, detector: &Detector) -> Extraction {
-    let (article, meta, found) = match article::stream(&doc.text) {
+    let (mut article, meta, found) = match article::stream(&doc.text) {
         Streamed::Page(article, meta) => (article, meta, Vec::new()),
         Streamed::Refused => return crate::extract::extract_text(doc, detector),
         Streamed::MayEmbed => {
@@ -60,10 +60,12 @@ pub fn extract(doc: &Document, detector: &Detector) -> Extraction {
             (Article::build(&dom, &embeds.taken), meta, embeds.found)
         }
     };
-    let derived = Document::new(doc.name.clone(), article.text.clone());
+    // The article text is lent to the derived document while it is scanned, not copied.
+    let derived = Document::new(doc.name.clone(), std::mem::take(&mut article.text));
     let mut text_sightings = detector.scan(&derived);
     let spans: Vec<_> = text_sightings.iter().map(|s| s.start..s.end).collect();
     let mut quotes = quote::extract_joined(&derived, &spans);
+    article.text = derived.text;
     for s in &mut text_sightings {
         (s.start, s.end) = (article.source_start(s.start), article.source_end(s.end));
     }
@@ -109,6 +111,10 @@ pub fn extract(doc: &Document, detector: &Detector) -> Extraction {
 /// code blocks, and link reference titles (`[eff]: https://… "EFF's dice generated
 /// passphrases"`). `quotes` hold source offsets.
 fn drop_markdown_values(source: &str, quotes: &mut Vec<Quote>) {
+    // No quotation, nothing to drop: the page's fenced blocks are not looked for.
+    if quotes.is_empty() {
+        return;
+    }
     let code = quote::fenced_code(source);
     let mark_before = |at: usize| {
         source

@@ -29,6 +29,7 @@ use crate::document::is_letter;
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::cell::{Cell, OnceCell};
 use std::ops::Range;
+use std::rc::Rc;
 use std::sync::LazyLock;
 
 /// How many mentions a backward scan looks at, at most.
@@ -424,10 +425,11 @@ fn possessive_stem(word: &str) -> &str {
 /// What the build keeps while it walks the words.
 #[derive(Default)]
 struct Known {
-    /// Lowercase surname or first name → full name.
-    parts: HashMap<String, String>,
+    /// Lowercase surname or first name → full name (one allocation per name learned, shared
+    /// by its parts and stems).
+    parts: HashMap<String, Rc<str>>,
     /// The same parts less their last letter → full name.
-    stems: HashMap<String, String>,
+    stems: HashMap<String, Rc<str>>,
     /// Lowercase handle → display name.
     handles: HashMap<String, String>,
     /// The name learned last (names come again and again: learned once per run of them).
@@ -437,12 +439,12 @@ struct Known {
 impl Known {
     /// The full name a single word stands for, inflected forms included (at most three more
     /// letters than the name's stem: `Dudę` / `Duda`, `Altmaiers` / `Altmaier`).
-    fn full(&self, word: &str) -> Option<&String> {
+    fn full(&self, word: &str) -> Option<&str> {
         with_lowercase(unsuffixed(word), |low| self.full_low(low))
     }
 
     /// [`Known::full`] of a word already in lower case.
-    fn full_low(&self, low: &str) -> Option<&String> {
+    fn full_low(&self, low: &str) -> Option<&str> {
         if let Some(n) = self.parts.get(low) {
             return Some(n);
         }
@@ -487,23 +489,25 @@ impl Known {
         let mut words = name.split_whitespace();
         let first = words.next();
         let last = words.next_back().or(first);
+        let mut shared: Option<Rc<str>> = None;
         for w in [first, last].into_iter().flatten() {
             with_lowercase(w, |low| {
                 if low.chars().count() < 2 || FUNCTION_WORDS.contains(low) {
                     return;
                 }
                 // Learned for this name before (its stem then too): nothing changes.
-                if self.parts.get(low).is_some_and(|n| n == name) {
+                if self.parts.get(low).is_some_and(|n| **n == *name) {
                     return;
                 }
                 // The stem (one letter less), for inflected forms.
                 let mut chars = low.chars();
                 chars.next_back();
                 let stem = chars.as_str();
+                let full = shared.get_or_insert_with(|| Rc::from(name));
                 if stem.chars().count() >= 3 && !self.stems.contains_key(stem) {
-                    self.stems.insert(stem.to_string(), name.to_string());
+                    self.stems.insert(stem.to_string(), Rc::clone(full));
                 }
-                self.parts.insert(low.to_string(), name.to_string());
+                self.parts.insert(low.to_string(), Rc::clone(full));
             });
         }
     }
@@ -648,14 +652,23 @@ struct Answers {
 
 /// The answer to `q` about a word whose answers are `memo` (`None`: not a capitalized word,
 /// nothing kept), from `answer` when not known yet.
+///
+/// The answer kept is read inline; working one out (a lexicon look-up) is a call.
+#[inline(always)]
 fn ask(memo: Option<&Answers>, q: Ask, answer: impl FnOnce() -> bool) -> bool {
+    let bit = 1u16 << q as u16;
+    match memo {
+        Some(m) if m.asked.get() & bit != 0 => m.yes.get() & bit != 0,
+        _ => work_out(memo, bit, answer),
+    }
+}
+
+/// [`ask`] when the answer is not kept yet: worked out, and kept for a capitalized word.
+#[inline(never)]
+fn work_out(memo: Option<&Answers>, bit: u16, answer: impl FnOnce() -> bool) -> bool {
     let Some(m) = memo else {
         return answer();
     };
-    let bit = 1u16 << q as u16;
-    if m.asked.get() & bit != 0 {
-        return m.yes.get() & bit != 0;
-    }
     let yes = answer();
     m.asked.set(m.asked.get() | bit);
     m.yes.set(m.yes.get() | if yes { bit } else { 0 });
@@ -706,11 +719,18 @@ impl Names {
         // In the same pass: a word in capitals opening two sentences or more on its own (`SZA
         // has rejected…`, `SZA clarified…`), not a label before a colon (`UPDATE:`), is a
         // name, an acronym's.
-        let mut capital_forms = Pending::default();
+        // Room for a distinct capitalized word every 16 tokens (about a page's share), so
+        // that the two sets below are not grown and rehashed step by step.
+        let room = toks.len() / 16;
+        let mut capital_forms = Pending {
+            words: HashSet::with_capacity_and_hasher(room, Default::default()),
+            shapes: Vec::new(),
+        };
         let mut openers: HashMap<&str, usize> = HashMap::default();
         // Also the distinct capitalized words (as printed, with their lowercase forms), and
         // for each token its index among them (see [`Answers`]).
-        let mut ids: HashMap<&str, u32> = HashMap::default();
+        let mut ids: HashMap<&str, u32> =
+            HashMap::with_capacity_and_hasher(room, Default::default());
         let mut distinct = 0;
         let mut word_ids: Vec<u32> = vec![NOT_CAPITALIZED; toks.len()];
         for (i, t) in toks.iter().enumerate() {
@@ -1000,7 +1020,7 @@ impl Names {
                     i += 2;
                     continue;
                 }
-                if let Some(full) = known.full(s(&t)).cloned() {
+                if let Some(full) = known.full(s(&t)).map(str::to_string) {
                     names.mentions.push(Mention {
                         at: t.start(),
                         name: full,
@@ -1014,8 +1034,10 @@ impl Names {
             }
             // Not a name: a word in lower case, a hashtag, a day or a month.
             // Nor a hashtag, or a piece of a link (`https://t.co/FTXW3829hA`).
+            // Whether the word is glued to one of the marks `mark` (the adjacency first: most
+            // words follow a space, and the marks are compared as strings).
             let glued = |mark: &[&str]| {
-                i > 0 && mark.contains(&s(&toks[i - 1])) && toks[i - 1].end() == t.start()
+                i > 0 && toks[i - 1].end() == t.start() && mark.contains(&s(&toks[i - 1]))
             };
             let hashtag = glued(&["#"]);
             let linked = glued(&["/", "=", "?", "&"]);
@@ -1170,7 +1192,7 @@ impl Names {
                     known.learn(printed);
                     Some(printed.to_string())
                 } else if let Some(full) = known.full(printed) {
-                    Some(full.clone())
+                    Some(full.to_string())
                 } else if !dated(a)
                     && (title.is_some()
                         || acronym(printed)

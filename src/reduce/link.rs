@@ -778,11 +778,21 @@ fn best_posts<'a>(
         .max(256);
     quotes
         .par_chunks(chunk)
-        .flat_map_iter(|chunk_quotes| {
+        .enumerate()
+        .flat_map_iter(|(c, chunk_quotes)| {
             let mut scratch = Scratch::new(n_posts, index.vocab.len());
             chunk_quotes
                 .iter()
-                .map(|q| best_post(q, &authors, &index, &mut scratch))
+                .enumerate()
+                .map(|(k, q)| {
+                    best_post(
+                        q,
+                        index.quote_words(c * chunk + k),
+                        &authors,
+                        &index,
+                        &mut scratch,
+                    )
+                })
                 .collect::<Vec<_>>()
         })
         .collect()
@@ -793,6 +803,11 @@ fn best_posts<'a>(
 /// (CSR) — two vectors in all rather than one per post and one per word.
 struct Index {
     vocab: FxHashMap<String, u32>,
+    /// The words of each quote the index was built for, in order, as vocabulary ids (which
+    /// hold them all), back to back, and where each quote's begin (plus the end): their texts
+    /// are split once.
+    quote_ids: Vec<u32>,
+    quote_starts: Vec<usize>,
     /// Per chunk of [`INDEX_CHUNK`] posts, as the cores built them, never copied into one array.
     chunks: Vec<Chunk>,
     /// How many posts use each word.
@@ -889,7 +904,10 @@ impl Index {
     ) -> Index {
         let mut vocab: FxHashMap<String, u32> = FxHashMap::default();
         let mut pairs: FxHashMap<u64, u32> = FxHashMap::default();
+        let mut quote_ids: Vec<u32> = Vec::new();
+        let mut quote_starts: Vec<usize> = Vec::with_capacity(quotes.len() + 1);
         for q in quotes {
+            quote_starts.push(quote_ids.len());
             let mut prev: Option<u32> = None;
             for_each_word(&q.text, |w| {
                 let id = match vocab.get(w) {
@@ -900,6 +918,7 @@ impl Index {
                         id
                     }
                 };
+                quote_ids.push(id);
                 if let Some(p) = prev {
                     let next = pairs.len() as u32;
                     pairs.entry(pair_key(p, id)).or_insert(next);
@@ -907,6 +926,7 @@ impl Index {
                 prev = Some(id);
             });
         }
+        quote_starts.push(quote_ids.len());
         // Each post's distinct known words and pairs, on all cores, a chunk of posts at a time.
         let chunks: Vec<Chunk> = (0..n_posts.div_ceil(INDEX_CHUNK))
             .into_par_iter()
@@ -946,6 +966,8 @@ impl Index {
             .collect();
         let mut index = Index {
             vocab,
+            quote_ids,
+            quote_starts,
             chunks,
             df: Vec::new(),
             posting_posts: Vec::new(),
@@ -963,6 +985,14 @@ impl Index {
         index.pair_posts = pair_flat;
         index.pair_starts = pair_starts;
         index
+    }
+
+    /// The words of quote `k` (of those the index was built for), in order, as ids.
+    fn quote_words(&self, k: usize) -> &[u32] {
+        match (self.quote_starts.get(k), self.quote_starts.get(k + 1)) {
+            (Some(&a), Some(&b)) => self.quote_ids.get(a..b).unwrap_or(&[]),
+            _ => &[],
+        }
     }
 
     /// The distinct word ids of post `pi`, sorted.
@@ -1051,26 +1081,23 @@ impl Scratch {
 }
 
 /// The post `q` re-quotes and the similarity, if any (see the module doc for the rules).
+/// `words` are the quote's words in order, as ids of the index's vocabulary, which holds every
+/// word of the quotes it was built for ([`Index::quote_words`]): no string split, kept or hashed
+/// again per word.
 fn best_post<'a>(
     q: &Quote,
+    words: &[u32],
     authors: &impl Fn(usize) -> Option<Cow<'a, Author>>,
     index: &Index,
     scratch: &mut Scratch,
 ) -> Option<(usize, f64)> {
-    // The quote's distinct words as ids of the index's vocabulary, which holds every word of
-    // the quotes it was built for (one it lacked would still count as one of the quote's):
-    // no string kept or hashed twice per word.
+    // The quote's distinct words.
     let mut ids = std::mem::take(&mut scratch.quote_ids);
     ids.clear();
-    let mut unknown: Vec<String> = Vec::new();
-    for_each_word(&q.text, |w| match index.vocab.get(w) {
-        Some(&id) => ids.push(id),
-        None if !unknown.iter().any(|u| u == w) => unknown.push(w.to_string()),
-        None => {}
-    });
+    ids.extend_from_slice(words);
     ids.sort_unstable();
     ids.dedup();
-    let distinct = ids.len() + unknown.len();
+    let distinct = ids.len();
     if distinct < MIN_WORDS {
         scratch.quote_ids = ids;
         return None;
@@ -1105,17 +1132,12 @@ fn best_post<'a>(
     }
     if dense {
         // The quote's pairs of adjacent words, rarest first, within the same budget.
-        let mut prev: Option<u32> = None;
         let mut pairs: Vec<(usize, u32)> = Vec::new();
-        for_each_word(&q.text, |w| {
-            let id = index.vocab.get(w).copied();
-            if let (Some(p), Some(id)) = (prev, id) {
-                if let Some(&pair) = index.pairs.get(&pair_key(p, id)) {
-                    pairs.push((index.pair_postings(pair).len(), pair));
-                }
+        for w in words.windows(2) {
+            if let Some(&pair) = index.pairs.get(&pair_key(w[0], w[1])) {
+                pairs.push((index.pair_postings(pair).len(), pair));
             }
-            prev = id;
-        });
+        }
         pairs.sort_unstable();
         pairs.dedup();
         let mut read = 0;
@@ -1128,11 +1150,7 @@ fn best_post<'a>(
         }
     }
     let hits = &mut scratch.hits;
-    let by_hits = |a: &(u32, u32), b: &(u32, u32)| b.0.cmp(&a.0).then(a.1.cmp(&b.1));
-    if hits.len() > MAX_CANDIDATES {
-        hits.select_nth_unstable_by(MAX_CANDIDATES, by_hits);
-        hits.truncate(MAX_CANDIDATES);
-    }
+    keep_most_hit(hits, MAX_CANDIDATES);
 
     let speaker = q.speaker.as_deref().map(name_tokens).unwrap_or_default();
     let platform = q.cue.as_deref().is_some_and(crate::quote::is_platform_cue);
@@ -1171,6 +1189,53 @@ fn best_post<'a>(
         }
     }
     best.map(|(_, sim, Reverse(pi))| (pi, sim))
+}
+
+/// Keeps the `k` entries (hits, post) of `hits` with the most hits, ties to the smaller post:
+/// the `k` first of that order, in no particular order (a quote's best post does not depend on
+/// the order its candidates are compared in). The hit counts are small: they are counted by
+/// value, and only the posts tied at the last count kept are selected by number — rather than
+/// selecting among thousands of candidates by both.
+fn keep_most_hit(hits: &mut Vec<(u32, u32)>, k: usize) {
+    if hits.len() <= k {
+        return;
+    }
+    /// Counts from this one up share a bucket: a cut among them is selected as before.
+    const BUCKETS: usize = 64;
+    let mut by_count = [0usize; BUCKETS];
+    for h in hits.iter() {
+        by_count[(h.0 as usize).min(BUCKETS - 1)] += 1;
+    }
+    // The count `cut` of the last entry kept: fewer than `k` have more hits, at least `k` as
+    // many or more.
+    let mut above = 0;
+    let mut cut = BUCKETS - 1;
+    while cut > 0 && above + by_count[cut] < k {
+        above += by_count[cut];
+        cut -= 1;
+    }
+    if cut == BUCKETS - 1 {
+        let by_hits = |a: &(u32, u32), b: &(u32, u32)| b.0.cmp(&a.0).then(a.1.cmp(&b.1));
+        hits.select_nth_unstable_by(k, by_hits);
+        hits.truncate(k);
+        return;
+    }
+    let cut = cut as u32;
+    hits.retain(|h| h.0 >= cut);
+    // Those above the cut first, then the tied ones, of which the smallest posts are kept.
+    let mut first_tied = 0;
+    for i in 0..hits.len() {
+        if hits[i].0 > cut {
+            hits.swap(first_tied, i);
+            first_tied += 1;
+        }
+    }
+    let need = k - first_tied;
+    let tied = &mut hits[first_tied..];
+    if tied.len() > need {
+        tied.select_nth_unstable_by_key(need, |h| h.1);
+    }
+    hits.truncate(k);
 }
 
 /// The input order of documents, recovered from the order of the quotes and of each post's
@@ -1272,6 +1337,42 @@ fn document_order(posts: &[Post], quotes: &[Quote]) -> HashMap<String, usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// [`keep_most_hit`] keeps the entries the full selection by both keys kept.
+    #[test]
+    fn most_hit_as_selected_by_both_keys() {
+        let mut seed = 0x9e37_79b9_7f4a_7c15u64;
+        let mut next = |n: u64| {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            seed % n
+        };
+        for round in 0..2000 {
+            let len = next(300) as usize;
+            let top = [2, 4, 70, 200][round % 4];
+            let mut posts: Vec<u32> = (0..len as u32 * 3).collect();
+            for i in (1..posts.len()).rev() {
+                posts.swap(i, next(i as u64 + 1) as usize);
+            }
+            let hits: Vec<(u32, u32)> = posts[..len]
+                .iter()
+                .map(|&p| (1 + next(top) as u32, p))
+                .collect();
+            for k in [1, 5, 64, 250] {
+                let mut fast = hits.clone();
+                keep_most_hit(&mut fast, k);
+                let mut full = hits.clone();
+                if full.len() > k {
+                    full.select_nth_unstable_by(k, |a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+                    full.truncate(k);
+                }
+                fast.sort_unstable();
+                full.sort_unstable();
+                assert_eq!(fast, full, "k {k}, hits {hits:?}");
+            }
+        }
+    }
 
     #[test]
     fn speakers_match_authors() {

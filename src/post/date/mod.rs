@@ -215,6 +215,8 @@ fn locale_for(lang: &str) -> Option<usize> {
 /// One month form of one locale, keyed by its folded first character.
 struct Form {
     first: char,
+    /// Its second character folded, unless a space (which matches any white space) or none.
+    second: Option<char>,
     locale: usize,
     month: u32,
     text: &'static str,
@@ -229,6 +231,11 @@ static FORMS: LazyLock<Vec<Form>> = LazyLock::new(|| {
                 if let Some(first) = text.chars().next().map(fold) {
                     forms.push(Form {
                         first,
+                        second: Some(text)
+                            .filter(|t| !t.starts_with(' '))
+                            .and_then(|t| t.chars().nth(1))
+                            .filter(|&c| c != ' ')
+                            .map(fold),
                         locale,
                         month,
                         text,
@@ -256,11 +263,16 @@ fn months_at(c: Cur<'_>) -> Vec<MonthMatch<'_>> {
     };
     let forms = &*FORMS;
     let start = forms.partition_point(|f| f.first < first);
+    // A form whose second character (folded) is not the text's cannot match: most forms of
+    // the same first letter are left at that (`Cur::lit` matches characters equal or equal
+    // folded, which equal folded covers).
+    let second = c.rest().chars().nth(1).map(fold);
     forms
         .get(start..)
         .unwrap_or_default()
         .iter()
         .take_while(|f| f.first == first)
+        .filter(|f| f.second.is_none_or(|w| second == Some(w)))
         .filter_map(|f| {
             let mut end = c;
             end.word(f.text).then_some(MonthMatch {

@@ -304,27 +304,45 @@ fn is_stop_char(ch: char) -> bool {
 /// the greater trigram first, at most [`TEXT_TRIGRAMS_SIZE`]: whatlang's
 /// `get_trigrams_with_positions`, the rank being the position in the list.
 fn ranked_trigrams(lower: &str) -> Vec<u64> {
-    let mut counts: FxHashMap<u64, u32> = FxHashMap::default();
-    let mut chars = lower
-        .chars()
-        .map(|c| if is_stop_char(c) { ' ' } else { c })
-        .chain(Some(' '));
-    let mut c1 = ' ';
-    let mut c2 = chars.next().unwrap_or(' ');
-    for c3 in chars {
-        if !(c2 == ' ' && (c1 == ' ' || c3 == ' ')) {
-            *counts.entry(pack(c1, c2, c3)).or_insert(0) += 1;
-        }
-        c1 = c2;
-        c2 = c3;
+    /// A text's trigram counts, and the same as (count, trigram) to be sorted.
+    type Counts = (FxHashMap<u64, u32>, Vec<(u32, u64)>);
+    thread_local! {
+        /// The counts of this thread's last text, emptied: reused, not allocated and grown
+        /// again for every post.
+        static SCRATCH: std::cell::RefCell<Counts> = std::cell::RefCell::default();
     }
-    let mut by_count: Vec<(u32, u64)> = counts.into_iter().map(|(t, n)| (n, t)).collect();
-    by_count.sort_unstable_by(|a, b| b.cmp(a));
-    by_count
-        .into_iter()
-        .take(TEXT_TRIGRAMS_SIZE)
-        .map(|(_, t)| t)
-        .collect()
+    SCRATCH.with(|scratch| {
+        let mut scratch = scratch.borrow_mut();
+        let (counts, by_count) = &mut *scratch;
+        counts.clear();
+        by_count.clear();
+        let mut chars = lower
+            .chars()
+            .map(|c| if is_stop_char(c) { ' ' } else { c })
+            .chain(Some(' '));
+        let mut c1 = ' ';
+        let mut c2 = chars.next().unwrap_or(' ');
+        for c3 in chars {
+            if !(c2 == ' ' && (c1 == ' ' || c3 == ' ')) {
+                *counts.entry(pack(c1, c2, c3)).or_insert(0) += 1;
+            }
+            c1 = c2;
+            c2 = c3;
+        }
+        // Trigrams are distinct: the order is total, whatever the map's.
+        by_count.extend(counts.drain().map(|(t, n)| (n, t)));
+        by_count.sort_unstable_by(|a, b| b.cmp(a));
+        let ranked = by_count
+            .iter()
+            .take(TEXT_TRIGRAMS_SIZE)
+            .map(|&(_, t)| t)
+            .collect();
+        // A very long text's room is not kept (nor cleared for every short one after it).
+        if counts.capacity() > 1 << 14 {
+            *scratch = Default::default();
+        }
+        ranked
+    })
 }
 
 /// whatlang's `calculate_confidence`.
