@@ -598,11 +598,13 @@ fn is_body_boundary(line: &str) -> bool {
     if last == Some(':') {
         return true;
     }
-    let digits = line.bytes().take_while(u8::is_ascii_digit).count();
-    // `3.`, `3)`, or `3: ` before a title (`1: When he's right he's right`; not `10:30`).
-    let numbered = match line.as_bytes().get(digits) {
+    // `3.`, `3)`, or `3: ` before a title (`1: When he's right he's right`, `#1: Sie ist
+    // jetzt an einem besseren Ort`; not `10:30`).
+    let item = line.strip_prefix(['#', '＃']).unwrap_or(line);
+    let digits = item.bytes().take_while(u8::is_ascii_digit).count();
+    let numbered = match item.as_bytes().get(digits) {
         Some(b'.' | b')') => true,
-        Some(b':') => line.as_bytes().get(digits + 1) == Some(&b' '),
+        Some(b':') => item.as_bytes().get(digits + 1) == Some(&b' '),
         _ => false,
     };
     if is_item_number(line) || digits > 0 && numbered {
@@ -717,6 +719,16 @@ fn weight_exceeds(s: &str, limit: usize) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn numbered_headings_end_the_walk_back() {
+        // fixtures/realworld-next9/docs/497.txt and realworld/docs/045.txt.
+        assert!(is_body_boundary("#1: Sie ist jetzt an einem besseren Ort"));
+        assert!(is_body_boundary("#2:"));
+        assert!(!is_body_boundary(
+            "„Nein. Das kannst du nicht in deine Anwesenheitsnotiz schreiben.“"
+        ));
+    }
 
     #[test]
     fn an_introduction_naming_the_author() {
