@@ -921,3 +921,30 @@ fn twitted_is_tweeted() {
         "twitted",
     )]);
 }
+
+#[test]
+fn cues_with_a_clitic_and_joking_cues() {
+    // Real (it, pl, id: fixtures/realworld-next8/docs/479.txt, 480.txt, 478.txt): `ha
+    // confidato`, `gli ha scritto` (the addressee's clitic before the auxiliary), `żartowała`,
+    // `sambung`.
+    expect_speakers(&[
+        (
+            "realworld-next8/docs/479.txt",
+            "E poi entra in casa il vocabolario di greco",
+            "Matteo Renzi",
+            "ha confidato",
+        ),
+        (
+            "realworld-next8/docs/479.txt",
+            "Tu comprati quello di inglese",
+            "un certo Marco Ferrari",
+            "gli ha scritto",
+        ),
+        (
+            "realworld-next8/docs/480.txt",
+            "Proszę nie nawoływać do dobijania jeńców",
+            "kolejna internautka",
+            "żartowała",
+        ),
+    ]);
+}

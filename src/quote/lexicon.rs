@@ -821,6 +821,9 @@ pub static CUES: &[(&str, &str, CueKind)] = {
         ("uk", "відреагувала", Verb),
         ("pl", "ironizował", Verb),
         ("pl", "ironizowała", Verb),
+        ("pl", "żartował", Verb),
+        ("pl", "żartowała", Verb),
+        ("id", "sambung", Verb),
         // Plural forms, for the crowds that answer a post (`scrivono altri`).
         ("it", "scrivono", Verb),
         ("it", "commentano", Verb),
@@ -1100,6 +1103,13 @@ pub static CUES: &[(&str, &str, CueKind)] = {
         ("it", "ha chiosato", Verb),
         ("it", "ha esordito", Verb),
         ("it", "ha ironizzato", Verb),
+        ("it", "ha confidato", Verb),
+        ("it", "ha cinguettato", Verb),
+        // With the addressee's clitic before the auxiliary (`gli ha scritto un certo …`).
+        ("it", "gli ha scritto", Verb),
+        ("it", "le ha scritto", Verb),
+        ("it", "gli ha risposto", Verb),
+        ("it", "le ha risposto", Verb),
         ("it", "ha scherzato", Verb),
         ("it", "ha ringraziato", Verb),
         ("it", "fa sapere", Verb),
