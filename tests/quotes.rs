@@ -948,3 +948,13 @@ fn cues_with_a_clitic_and_joking_cues() {
         ),
     ]);
 }
+
+#[test]
+fn greek_plural_cue_after_the_marks() {
+    // Real (el, fixtures/realworld-next9/docs/486.txt): `“…” γράφουν μεταξύ άλλων οι
+    // χρήστες`: the users write, among others.
+    let (_, feed) = feed_of("realworld-next9/docs/486.txt");
+    let got = q(&feed, "Όλη η Ευρώπη πρέπει να προστατευθεί");
+    assert!(got.speaker.as_deref().is_some_and(|s| s.ends_with("οι χρήστες")));
+    assert_eq!(got.cue.as_deref(), Some("γράφουν"));
+}

@@ -733,6 +733,13 @@ pub static CUES: &[(&str, &str, CueKind)] = {
         ("el", "τόνισε", Verb),
         ("el", "αναφέρει", Verb),
         ("el", "γράφει", Verb),
+        ("el", "γράφουν", Verb),
+        ("el", "έγραψαν", Verb),
+        ("el", "σχολιάζουν", Verb),
+        ("el", "λένε", Verb),
+        ("el", "απάντησε", Verb),
+        ("el", "σημείωσε", Verb),
+        ("el", "υπογράμμισε", Verb),
         // More English speech verbs.
         ("en", "raved", Verb),
         ("en", "gushed", Verb),
