@@ -955,6 +955,9 @@ fn greek_plural_cue_after_the_marks() {
     // χρήστες`: the users write, among others.
     let (_, feed) = feed_of("realworld-next9/docs/486.txt");
     let got = q(&feed, "Όλη η Ευρώπη πρέπει να προστατευθεί");
-    assert!(got.speaker.as_deref().is_some_and(|s| s.ends_with("οι χρήστες")));
+    assert!(got
+        .speaker
+        .as_deref()
+        .is_some_and(|s| s.ends_with("οι χρήστες")));
     assert_eq!(got.cue.as_deref(), Some("γράφουν"));
 }
