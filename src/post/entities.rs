@@ -389,9 +389,16 @@ fn glue_points(text: &str) -> Vec<(usize, &'static str)> {
             // `#Tripolihttps://`, `thempic.twitter.com/`: the left word is not a link itself;
             // or it is a `t.co/` link's id, which holds no `.` or `:` (`https://t.co/
             // iMKV5fwxo6pic.twitter.com/…`).
+            // A hashtag split off a `t.co/` id above ends there too (`https://t.co/l0Bzu7g8ek
+            // #Squeepic.twitter.com/…`).
+            let tag_after_short_link = opener == Some('#')
+                && before[..word_start - 1]
+                    .rfind("t.co/")
+                    .is_some_and(|i| (8..=12).contains(&(word_start - 1 - (i + 5))));
             (!inside_link(before, word_start) && opener != Some('/') && opener != Some('.'))
                 || (before[..word_start].ends_with("t.co/")
                     && (8..=12).contains(&(at - word_start)))
+                || tag_after_short_link
         };
         if glued {
             points.push((at, " "));
@@ -520,6 +527,12 @@ mod tests {
         );
         assert_eq!(e.urls, ["https://t.co/Bfx6MDWWvu"]);
         assert_eq!(e.hashtags, ["nhk_video"]);
+        // fixtures/realworld-next10/docs/506.txt: and a media link glued to that hashtag.
+        let e =
+            extract("bonding well w/ mom. https://t.co/l0Bzu7g8ek#Squeepic.twitter.com/nEhuJe6vBk");
+        assert_eq!(e.urls, ["https://t.co/l0Bzu7g8ek"]);
+        assert_eq!(e.hashtags, ["Squee"]);
+        assert_eq!(e.media, ["pic.twitter.com/nEhuJe6vBk"]);
         let e = extract("Look at the number of hundreds by him 🐐🐐🥵@imVkohli#ViratKohli𓃵pic.twitter.com/TSk6BGPKY3");
         assert_eq!(e.mentions, ["imVkohli"]);
         assert_eq!(e.hashtags, ["ViratKohli𓃵"]);
