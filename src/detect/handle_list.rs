@@ -160,7 +160,7 @@ fn flush(
                     handle: Some(doc.text[item.handle.clone()].to_string()),
                 },
                 date: None,
-                text: doc.text[item.text.clone()].to_string(),
+                text: unquoted(&doc.text[item.text.clone()]).to_string(),
                 extra: super::Extra::of(None, None, None),
                 start: item.text.start,
                 end: item.handle.end,
@@ -168,6 +168,19 @@ fn flush(
         }
     }
     run.clear();
+}
+
+/// An item's text without the quotation marks a page set around all of it (`"Twitter yasagi
+/// sebebiyle …" @RT_Erdogan`): the marks are the article's, not the post's.
+fn unquoted(text: &str) -> &str {
+    const PAIRS: [(char, char); 5] = [('"', '"'), ('“', '”'), ('«', '»'), ('„', '“'), ('»', '«')];
+    PAIRS
+        .iter()
+        .find_map(|&(open, close)| {
+            let inner = text.strip_prefix(open)?.strip_suffix(close)?;
+            (!inner.contains([open, close])).then_some(inner.trim())
+        })
+        .unwrap_or(text)
 }
 
 /// What `line` is to a list of handle-signed posts.
@@ -231,5 +244,11 @@ mod tests {
         assert_eq!(classify("Mehr dazu von @nd_aktuell"), Line::Other);
         // fixtures/realworld/docs/104.txt: accounts recommended, a handle under each name.
         assert!(!is_post_text("Rep. Steve Israel, D-N.Y. ("));
+        // fixtures/realworld-next10/docs/505.txt: marks around the whole text are the page's.
+        assert_eq!(
+            unquoted("\"@Besiktas hala mı giremediniz twitter'a?\""),
+            "@Besiktas hala mı giremediniz twitter'a?"
+        );
+        assert_eq!(unquoted("»Ja« sagt er"), "»Ja« sagt er");
     }
 }
