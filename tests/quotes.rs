@@ -961,3 +961,23 @@ fn greek_plural_cue_after_the_marks() {
         .is_some_and(|s| s.ends_with("οι χρήστες")));
     assert_eq!(got.cue.as_deref(), Some("γράφουν"));
 }
+
+#[test]
+fn a_dative_addressee_between_the_cue_and_its_subject() {
+    // Real (ru, fixtures/realworld-next10/docs/510.txt): `— ответил Зеленскому один из
+    // комментаторов` (one of the commentators answered Zelensky), `— поддержал третий`.
+    expect_speakers(&[
+        (
+            "realworld-next10/docs/510.txt",
+            "Вот как выглядит отчаяние",
+            "один из комментаторов",
+            "ответил",
+        ),
+        (
+            "realworld-next10/docs/510.txt",
+            "Думаю, пришло время уволить этого актера",
+            "третий",
+            "поддержал",
+        ),
+    ]);
+}

@@ -1660,6 +1660,10 @@ pub fn named_speaker_before_in(scratch: &mut Scratch<'_>, lo: usize, at: usize) 
     })
 }
 
+/// Endings of Russian and Ukrainian masculine names in the dative (`Зеленскому`,
+/// `Зеленському`, `Путіну` is left out: `-у` ends too many nominatives).
+const SLAVIC_DATIVE_ENDINGS: [&str; 4] = ["ому", "ему", "ові", "еві"];
+
 /// Tokens after a title within which [`Toks::title_holder`] looks for its holder's name.
 const HOLDER_REACH: usize = 14;
 
@@ -1725,6 +1729,18 @@ fn after_pattern(post: &Toks<'_>, s: usize, m: usize) -> Option<Attribution> {
             && matches!(post.low(end), "en" | "ett" | "et")
             && post.word(end + 1))
         .then_some(end..m);
+        // `— ответил Зеленскому один из комментаторов`: the addressee, a capitalized word in
+        // the Slavic dative, stands between the cue and its subject.
+        let end = if end + 1 < m
+            && post.cap(end)
+            && SLAVIC_DATIVE_ENDINGS
+                .iter()
+                .any(|e| post.str(end).ends_with(e))
+        {
+            end + 1
+        } else {
+            end
+        };
         return Some(
             match nordic
                 .or_else(|| post.np_after(end, m).map(|r| post.title_holder(r, m)))
