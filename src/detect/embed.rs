@@ -636,10 +636,20 @@ fn cut_glued_prose(text: &str, start: usize, end: usize) -> usize {
         .char_indices()
         .filter(|&(_, c)| matches!(c, '.' | '!' | '?' | ':' | '”' | '"'))
         .filter_map(|(i, c)| {
-            // A sentence ends at the mark only when white space follows (not in `https://`).
+            // A sentence ends at the mark only when white space follows (not in `https://`),
+            // or a capital of another script (`…10 июня 2020 года.Twitter is working…`: the
+            // post glued to the prose).
             let rest = &s[i + c.len_utf8()..];
             let trimmed = rest.trim_start_matches(is_space);
-            (trimmed.len() < rest.len()).then(|| from + (s.len() - trimmed.len()))
+            let glued_script = || {
+                let next = rest.chars().next().filter(|n| n.is_uppercase());
+                let prev = s[..i].chars().next_back().filter(|p| p.is_alphabetic());
+                next.zip(prev).is_some_and(|(n, p)| {
+                    let (mut a, mut b) = ([0u8; 4], [0u8; 4]);
+                    script_of(n.encode_utf8(&mut a)) != script_of(p.encode_utf8(&mut b))
+                })
+            };
+            (trimmed.len() < rest.len() || glued_script()).then(|| from + (s.len() - trimmed.len()))
         })
         .filter(|&o| {
             text[o..end]
@@ -651,15 +661,20 @@ fn cut_glued_prose(text: &str, start: usize, end: usize) -> usize {
     let fits = openings.partition_point(|&o| weight_exceeds(&text[o..end], TWEET_WEIGHT));
     let start = openings.get(fits).copied().unwrap_or(from);
     // A post in another script than the prose it is glued to (`…убегает от утенка. ⚠️WATCH
-    // AT YOUR OWN RISK⚠️ pic.twitter.com/…`) starts where the script changes.
+    // AT YOUR OWN RISK⚠️ pic.twitter.com/…`) starts where the script changes into the script
+    // of its last sentence.
+    let post_script = openings.last().and_then(|&o| script_of(&text[o..end]));
     openings
         .iter()
         .skip(fits)
         .take(MAX_SCRIPT_CUTS)
         .copied()
         .find(|&o| {
+            // Into the script of the post's last sentence: prose quoting a Latin name
+            // (`как в Instagram. Собственный формат…`) changes script before the post does.
             let before = script_of(&text[start..o]);
-            before.is_some() && before != script_of(&text[o..end])
+            let after = script_of(&text[o..end]);
+            before.is_some() && before != after && after == post_script
         })
         .unwrap_or(start)
 }
@@ -719,6 +734,17 @@ fn weight_exceeds(s: &str, limit: usize) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_post_glued_to_prose_in_another_script() {
+        // fixtures/realworld-next10/docs/502.txt, verbatim.
+        let text = "Скриншот новой функции разместила независимый разработчик Джейн Вон.Помимо эмодзи, на твит можно будет отреагировать \"историей\" (React with Fleet) - как в Instagram. Собственный формат постов, которые нельзя лайкнуть, прокомментировать или ретвитнуть, и они полностью \"сгорают\" через сутки, компания начала тестировать весной этого года.Twitter is working on Tweet Reactions...? pic.twitter.com/3Sb6c8cYe3";
+        let start = cut_glued_prose(text, 0, text.len());
+        assert_eq!(
+            &text[start..],
+            "Twitter is working on Tweet Reactions...? pic.twitter.com/3Sb6c8cYe3"
+        );
+    }
 
     #[test]
     fn numbered_headings_end_the_walk_back() {

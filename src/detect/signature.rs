@@ -248,10 +248,19 @@ fn find_dash(text: &str, line_start: usize, at: usize) -> Option<(usize, usize, 
             let spaced_after = after.is_some_and(super::paragraphs::is_space);
             // A hyphen must stand alone; a real dash may be glued to the text before it
             // (flattened markup drops the space after a link).
+            // A hyphen glued to a media or short link is the dash too (`pic.twitter.com/
+            // kMNBfbWPQa- Jane Manchun Wong (@wongmjane)`): a link's id never ends in one.
+            let after_link = || {
+                let word = text[line_start..start]
+                    .rsplit(super::paragraphs::is_space)
+                    .next()
+                    .unwrap_or("");
+                word.starts_with("pic.twitter.com/") || word.contains("://t.co/")
+            };
             let ok = if strong {
                 spaced_after || after != Some('-')
             } else {
-                spaced_before && spaced_after
+                (spaced_before || dash == "-" && after_link()) && spaced_after
             };
             if ok && !(dash == "-" && before == Some('-')) && !(dash == "?" && before == Some('?'))
             {
@@ -438,6 +447,14 @@ mod tests {
             parse("x - Jean-Paul (@jp) 31 December 2019").unwrap().name,
             "Jean-Paul"
         );
+    }
+
+    #[test]
+    fn a_hyphen_glued_to_a_media_link_is_the_dash() {
+        // fixtures/realworld-next10/docs/502.txt.
+        let s = parse("Tweet Reactions...? pic.twitter.com/3Sb6c8cYe3- Jane Manchun Wong (@wongmjane) June 10, 2020").unwrap();
+        assert_eq!(s.name, "Jane Manchun Wong");
+        assert!(parse("well-known (@jsmith) December 31, 2019").is_none());
     }
 
     #[test]
