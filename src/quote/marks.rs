@@ -424,7 +424,51 @@ fn scan_with(text: &str, from: usize, skip: &[Range<usize>], html: bool) -> Vec<
             _ => {}
         }
     }
+    if !html {
+        cut_off(text, &open, &mut found);
+    }
     outermost(found)
+}
+
+/// A text cut off inside a quotation (a page store keeps a page's first few thousand
+/// characters: `… Palin wrote. “On behalf of Todd and my famil`): the quotation opened on the
+/// last line and never closed runs to the end of the text, its closing offset that end.
+/// Whether it is kept is the attribution's to say (see `quote::extract`).
+fn cut_off(text: &str, open: &[Option<Open>; FAMILIES], found: &mut Vec<Marks>) {
+    let end = text.trim_end().len();
+    for fam in [
+        Family::Curly,
+        Family::Straight,
+        Family::Guillemet,
+        Family::Reversed,
+        Family::Corner,
+        Family::WhiteCorner,
+    ] {
+        let Some(o) = open[fam as usize] else {
+            continue;
+        };
+        let inner_start = o.at + o.mark.len_utf8();
+        let Some(body) = text.get(inner_start..end) else {
+            continue;
+        };
+        if end - o.at <= MAX_QUOTE
+            && !body.contains('\n')
+            && body.chars().any(char::is_alphanumeric)
+        {
+            found.push(Marks {
+                open: o.at,
+                inner_start,
+                inner_end: end,
+                close: end,
+            });
+        }
+    }
+}
+
+/// Whether the quotation `m` of `text` is one [`scan`] took to the end of a text cut off
+/// inside it: no closing mark, the text's end its end.
+pub fn is_cut_off(text: &str, m: &Marks) -> bool {
+    m.inner_end == m.close && m.close == text.trim_end().len()
 }
 
 /// Whether the quotation opened by `o` closes after the line end at `at`: within
@@ -539,6 +583,25 @@ mod tests {
             ["We don't know,"]
         );
         assert_eq!(inner("in the '90s, rock 'n' roll"), ["n"]);
+    }
+
+    #[test]
+    fn a_quotation_cut_off_by_the_texts_end() {
+        // fixtures/realworld-next7/docs/451.txt: the page store cut the page inside a
+        // quotation; it runs to the end of the text, which is its closing offset.
+        let text = "victims of today’s tragic shooting in Arizona,” Palin wrote. “On behalf of \
+                    Todd and my family, we all pray for the victims and their families, and for peac";
+        let found = scan(text, 0, &[]);
+        let last = found.last().expect("the cut quotation");
+        assert!(text[last.inner_start..last.inner_end].starts_with("On behalf of Todd"));
+        assert!(is_cut_off(text, last));
+        let closed = scan("“A good heart,” Polis wrote.", 0, &[]);
+        assert!(!is_cut_off("“A good heart,” Polis wrote.", &closed[0]));
+        // Not when a line break follows: the quotation's paragraph ended unclosed.
+        assert_eq!(
+            inner("Palin wrote. “On behalf of Todd\nThe end."),
+            Vec::<&str>::new()
+        );
     }
 
     #[test]

@@ -261,6 +261,10 @@ fn extract_outside(doc: &Document, posts: &[Range<usize>], code: Vec<Range<usize
             &quoted,
         );
         continue_speaker(text, people, prev.as_ref(), m, &spans, &mut a);
+        // A quotation the text's end cut off is one when something attributes it.
+        if a.cue.is_none() && a.speaker.is_none() && marks::is_cut_off(text, m) {
+            continue;
+        }
         // Japanese leaves out a subject that stays the same: a quotation naming nobody, the
         // quotative `と` after it, goes on with the one just before (`「…」とツイート。\n「…」と
         // も綴り`).
@@ -1037,6 +1041,21 @@ mod tests {
         assert_eq!(found[0].speaker.as_deref(), Some("Will Jackson"));
         // A quotation on the line above is no credit line.
         assert_eq!(credit_line_above(text, close + 4, text.len()), None);
+    }
+
+    #[test]
+    fn a_quotation_cut_off_by_the_end_of_the_page() {
+        // fixtures/realworld-next7/docs/451.txt, its last two paragraphs verbatim.
+        let text = "Not just Members of Congress posted messages. Former Alaska Gov. Sarah Palin \
+                    (R-Alaska) linked to a message posted on her Facebook page offering prayers.\n\n\
+                    \u{201c}My sincere condolences are offered to the family of Rep. Gabrielle \
+                    Giffords and the other victims of today\u{2019}s tragic shooting in Arizona,\u{201d} \
+                    Palin wrote. \u{201c}On behalf of Todd and my family, we all pray for the victims \
+                    and their families, and for peac";
+        let found = extract(&Document::new("t.txt", text), &[]);
+        assert_eq!(found.len(), 2);
+        assert!(found[1].text.ends_with("and for peac"));
+        assert_eq!(found[1].speaker.as_deref(), Some("Sarah Palin"));
     }
 
     #[test]
