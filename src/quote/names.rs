@@ -1123,6 +1123,18 @@ impl Names {
                 title = Some(tt.to_string());
                 a = k + 1;
             }
+            // So does an honorific inside it (`Lib Dem Mr Laws`, `Labour MP Mr Byrne`: an
+            // affiliation, then the name), which is the person's title; opening it, only
+            // before a surname of a name known in full (`Mr Laws` after `David Laws`, not `Mr
+            // Potato Head`).
+            let honorific = |k: usize| {
+                gender::of_title(tv.low(k)).is_some()
+                    && (k > a || j == k + 2 && known.full(unsuffixed(s(&toks[k + 1]))).is_some())
+            };
+            if let Some(k) = (a..j.saturating_sub(1)).rev().find(|&k| honorific(k)) {
+                a = k + 1;
+                title.get_or_insert_with(|| tv.low(k).to_string());
+            }
             // A word alone in brackets is a gloss (`(G20)`, `(Dogecoin)`), a capitalized cue
             // verb opens a sentence (`Wrote one user.`): neither names anybody.
             let bracketed = j == i + 1
@@ -1855,9 +1867,23 @@ impl Names {
         });
         if let Some((w, _)) = name_word {
             let bare = unsuffixed(w);
+            // The words before a title are an affiliation (`Lib Dem Mr Laws`, `Labour MP Mr
+            // Byrne`), not part of the name.
+            let named_from = lows
+                .iter()
+                .rposition(|l| title_of(l).is_some() || gender::of_title(l).is_some())
+                .map_or(0, |k| k + 1)
+                .min(words.len());
+            // Not a description after the name (`Zippy Duvall, the president of the …`).
+            let named_from =
+                if !p.contains(',') && words[named_from..].iter().all(|w| capitalized(w)) {
+                    named_from
+                } else {
+                    0
+                };
             let full = self.fullest(bare, until).filter(|f| {
                 // Only a name that holds the printed one's other capitalized words too.
-                words.iter().all(|x| {
+                words[named_from..].iter().all(|x| {
                     !capitalized(x)
                         || title_of(&x.to_lowercase()).is_some()
                         || f.split_whitespace().any(|y| y == unsuffixed(x))
@@ -2157,6 +2183,26 @@ mod tests {
         let n = Names::build(t, 0, &[]);
         assert_eq!(n.canonical("Jen", at), "Jennifer Aniston");
         assert_eq!(n.canonical("Jennifer", at), "Jennifer");
+    }
+
+    #[test]
+    fn honorifics_and_affiliations_before_a_surname() {
+        // fixtures/quote/according-to-the-letter-read.txt: `David Laws, the new Treasury
+        // Secretary` … `Mr Laws' new desk` … `Lib Dem Mr Laws said`.
+        let t = include_str!("../../fixtures/quote/according-to-the-letter-read.txt");
+        let n = Names::build(t, 0, &[]);
+        let at = t.find("Lib Dem Mr Laws said").unwrap();
+        let laws: Vec<&Mention> = n.mentions().iter().filter(|m| m.at > at - 100).collect();
+        assert!(laws.iter().all(|m| m.name == "David Laws"), "{laws:?}");
+        assert_eq!(laws.last().unwrap().title.as_deref(), Some("mr"));
+        assert_eq!(
+            speaker_of(&n, "Lib Dem Mr Laws", at + 30).as_deref(),
+            Some("David Laws")
+        );
+        assert_eq!(
+            speaker_of(&n, "Labour MP Mr Byrne", at).as_deref(),
+            Some("Liam Byrne")
+        );
     }
 
     #[test]

@@ -668,6 +668,16 @@ pub static MORE_FUNCTION_WORDS: &[&str] = &[
     "συγκεκριμένα",
     "ειδικότερα",
     "όπως",
+    // Nordic pronominal adverbs opening a clause before its verb (`Hertil svarer den
+    // tidligere DR-vært:`, "to this the former DR host replies"): the subject follows.
+    "hertil",
+    "dertil",
+    "herpå",
+    "derpå",
+    "härtill",
+    "därtill",
+    "härpå",
+    "därpå",
     "i",
     "a",
     "w",
