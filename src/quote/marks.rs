@@ -205,6 +205,12 @@ fn scan_with(text: &str, from: usize, skip: &[Range<usize>], html: bool) -> Vec<
             continue;
         }
         let next = text.get(i..).and_then(|t| t.chars().next()).unwrap_or('\n');
+        // `قائلا : ” مثل …`, `saatesanoilla: " Bond level`: after a colon, a mark opens even
+        // with a space after it.
+        let after_colon = next == ' '
+            && text
+                .get(..at)
+                .is_some_and(|t| t.trim_end_matches([' ', '\u{a0}']).ends_with(':'));
         let len = c.len_utf8();
         let mut close = |fam: Family, open: &mut [Option<Open>; FAMILIES]| {
             if let Some(o) = open[fam as usize].take() {
@@ -349,7 +355,7 @@ fn scan_with(text: &str, from: usize, skip: &[Range<usize>], html: bool) -> Vec<
             '”' => {
                 if open[Family::Curly as usize].is_some() {
                     close(Family::Curly, &mut open);
-                } else if opens_after(prev) && !next.is_whitespace() {
+                } else if opens_after(prev) && (!next.is_whitespace() || after_colon) {
                     opener(Family::Curly, &mut open);
                 }
             }
@@ -360,7 +366,7 @@ fn scan_with(text: &str, from: usize, skip: &[Range<usize>], html: bool) -> Vec<
                     && (next.is_uppercase() || matches!(next, '#' | '@'));
                 if is_open(Family::Straight, &open) {
                     close(Family::Straight, &mut open);
-                } else if (opens_after(prev) || glued) && !next.is_whitespace() {
+                } else if (opens_after(prev) || glued) && (!next.is_whitespace() || after_colon) {
                     opener(Family::Straight, &mut open);
                 }
             }
@@ -601,6 +607,19 @@ mod tests {
         assert_eq!(
             inner("Palin wrote. “On behalf of Todd\nThe end."),
             Vec::<&str>::new()
+        );
+    }
+
+    #[test]
+    fn a_mark_after_a_colon_opens_before_a_space() {
+        // fixtures/realworld/docs/076.txt: `قائلا : ” مثل …”`, a space inside each mark.
+        let text = include_str!("../../fixtures/realworld/docs/076.txt");
+        let line = text.lines().find(|l| l.contains("قائلا : ”")).unwrap();
+        assert!(inner(line)[0].starts_with(" مثل هذا اليوم المهم في الأمم المتحدة"));
+        // fixtures/realworld/docs/287.txt.
+        assert_eq!(
+            inner("Hynönen mausti päivitystään saatesanoilla: \" Bond level: 100% \" ."),
+            [" Bond level: 100% "]
         );
     }
 
