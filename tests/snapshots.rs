@@ -86,6 +86,11 @@ fn real_articles() {
         "{468,470}.txt",
         snapshot_file
     );
+    glob!(
+        "../fixtures/realworld-next11/docs",
+        "{518,527}.txt",
+        snapshot_file
+    );
 }
 
 #[test]

@@ -250,12 +250,22 @@ fn find_dash(text: &str, line_start: usize, at: usize) -> Option<(usize, usize, 
             // (flattened markup drops the space after a link).
             // A hyphen glued to a media or short link is the dash too (`pic.twitter.com/
             // kMNBfbWPQa- Jane Manchun Wong (@wongmjane)`): a link's id never ends in one.
+            // So is one glued to a sentence's end, a hashtag or an emoji (`Beautiful match.-
+            // Lolo Jones (@lolojones) July 14, 2019`, `#historical- Hugh Jackman`): the
+            // signature's date is read already, and no word ends so in prose.
             let after_link = || {
                 let word = text[line_start..start]
                     .rsplit(super::paragraphs::is_space)
                     .next()
                     .unwrap_or("");
-                word.starts_with("pic.twitter.com/") || word.contains("://t.co/")
+                let ends_post = word.chars().next_back().is_some_and(|c| {
+                    matches!(c, '.' | '!' | '?' | '…')
+                        || (u32::from(c) >= 0x2190 && !c.is_alphanumeric())
+                });
+                word.starts_with("pic.twitter.com/")
+                    || word.contains("://t.co/")
+                    || ends_post
+                    || word.starts_with('#') && word.len() > 1
             };
             let ok = if strong {
                 spaced_after || after != Some('-')
@@ -544,6 +554,33 @@ mod tests {
         assert_eq!(
             (s.name.as_str(), s.handle.as_str()),
             ("Justin Bieber", "justinbieber")
+        );
+    }
+
+    #[test]
+    fn a_hyphen_glued_to_the_posts_end_is_the_dash() {
+        // fixtures/realworld-next11/docs/527.txt: the page turned each dash into a hyphen
+        // glued to the post's last character.
+        let text = include_str!("../../fixtures/realworld-next11/docs/527.txt");
+        let names: Vec<String> = text
+            .lines()
+            .filter_map(|l| {
+                let at = l.find("(@")?;
+                Some(parse_at(l, 0..l.len(), at)?.name)
+            })
+            .collect();
+        assert_eq!(
+            names,
+            [
+                "Kensington Palace",
+                "REE-GUN💥",
+                "Lolo Jones",
+                "andyroddick",
+                "Dan Wolken",
+                "Pau Gasol",
+                "Hugh Jackman",
+                "Erik Brady"
+            ]
         );
     }
 
