@@ -141,8 +141,24 @@ fn gather_text(
         // Signature on its own line: the text is the paragraph just above.
         let prev = k.checked_sub(1)?;
         let p = &paras.list[prev];
-        if paras.list[k].gap_before > 1 || claimed[prev] || p.range.start < floor {
+        // The previous post's signature glued to this post's first words (`— yannis
+        // (@yannis_ki) 6. Mai 2020Nach 8 Wochen …`): the rest of its line is the text.
+        let glued = (p.range.start < floor && floor < p.range.end)
+            .then_some(floor)
+            .filter(|&f| {
+                text[..f].ends_with(|c: char| c.is_ascii_digit())
+                    && text[f..].starts_with(|c: char| c.is_uppercase() || matches!(c, '#' | '@'))
+            });
+        if paras.list[k].gap_before > 1
+            || glued.is_none() && (claimed[prev] || p.range.start < floor)
+        {
             return None;
+        }
+        if let Some(f) = glued {
+            return Some((prev, std::iter::once(f..p.range.end).collect()));
+        }
+        if let Some(f) = glued_to_prose(text, p.range.clone()) {
+            return Some((prev, std::iter::once(f..p.range.end).collect()));
         }
         // Under a list's item number (`#3:`) the signature stands alone: a post of media only,
         // whose text the page dropped.
@@ -679,6 +695,27 @@ fn cut_glued_prose(text: &str, start: usize, end: usize) -> usize {
         .unwrap_or(start)
 }
 
+/// Where the post starts in a paragraph longer than a post that a copy glued to the prose
+/// before it, a sentence's last word touching the post's first (`… fallen sehr gespalten
+/// aus.#Bundesliga darf wieder. …`): the first such seam whose tail fits a post. Prose sets a
+/// space after its sentences; `U.S.` and `9.5` are no seams (a lowercase word must end there).
+fn glued_to_prose(text: &str, range: std::ops::Range<usize>) -> Option<usize> {
+    let para = &text[range.clone()];
+    if !weight_exceeds(para, TWEET_WEIGHT) {
+        return None;
+    }
+    para.char_indices()
+        .filter(|&(_, c)| matches!(c, '.' | '!' | '?'))
+        .filter_map(|(i, c)| {
+            let next = para[i + c.len_utf8()..].chars().next()?;
+            let word = para[..i].rsplit(|c: char| !c.is_alphabetic()).next()?;
+            let seam = (next.is_uppercase() || matches!(next, '#' | '@'))
+                && word.chars().filter(|c| c.is_lowercase()).count() >= 2;
+            seam.then_some(range.start + i + c.len_utf8())
+        })
+        .find(|&o| !weight_exceeds(&text[o..range.end], TWEET_WEIGHT))
+}
+
 /// Most sentence openings tried for a change of script.
 const MAX_SCRIPT_CUTS: usize = 8;
 
@@ -744,6 +781,27 @@ mod tests {
             &text[start..],
             "Twitter is working on Tweet Reactions...? pic.twitter.com/3Sb6c8cYe3"
         );
+    }
+
+    #[test]
+    fn signatures_glued_to_the_next_post_and_a_post_glued_to_prose() {
+        // fixtures/realworld-next11/docs/519.txt: each signature's date touches the next
+        // post's first word, and the first post the article's last sentence.
+        let text = include_str!("../../fixtures/realworld-next11/docs/519.txt");
+        let doc = Document::new("519.txt", text);
+        let paras = Paras::new(&doc);
+        let mut claimed = vec![false; paras.list.len()];
+        let found = scan(&doc, &paras, &mut claimed);
+        let by = |handle: &str| {
+            found
+                .iter()
+                .find(|s| s.author.handle.as_deref() == Some(handle))
+                .map(|s| s.text.as_str())
+        };
+        assert!(by("elfritzos").is_some_and(|t| t.starts_with("#Bundesliga darf wieder.")));
+        assert!(by("KaiAlandor").is_some_and(|t| t.starts_with("Die #Bundesliga darf also")));
+        assert!(by("RaceFlo").is_some_and(|t| t.starts_with("Ganz Deutschland schränkt")));
+        assert!(by("whitered1893").is_some_and(|t| t.starts_with("Bitte dann aber auch")));
     }
 
     #[test]
