@@ -29,7 +29,7 @@ use std::ops::Range;
 use std::sync::LazyLock;
 
 /// How Instagram's embed opens its byline, by language.
-pub const INSTAGRAM_SHARED_BY: [&str; 23] = [
+pub const INSTAGRAM_SHARED_BY: [&str; 25] = [
     "A post shared by",
     // The embed's older wording (before 2017): a photo or a video "posted by".
     "A photo posted by",
@@ -52,6 +52,10 @@ pub const INSTAGRAM_SHARED_BY: [&str; 23] = [
     "Een bericht gedeeld door",
     "Post udostępniony przez",
     "Публикация от",
+    // The older Russian wording, its date with no connective (`Видео опубликовано Lukas
+    // Podolski (@poldi_official) Июл 9 2016 в 12:02 PDT`).
+    "Видео опубликовано",
+    "Фото опубликовано",
     "Bir gönderi paylaştı:",
     "Ett inlägg delat av",
 ];
@@ -74,7 +78,7 @@ const MAX_LINE: usize = 300;
 /// alone where the page lost the date (`A post shared by Madonna (@madonna) on`: the date was
 /// a `<time>` element a copy dropped).
 static INSTAGRAM_TAIL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^\s*(?:(?P<name>[^()@\n]{1,64}?)\s*\(@(?P<h1>[A-Za-z0-9._]{1,30})\)|@(?P<h2>[A-Za-z0-9._]{1,30}))(?:\s+\S+\s+(?P<date>.+)|\s+\p{Ll}{1,5})?$")
+    Regex::new(r"^\s*(?:(?P<name>[^()@\n]{1,64}?)\s*\(@(?P<h1>[A-Za-z0-9._]{1,30})\)|@(?P<h2>[A-Za-z0-9._]{1,30}))(?:\s+(?P<tail>\S+\s+(?P<date>.+))|\s+\p{Ll}{1,5})?$")
         .expect("valid regex")
 });
 
@@ -96,7 +100,9 @@ pub fn scan(doc: &Document, paras: &Paras, claimed: &mut [bool], out: &mut Vec<S
             continue;
         }
         let opens = line.len() <= MAX_LINE
-            && line.starts_with(['A', 'U', 'E', 'P', 'Ü', 'B', 'П', 'G', 'O', 'J', 'S', 'K']);
+            && line.starts_with([
+                'A', 'U', 'E', 'P', 'Ü', 'B', 'П', 'В', 'Ф', 'G', 'O', 'J', 'S', 'K',
+            ]);
         let Some(found) = opens.then(|| byline(line)).flatten() else {
             // A caption-less embed glued to the end of a paragraph: `… View this post on
             // Instagram A post shared by Name (@handle)`.
@@ -261,9 +267,14 @@ fn byline(line: &str) -> Option<Byline> {
             .name("name")
             .map(|m| m.as_str().trim().to_string())
             .filter(|n| !n.is_empty());
+        // After a connective (`on`, `le`, `am`), else right after the handle.
         let date = c
             .name("date")
             .and_then(|d| date::parse_prefix(d.as_str(), None))
+            .or_else(|| {
+                c.name("tail")
+                    .and_then(|d| date::parse_prefix(d.as_str(), None))
+            })
             .map(|(d, _)| d);
         return Some((Platform::Instagram, Author { name, handle }, date));
     }
@@ -279,6 +290,20 @@ fn byline(line: &str) -> Option<Byline> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_older_russian_credit_dated_without_a_connective() {
+        // fixtures/realworld-next11/docs/514.txt.
+        let (p, a, d) =
+            byline("Видео опубликовано Lukas Podolski (@poldi_official) Июл 9 2016 в 12:02 PDT")
+                .unwrap();
+        assert_eq!(p, Platform::Instagram);
+        assert_eq!(
+            (a.name.as_deref(), a.handle.as_deref()),
+            (Some("Lukas Podolski"), Some("poldi_official"))
+        );
+        assert_eq!(d.map(|d| (d.year, d.month, d.day)), Some((2016, 7, 9)));
+    }
 
     #[test]
     fn instagram_and_facebook_bylines() {
