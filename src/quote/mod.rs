@@ -189,7 +189,9 @@ fn extract_outside(doc: &Document, posts: &[Range<usize>], code: Vec<Range<usize
         // `Trevor Bell, Concert Pianist` on the line above a quotation filling its own line:
         // who said it, as a list of voices prints them (over any guess with no cue).
         if a.cue.is_none() {
-            if let Some(name) = credit_line_above(text, m.open, m.close) {
+            if let Some(name) = credit_line_above(text, m.open, m.close)
+                .or_else(|| credit_line_below(text, m.open, m.close))
+            {
                 // The full name as printed, not resolved as a cue's words are (`Will Jackson`
                 // opens with a modal verb's spelling).
                 a.speaker = Some(name.to_string());
@@ -589,6 +591,74 @@ fn credit_line_above(text: &str, open: usize, close: usize) -> Option<&str> {
         && !role.contains([',', '“', '"', '«', '„', '(', ')']);
     (named && role_shaped).then_some(name)
 }
+
+/// Most line breaks between a quotation and the credit line under it (blank lines between).
+const MAX_CREDIT_GAP: usize = 3;
+
+/// The name of the credit line under the quotation whose marks span `open..close`, when the
+/// quotation fills its own line: `MARK MARTIN ANGLE, Fort Lauderdale` under `“Okay, Comey. …”`,
+/// a blank line between, as a page of readers' voices prints them (the credit may go on:
+/// `MICKEY ROWE, Oakland Park, referring to …`). The line above the quotation must not be a
+/// credit of its own: no credit line, or one that closes the quotation before it.
+fn credit_line_below(text: &str, open: usize, close: usize) -> Option<&str> {
+    let line_start = text[..open].rfind('\n').map_or(0, |i| i + 1);
+    if !text[line_start..open].trim().is_empty() {
+        return None;
+    }
+    let after = &text[close..];
+    let line_end = after.find('\n')?;
+    if after[..line_end].chars().any(char::is_alphanumeric) {
+        return None;
+    }
+    let next = |from: &str| -> Option<(usize, usize)> {
+        let body = from.trim_start_matches(['\n', '\r', ' ', '\t']);
+        let skipped = from.len() - body.len();
+        (from[..skipped].matches('\n').count() <= MAX_CREDIT_GAP)
+            .then(|| (skipped, skipped + body.find('\n').unwrap_or(body.len())))
+    };
+    let (a, b) = next(&after[line_end..])?;
+    let credit = after[line_end..][a..b].trim();
+    let name = credit_name(credit)?;
+    // The line above: a credit there must close the quotation before it (`”`, blank, credit,
+    // blank, this quotation).
+    let above = text[..line_start].trim_end_matches(['\n', '\r', ' ', '\t']);
+    let above_start = above.rfind('\n').map_or(0, |i| i + 1);
+    if credit_name(above[above_start..].trim()).is_some() {
+        let before = text[..above_start].trim_end_matches(['\n', '\r', ' ', '\t']);
+        if !before.ends_with(['”', '"', '»', '“']) {
+            return None;
+        }
+    }
+    Some(name)
+}
+
+/// The name opening a credit line `Name, Place…`: two to four capitalized (or capital) words
+/// before the first comma, something capitalized after it, no quotation in it.
+fn credit_name(line: &str) -> Option<&str> {
+    if line.len() > MAX_CREDIT_BELOW || line.starts_with(['“', '"', '«', '„', '”', '‘']) {
+        return None;
+    }
+    let (name, rest) = line.split_once(", ")?;
+    let words: Vec<&str> = name.split_whitespace().collect();
+    let named = (2..=4).contains(&words.len())
+        && words.iter().all(|w| {
+            w.starts_with(char::is_uppercase)
+                && w.chars()
+                    .all(|c| c.is_alphabetic() || matches!(c, '-' | '\'' | '’' | '.'))
+        });
+    // A place or a role after the comma (`Fort Lauderdale`, `Bank Teller`), each word
+    // capitalized and not in capitals only (`FAR OUT, MAN` is a heading).
+    let place = rest.split(',').next().unwrap_or("");
+    let place_words = place.split_whitespace().count();
+    let placed = (1..=MAX_ROLE_WORDS).contains(&place_words)
+        && place
+            .split_whitespace()
+            .all(|w| w.starts_with(char::is_uppercase) && w.chars().any(char::is_lowercase));
+    (named && placed).then_some(name)
+}
+
+/// Longest credit line under a quotation, in bytes (it may go on about what the voice meant).
+const MAX_CREDIT_BELOW: usize = 300;
 
 /// `… al Marii Britanii, Winston Churchill: "…"`: the name set off by a comma right before a
 /// lead-in's colon (two to four capitalized words), whom the lead-in introduces.
@@ -1056,6 +1126,26 @@ mod tests {
         assert_eq!(found.len(), 2);
         assert!(found[1].text.ends_with("and for peac"));
         assert_eq!(found[1].speaker.as_deref(), Some("Sarah Palin"));
+    }
+
+    #[test]
+    fn a_credit_line_under_a_quotation() {
+        // fixtures/realworld-next11/docs/526.txt: readers' voices, each credit a blank line
+        // under its quotation.
+        let text = include_str!("../../fixtures/realworld-next11/docs/526.txt");
+        let found = extract(&Document::new("526.txt", text), &[]);
+        let speaker_of = |start: &str| {
+            found
+                .iter()
+                .find(|q| q.text.starts_with(start))
+                .and_then(|q| q.speaker.as_deref())
+        };
+        assert_eq!(speaker_of("Okay, Comey."), Some("MARK MARTIN ANGLE"));
+        assert_eq!(speaker_of("These days it"), Some("MICHAEL WALKER"));
+        assert_eq!(speaker_of("When this guy goes"), Some("MICKEY ROWE"));
+        // A heading in capitals under a quotation (a page of the article-extraction benchmark,
+        // `680c2848….html`) is no credit.
+        assert_eq!(credit_name("FAR OUT, MAN"), None);
     }
 
     #[test]
