@@ -77,6 +77,9 @@ pub struct Names {
     /// Where a one-word name follows a preposition of place or direction (`у Кременчуці`, `in
     /// Paris`), in order: a place more often than a person, and never the clause's subject.
     placed: Vec<usize>,
+    /// Where a name stands right before a speech verb (`…, Musk noted.`), in order: the
+    /// subject of its own clause, whatever the sentence opened with.
+    cued: Vec<usize>,
 }
 
 /// A speaker as resolved: the name to report and the words printed at the cue.
@@ -1235,6 +1238,16 @@ impl Names {
                     {
                         names.placed.push(start);
                     }
+                    // Right before the verb that ends its sentence (`…, Musk noted.`); not a
+                    // word apart (`Mumolo were writing`), nor a verb with its object after it
+                    // (`Sondland told visiting Ukraine officials`).
+                    let closes = tv.cue_at(j).is_some_and(|(end, _)| {
+                        toks.get(end)
+                            .is_some_and(|t| matches!(s(t), "." | "!" | ":" | ";"))
+                    });
+                    if closes {
+                        names.cued.push(start);
+                    }
                     names.mentions.push(Mention {
                         at: start,
                         name,
@@ -1292,6 +1305,9 @@ impl Names {
         // sentence opened by a pronoun has its subject before it (`Hun nevner så sin egen mor,
         // Lynne Spears`: the person named before, not the mother).
         let subject = |mut m: &'a Mention| -> &'a Mention {
+            if self.cued.binary_search(&m.at).is_ok() {
+                return m;
+            }
             for _ in 0..3 {
                 let start = self.sentence_start(m.at);
                 if self.pronoun_opens.binary_search(&start).is_err() {
@@ -2203,6 +2219,16 @@ mod tests {
             speaker_of(&n, "Labour MP Mr Byrne", at).as_deref(),
             Some("Liam Byrne")
         );
+    }
+
+    #[test]
+    fn a_name_before_its_speech_verb_is_its_clauses_subject() {
+        // fixtures/realworld-next11/docs/520.txt: `The Ferguson police officer, Darren Wilson,
+        // who killed Brown was exonerated, Musk noted. “…,” he wrote.`
+        let t = include_str!("../../fixtures/realworld-next11/docs/520.txt");
+        let at = t.find("\u{201c}\u{2018}Hands up").unwrap();
+        let n = Names::build(t, 0, &[]);
+        assert_eq!(speaker_of(&n, "he", at).as_deref(), Some("Elon Musk"));
     }
 
     #[test]
