@@ -966,6 +966,25 @@ impl<'a> Toks<'a> {
             .filter(|r| self.cap(r.start) || CLASSES.pronouns.contains(self.low(r.start)))
     }
 
+    /// `Mayor Tishaura Jones tweeted …, sharing a screenshot of …, writing: “…”`: a participle
+    /// cue at `p` set off by a comma hangs on its sentence's clause, whose subject speaks.
+    fn comma_participle_subject(&self, p: usize, lo: usize) -> Option<Range<usize>> {
+        let w = self.low(p);
+        // Not in a headline's title case (`Donald Trump Advises Boeing To Rebrand Max 737,
+        // Tweeting “…”`).
+        let participle = (w.ends_with("ing") || w.ends_with("ndo")) && !self.cap(p);
+        if !participle || p <= lo || !self.is(p - 1, ",") {
+            return None;
+        }
+        // The last of coordinated clauses (`Page would grow more animated, and Schmidt would
+        // carefully shut him down, saying`).
+        let from = (lo..p - 1)
+            .rev()
+            .find(|&t| matches!(self.low(t), "and" | "y" | "e") && self.cap(t + 1))
+            .map_or(lo, |t| t + 1);
+        self.clause_subject(from, p - 1, |s, e| self.person_np(s, e))
+    }
+
     /// `… Steinmeier schrieb Scholz dort: „`: a name right after the cue at `e`, then at most
     /// two adverbs in lower case before the colon closing the clause at `n`: the verb-second
     /// subject, before any phrase ahead of the verb (which is then no subject).
@@ -1530,6 +1549,7 @@ pub fn attribute_in(
                 .or_else(|| pre.inverted_subject(e, n))
                 .or_else(|| pre.inverted_name_adverbs(e, n))
                 .or_else(|| pre.participle_subject(p, clause))
+                .or_else(|| pre.comma_participle_subject(p, clause))
                 .or_else(|| pre.nordic_subject(p, e, clause, n))
                 .or_else(|| pre.sov_subject(p, clause))
                 .or_else(|| {
@@ -2173,6 +2193,19 @@ mod tests {
 
     /// One subject for two verbs joined by `and` (fixtures/realworld-next2 353; the negative
     /// from a real page of the extractor benchmarks).
+    #[test]
+    fn a_participle_cue_after_a_comma() {
+        // fixtures/realworld-next11/docs/520.txt.
+        let t = "Following Musk\u{2019}s Twitter posts, Mayor Tishaura Jones tweeted from her \
+                 personal account on Thanksgiving Day, sharing a screenshot of Musk\u{2019}s \
+                 now-deleted post, writing: \u{201c}The final straw for me. I\u{2019}m out.\u{201d}";
+        assert_eq!(att(t).0.as_deref(), Some("Mayor Tishaura Jones"));
+        // goose3's content_test_businessinsider3.html: the last of two coordinated clauses.
+        let t = "On occasion, Page would grow more animated, and Schmidt would carefully shut him \
+                 down, saying, \u{201c}We heard you, Larry. Thank you.\u{201d}";
+        assert_eq!(att(t).0.as_deref(), Some("Schmidt"));
+    }
+
     #[test]
     fn coordinated_subjects() {
         let a = |text: &str| {
