@@ -510,6 +510,17 @@ pub static CUES: &[(&str, &str, CueKind)] = {
         ("cs", "reagoval", Verb),
         ("cs", "reagovala", Verb),
         ("cs", "píše", Verb),
+        // `„…,“ zněl jeden z komentářů` (ran one of the comments), `přidal se další` (another
+        // joined in), `odpověděl`, `napsal si`.
+        ("cs", "zněl", Verb),
+        ("cs", "zněla", Verb),
+        ("cs", "znělo", Verb),
+        ("cs", "přidal se", Verb),
+        ("cs", "přidala se", Verb),
+        ("cs", "odpověděl", Verb),
+        ("cs", "odpověděla", Verb),
+        ("cs", "napsal si", Verb),
+        ("cs", "napsala si", Verb),
         ("tr", "ifadesini kullandı", Verb),
         ("tr", "ifadelerini kullandı", Verb),
         ("tr", "belirtti", Verb),
