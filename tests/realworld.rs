@@ -18,7 +18,7 @@ const MINIMUMS: [(&str, f64); 8] = [
     ("field_accuracy", 0.988),
     ("dedup", 0.98),
     ("quote_precision", 0.96),
-    ("quote_recall", 0.87),
+    ("quote_recall", 0.89),
     ("speaker_accuracy", 0.71),
     ("quote_links", 0.95),
 ];
@@ -66,7 +66,7 @@ const NEXT4_MINIMUMS: [(&str, f64); 8] = [
     ("field_accuracy", 0.96),
     ("dedup", 0.96),
     ("quote_precision", 0.99),
-    ("quote_recall", 0.90),
+    ("quote_recall", 0.98),
     ("speaker_accuracy", 0.78),
     ("quote_links", 0.90),
 ];
@@ -96,8 +96,8 @@ const NEXT6_MINIMUMS: [(&str, f64); 8] = [
     ("field_accuracy", 0.96),
     ("dedup", 0.99),
     ("quote_precision", 0.95),
-    ("quote_recall", 0.80),
-    ("speaker_accuracy", 0.75),
+    ("quote_recall", 0.83),
+    ("speaker_accuracy", 0.76),
     ("quote_links", 0.95),
 ];
 
@@ -110,8 +110,8 @@ const NEXT7_MINIMUMS: [(&str, f64); 8] = [
     ("field_accuracy", 0.93),
     ("dedup", 0.92),
     ("quote_precision", 0.99),
-    ("quote_recall", 0.87),
-    ("speaker_accuracy", 0.79),
+    ("quote_recall", 0.91),
+    ("speaker_accuracy", 0.83),
     ("quote_links", 0.97),
 ];
 
@@ -160,6 +160,23 @@ const NEXT10_MINIMUMS: [(&str, f64); 8] = [
     ("quote_precision", 0.99),
     ("quote_recall", 0.77),
     ("speaker_accuracy", 0.47),
+    ("quote_links", 0.99),
+];
+
+/// The eleventh batch (`fixtures/realworld-next11`), 17 documents first scored at posts P
+/// 0.923 R 0.500, fields 0.877, dedup 0.567, quotes P 1.000 R 0.951, speakers 0.561, links
+/// 1.000, before the rules drawn from it (a hyphen glued to a post's last mark as the dash, a
+/// signature glued to the next post, a post glued to the prose, Instagram's older Russian
+/// credit, a credit line under a quotation, a comma participle's subject, Czech cues, a
+/// Korean name with its honorific).
+const NEXT11_MINIMUMS: [(&str, f64); 8] = [
+    ("post_precision", 0.99),
+    ("post_recall", 0.88),
+    ("field_accuracy", 0.96),
+    ("dedup", 0.90),
+    ("quote_precision", 0.99),
+    ("quote_recall", 0.95),
+    ("speaker_accuracy", 0.87),
     ("quote_links", 0.99),
 ];
 
@@ -216,6 +233,11 @@ fn ninth_next_batch_meets_its_minimums() {
 #[test]
 fn tenth_next_batch_meets_its_minimums() {
     score_set("fixtures/realworld-next10", &NEXT10_MINIMUMS);
+}
+
+#[test]
+fn eleventh_next_batch_meets_its_minimums() {
+    score_set("fixtures/realworld-next11", &NEXT11_MINIMUMS);
 }
 
 /// Scores the set in `set` (relative to the package) and fails below any of `minimums`.
