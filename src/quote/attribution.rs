@@ -1836,16 +1836,27 @@ fn after_pattern(post: &Toks<'_>, s: usize, m: usize) -> Option<Attribution> {
                 let r = if named { s..r.start - 1 } else { r };
                 return Some(here(post, r, cue));
             }
-            // The speaker first, then an apposition (`Ana Ruiz, 45, said`).
+            // The speaker first, then an apposition (`Ana Ruiz, 45, said`) or a relative
+            // clause set off by commas (`Jones, who is Black, said`).
+            let relative = |r: &Range<usize>| {
+                r.end + 3 < e
+                    && post.is(r.end, ",")
+                    && matches!(post.low(r.end + 1), "who" | "qui" | "quien" | "que")
+                    && post.is(e, ",")
+                    && e - r.end <= MAX_RELATIVE_TOKENS
+            };
             return post
                 .np_after(s, k)
-                .filter(|r| plain(r, r.end, k))
+                .filter(|r| plain(r, r.end, k) || relative(r))
                 .map(|r| here(post, r, cue));
         }
         k += 1;
     }
     None
 }
+
+/// Most tokens of a relative clause between a speaker and the cue after a quotation.
+const MAX_RELATIVE_TOKENS: usize = 10;
 
 /// `“…”. Lo dice il ministro …`: the sentence after the quotation's opens with a pronoun
 /// standing for it and a cue (Italian, Spanish `Lo dijo`): its attribution.
@@ -2204,6 +2215,15 @@ mod tests {
         let t = "On occasion, Page would grow more animated, and Schmidt would carefully shut him \
                  down, saying, \u{201c}We heard you, Larry. Thank you.\u{201d}";
         assert_eq!(att(t).0.as_deref(), Some("Schmidt"));
+    }
+
+    #[test]
+    fn a_relative_clause_between_the_speaker_and_the_cue() {
+        // fixtures/realworld-next11/docs/520.txt.
+        let t =
+            "\u{201c}Y\u{2019}all can have this bird app,\u{201d} Jones, who is Black, said in \
+                 response to Musk\u{2019}s messages";
+        assert_eq!(att(t), (Some("Jones".into()), Some("said".into())));
     }
 
     #[test]
