@@ -221,6 +221,10 @@ pub static CUES: &[(&str, &str, CueKind)] = {
         ("es", "insistió", Verb),
         ("es", "consideró", Verb),
         ("es", "disparó", Verb),
+        // `Rey pidió “no perder tiempo en debates inútiles”` (asked to): a request quoted.
+        ("es", "pidió", Verb),
+        ("es", "exigió", Verb),
+        ("pt", "pediu", Verb),
         ("es", "expresó", Verb),
         ("es", "reiteró", Verb),
         ("es", "precisó", Verb),
