@@ -970,7 +970,7 @@ impl Names {
             }
             // Scripts without capitals: a given name and the word after it.
             let first = t.first;
-            if first.is_alphabetic() && !first.is_lowercase() && !first.is_uppercase() {
+            if is_letter(first) && !first.is_lowercase() && !first.is_uppercase() {
                 // An Arabic title, then the name up to a comma or a definite word (`الشيخ حمد
                 // بن جاسم بن جبر آل ثاني، رئيس الوزراء`); adjectives with the article first
                 // (`الرئيس الأمريكي دونالد ترامب`) are skipped.
