@@ -233,9 +233,10 @@ fn line_starts_dense(bytes: &[u8], starts: &mut Vec<usize>) {
 }
 
 /// Whether `c` is a letter of the Latin-1 or Latin Extended-A/B blocks, of Cyrillic or of the
-/// Arabic alphabet: the letters outside ASCII that news is mostly written in, which
-/// `char::is_alphabetic` finds by a search of its tables (~500 instructions a character).
-/// Every such character is alphabetic (a test checks all of them).
+/// Arabic alphabet, a CJK unified ideograph, a kana or a Hangul syllable: the letters outside
+/// ASCII that news is mostly written in, which `char::is_alphabetic` finds by a search of its
+/// tables (~500 instructions a character). Every such character is alphabetic (a test checks
+/// all of them).
 #[inline]
 pub(crate) fn common_letter(c: char) -> bool {
     matches!(c,
@@ -244,7 +245,11 @@ pub(crate) fn common_letter(c: char) -> bool {
         | '\u{F8}'..='\u{24F}'
         | '\u{400}'..='\u{481}'
         | '\u{48A}'..='\u{52F}'
-        | '\u{621}'..='\u{64A}')
+        | '\u{621}'..='\u{64A}'
+        | '\u{3041}'..='\u{3096}'
+        | '\u{30A1}'..='\u{30FA}'
+        | '\u{4E00}'..='\u{9FFF}'
+        | '\u{AC00}'..='\u{D7A3}')
 }
 
 /// `c.is_alphabetic()`, answered without the Unicode tables for ASCII, the

@@ -399,6 +399,11 @@ fn headed_paragraphs(
 
 /// A list's item number alone on its line: `3.`, `3)`, `#3:`, `#3`, `No. 3`, `第3位`.
 fn is_item_number(line: &str) -> bool {
+    // Eight characters take at most 32 bytes: a longer line (a paragraph of prose, as most
+    // asked are) is not counted through.
+    if line.len() > 32 {
+        return false;
+    }
     let digits = line.chars().filter(char::is_ascii_digit).count();
     (1..=3).contains(&digits)
         && line.chars().count() <= 8

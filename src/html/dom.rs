@@ -389,9 +389,22 @@ const MAX_ENTITY: usize = 40;
 /// Decodes `raw` (which starts at byte `base` of the source) piece by piece: `emit(piece,
 /// source_range)` gets each verbatim run with its own range, and each decoded reference with
 /// the range of the reference.
-pub fn decode_into(raw: &str, base: usize, emit: &mut dyn FnMut(&str, Range<usize>)) {
+///
+/// Generic over `emit`, so that the article's push is inlined where it is called for every
+/// text node of a page; most have no `&` and are one piece, found by one search.
+pub fn decode_into<F>(raw: &str, base: usize, emit: &mut F)
+where
+    F: FnMut(&str, Range<usize>) + ?Sized,
+{
+    let Some(first) = memchr::memchr(b'&', raw.as_bytes()) else {
+        if !raw.is_empty() {
+            emit(raw, base..base + raw.len());
+        }
+        return;
+    };
     let mut done = 0;
-    for amp in memchr::memchr_iter(b'&', raw.as_bytes()) {
+    for amp in memchr::memchr_iter(b'&', raw.as_bytes().get(first..).unwrap_or(&[])) {
+        let amp = first + amp;
         if amp < done {
             continue;
         }

@@ -16,9 +16,12 @@
 //! conformance cases are unaffected; they run through the same functions with the glue pass on.
 
 use crate::model::Platform;
+use rustc_hash::FxHashMap;
+use std::cell::RefCell;
 use twitter_text::entity::Type;
 use twitter_text::extractor::{Extract, Extractor};
 use twitter_text_parser::twitter_text::Rule;
+use xxhash_rust::xxh3::xxh3_128;
 
 /// The entities of one text, each list unique and in order of first occurrence.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -94,7 +97,32 @@ pub fn extract(text: &str) -> Entities {
 /// [`extract`] with the platform's own mention forms: on Bluesky a mention is a whole domain
 /// handle (`@erikaxel.bsky.social`), on Mastodon `@user@instance`; twitter-text would read the
 /// first label as the mention and the rest as a link, and no link is taken from inside one.
+///
+/// A post's text is read again for every sighting of it (a post shown on many pages): the
+/// answers of this thread are kept by a 128-bit hash of the text and the platform (two texts
+/// colliding is too unlikely to matter, as for [`crate::post::lang::detect`]), and forgotten in
+/// bulk past a bound.
 pub fn extract_for(text: &str, platform: Platform) -> Entities {
+    const MAX_KEPT: usize = 1 << 14;
+    thread_local! {
+        static KEPT: RefCell<FxHashMap<(u128, Platform), Entities>> = RefCell::default();
+    }
+    let key = (xxh3_128(text.as_bytes()), platform);
+    if let Some(known) = KEPT.with_borrow(|kept| kept.get(&key).cloned()) {
+        return known;
+    }
+    let answer = extract_for_uncached(text, platform);
+    KEPT.with_borrow_mut(|kept| {
+        if kept.len() >= MAX_KEPT {
+            kept.clear();
+        }
+        kept.insert(key, answer.clone());
+    });
+    answer
+}
+
+/// [`extract_for`], worked out.
+fn extract_for_uncached(text: &str, platform: Platform) -> Entities {
     let mut out = extract(text);
     if matches!(platform, Platform::Bluesky | Platform::Mastodon) && text.contains('@') {
         for handle in domain_handles(text, platform) {

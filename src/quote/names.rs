@@ -198,6 +198,21 @@ static GIVEN_SET: LazyLock<WordSet> = LazyLock::new(|| {
         .collect()
 });
 
+/// [`ARTICLE_WORDS`], asked about the word before every one-word name.
+static ARTICLE_SET: LazyLock<WordSet> = LazyLock::new(|| ARTICLE_WORDS.iter().copied().collect());
+/// [`PREPOSITIONS`] and [`SLAVIC_PREPOSITIONS`], asked about the word before every one-word
+/// name: a set, where the two lists were searched word by word (~100 comparisons a name).
+static PLACE_PREPOSITIONS: LazyLock<WordSet> = LazyLock::new(|| {
+    PREPOSITIONS
+        .iter()
+        .chain(SLAVIC_PREPOSITIONS)
+        .copied()
+        .collect()
+});
+/// [`SUBJECT_VERBS`], asked about the word after a full name opening a sentence.
+static SUBJECT_VERB_SET: LazyLock<WordSet> =
+    LazyLock::new(|| SUBJECT_VERBS.iter().copied().collect());
+
 static TITLE_SET: LazyLock<WordSet> =
     LazyLock::new(|| TITLES.iter().chain(ENGLISH_TITLES).copied().collect());
 static ENGLISH_TITLE_SET: LazyLock<HashSet<&'static str>> =
@@ -958,7 +973,7 @@ impl Names {
             }
             // Scripts without capitals: a given name and the word after it.
             let first = t.first;
-            if first.is_alphabetic() && !first.is_lowercase() && !first.is_uppercase() {
+            if is_letter(first) && !first.is_lowercase() && !first.is_uppercase() {
                 // An Arabic title, then the name up to a comma or a definite word (`الشيخ حمد
                 // بن جاسم بن جبر آل ثاني، رئيس الوزراء`); adjectives with the article first
                 // (`الرئيس الأمريكي دونالد ترامب`) are skipped.
@@ -1175,7 +1190,7 @@ impl Names {
                 let subject = e - a >= 2
                     && a == i
                     && sentence_start
-                    && low_at(j).is_some_and(|w| SUBJECT_VERBS.contains(&w));
+                    && low_at(j).is_some_and(|w| SUBJECT_VERB_SET.contains(w));
                 let acts = subject
                     || (e - a == 1 && acronym(s(&toks[a])))
                     || cue_next(j)
@@ -1190,7 +1205,7 @@ impl Names {
                     && e == j
                     && toks.get(j).is_some_and(|t| s(t) == ",")
                 {
-                    let t = if low_at(j + 1).is_some_and(|w| ARTICLE_WORDS.contains(&w)) {
+                    let t = if low_at(j + 1).is_some_and(|w| ARTICLE_SET.contains(w)) {
                         j + 2
                     } else {
                         j + 1
@@ -1224,17 +1239,13 @@ impl Names {
                         persons.insert(name.clone());
                     }
                     let oblique = !name.split_whitespace().any(|w| w == last);
-                    if e - a == 1
-                        && a > 0
-                        && low_at(a - 1).is_some_and(|w| ARTICLE_WORDS.contains(&w))
+                    if e - a == 1 && a > 0 && low_at(a - 1).is_some_and(|w| ARTICLE_SET.contains(w))
                     {
                         names.articled.push(start);
                     }
                     if e - a == 1
                         && a > 0
-                        && low_at(a - 1).is_some_and(|w| {
-                            PREPOSITIONS.contains(&w) || SLAVIC_PREPOSITIONS.contains(&w)
-                        })
+                        && low_at(a - 1).is_some_and(|w| PLACE_PREPOSITIONS.contains(w))
                     {
                         names.placed.push(start);
                     }
