@@ -690,7 +690,14 @@ impl<'a> Toks<'a> {
         }
         // `Jaromír Bosák na Twitteru napsal`: a platform after a preposition is where, not
         // who; the speaker is the phrase before the preposition.
-        if c < j && c > lo && self.stop(c - 1) && (c..j).all(|t| is_platform(self.str(t))) {
+        // After a relative pronoun or a conjunction the platform is the subject (`To which
+        // Twitter replied`).
+        let joins = matches!(
+            self.low(c.saturating_sub(1)),
+            "which" | "who" | "whom" | "that" | "and" | "but" | "then" | "so"
+        );
+        if c < j && c > lo && self.stop(c - 1) && !joins && (c..j).all(|t| is_platform(self.str(t)))
+        {
             return self.np_before(c - 1, lo);
         }
         if c < j {
@@ -2303,6 +2310,13 @@ mod tests {
             "\u{201c}Y\u{2019}all can have this bird app,\u{201d} Jones, who is Black, said in \
                  response to Musk\u{2019}s messages";
         assert_eq!(att(t), (Some("Jones".into()), Some("said".into())));
+    }
+
+    #[test]
+    fn a_platform_after_a_relative_pronoun_is_the_subject() {
+        // fixtures/realworld/docs/319.txt.
+        let t = "To which Twitter replied, \u{201c}Yeah, this reply.\u{201d}";
+        assert_eq!(att(t), (Some("Twitter".into()), Some("replied".into())));
     }
 
     #[test]
