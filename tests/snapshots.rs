@@ -91,6 +91,11 @@ fn real_articles() {
         "{518,527}.txt",
         snapshot_file
     );
+    glob!(
+        "../fixtures/realworld-next12/docs",
+        "{535,536}.txt",
+        snapshot_file
+    );
 }
 
 #[test]

@@ -11,10 +11,13 @@
 //! @fraeulein_tessa
 //! ```
 //!
-//! An item is a line ending in ` @handle`, or a line followed by a line that is only a handle
-//! (perhaps after a dash). One such line is as often prose naming an account, so only a run of
-//! items counts: two or more with separator lines (`*`, `***`, `•`) between them, or three or
-//! more one after the other.
+//! An item is a line ending in ` @handle`; a line followed by a line that is only a handle
+//! (perhaps after a dash) or a credit (`Danny Zuker (writer/executive producer, Modern Family),
+//! @dannyzuker`); or a header line `Name @handle` followed by the text, as a card copied as
+//! text prints it (`Soran Ismail @Soranismail`, then `Bonnie Tyler har åldrats med värdighet.`).
+//! One such line is as often prose naming an account, so only a run of items counts: two or
+//! more with separator lines (`*`, `***`, `•`) between them, or three or more one after the
+//! other. A list's item number before the text (`11. Gaga looks terrible`) is not the post's.
 
 use super::paragraphs::Paras;
 use super::Sighting;
@@ -43,6 +46,12 @@ enum Line {
     Handle,
     /// Text ending in ` @handle`, the handle's `@` at this byte of the line.
     Signed(usize),
+    /// `Name (description), @handle`: a credit signing the line above; the name's end and the
+    /// `@` at these bytes of the line.
+    Credit(usize, usize),
+    /// `Name @handle` with a short display name: a card's header over the text below; the
+    /// `@` at this byte of the line.
+    Header(usize),
     /// Anything else.
     Other,
 }
@@ -53,6 +62,7 @@ struct Item {
     last: usize,
     text: Range<usize>,
     handle: Range<usize>,
+    name: Option<Range<usize>>,
 }
 
 /// Finds runs of handle-signed posts among the unclaimed paragraphs; marks those used.
@@ -86,6 +96,7 @@ pub fn scan(doc: &Document, paras: &Paras, claimed: &mut [bool], out: &mut Vec<S
                     last: k,
                     text: r.start..r.start + body.len(),
                     handle: r.start + at + 1..r.end,
+                    name: None,
                 })
             }
             Line::Other if kinds.get(k + 1) == Some(&Line::Handle) && has_words(doc, paras, k) => {
@@ -96,6 +107,34 @@ pub fn scan(doc: &Document, paras: &Paras, claimed: &mut [bool], out: &mut Vec<S
                     last: k + 1,
                     text: paras.list[k].range.clone(),
                     handle: r.start + at + 1..r.end,
+                    name: None,
+                })
+            }
+            // A credit names its author: any few words above it are the text.
+            Line::Other if card_text(doc, paras, k) => match kinds.get(k + 1) {
+                Some(&Line::Credit(name_end, at)) => {
+                    let r = &paras.list[k + 1].range;
+                    Some(Item {
+                        first: k,
+                        last: k + 1,
+                        text: paras.list[k].range.clone(),
+                        handle: r.start + at + 1..r.end,
+                        name: Some(r.start..r.start + name_end),
+                    })
+                }
+                _ => None,
+            },
+            Line::Header(at)
+                if kinds.get(k + 1) == Some(&Line::Other) && card_text(doc, paras, k + 1) =>
+            {
+                let r = &paras.list[k].range;
+                let name = text[r.start..r.start + at].trim_end();
+                Some(Item {
+                    first: k,
+                    last: k + 1,
+                    text: paras.list[k + 1].range.clone(),
+                    handle: r.start + at + 1..r.end,
+                    name: Some(r.start..r.start + name.len()),
                 })
             }
             _ => None,
@@ -126,15 +165,48 @@ fn has_words(doc: &Document, paras: &Paras, k: usize) -> bool {
     is_post_text(&doc.text[paras.list[k].range.clone()])
 }
 
+/// Whether paragraph `k`, under a card's header or over a credit, reads as a post's text: a
+/// few words.
+fn card_text(doc: &Document, paras: &Paras, k: usize) -> bool {
+    doc.text[paras.list[k].range.clone()]
+        .split_whitespace()
+        .nth(MIN_WORDS - 1)
+        .is_some()
+}
+
 /// Whether `text`, before a handle, reads as a post's text rather than words leading into
 /// the handle (`Follow us on Twitter: @x`, `by @x`, `Rep. Steve Israel, D-N.Y. (`): a few
-/// words, the last closing a sentence or a word of its own.
+/// words, the last closing a sentence, a word of its own or a hashtag (`#superbowl`).
 fn is_post_text(text: &str) -> bool {
     let last = text.split_whitespace().next_back().unwrap_or("");
+    let word = last.strip_prefix('#').unwrap_or(last);
     let closes = last.ends_with(['.', '!', '?', '»', '«', '”', '"', '…', ')'])
-        || (last.chars().count() >= 4 && last.chars().all(char::is_alphanumeric));
+        || (word.chars().count() >= 4 && word.chars().all(char::is_alphanumeric));
     closes && text.split_whitespace().nth(MIN_WORDS - 1).is_some()
 }
+
+/// The text of an item without a list's item number before it (`11. Gaga looks terrible`).
+fn unnumbered(text: &str) -> &str {
+    let digits = text.bytes().take_while(u8::is_ascii_digit).count();
+    match text[digits..].strip_prefix(". ") {
+        Some(rest) if (1..=3).contains(&digits) => rest.trim_start(),
+        _ => text,
+    }
+}
+
+/// Whether `name` reads as a display name: one to four words, short, no sentence in it.
+fn is_display_name(name: &str) -> bool {
+    let words = name.split_whitespace().count();
+    (1..=MAX_NAME_WORDS).contains(&words)
+        && name.chars().count() <= MAX_NAME_CHARS
+        && !name.contains([':', ',', '.', '!', '?', '"', '“', '”', '(', ')'])
+}
+
+/// Most words of a card header's display name.
+const MAX_NAME_WORDS: usize = 4;
+
+/// Longest display name, in characters (Twitter allows 50).
+const MAX_NAME_CHARS: usize = 50;
 
 /// Turns the items of a finished run into sightings when the run is long enough; empties it.
 fn flush(
@@ -156,14 +228,18 @@ fn flush(
                 platform: Platform::Twitter,
                 kind: AppearanceKind::Embed,
                 author: Author {
-                    name: None,
+                    name: item.name.clone().map(|r| doc.text[r].to_string()),
                     handle: Some(doc.text[item.handle.clone()].to_string()),
                 },
                 date: None,
-                text: unquoted(&doc.text[item.text.clone()]).to_string(),
+                text: unquoted(unnumbered(&doc.text[item.text.clone()])).to_string(),
                 extra: super::Extra::of(None, None, None),
-                start: item.text.start,
-                end: item.handle.end,
+                // The text under a header: the span runs from the name to the text's end.
+                start: item
+                    .name
+                    .as_ref()
+                    .map_or(item.text.start, |n| n.start.min(item.text.start)),
+                end: item.handle.end.max(item.text.end),
             });
         }
     }
@@ -212,10 +288,29 @@ fn classify(line: &str) -> Line {
     // (`Follow us on Twitter: @x`, `by @x`).
     let spaced = before.len() < at;
     if spaced && is_post_text(before) {
-        Line::Signed(at)
-    } else {
-        Line::Other
+        return Line::Signed(at);
     }
+    // `Danny Zuker (writer/executive producer, Modern Family), @dannyzuker`.
+    if let Some(credited) = before.strip_suffix(',') {
+        let name = credited
+            .split_once(" (")
+            .filter(|(_, gloss)| gloss.ends_with(')'))
+            .map_or(credited, |(name, _)| name)
+            .trim();
+        if spaced && !name.is_empty() && is_display_name(name) {
+            return Line::Credit(name.len(), at);
+        }
+    }
+    // `Soran Ismail @Soranismail` over the text: one word, or capitalized words (not `Mehr
+    // dazu von @nd_aktuell`).
+    let named = before.split_whitespace().count() == 1
+        || before
+            .split_whitespace()
+            .all(|w| w.chars().next().is_some_and(|c| !c.is_lowercase()));
+    if spaced && named && is_display_name(before) {
+        return Line::Header(at);
+    }
+    Line::Other
 }
 
 #[cfg(test)]
@@ -250,5 +345,19 @@ mod tests {
             "@Besiktas hala mı giremediniz twitter'a?"
         );
         assert_eq!(unquoted("»Ja« sagt er"), "»Ja« sagt er");
+    }
+
+    #[test]
+    fn credits_under_and_headers_over_the_text() {
+        // fixtures/realworld-next12/docs/535.txt: a credit under each numbered text.
+        let line = "Danny Zuker (writer/executive producer, Modern Family), @dannyzuker";
+        assert_eq!(classify(line), Line::Credit(11, line.find('@').unwrap()));
+        assert_eq!(unnumbered("11. Gaga looks terrible"), "Gaga looks terrible");
+        // fixtures/realworld-next12/docs/536.txt: a card's header over its text.
+        assert_eq!(classify("Soran Ismail @Soranismail"), Line::Header(13));
+        assert_eq!(classify("robin @robinhoodi"), Line::Header(6));
+        // fixtures/realworld-next12/docs/535.txt, `7. Madonna is so obviously dance-syncing
+        // right now. #superbowl`: a closing hashtag ends a post's text.
+        assert!(is_post_text("right now. #superbowl"));
     }
 }
