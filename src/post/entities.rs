@@ -87,8 +87,12 @@ pub fn extract(text: &str) -> Entities {
             EntityKind::Url if is_media_link(&span.value) => &mut out.media,
             EntityKind::Url => &mut out.urls,
         };
-        if !list.contains(&span.value) {
-            list.push(span.value);
+        let value = match span.kind {
+            EntityKind::Url => unglued_media(&span.value).to_string(),
+            _ => span.value,
+        };
+        if !list.contains(&value) {
+            list.push(value);
         }
     }
     out
@@ -183,6 +187,34 @@ fn domain_handles(text: &str, platform: Platform) -> Vec<&str> {
         }
     }
     out
+}
+
+/// Length of a `pic.twitter.com/` id.
+const MEDIA_ID_LEN: usize = 10;
+
+/// A media link without the word a copy glued to its id (`pic.twitter.com/UFVY9WhoSzWe all
+/// do`, the next sentence's `We`): ids are ten letters and digits, so a capital after the tenth
+/// that opens a word of lowercase letters is not the link's.
+fn unglued_media(link: &str) -> &str {
+    let Some(at) = link
+        .find("pic.twitter.com/")
+        .map(|i| i + "pic.twitter.com/".len())
+    else {
+        return link;
+    };
+    let id = &link[at..];
+    let glued = id.len() > MEDIA_ID_LEN
+        && id.is_ascii()
+        && id.bytes().all(|b| b.is_ascii_alphanumeric())
+        && id.as_bytes()[MEDIA_ID_LEN].is_ascii_uppercase()
+        && id.as_bytes()[MEDIA_ID_LEN + 1..]
+            .iter()
+            .all(u8::is_ascii_lowercase);
+    if glued {
+        &link[..at + MEDIA_ID_LEN]
+    } else {
+        link
+    }
 }
 
 /// Whether a media or short link stops right after its host (`pic.twitter.com/`, `t.co/`).
@@ -482,6 +514,18 @@ fn starts_tag(s: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_word_glued_to_a_media_id() {
+        // fixtures/realworld-next12/docs/534.txt: the next sentence glued to the link.
+        let e =
+            extract("Me: Kami naaaaaaaa!!! pic.twitter.com/UFVY9WhoSzWe all do, Ben. We all do.");
+        assert_eq!(e.media, ["pic.twitter.com/UFVY9WhoSz"]);
+        assert_eq!(
+            unglued_media("pic.twitter.com/9C4oRiizJE"),
+            "pic.twitter.com/9C4oRiizJE"
+        );
+    }
 
     #[test]
     fn glued_hashtags_split() {
