@@ -521,6 +521,28 @@ impl<'a> Toks<'a> {
         (k > lo).then_some(lo..k)
     }
 
+    /// The subject of a Hindi cue at `p`, marked by the ergative `ने` before it (`अमिताभ बच्चन ने
+    /// ट्वीट में लिखा`, `सांसद राहुल गांधी ने पीएम को बधाई देते हुए लिखा`): up to four words before
+    /// `ने`, back to a postposition or conjunction (`की`, `के`, `और`).
+    fn ergative_subject(&self, p: usize, lo: usize) -> Option<Range<usize>> {
+        if !self.cue_in(p, &["hi"]) {
+            return None;
+        }
+        let ne = (lo..p).rev().find(|&t| self.str(t) == "ने")?;
+        let mut k = ne;
+        while k > lo
+            && ne - k < 4
+            && self.word(k - 1)
+            && !matches!(
+                self.str(k - 1),
+                "की" | "के" | "का" | "में" | "से" | "को" | "और" | "पर" | "ने"
+            )
+        {
+            k -= 1;
+        }
+        (k < ne).then_some(k..ne)
+    }
+
     /// The speaker of a Scandinavian cue at `p..e` in the clause `lo..n` before the marks:
     /// `En annan skriver:` (the article and a noun opening the clause), or with the verb second
     /// the subject after it (`Kort efter skrev præsidenten desuden:`, `skriver kendissen:`).
@@ -1592,7 +1614,8 @@ pub fn attribute_in(
             }),
             // `dus zei hij: „…”`, `sagte er:`: the subject pronoun after the verb.
             CueKind::Verb => pre
-                .relative_subject(p, clause)
+                .ergative_subject(p, clause)
+                .or_else(|| pre.relative_subject(p, clause))
                 .or_else(|| pre.inverted_subject(e, n))
                 .or_else(|| pre.inverted_name_adverbs(e, n))
                 .or_else(|| pre.participle_subject(p, clause))
@@ -2317,6 +2340,15 @@ mod tests {
         // fixtures/realworld/docs/319.txt.
         let t = "To which Twitter replied, \u{201c}Yeah, this reply.\u{201d}";
         assert_eq!(att(t), (Some("Twitter".into()), Some("replied".into())));
+    }
+
+    #[test]
+    fn the_hindi_ergative_marks_the_subject() {
+        // fixtures/realworld-next12/docs/540.txt.
+        let t = "कांग्रेस के पूर्व अध्यक्ष और सांसद राहुल गांधी ने पीएम को बधाई देते हुए लिखा \u{2018}प्रधानमंत्री \
+                 नरेन्द्र मोदी जी को जन्मदिन की हार्दिक बधाई।\u{2019}";
+        let a = between(t, '\u{2018}', '\u{2019}');
+        assert_eq!(a.speaker.as_deref(), Some("सांसद राहुल गांधी"));
     }
 
     #[test]
