@@ -159,7 +159,7 @@ const NEXT10_MINIMUMS: [(&str, f64); 8] = [
     ("dedup", 0.86),
     ("quote_precision", 0.99),
     ("quote_recall", 0.77),
-    ("speaker_accuracy", 0.47),
+    ("speaker_accuracy", 0.52),
     ("quote_links", 0.99),
 ];
 
@@ -176,8 +176,23 @@ const NEXT11_MINIMUMS: [(&str, f64); 8] = [
     ("dedup", 0.90),
     ("quote_precision", 0.99),
     ("quote_recall", 0.95),
-    ("speaker_accuracy", 0.87),
+    ("speaker_accuracy", 0.92),
     ("quote_links", 0.99),
+];
+
+/// The twelfth batch (`fixtures/realworld-next12`), 15 documents in 14 languages first scored
+/// at posts P 1.000 R 0.541, fields 0.975, dedup 0.614, quotes P 0.897 R 0.957, speakers 0.538,
+/// links 0.808, before the rules drawn from it (credits under and headers over listed posts, a
+/// word glued to a media id, the Hindi ergative).
+const NEXT12_MINIMUMS: [(&str, f64); 8] = [
+    ("post_precision", 0.99),
+    ("post_recall", 0.99),
+    ("field_accuracy", 0.98),
+    ("dedup", 0.99),
+    ("quote_precision", 0.99),
+    ("quote_recall", 0.95),
+    ("speaker_accuracy", 0.61),
+    ("quote_links", 0.80),
 ];
 
 #[test]
@@ -238,6 +253,11 @@ fn tenth_next_batch_meets_its_minimums() {
 #[test]
 fn eleventh_next_batch_meets_its_minimums() {
     score_set("fixtures/realworld-next11", &NEXT11_MINIMUMS);
+}
+
+#[test]
+fn twelfth_next_batch_meets_its_minimums() {
+    score_set("fixtures/realworld-next12", &NEXT12_MINIMUMS);
 }
 
 /// Scores the set in `set` (relative to the package) and fails below any of `minimums`.
