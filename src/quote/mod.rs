@@ -579,17 +579,23 @@ fn credit_line_above(text: &str, open: usize, close: usize) -> Option<&str> {
         return None;
     }
     let (name, role) = credit.split_once(", ")?;
-    let words: Vec<&str> = name.split_whitespace().collect();
-    let named = (2..=4).contains(&words.len())
-        && words.iter().all(|w| {
-            w.starts_with(char::is_uppercase)
-                && w.chars()
-                    .all(|c| c.is_alphabetic() || matches!(c, '-' | '\'' | '’' | '.'))
-        });
+    let named = is_credit_name(name);
     let role_words = role.split_whitespace().count();
     let role_shaped = (1..=MAX_ROLE_WORDS).contains(&role_words)
         && !role.contains([',', '“', '"', '«', '„', '(', ')']);
     (named && role_shaped).then_some(name)
+}
+
+/// Whether the words before a credit line's comma are a name: two to four words, each
+/// capitalized (or in capitals), of letters, hyphens, apostrophes and initials' stops.
+fn is_credit_name(name: &str) -> bool {
+    let words = name.split_whitespace().count();
+    (2..=4).contains(&words)
+        && name.split_whitespace().all(|w| {
+            w.starts_with(char::is_uppercase)
+                && w.chars()
+                    .all(|c| c.is_alphabetic() || matches!(c, '-' | '\'' | '’' | '.'))
+        })
 }
 
 /// Most line breaks between a quotation and the credit line under it (blank lines between).
@@ -639,13 +645,7 @@ fn credit_name(line: &str) -> Option<&str> {
         return None;
     }
     let (name, rest) = line.split_once(", ")?;
-    let words: Vec<&str> = name.split_whitespace().collect();
-    let named = (2..=4).contains(&words.len())
-        && words.iter().all(|w| {
-            w.starts_with(char::is_uppercase)
-                && w.chars()
-                    .all(|c| c.is_alphabetic() || matches!(c, '-' | '\'' | '’' | '.'))
-        });
+    let named = is_credit_name(name);
     // A place or a role after the comma (`Fort Lauderdale`, `Bank Teller`), each word
     // capitalized and not in capitals only (`FAR OUT, MAN` is a heading).
     let place = rest.split(',').next().unwrap_or("");
