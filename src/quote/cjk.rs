@@ -781,6 +781,14 @@ fn japanese_headline(sentence: &str, text: &str, at: usize) -> Option<String> {
     if !shaped {
         return None;
     }
+    // `安倍首相「…」`: the run ends in a title; the name before it is a person's.
+    if let Some(bare) = JA_TITLES
+        .iter()
+        .find_map(|t| name.strip_suffix(t))
+        .filter(|b| b.chars().count() >= 2)
+    {
+        return Some(bare.to_string());
+    }
     let near = text.get(
         floor_char(text, at.saturating_sub(PERSON_BACK))
             ..floor_char(text, at.saturating_add(PERSON_BACK).min(text.len())),
@@ -1035,6 +1043,19 @@ mod tests {
     }
 
     /// Sentences of real articles (fixtures/realworld 181, 183, 106).
+    #[test]
+    fn a_headline_speaker_with_a_title_and_the_fuller_name_below() {
+        // fixtures/realworld-next12/docs/539.txt: `安倍首相「…」` heads the article, which
+        // writes `安倍晋三首相は30日` below.
+        let text = include_str!("../../fixtures/realworld-next12/docs/539.txt");
+        let open = text.find('「').unwrap();
+        assert_eq!(topic(text, open, 0).as_deref(), Some("安倍"));
+        assert_eq!(
+            fuller_in("安倍", text, text.len()).as_deref(),
+            Some("安倍晋三")
+        );
+    }
+
     #[test]
     fn one_kanji_surname_and_its_fuller_form() {
         let text = "菅義偉・新首相のアカウント。菅首相は18日夜、「感謝します」とツイート。";

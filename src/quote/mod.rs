@@ -296,6 +296,12 @@ fn extract_outside(doc: &Document, posts: &[Range<usize>], code: Vec<Range<usize
             cjk::fuller(sp, cjk_names.iter().map(String::as_str))
                 .map(str::to_string)
                 .or_else(|| cjk::fuller_in(sp, text, m.open))
+                // A headline's speaker (`安倍首相「…」`), the article under it writing the
+                // name in full (`安倍晋三首相は30日`).
+                .or_else(|| {
+                    let ahead = floor_char(text, (m.close + CJK_FULLER_AHEAD).min(text.len()));
+                    cjk::fuller_in(sp, text, ahead)
+                })
                 .or_else(|| cjk::korean_fuller(sp, text, m.open))
                 .or_else(|| cjk::korean_holder(sp, text, m.open))
         }) {
@@ -550,6 +556,9 @@ fn resolve_speaker(
         None
     }
 }
+
+/// How far past a quotation a CJK speaker's fuller name is looked for, in bytes.
+const CJK_FULLER_AHEAD: usize = 1024;
 
 /// Longest credit line (`Name, Role`) above a quotation, in bytes.
 const MAX_CREDIT_LINE: usize = 100;
