@@ -87,10 +87,39 @@ pub const MAX_CANDIDATES: usize = 64;
 /// of words it shares with a post instead.
 pub const POSTING_BUDGET: usize = 2048;
 
+/// Calls `f` with each word linking compares: [`for_each_word`]'s words, a run of Chinese or
+/// Japanese (written without spaces, `我が国の危機管理には一分の隙もない`) as its overlapping
+/// pairs of characters, so a quotation and its post share words in those scripts too.
+fn for_each_link_word(text: &str, mut f: impl FnMut(&str)) {
+    for_each_word(text, |w| {
+        if !w.chars().any(is_han_or_kana) || w.chars().nth(2).is_none() {
+            f(w);
+            return;
+        }
+        let starts: Vec<usize> = w.char_indices().map(|(i, _)| i).collect();
+        for k in 0..starts.len() - 1 {
+            let end = starts.get(k + 2).copied().unwrap_or(w.len());
+            f(&w[starts[k]..end]);
+        }
+    });
+}
+
+/// Whether `c` is a Han character or kana (Korean, spaced, keeps its words).
+fn is_han_or_kana(c: char) -> bool {
+    matches!(c, '\u{3040}'..='\u{30FF}' | '\u{3400}'..='\u{4DBF}' | '\u{4E00}'..='\u{9FFF}' | '\u{F900}'..='\u{FAFF}')
+}
+
+/// [`for_each_link_word`]'s words of `text`.
+fn link_words(text: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    for_each_link_word(text, |w| out.push(w.to_string()));
+    out
+}
+
 /// Containment of `quote`'s distinct words in `post`'s words (0 when the quote has none).
 pub fn similarity(quote: &str, post: &str) -> f64 {
-    let q: HashSet<String> = words(quote).into_iter().collect();
-    let p: HashSet<String> = words(post).into_iter().collect();
+    let q: HashSet<String> = link_words(quote).into_iter().collect();
+    let p: HashSet<String> = link_words(post).into_iter().collect();
     if q.is_empty() {
         return 0.0;
     }
@@ -909,7 +938,7 @@ impl Index {
         for q in quotes {
             quote_starts.push(quote_ids.len());
             let mut prev: Option<u32> = None;
-            for_each_word(&q.text, |w| {
+            for_each_link_word(&q.text, |w| {
                 let id = match vocab.get(w) {
                     Some(&id) => id,
                     None => {
@@ -941,7 +970,7 @@ impl Index {
                     own_pairs.clear();
                     if let Some(text) = texts(pi) {
                         let mut prev: Option<u32> = None;
-                        for_each_word(&text, |w| {
+                        for_each_link_word(&text, |w| {
                             let id = vocab.get(w).copied();
                             if let (Some(p), Some(id)) = (prev, id) {
                                 own_pairs.extend(pairs.get(&pair_key(p, id)));
@@ -1339,6 +1368,17 @@ mod tests {
     use super::*;
 
     /// [`keep_most_hit`] keeps the entries the full selection by both keys kept.
+    #[test]
+    fn japanese_and_chinese_compare_by_pairs_of_characters() {
+        // fixtures/realworld-next12/docs/539.txt: the post's text quoted in 「」.
+        let post = "我が国の危機管理には一分の隙もない。改めて、そう確信しました。";
+        assert_eq!(similarity(post, post), 1.0);
+        assert!(link_words(post).len() >= MIN_WORDS);
+        assert_eq!(link_words("改めて"), ["改め", "めて"]);
+        // Korean is spaced: its words stay whole.
+        assert_eq!(link_words("토리 시선 강탈"), ["토리", "시선", "강탈"]);
+    }
+
     #[test]
     fn most_hit_as_selected_by_both_keys() {
         let mut seed = 0x9e37_79b9_7f4a_7c15u64;
