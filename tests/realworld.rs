@@ -183,7 +183,8 @@ const NEXT11_MINIMUMS: [(&str, f64); 8] = [
 /// The twelfth batch (`fixtures/realworld-next12`), 15 documents in 14 languages first scored
 /// at posts P 1.000 R 0.541, fields 0.975, dedup 0.614, quotes P 0.897 R 0.957, speakers 0.538,
 /// links 0.808, before the rules drawn from it (credits under and headers over listed posts, a
-/// word glued to a media id, the Hindi ergative).
+/// word glued to a media id, the Hindi ergative, a titled headline speaker, CJK pairs of
+/// characters in linking).
 const NEXT12_MINIMUMS: [(&str, f64); 8] = [
     ("post_precision", 0.99),
     ("post_recall", 0.99),
@@ -191,8 +192,8 @@ const NEXT12_MINIMUMS: [(&str, f64); 8] = [
     ("dedup", 0.99),
     ("quote_precision", 0.99),
     ("quote_recall", 0.95),
-    ("speaker_accuracy", 0.61),
-    ("quote_links", 0.80),
+    ("speaker_accuracy", 0.65),
+    ("quote_links", 0.92),
 ];
 
 #[test]
