@@ -972,12 +972,17 @@ impl<'a> Toks<'a> {
         (r.end == end && named && !self.stop(r.start)).then_some(r)
     }
 
+    /// Whether token `p` reads as a participle (`writing`, `escribiendo`, `scrivendo`).
+    fn participle(&self, p: usize) -> bool {
+        let w = self.low(p);
+        w.ends_with("ing") || w.ends_with("ndo")
+    }
+
     /// `Julia Louis-Dreyfus also hailed the decision writing “…”`: a participle cue at `p`
     /// (`writing`, `escribiendo`, `scrivendo`) after a determiner phrase that a verb in lower
     /// case governs: the phrase is that verb's object; the subject stands before the verb.
     fn participle_subject(&self, p: usize, lo: usize) -> Option<Range<usize>> {
-        let w = self.low(p);
-        if !(w.ends_with("ing") || w.ends_with("ndo")) {
+        if !self.participle(p) {
             return None;
         }
         let object = self.np_before(p, lo)?;
@@ -998,11 +1003,9 @@ impl<'a> Toks<'a> {
     /// `Mayor Tishaura Jones tweeted …, sharing a screenshot of …, writing: “…”`: a participle
     /// cue at `p` set off by a comma hangs on its sentence's clause, whose subject speaks.
     fn comma_participle_subject(&self, p: usize, lo: usize) -> Option<Range<usize>> {
-        let w = self.low(p);
         // Not in a headline's title case (`Donald Trump Advises Boeing To Rebrand Max 737,
         // Tweeting “…”`).
-        let participle = (w.ends_with("ing") || w.ends_with("ndo")) && !self.cap(p);
-        if !participle || p <= lo || !self.is(p - 1, ",") {
+        if !self.participle(p) || self.cap(p) || p <= lo || !self.is(p - 1, ",") {
             return None;
         }
         // The last of coordinated clauses (`Page would grow more animated, and Schmidt would

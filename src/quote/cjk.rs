@@ -482,9 +482,14 @@ fn ends_with_verb(run: &str) -> bool {
 
 /// Han, kana or Hangul.
 pub fn is_cjk(c: char) -> bool {
+    is_han_or_kana(c) || matches!(c, '\u{AC00}'..='\u{D7AF}' | '\u{1100}'..='\u{11FF}')
+}
+
+/// Han or kana: the scripts written without spaces between words (Korean is spaced).
+pub fn is_han_or_kana(c: char) -> bool {
     matches!(c,
         '\u{3040}'..='\u{30FF}' | '\u{3400}'..='\u{4DBF}' | '\u{4E00}'..='\u{9FFF}'
-        | '\u{F900}'..='\u{FAFF}' | '\u{AC00}'..='\u{D7AF}' | '\u{1100}'..='\u{11FF}')
+        | '\u{F900}'..='\u{FAFF}')
 }
 
 /// `SPEAKER は|が 「…」 と(、) CUE`.

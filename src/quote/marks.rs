@@ -207,10 +207,12 @@ fn scan_with(text: &str, from: usize, skip: &[Range<usize>], html: bool) -> Vec<
         let next = text.get(i..).and_then(|t| t.chars().next()).unwrap_or('\n');
         // `قائلا : ” مثل …`, `saatesanoilla: " Bond level`: after a colon, a mark opens even
         // with a space after it.
-        let after_colon = next == ' '
-            && text
-                .get(..at)
-                .is_some_and(|t| t.trim_end_matches([' ', '\u{a0}']).ends_with(':'));
+        let after_colon = || {
+            next == ' '
+                && text
+                    .get(..at)
+                    .is_some_and(|t| t.trim_end_matches([' ', '\u{a0}']).ends_with(':'))
+        };
         let len = c.len_utf8();
         let mut close = |fam: Family, open: &mut [Option<Open>; FAMILIES]| {
             if let Some(o) = open[fam as usize].take() {
@@ -355,7 +357,7 @@ fn scan_with(text: &str, from: usize, skip: &[Range<usize>], html: bool) -> Vec<
             '”' => {
                 if open[Family::Curly as usize].is_some() {
                     close(Family::Curly, &mut open);
-                } else if opens_after(prev) && (!next.is_whitespace() || after_colon) {
+                } else if opens_after(prev) && (!next.is_whitespace() || after_colon()) {
                     opener(Family::Curly, &mut open);
                 }
             }
@@ -366,7 +368,7 @@ fn scan_with(text: &str, from: usize, skip: &[Range<usize>], html: bool) -> Vec<
                     && (next.is_uppercase() || matches!(next, '#' | '@'));
                 if is_open(Family::Straight, &open) {
                     close(Family::Straight, &mut open);
-                } else if (opens_after(prev) || glued) && (!next.is_whitespace() || after_colon) {
+                } else if (opens_after(prev) || glued) && (!next.is_whitespace() || after_colon()) {
                     opener(Family::Straight, &mut open);
                 }
             }

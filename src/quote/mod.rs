@@ -572,16 +572,8 @@ const MAX_ROLE_WORDS: usize = 5;
 /// voices print them. The line is a name of two to four capitalized words, a comma, and a
 /// role of a few words, with nothing ending a sentence.
 fn credit_line_above(text: &str, open: usize, close: usize) -> Option<&str> {
-    let line_start = text[..open].rfind('\n')? + 1;
-    if !text[line_start..open].trim().is_empty() {
-        return None;
-    }
-    let rest = &text[close..];
-    let line_end = rest.find('\n').unwrap_or(rest.len());
-    if rest[..line_end].chars().any(char::is_alphanumeric) {
-        return None;
-    }
-    let above = text[..line_start - 1].trim_end_matches(['\r', ' ', '\t']);
+    let line = filled_line(text, open, close)?;
+    let above = text[..line.start.checked_sub(1)?].trim_end_matches(['\r', ' ', '\t']);
     let credit_start = above.rfind('\n').map_or(0, |i| i + 1);
     let credit = above[credit_start..].trim();
     if credit.len() > MAX_CREDIT_LINE || credit.ends_with(['.', '!', '?', ':', '"', '”', '»']) {
@@ -593,6 +585,19 @@ fn credit_line_above(text: &str, open: usize, close: usize) -> Option<&str> {
     let role_shaped = (1..=MAX_ROLE_WORDS).contains(&role_words)
         && !role.contains([',', '“', '"', '«', '„', '(', ')']);
     (named && role_shaped).then_some(name)
+}
+
+/// The line of a quotation whose marks span `open..close` when it fills that line (nothing
+/// before the marks, no word after them): the line's start and end (the text's end for the
+/// last line).
+fn filled_line(text: &str, open: usize, close: usize) -> Option<Range<usize>> {
+    let start = text[..open].rfind('\n').map_or(0, |i| i + 1);
+    if !text[start..open].trim().is_empty() {
+        return None;
+    }
+    let rest = &text[close..];
+    let end = close + rest.find('\n').unwrap_or(rest.len());
+    (!text[close..end].chars().any(char::is_alphanumeric)).then_some(start..end)
 }
 
 /// Whether the words before a credit line's comma are a name: two to four words, each
@@ -616,23 +621,15 @@ const MAX_CREDIT_GAP: usize = 3;
 /// `MICKEY ROWE, Oakland Park, referring to …`). The line above the quotation must not be a
 /// credit of its own: no credit line, or one that closes the quotation before it.
 fn credit_line_below(text: &str, open: usize, close: usize) -> Option<&str> {
-    let line_start = text[..open].rfind('\n').map_or(0, |i| i + 1);
-    if !text[line_start..open].trim().is_empty() {
+    let line = filled_line(text, open, close)?;
+    let line_start = line.start;
+    // The next line with words, a few line breaks down.
+    let rest = text.get(line.end..).filter(|r| !r.is_empty())?;
+    let body = rest.trim_start_matches(['\n', '\r', ' ', '\t']);
+    if rest[..rest.len() - body.len()].matches('\n').count() > MAX_CREDIT_GAP {
         return None;
     }
-    let after = &text[close..];
-    let line_end = after.find('\n')?;
-    if after[..line_end].chars().any(char::is_alphanumeric) {
-        return None;
-    }
-    let next = |from: &str| -> Option<(usize, usize)> {
-        let body = from.trim_start_matches(['\n', '\r', ' ', '\t']);
-        let skipped = from.len() - body.len();
-        (from[..skipped].matches('\n').count() <= MAX_CREDIT_GAP)
-            .then(|| (skipped, skipped + body.find('\n').unwrap_or(body.len())))
-    };
-    let (a, b) = next(&after[line_end..])?;
-    let credit = after[line_end..][a..b].trim();
+    let credit = body[..body.find('\n').unwrap_or(body.len())].trim();
     let name = credit_name(credit)?;
     // The line above: a credit there must close the quotation before it (`”`, blank, credit,
     // blank, this quotation).

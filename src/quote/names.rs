@@ -18,7 +18,9 @@
 
 use super::attribution::{take_doc_tokens, Scratch, TokBuf};
 use super::gender::{self, Gender};
-use super::lexicon::genders::{FEMININE_GIVEN_NAMES, MASCULINE_GIVEN_NAMES};
+use super::lexicon::genders::{
+    FEMININE_GIVEN_NAMES, FEMININE_TITLES, MASCULINE_GIVEN_NAMES, MASCULINE_TITLES,
+};
 use super::lexicon::people::{
     CALENDAR_WORDS, COMPANY_NOUNS, ENGLISH_TITLES, GIVEN_NAMES, HEBREW_OPENERS, INDEFINITES,
     MORE_FUNCTION_WORDS, MORE_PRONOUNS, OBJECT_NOUNS, ONE, PARTITIVE_PREPOSITIONS, PREPOSITIONS,
@@ -188,6 +190,16 @@ static CALENDAR_SET: LazyLock<WordSet> = LazyLock::new(|| {
         .chain(crate::post::date::month_names())
         .collect()
 });
+/// Honorifics and gendered titles (`mr`, `mrs`, `frau`, `señora`, `king` …): the words
+/// [`gender::of_title`] knows, one set look-up per capitalized word of a run.
+static HONORIFIC_SET: LazyLock<WordSet> = LazyLock::new(|| {
+    FEMININE_TITLES
+        .iter()
+        .chain(MASCULINE_TITLES)
+        .copied()
+        .collect()
+});
+
 /// Given names: the common ones and those whose gender is known.
 static GIVEN_SET: LazyLock<WordSet> = LazyLock::new(|| {
     GIVEN_NAMES
@@ -1146,7 +1158,7 @@ impl Names {
             // before a surname of a name known in full (`Mr Laws` after `David Laws`, not `Mr
             // Potato Head`).
             let honorific = |k: usize| {
-                gender::of_title(tv.low(k)).is_some()
+                HONORIFIC_SET.contains(tv.low(k))
                     && (k > a || j == k + 2 && known.full(unsuffixed(s(&toks[k + 1]))).is_some())
             };
             if let Some(k) = (a..j.saturating_sub(1)).rev().find(|&k| honorific(k)) {
@@ -1898,7 +1910,7 @@ impl Names {
             // Byrne`), not part of the name.
             let named_from = lows
                 .iter()
-                .rposition(|l| title_of(l).is_some() || gender::of_title(l).is_some())
+                .rposition(|l| title_of(l).is_some() || HONORIFIC_SET.contains(l))
                 .map_or(0, |k| k + 1)
                 .min(words.len());
             // Not a description after the name (`Zippy Duvall, the president of the …`).

@@ -55,6 +55,7 @@
 
 use crate::model::{Appearance, AppearanceKind, Author, DocumentInfo, Post, Quote};
 use crate::post::lang::script_of;
+use crate::quote::cjk::is_han_or_kana;
 use crate::quote::lexicon::people::INDEFINITES;
 use crate::quote::lexicon::CLASSES;
 use crate::quote::lexicon::DETERMINERS;
@@ -96,17 +97,15 @@ fn for_each_link_word(text: &str, mut f: impl FnMut(&str)) {
             f(w);
             return;
         }
-        let starts: Vec<usize> = w.char_indices().map(|(i, _)| i).collect();
-        for k in 0..starts.len() - 1 {
-            let end = starts.get(k + 2).copied().unwrap_or(w.len());
-            f(&w[starts[k]..end]);
+        // Each pair ends where the character after it starts: two starts kept behind.
+        let (mut first, mut second) = (None, None);
+        for at in w.char_indices().map(|(i, _)| i).chain([w.len()]) {
+            if let (Some(from), Some(_)) = (first, second) {
+                f(&w[from..at]);
+            }
+            (first, second) = (second, Some(at));
         }
     });
-}
-
-/// Whether `c` is a Han character or kana (Korean, spaced, keeps its words).
-fn is_han_or_kana(c: char) -> bool {
-    matches!(c, '\u{3040}'..='\u{30FF}' | '\u{3400}'..='\u{4DBF}' | '\u{4E00}'..='\u{9FFF}' | '\u{F900}'..='\u{FAFF}')
 }
 
 /// [`for_each_link_word`]'s words of `text`.
