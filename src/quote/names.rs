@@ -1686,9 +1686,13 @@ impl Names {
             .next()
             .is_some_and(|w| w.ends_with('.') || title_of(&w.to_lowercase()).is_some());
         let holds = |m: &&Mention| {
-            let Some(given) = m
-                .name
-                .strip_suffix(near.name.as_str())
+            // The nearer name's particle may be capitalized (`De Jonge` in `Freek de Jonge`).
+            let cut = m.name.len().checked_sub(near.name.len());
+            let Some(given) = cut
+                .filter(|&c| {
+                    m.name.is_char_boundary(c) && m.name[c..].eq_ignore_ascii_case(&near.name)
+                })
+                .map(|c| &m.name[..c])
                 .filter(|g| g.ends_with(' '))
             else {
                 return false;
@@ -1921,11 +1925,42 @@ impl Names {
                     0
                 };
             let full = self.fullest(bare, until).filter(|f| {
-                // Only a name that holds the printed one's other capitalized words too.
+                // Only a name that holds the printed one's other capitalized words too (a
+                // particle in either case: `De Jonge` in `Freek de Jonge`).
                 words[named_from..].iter().all(|x| {
                     !capitalized(x)
                         || title_of(&x.to_lowercase()).is_some()
-                        || f.split_whitespace().any(|y| y == unsuffixed(x))
+                        || f.split_whitespace().any(|y| {
+                            y == unsuffixed(x)
+                                || CLASSES.particles.contains(y) && y.eq_ignore_ascii_case(x)
+                        })
+                })
+            });
+            // `Kalla di Makassar`: a name, then a place after a lowercase preposition that may
+            // also be a name's particle; with no fuller form of the whole, the name before it
+            // when one is known in full without that particle.
+            let full = full.filter(|f| *f != p).or_else(|| {
+                let k = words
+                    .iter()
+                    .zip(&lows)
+                    .position(|(w, l)| !capitalized(w) && CLASSES.particles.contains(l.as_str()))?;
+                let before = k.checked_sub(1)?;
+                let plain = lows[..k].iter().all(|l| {
+                    !FUNCTION_WORDS.contains(l.as_str())
+                        && title_of(l).is_none()
+                        && !HONORIFIC_SET.contains(l.as_str())
+                });
+                let w = words[before];
+                if !plain || !capitalized(w) || w.ends_with('.') {
+                    return None;
+                }
+                let bare = unsuffixed(w);
+                self.before(until).map(|m| m.name.as_str()).find(|f| {
+                    f.split_whitespace().count() >= 2
+                        && f.split_whitespace().any(|y| y == bare)
+                        && !f
+                            .split_whitespace()
+                            .any(|y| y.eq_ignore_ascii_case(&lows[k]))
                 })
             });
             return keep(Some(self.canonical(full.unwrap_or(p), at)));
@@ -2294,6 +2329,21 @@ mod tests {
         assert_eq!(
             speaker_of(&n, "Συγκεκριμένα ο πρωθυπουργός", at).as_deref(),
             Some("Κυριάκος Μητσοτάκης")
+        );
+    }
+
+    #[test]
+    fn a_name_before_a_place_after_a_particle() {
+        // fixtures/realworld-next10/docs/509.txt: `di` is a particle in Italian names and
+        // "in" in Indonesian; the name known in full is the speaker.
+        let t = "Sampai sampai, Wakil Presiden Jusuf Kalla akhirnya berkomentar.\n\"Twitter itu \
+                 sifatnya pendapat pribadi. Ya silakan saja, bkan untuk spendapat atau tidak,\" \
+                 kata Kalla di Makassar, Sulawesi Selatan, Minggu (22/1/2017).";
+        let n = Names::build(t, 0, &[]);
+        let at = t.find("kata").unwrap();
+        assert_eq!(
+            speaker_of(&n, "Kalla di Makassar", at).as_deref(),
+            Some("Jusuf Kalla")
         );
     }
 
