@@ -205,6 +205,13 @@ fn gather_text(
         let p = &paras.list[top - 1];
         let line = &text[p.range.clone()];
         let at_boundary = claimed[top - 1] || p.range.start < floor;
+        // The article quoting the post's first words right above it (`غرد … قائلا: “لما كل
+        // مرجعية …”` over the post printed line by line): the lines gathered are the post.
+        if pending > 0 && !at_boundary && quotes_opening(line, &text[paras.list[top].range.clone()])
+        {
+            confirm(paras, &mut first, &mut segments, &mut pending);
+            break;
+        }
         let spaced_line = gap == 1 && !weight_exceeds(line, SPACED_LINE_WEIGHT);
         if (gap == 0 || spaced_line)
             && !at_boundary
@@ -280,6 +287,31 @@ fn quotes_the_post(line: &str, post: &str) -> bool {
         .trim_end_matches(['.', ',', ' ']);
     let inner = inner.trim_end_matches(MARKS).trim();
     line.starts_with(MARKS) && inner.chars().count() >= 8 && post.trim().starts_with(inner)
+}
+
+/// Words of a post's first line that a quotation above it must open with.
+const QUOTED_OPENING_WORDS: usize = 4;
+
+/// Whether `line` holds a quotation that opens with the first words of `post_line` (its
+/// first [`QUOTED_OPENING_WORDS`], at least three; a dialogue dash before them aside):
+/// `‘Wie haalt oma op?,’ tikte …` above `- Wie haalt oma op?`.
+fn quotes_opening(line: &str, post_line: &str) -> bool {
+    const OPENING: [char; 8] = ['"', '“', '„', '«', '‘', '\'', '「', '‹'];
+    let words = |s: &str| -> Vec<String> {
+        s.split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .take(QUOTED_OPENING_WORDS)
+            .map(str::to_lowercase)
+            .collect()
+    };
+    let opening = words(post_line);
+    if opening.len() < 3 {
+        return false;
+    }
+    line.match_indices(OPENING).any(|(i, m)| {
+        let inner = &line[i + m.len()..];
+        inner.starts_with(char::is_alphanumeric) && words(inner) == opening
+    })
 }
 
 /// Whether the line `line` of `text` ends with a dated signature of `handle` (`— Name
@@ -776,6 +808,22 @@ fn weight_exceeds(s: &str, limit: usize) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn prose_quoting_the_first_line_above_a_post() {
+        // fixtures/realworld-next13/docs/544.txt, verbatim.
+        let above =
+            "‘Wie haalt oma op?,’ tikte schrijver en columnist Jan Kuitenbrouwer zondag op \
+                     Twitter, met daarbij een ingewikkelde routebeschrijving";
+        assert!(quotes_opening(above, "- Wie haalt oma op?"));
+        assert!(!quotes_opening(
+            above,
+            "- Wie woont er het dichtst bij de Reguliersgracht?"
+        ));
+        // fixtures/realworld-next14/docs/564.txt: the quotation's last word differs.
+        let above = "غرد الوزير حسن مراد في حكومة تصريف الاعمال عبر “تويتر”، قائلا: “لما كل مرجعية بدها تسمي ممثليه ، عنا 18 طائفة بلبنان";
+        assert!(quotes_opening(above, "لما كل مرجعية بدها تسمي ممثليها"));
+    }
 
     #[test]
     fn a_post_glued_to_prose_in_another_script() {
