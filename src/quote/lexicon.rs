@@ -1341,6 +1341,33 @@ pub static TERM_MARKERS: &[&str] = &[
     "intitolata",
 ];
 
+/// A headline's kicker before a colon, which names no speaker (`Exclusive: 'It was
+/// terrifying'`), lower case.
+pub static KICKERS: &[&str] = &[
+    "exclusive",
+    "breaking",
+    "update",
+    "updated",
+    "watch",
+    "video",
+    "photos",
+    "opinion",
+    "analysis",
+    "editorial",
+    "live",
+    "listen",
+    "podcast",
+    "review",
+    "interview",
+    "exklusiv",
+    "exclusif",
+    "exclusiva",
+    "esclusiva",
+    "vídeo",
+    "entrevista",
+    "intervista",
+];
+
 /// Lowercase particles allowed inside a capitalized name (`Secretary of State`, `bin Salman`).
 pub static PARTICLES: &[&str] = &[
     "of", "al", "el", "bin", "ibn", "de", "da", "del", "di", "du", "van", "von", "der", "den",

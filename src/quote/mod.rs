@@ -199,6 +199,20 @@ fn extract_outside(doc: &Document, posts: &[Range<usize>], code: Vec<Range<usize
                 a.adjacent = true;
             }
         }
+        // `Hanir: “…”`, `河野:「…」`: a label and a colon opening the quotation's line, as
+        // exchanges and lists of replies print them: the label is who says it.
+        if a.cue.is_none() {
+            // A one-word label over words the page cut off (`Kundin: »Haben Sie …` ending a
+            // list of posts) is too little to tell an exchange from a post's own text.
+            let label = label_before(text, m.open, m.close)
+                .filter(|l| !(marks::is_cut_off(text, m) && l.split_whitespace().count() == 1));
+            if let Some(label) = label {
+                a.speaker = Some(label.to_string());
+                a.named_here = true;
+                a.pronoun = false;
+                a.adjacent = true;
+            }
+        }
         // `留言質問「…」、「…」、「…」`, `"…", "…"라는 트윗`: an item of a list of quotations
         // goes with the first one's cue and speaker.
         let listed = prev
@@ -661,6 +675,86 @@ fn credit_name(line: &str) -> Option<&str> {
             .split_whitespace()
             .all(|w| w.starts_with(char::is_uppercase) && w.chars().any(char::is_lowercase));
     (named && placed).then_some(name)
+}
+
+/// Longest label before a quotation's colon, in bytes.
+const MAX_LABEL: usize = 48;
+
+/// Most words of a label written with spaces.
+const MAX_LABEL_WORDS: usize = 4;
+
+/// The label of the line the quotation spanning `open..close` ends, when the line is only
+/// `LABEL: “…”` (or `LABEL：「…」`): `Hanir`, `Twitterユーザー`, `河野`; `Mugen @tr1pnautic`
+/// gives the name before the handle, `Bro. Edgy Soriano` the name after the abbreviation.
+/// A label of words is one to four, each capitalized or a handle; one without spaces is at
+/// most 16 characters of letters and digits.
+fn label_before(text: &str, open: usize, close: usize) -> Option<&str> {
+    let line = filled_line_to(text, close)?;
+    let lead = text.get(line..open)?.trim_end();
+    let label = lead
+        .strip_suffix(':')
+        .or_else(|| lead.strip_suffix('：'))?
+        .trim();
+    if label.is_empty() || label.len() > MAX_LABEL {
+        return None;
+    }
+    let words: Vec<&str> = label.split_whitespace().collect();
+    let shaped = |w: &str| {
+        w.strip_prefix('@')
+            .unwrap_or(w)
+            .chars()
+            .all(|c| c.is_alphanumeric() || matches!(c, '-' | '\'' | '’' | '_' | '.'))
+    };
+    if words.len() > MAX_LABEL_WORDS || !words.iter().all(|w| shaped(w)) {
+        return None;
+    }
+    if words.len() == 1 && !label.starts_with(|c: char| c.is_uppercase() || c == '@') {
+        // A script without capitals: a short run (`河野`, `Twitterユーザー`).
+        let chars = label.chars().count();
+        let uncased = label
+            .chars()
+            .any(|c| c.is_alphabetic() && !c.is_uppercase() && !c.is_lowercase());
+        return (uncased && chars <= 16).then_some(label);
+    }
+    if !words
+        .iter()
+        .all(|w| w.starts_with(|c: char| c.is_uppercase() || c == '@'))
+    {
+        return None;
+    }
+    if words.len() == 1 {
+        let low = label.to_lowercase();
+        if lexicon::CLASSES.determiners.contains(low.as_str())
+            || lexicon::KICKERS.contains(&low.as_str())
+        {
+            return None;
+        }
+    }
+    // The name before a handle; the name after an abbreviated title.
+    let named: Vec<&str> = match words.iter().position(|w| w.starts_with('@')) {
+        Some(0) => return (words.len() == 1).then_some(label),
+        Some(k) => words[..k].to_vec(),
+        None => words.clone(),
+    };
+    let from = named.iter().take_while(|w| w.ends_with('.')).count();
+    let (first, last) = (named.get(from)?, named.last()?);
+    if last.ends_with('.') {
+        return None;
+    }
+    let start = first.as_ptr() as usize - label.as_ptr() as usize;
+    let end = last.as_ptr() as usize - label.as_ptr() as usize + last.len();
+    label.get(start..end)
+}
+
+/// Where the line ending at the quotation's close mark `close` starts, when nothing but
+/// punctuation follows the mark on it.
+fn filled_line_to(text: &str, close: usize) -> Option<usize> {
+    let rest = text.get(close..)?;
+    let end = close + rest.find('\n').unwrap_or(rest.len());
+    if text[close..end].chars().any(char::is_alphanumeric) {
+        return None;
+    }
+    Some(text[..close].rfind('\n').map_or(0, |i| i + 1))
 }
 
 /// Longest credit line under a quotation, in bytes (it may go on about what the voice meant).
@@ -1132,6 +1226,50 @@ mod tests {
         assert_eq!(found.len(), 2);
         assert!(found[1].text.ends_with("and for peac"));
         assert_eq!(found[1].speaker.as_deref(), Some("Sarah Palin"));
+    }
+
+    #[test]
+    fn a_label_and_a_colon_opening_the_line() {
+        // fixtures/realworld-next14/docs/571.txt and 573.txt, verbatim lines.
+        fn label(text: &str) -> Option<&str> {
+            let open = text.rfind(['“', '「']).unwrap();
+            label_before(text, open, text.len())
+        }
+        assert_eq!(
+            label("Hanir: “Eh ta@#$na mo pa rin. Tumila man ang ulan, ta@#$na mo pa rin.”"),
+            Some("Hanir")
+        );
+        assert_eq!(
+            label("Mugen @tr1pnautic: “Nope, may resibo kami. Kakalat yan.”"),
+            Some("Mugen")
+        );
+        assert_eq!(
+            label("Bro. Edgy Soriano: “Gago, tanga, inutil. Tarantado.”"),
+            Some("Edgy Soriano")
+        );
+        assert_eq!(
+            label(
+                "@yellowliberal: “O na-hack ka na naman? Tinitiis ngayon ng mga taga-Marikina \
+                 ang lakaran mula Cubao hanggang Marikina Bayan, basa at iba nawalan ng \
+                 tahanan. Kapal ng mukha mong sabihing makasalanan pa sila kaya nileksyunan?”"
+            ),
+            Some("@yellowliberal")
+        );
+        assert_eq!(
+            label("河野:「今日、文房具買いに行ったけど。」"),
+            Some("河野")
+        );
+        assert_eq!(
+            label("Twitterユーザー:「河野大臣は鯛焼きを頭から食べますか?尻尾から食べますか?」"),
+            Some("Twitterユーザー")
+        );
+        // A sentence before the colon is no label (fixtures/realworld-next14/docs/564.txt).
+        assert_eq!(
+            label(
+                "غرد الوزير حسن مراد في حكومة تصريف الاعمال عبر “تويتر”، قائلا: “لما كل مرجعية بدها تسمي ممثليه ، عنا 18 طائفة بلبنان، اذا كل طائفة سمت وزيرها، يصبح لدينا حكومة حلوة من 18 وزير، وهيك منرجع لورا شي 400 سنة ومنعرف كيف كانت أوروبا عايشة بالقرون الوسطى.”"
+            ),
+            None
+        );
     }
 
     #[test]
