@@ -182,6 +182,11 @@ pub fn attribute(
         .or_else(|| chinese(before, after, wide))
         .or_else(|| japanese_source(before))
         .or_else(|| japanese_reactions(after))
+        .or_else(|| {
+            // The name in corner brackets is a span of its own, past `hi`.
+            let end = floor_char(text, close.saturating_add(WINDOW).min(text.len()));
+            netizen_after(text.get(close..end.max(close))?)
+        })
 }
 
 /// Japanese particles after the source of what is quoted next: `ファンからは、「…」` (from
@@ -324,6 +329,12 @@ fn zh_speaker(s: &str) -> Option<String> {
         .iter()
         .find_map(|o| s.strip_prefix(o).filter(|r| r.chars().count() >= 2))
         .unwrap_or(s);
+    let s = netizen_name(s).unwrap_or(s);
+    // `阿丁如是說`: "said thus".
+    let s = s
+        .strip_suffix("如是")
+        .filter(|r| !r.is_empty())
+        .unwrap_or(s);
     let s = match s.strip_suffix('地') {
         Some(r) if r.chars().count() >= 4 => {
             let cut = r.char_indices().rev().nth(1).map_or(0, |(i, _)| i);
@@ -332,6 +343,72 @@ fn zh_speaker(s: &str) -> Option<String> {
         _ => s,
     };
     speaker(s)
+}
+
+/// The word for a netizen, traditional and simplified, before a user's name (`網友「董郎」`,
+/// `濟南網友阿丁`).
+const NETIZEN: [&str; 2] = ["網友", "网友"];
+
+/// Characters that, right after the netizen word, make it a crowd's, not a name's (`網友們`,
+/// `網友紛紛`: netizens, one after another; `網友都`, `網友也`).
+const NETIZEN_CROWD: [char; 12] = [
+    '們', '们', '紛', '纷', '都', '也', '亦', '還', '还', '則', '则', '多',
+];
+
+/// Characters that end a netizen's name and open the verb phrase after it (from, for, to,
+/// thus, says, leaves a message, very, in, expresses, calls).
+const NETIZEN_NAME_ENDS: [char; 18] = [
+    '從', '从', '為', '为', '向', '給', '给', '如', '說', '说', '留', '很', '在', '於', '表', '稱',
+    '称', '對',
+];
+
+/// Longest netizen's name written without brackets, in characters.
+const MAX_NETIZEN_NAME: usize = 4;
+
+/// `網友「董郎」`, `濟南網友阿丁`, `網友東方巨龍`: the user's name after the netizen word (a place
+/// before it), in corner brackets or a run of two to four characters up to the verb.
+fn netizen_name(s: &str) -> Option<&str> {
+    let (at, word) = NETIZEN.iter().find_map(|w| s.find(w).map(|i| (i, *w)))?;
+    let rest = &s[at + word.len()..];
+    if let Some(inner) = rest.strip_prefix('「') {
+        let end = inner.find('」')?;
+        let name = &inner[..end];
+        return (1..=12).contains(&name.chars().count()).then_some(name);
+    }
+    if rest.starts_with(NETIZEN_CROWD) {
+        return None;
+    }
+    let end = rest.find(NETIZEN_NAME_ENDS).unwrap_or(rest.len());
+    let name = &rest[..end];
+    let chars = name.chars().count();
+    ((2..=MAX_NETIZEN_NAME).contains(&chars)
+        && name.chars().all(|c| is_cjk(c) || c.is_alphanumeric()))
+    .then_some(name)
+}
+
+/// Most characters of the place before the netizen word after a quotation (`江蘇網友`).
+const MAX_NETIZEN_PLACE: usize = 3;
+
+/// `「…」江蘇網友「尚博」為阿毛點讚。`, `「…」網友小雲從阿毛身上看到了…`: a netizen named right
+/// after the closing mark says what the marks hold, whatever the verb: the name, and the verb
+/// phrase up to the clause's end as the cue.
+fn netizen_after(after: &str) -> Option<(String, String)> {
+    let head = clause_head(after);
+    let at = NETIZEN.iter().find_map(|w| head.find(w))?;
+    let place = &head[..at];
+    if place.chars().count() > MAX_NETIZEN_PLACE || !place.chars().all(is_han_or_kana) {
+        return None;
+    }
+    let name = netizen_name(head)?;
+    let name_end = name.as_ptr() as usize - head.as_ptr() as usize + name.len();
+    let cue = head[name_end..].trim_start_matches('」').trim();
+    if cue.is_empty() {
+        return None;
+    }
+    Some((
+        speaker(name)?,
+        cue.chars().take(MAX_SPEAKER_CHARS).collect(),
+    ))
 }
 
 /// Chinese titles written before a name, simplified and traditional: president, premier,
@@ -1283,6 +1360,23 @@ mod tests {
         assert_eq!((who.as_str(), cue.as_str()), ("市长", "表示"));
         let (who, cue) = at("“码头将关闭到周一，”市长说。").unwrap();
         assert_eq!((who.as_str(), cue.as_str()), ("市长", "说"));
+    }
+
+    #[test]
+    fn netizens_named_after_the_quotation() {
+        // fixtures/realworld-next14/docs/572.txt, verbatim.
+        let t = "「看你一路前行,終於達成所願,有毅力更有情懷!」江蘇網友「尚博」為阿毛點讚。\
+                 「頂着寒潮北上,對南方人來說真的不容易,真棒!」網友「思蓂子」很是感慨。\
+                 「我們要感謝你,讓我們再次感受追求和堅持的意義!」網友小雲從阿毛身上看到了堅持的意義。";
+        let first = t.find('」').unwrap() + '」'.len_utf8();
+        let next = t.find("「尚博").unwrap();
+        let (who, cue) = attribute(t, 0, first, 0, next).unwrap();
+        assert_eq!((who.as_str(), cue.as_str()), ("尚博", "為阿毛點讚"));
+        let open = t.find("「我們").unwrap();
+        let close = t[open..].find('」').unwrap() + open + '」'.len_utf8();
+        let (who, _) = attribute(t, open, close, 0, t.len()).unwrap();
+        assert_eq!(who, "小雲");
+        assert_eq!(netizen_name("濟南網友阿丁如是"), Some("阿丁"));
     }
 
     #[test]
