@@ -414,7 +414,9 @@ fn attribute(
     cjk: bool,
 ) -> attribution::Attribution {
     let mut a = attribute_in(scratch, m.open, m.close, floor_char(text, lo), hi, previous);
-    if let Some(handle) = handle_after(text, m.close, hi) {
+    if let Some(handle) = handle_after(text, m.close, hi)
+        .or_else(|| masked_id_opening(text.get(m.inner_start..m.inner_end).unwrap_or("")))
+    {
         a.speaker = Some(handle.to_string());
         a.named_here = true;
         a.adjacent = true;
@@ -475,6 +477,24 @@ fn handle_after(text: &str, close: usize, hi: usize) -> Option<&str> {
         && bare.chars().filter(char::is_ascii_alphanumeric).count() >= 2
         && bare.len() <= 20;
     (shaped && (handle.starts_with('@') || bare.contains(['_', '*']))).then_some(handle)
+}
+
+/// Longest masked user ID, in characters.
+const MAX_MASKED_ID: usize = 20;
+
+/// `“(신상****) 트럼프의 속마음을 잘 모르겠다.”`: a comment opening with its writer's masked ID
+/// in brackets, as Korean portals print readers' comments: the ID (letters or digits, then
+/// two asterisks or more).
+fn masked_id_opening(inner: &str) -> Option<&str> {
+    let rest = inner.trim_start().strip_prefix(['(', '（'])?;
+    let end = rest.find([')', '）'])?;
+    let id = &rest[..end];
+    let shown = id.trim_end_matches('*');
+    let masked = id.len() - shown.len() >= 2
+        && !shown.is_empty()
+        && id.chars().count() <= MAX_MASKED_ID
+        && shown.chars().all(char::is_alphanumeric);
+    masked.then_some(id)
 }
 
 /// `“…,” he said. “…”`: a quote that opens right after the previous one's short attribution,
@@ -1226,6 +1246,24 @@ mod tests {
         assert_eq!(found.len(), 2);
         assert!(found[1].text.ends_with("and for peac"));
         assert_eq!(found[1].speaker.as_deref(), Some("Sarah Palin"));
+    }
+
+    #[test]
+    fn a_masked_id_opening_a_comment() {
+        // fixtures/realworld-next13/docs/555.txt.
+        assert_eq!(
+            masked_id_opening("(신상****) 트럼프의 속마음을 잘 모르겠다."),
+            Some("신상****")
+        );
+        assert_eq!(
+            masked_id_opening("(ejsv****) 어차피 불바다가 되는 건 한반도"),
+            Some("ejsv****")
+        );
+        // fixtures/realworld-next14/docs/573.txt: a bracket that is no ID.
+        assert_eq!(
+            masked_id_opening("子どもが『河野太郎大臣、眉間に500円2枚挟めそう』と言っていた(笑)"),
+            None
+        );
     }
 
     #[test]
