@@ -437,6 +437,16 @@ fn attribute(
             a.speaker = Some(speaker).filter(|s| !s.is_empty());
         }
     }
+    if a.speaker.is_none() {
+        if let Some(name) = a
+            .cue
+            .as_deref()
+            .and_then(|c| quoted_name_after(text, m.close, c))
+        {
+            a.speaker = Some(name.to_string());
+            a.named_here = true;
+        }
+    }
     let misread = a.speaker.as_deref().is_some_and(arabic::misread);
     if (a.speaker.is_none() || misread) && arabic::before(text, m.open) {
         if let Some(speaker) = arabic::subject(text, m.open, lo) {
@@ -477,6 +487,41 @@ fn handle_after(text: &str, close: usize, hi: usize) -> Option<&str> {
         && bare.chars().filter(char::is_ascii_alphanumeric).count() >= 2
         && bare.len() <= 20;
     (shaped && (handle.starts_with('@') || bare.contains(['_', '*']))).then_some(handle)
+}
+
+/// How far after the closing mark the cue of [`quoted_name_after`] may stand, in bytes.
+const CUE_REACH: usize = 16;
+
+/// Longest name in quote marks after a cue, in bytes.
+const MAX_QUOTED_NAME: usize = 48;
+
+/// `"…", - твітнула "Україна".`: the cue `cue` right after the closing mark `close`, then an
+/// account's name in quote marks (one to four capitalized words) ending the sentence. The
+/// name is a short span of its own, past the window the cue was read in.
+fn quoted_name_after<'t>(text: &'t str, close: usize, cue: &str) -> Option<&'t str> {
+    let rest = text.get(
+        close
+            ..floor_char(
+                text,
+                (close + CUE_REACH + cue.len() + MAX_QUOTED_NAME + 8).min(text.len()),
+            ),
+    )?;
+    let at = rest.find(cue).filter(|&i| i <= CUE_REACH)?;
+    if rest[..at].chars().any(char::is_alphanumeric) {
+        return None;
+    }
+    let after = rest[at + cue.len()..].trim_start();
+    let inner = after.strip_prefix(['"', '«', '„', '“'])?;
+    let end = inner.find(['"', '»', '”', '“'])?;
+    let name = &inner[..end];
+    let tail = inner[end..].chars().nth(1);
+    let words = name.split_whitespace().count();
+    let named = (1..=4).contains(&words)
+        && name.len() <= MAX_QUOTED_NAME
+        && name
+            .split_whitespace()
+            .all(|w| w.starts_with(char::is_uppercase));
+    (named && tail.is_none_or(|c| matches!(c, '.' | ',' | ';' | '\n'))).then_some(name)
 }
 
 /// Longest masked user ID, in characters.
@@ -1246,6 +1291,16 @@ mod tests {
         assert_eq!(found.len(), 2);
         assert!(found[1].text.ends_with("and for peac"));
         assert_eq!(found[1].speaker.as_deref(), Some("Sarah Palin"));
+    }
+
+    #[test]
+    fn an_account_named_in_quote_marks_after_the_cue() {
+        // fixtures/realworld-next13/docs/551.txt, verbatim.
+        let t = "\"Коли Росія каже, що Анна Ярославна розпочала відносини Росія-Франція, \
+                 дозволимо собі нагадати хід подій\", - твітнула \"Україна\".";
+        let close = t.find("\", -").unwrap() + 1;
+        assert_eq!(quoted_name_after(t, close, "твітнула"), Some("Україна"));
+        assert_eq!(quoted_name_after(t, close, "написала"), None);
     }
 
     #[test]
