@@ -1,4 +1,5 @@
-//! Posts listed as `Name (@handle): “text”`, one per line, as list articles print them.
+//! Posts listed as `Name (@handle): “text”`, one per line, as list articles print them, and
+//! replies listed as `@handle: text`.
 //!
 //! ```text
 //! - Filippo Ronco (@filipporonco): “La buona notizia è che non è necessario essere straordinari.”
@@ -65,6 +66,72 @@ pub fn scan(doc: &Document, paras: &Paras, claimed: &mut [bool], out: &mut Vec<S
             end: para.range.end,
         });
     }
+}
+
+/// Fewest paragraphs in a row of a list of replies `@handle: text`.
+const MIN_REPLY_RUN: usize = 2;
+
+/// Replies listed as `@handle: text`, a paragraph each, with no marks (`@ikanouve1: Ustadz
+/// @ustadtengkuzul biarin aja …`): posts credited by handle when at least [`MIN_REPLY_RUN`]
+/// unclaimed paragraphs in a row have the shape (one alone is as often a chat line or a
+/// reply quoted in prose). Marks those used.
+pub fn scan_replies(doc: &Document, paras: &Paras, claimed: &mut [bool], out: &mut Vec<Sighting>) {
+    let text = doc.text.as_str();
+    let reply = |claimed: &[bool], k: usize| -> Option<(&str, &str)> {
+        if claimed[k] {
+            return None;
+        }
+        reply_line(&text[paras.list[k].range.clone()])
+    };
+    let mut k = 0;
+    while k < paras.list.len() {
+        let run = (k..paras.list.len())
+            .take_while(|&j| reply(claimed, j).is_some())
+            .count();
+        if run >= MIN_REPLY_RUN {
+            for j in k..k + run {
+                let Some((handle, body)) = reply(claimed, j) else {
+                    continue;
+                };
+                let para = &paras.list[j];
+                claimed[j] = true;
+                out.push(Sighting {
+                    platform: Platform::Twitter,
+                    kind: AppearanceKind::Embed,
+                    author: Author {
+                        name: None,
+                        handle: Some(handle.to_string()),
+                    },
+                    date: None,
+                    text: body.to_string(),
+                    extra: super::Extra::of(None, None, None),
+                    start: para.range.start,
+                    end: para.range.end,
+                });
+            }
+        }
+        k += run.max(1);
+    }
+}
+
+/// Least words of a reply's text.
+const MIN_REPLY_WORDS: usize = 2;
+
+/// Splits `@handle: text` into (handle, text): a handle of one to fifteen word characters, a
+/// colon and a space, then at least [`MIN_REPLY_WORDS`] words not opened by a quote mark
+/// (those are [`read_line`]'s).
+fn reply_line(line: &str) -> Option<(&str, &str)> {
+    let rest = line.strip_prefix('@')?;
+    let len = rest
+        .bytes()
+        .take_while(|b| b.is_ascii_alphanumeric() || *b == b'_')
+        .count();
+    if !(1..=15).contains(&len) {
+        return None;
+    }
+    let body = rest[len..].strip_prefix(": ")?.trim_matches(is_space);
+    let words = body.split_whitespace().count() >= MIN_REPLY_WORDS;
+    (words && !body.starts_with(OPENING_MARKS)).then(|| (&rest[..len], body))
 }
 
 /// Splits a line into (name, handle, text) when it has the shape; `at` is where `(@` stands.
@@ -154,6 +221,25 @@ mod tests {
         assert_eq!(
             read("- F L (@bedrosian) [in risposta a “canis”]:”@r_formigoni: “mentula canis”. Il"),
             Some(("F L", "bedrosian", "@r_formigoni: “mentula canis”. Il"))
+        );
+    }
+
+    #[test]
+    fn replies_listed_by_handle() {
+        // fixtures/realworld-next14/docs/566.txt, verbatim.
+        assert_eq!(
+            reply_line(
+                "@IMyanniesyi: Najisss amat milih si Faizal, mndingan pilih tong sampah hahaaa.."
+            ),
+            Some((
+                "IMyanniesyi",
+                "Najisss amat milih si Faizal, mndingan pilih tong sampah hahaaa.."
+            ))
+        );
+        // The prose above the list (same document) opens no reply.
+        assert_eq!(
+            reply_line("Warganet ikut berkomentar mengenai balasan Ustaz Tengku Zulkarnain atas kicauan Twitter Faizal tersebut. Ini kata warganet."),
+            None
         );
     }
 

@@ -11,6 +11,7 @@
 //! | Instagram / Facebook byline under the post | [`byline`] | `A post shared by`, `Posted by` |
 //! | TikTok embed: `@handle`, caption, `♬ sound` | [`tiktok`] | `♬` |
 //! | listed posts `Name (@handle): “text”` | [`handle_colon`] | `(@` early in a line |
+//! | replies listed as `@handle: text`, two or more | [`handle_colon`] | `@` opening a line |
 //! | a status link alone on its line | [`bare_link`] | a line without spaces |
 //! | listed posts signed by a bare `@handle` | [`handle_list`] | a line ending in a handle |
 
@@ -177,6 +178,7 @@ impl Detector {
             byline::scan(doc, &paras, &mut claimed, &mut found);
             tiktok::scan(doc, &paras, &mut claimed, &mut found);
             handle_colon::scan(doc, &paras, &mut claimed, &mut found);
+            handle_colon::scan_replies(doc, &paras, &mut claimed, &mut found);
             handle_list::scan(doc, &paras, &mut claimed, &mut found);
             bare_link::scan(doc, &paras, &mut claimed, &mut found);
         }
