@@ -114,6 +114,110 @@ pub fn scan_replies(doc: &Document, paras: &Paras, claimed: &mut [bool], out: &m
     }
 }
 
+/// Fewest credited items in a run of `handle: text` lines with a credit line under each.
+const MIN_CREDITED_RUN: usize = 2;
+
+/// Posts listed as `handle: text` (the handle without its `@`, or lost: `: text`) with a
+/// credit line under each, a column's way of printing a week's tweets:
+///
+/// ```text
+/// michaelcburgess: And please add my name to the list of Members of the House …
+/// Representative Michael Burgess, Texas
+/// ```
+///
+/// Only a run of at least [`MIN_CREDITED_RUN`] such pairs counts, single blank lines
+/// between them. The author is the credit's name, less a title opening it. Marks those used.
+pub fn scan_credited(doc: &Document, paras: &Paras, claimed: &mut [bool], out: &mut Vec<Sighting>) {
+    let text = doc.text.as_str();
+    let item = |claimed: &[bool], k: usize| -> Option<(Option<&str>, &str, &str)> {
+        let credit = paras.list.get(k + 1)?;
+        if claimed[k] || claimed[k + 1] || credit.gap_before != 0 {
+            return None;
+        }
+        let (handle, body) = handle_text_line(&text[paras.list[k].range.clone()])?;
+        Some((handle, body, credited_name(&text[credit.range.clone()])?))
+    };
+    let mut k = 0;
+    while k < paras.list.len() {
+        let mut run = 0;
+        while k + 2 * run < paras.list.len()
+            && (run == 0 || paras.list[k + 2 * run].gap_before <= 1)
+            && item(claimed, k + 2 * run).is_some()
+        {
+            run += 1;
+        }
+        if run >= MIN_CREDITED_RUN {
+            for i in 0..run {
+                let j = k + 2 * i;
+                let Some((handle, body, name)) = item(claimed, j) else {
+                    continue;
+                };
+                out.push(Sighting {
+                    platform: Platform::Twitter,
+                    kind: AppearanceKind::Embed,
+                    author: Author {
+                        name: Some(name.to_string()),
+                        handle: handle.map(str::to_string),
+                    },
+                    date: None,
+                    text: body.to_string(),
+                    extra: super::Extra::of(None, None, None),
+                    start: paras.list[j].range.start,
+                    end: paras.list[j + 1].range.end,
+                });
+                claimed[j] = true;
+                claimed[j + 1] = true;
+            }
+        }
+        k += (2 * run).max(1);
+    }
+}
+
+/// Splits `handle: text` or `: text` (a handle lost) into the handle and the text (at least
+/// [`MIN_REPLY_WORDS`] words).
+fn handle_text_line(line: &str) -> Option<(Option<&str>, &str)> {
+    let (handle, body) = line.split_once(": ")?;
+    let shaped = handle.len() <= 15
+        && handle
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'_');
+    let body = body.trim_matches(is_space);
+    (shaped && body.split_whitespace().count() >= MIN_REPLY_WORDS)
+        .then(|| ((!handle.is_empty()).then_some(handle), body))
+}
+
+/// Words of a credited name, title included.
+const CREDIT_NAME_WORDS: std::ops::RangeInclusive<usize> = 2..=5;
+
+/// The name of a credit line `[Title] Name, Place or role`: `Representative Michael Burgess,
+/// Texas` gives `Michael Burgess`, `Garrett M. Graff, editor, The Washingtonian` gives
+/// `Garrett M. Graff`. The name's words are capitalized (initials allowed); a known title
+/// opening it is dropped; the part after the comma is short and opens with a letter.
+fn credited_name(line: &str) -> Option<&str> {
+    let (name, rest) = line.split_once(", ")?;
+    let words: Vec<&str> = name.split_whitespace().collect();
+    let capitalized = words.iter().all(|w| {
+        w.starts_with(char::is_uppercase)
+            && w.chars()
+                .all(|c| c.is_alphabetic() || matches!(c, '.' | '-' | '\'' | '’'))
+    });
+    if !CREDIT_NAME_WORDS.contains(&words.len())
+        || !capitalized
+        || rest.split_whitespace().count() > 6
+        || !rest.starts_with(char::is_alphabetic)
+        || rest.ends_with(['.', '!', '?', ':'])
+    {
+        return None;
+    }
+    let titled = crate::quote::lexicon::TITLES.contains(&words[0].to_lowercase().as_str());
+    let name = if titled && words.len() > 2 {
+        name[words[0].len()..].trim_start()
+    } else {
+        name
+    };
+    (name.split_whitespace().count() <= 4).then_some(name)
+}
+
 /// Least words of a reply's text.
 const MIN_REPLY_WORDS: usize = 2;
 
@@ -222,6 +326,27 @@ mod tests {
             read("- F L (@bedrosian) [in risposta a “canis”]:”@r_formigoni: “mentula canis”. Il"),
             Some(("F L", "bedrosian", "@r_formigoni: “mentula canis”. Il"))
         );
+    }
+
+    #[test]
+    fn handle_text_lines_over_credits() {
+        // fixtures/realworld-next13/docs/558.txt, verbatim lines.
+        assert_eq!(
+            credited_name("Representative Michael Burgess, Texas"),
+            Some("Michael Burgess")
+        );
+        assert_eq!(
+            credited_name("Garrett M. Graff, editor, The Washingtonian"),
+            Some("Garrett M. Graff")
+        );
+        assert_eq!(
+            handle_text_line(": Unemployment tops 9.7% – billions in bonuses & bailouts for Wall Street. What’s wrong with this picture?"),
+            Some((None, "Unemployment tops 9.7% – billions in bonuses & bailouts for Wall Street. What’s wrong with this picture?"))
+        );
+        // The column's own prose above the list (same document) is neither.
+        let prose = "In other news, a guest tweet by our esteemed editor, Garrett Graff, was too good not to include. McCaskill, ever the matriarch, has been cooking up a storm, Rick Perry is loving Roy Orbison, and John McCain has been schmoozing world leaders again.";
+        assert_eq!(credited_name(prose), None);
+        assert_eq!(handle_text_line(prose), None);
     }
 
     #[test]

@@ -12,6 +12,7 @@
 //! | TikTok embed: `@handle`, caption, `♬ sound` | [`tiktok`] | `♬` |
 //! | listed posts `Name (@handle): “text”` | [`handle_colon`] | `(@` early in a line |
 //! | replies listed as `@handle: text`, two or more | [`handle_colon`] | `@` opening a line |
+//! | `handle: text` over a credit line `Name, Place`, two or more | [`handle_colon`] | `: ` |
 //! | a status link alone on its line | [`bare_link`] | a line without spaces |
 //! | listed posts signed by a bare `@handle` | [`handle_list`] | a line ending in a handle |
 
@@ -179,6 +180,7 @@ impl Detector {
             tiktok::scan(doc, &paras, &mut claimed, &mut found);
             handle_colon::scan(doc, &paras, &mut claimed, &mut found);
             handle_colon::scan_replies(doc, &paras, &mut claimed, &mut found);
+            handle_colon::scan_credited(doc, &paras, &mut claimed, &mut found);
             handle_list::scan(doc, &paras, &mut claimed, &mut found);
             bare_link::scan(doc, &paras, &mut claimed, &mut found);
         }
