@@ -574,6 +574,8 @@ pub static CUES: &[(&str, &str, CueKind)] = {
         ("id", "beber", Verb),
         ("id", "ungkap", Verb),
         ("id", "tutur", Verb),
+        ("ms", "war-war", Verb),
+        ("ms", "kata", Verb),
         ("id", "imbuh", Verb),
         ("id", "ucap", Verb),
         // Vietnamese: the speaker before the verb (`Elon Musk thông báo trên Twitter`).
