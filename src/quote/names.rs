@@ -708,6 +708,18 @@ fn work_out(memo: Option<&Answers>, bit: u16, answer: impl FnOnce() -> bool) -> 
 /// `word_ids` value of a token that is no capitalized word.
 const NOT_CAPITALIZED: u32 = u32::MAX;
 
+/// Whether the walk over the runs of names in [`Names::read`] may do anything at `t` but pass
+/// it over: a capitalized word, a word opening with a letter of a script without capitals, or
+/// an `@` (a handle). Every other token is passed over there, whatever its neighbours.
+#[inline]
+fn may_open_mention(t: &super::attribution::Tok) -> bool {
+    if t.word {
+        t.mixed && !t.first.is_lowercase() && (t.first.is_uppercase() || is_letter(t.first))
+    } else {
+        t.first == '@'
+    }
+}
+
 impl Names {
     /// Reads the mentions of `text[from..]`, leaving out the byte ranges `quoted` (sorted).
     #[cfg(any(test, feature = "_internal"))]
@@ -763,10 +775,18 @@ impl Names {
             HashMap::with_capacity_and_hasher(room, Default::default());
         let mut distinct = 0;
         let mut word_ids: Vec<u32> = vec![NOT_CAPITALIZED; toks.len()];
+        // The tokens the run of names below can start at (see [`may_open_mention`]): it
+        // visits those only, in order.
+        let mut openings: Vec<u32> = Vec::with_capacity(room * 4);
         for (i, t) in toks.iter().enumerate() {
             if !t.mixed || !t.first.is_uppercase() {
+                if may_open_mention(t) {
+                    // Below [`MAX_TOKENIZED`] tokens.
+                    openings.push(i as u32);
+                }
                 continue;
             }
+            openings.push(i as u32);
             word_ids[i] = *ids.entry(s(t)).or_insert_with(|| {
                 capital_forms.insert(tv.low(i));
                 distinct += 1;
@@ -896,7 +916,10 @@ impl Names {
         let mut persons: HashSet<String> = HashSet::default();
         let (mut q, mut h) = (0, 0);
         let mut i = 0;
-        while i < toks.len() {
+        let mut next_opening = openings.iter().map(|&o| o as usize);
+        // Every other token would be passed over (`i += 1`): straight to the next opening.
+        while let Some(o) = next_opening.find(|&o| o >= i) {
+            i = o;
             let t = toks[i];
             while quoted.get(q).is_some_and(|r| r.end <= t.start()) {
                 q += 1;
