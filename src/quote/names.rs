@@ -640,8 +640,8 @@ impl Drop for Pending<'_> {
     }
 }
 
-/// A question the build asks about capitalized words, answered once per distinct word of a
-/// document (see [`Answers`]).
+/// A question the build asks about capitalized words, answered once per distinct word (see
+/// [`Answers`] and [`KeptAnswers`]).
 #[derive(Clone, Copy)]
 enum Ask {
     /// Its lowercase form is a function word.
@@ -678,6 +678,78 @@ struct Answers {
     yes: Cell<u16>,
     /// [`title_of`] its lowercase form, once asked.
     title: OnceCell<Option<&'static str>>,
+}
+
+/// The answers about the capitalized words of the documents a thread has read, by word as
+/// printed: all but [`Ask::Lower`] depend on the word alone, so a word's next documents ask
+/// the lexicon nothing about it (a page's capitalized words are mostly the same few hundred
+/// as the pages before: names, sentence openers, titles).
+#[derive(Default)]
+struct KeptAnswers {
+    /// Each word seen capitalized, as printed → its index in `answers` and `seen`.
+    ids: HashMap<Box<str>, u32>,
+    /// The answers by index; [`Ask::Lower`] is the document's own, cleared in each.
+    answers: Vec<Answers>,
+    /// By index, the number of the document the word was last seen in (see `document`).
+    seen: Vec<u32>,
+    /// The number of the document being read, from 1.
+    document: u32,
+}
+
+thread_local! {
+    /// The answers this thread keeps between documents (see [`KeptAnswers`]), taken while a
+    /// document is read.
+    static KEPT_ANSWERS: Cell<KeptAnswers> = Cell::new(KeptAnswers::default());
+}
+
+/// Most distinct words a thread keeps answers for: past it they are forgotten at once, before
+/// the next document (a few MB; a flood of distinct words is not kept for the rest of a run).
+const MAX_KEPT_WORDS: usize = 1 << 16;
+
+impl KeptAnswers {
+    /// This thread's answers, for a new document.
+    fn take() -> KeptAnswers {
+        let mut kept = KEPT_ANSWERS.with(Cell::take);
+        if kept.document == u32::MAX {
+            kept = KeptAnswers::default();
+        }
+        kept.document += 1;
+        kept
+    }
+
+    /// Gives the answers back to the thread, unless they grew past [`MAX_KEPT_WORDS`].
+    fn put_back(self) {
+        if self.ids.len() <= MAX_KEPT_WORDS {
+            KEPT_ANSWERS.with(|c| c.set(self));
+        }
+    }
+
+    /// The index of the capitalized word `word`, and whether this is its first occurrence in
+    /// the document (its [`Ask::Lower`] answer then forgotten).
+    fn id(&mut self, word: &str) -> (u32, bool) {
+        let id = match self.ids.get(word) {
+            Some(&id) => id,
+            None => {
+                // Fewer words than tokens, and those fewer than 2^31 ([`MAX_TOKENIZED`]).
+                let id = self.answers.len() as u32;
+                self.ids.insert(word.into(), id);
+                self.answers.push(Answers::default());
+                self.seen.push(0);
+                id
+            }
+        };
+        let k = id as usize;
+        let first = self.seen.get(k).is_some_and(|&d| d != self.document);
+        if first {
+            self.seen[k] = self.document;
+            if let Some(a) = self.answers.get(k) {
+                let lower = !(1u16 << Ask::Lower as u16);
+                a.asked.set(a.asked.get() & lower);
+                a.yes.set(a.yes.get() & lower);
+            }
+        }
+        (id, first)
+    }
 }
 
 /// The answer to `q` about a word whose answers are `memo` (`None`: not a capitalized word,
@@ -770,10 +842,8 @@ impl Names {
         };
         let mut openers: HashMap<&str, usize> = HashMap::default();
         // Also the distinct capitalized words (as printed, with their lowercase forms), and
-        // for each token its index among them (see [`Answers`]).
-        let mut ids: HashMap<&str, u32> =
-            HashMap::with_capacity_and_hasher(room, Default::default());
-        let mut distinct = 0;
+        // for each token its index among them (see [`Answers`]), kept by the thread.
+        let mut kept = KeptAnswers::take();
         let mut word_ids: Vec<u32> = vec![NOT_CAPITALIZED; toks.len()];
         // The tokens the run of names below can start at (see [`may_open_mention`]): it
         // visits those only, in order.
@@ -787,11 +857,11 @@ impl Names {
                 continue;
             }
             openings.push(i as u32);
-            word_ids[i] = *ids.entry(s(t)).or_insert_with(|| {
+            let (id, first) = kept.id(s(t));
+            if first {
                 capital_forms.insert(tv.low(i));
-                distinct += 1;
-                u32::try_from(distinct - 1).unwrap_or(NOT_CAPITALIZED)
-            });
+            }
+            word_ids[i] = id;
             let opens = i == 0 || toks[i - 1].boundary && !toks[i - 1].word;
             let alone = || {
                 toks.get(i + 1).is_none_or(|n| {
@@ -886,9 +956,7 @@ impl Names {
             after_boundary = false;
         }
         let nouns_capitalized = inner > 40 && inner_caps * 4 > inner;
-        let answers: Vec<Answers> = std::iter::repeat_with(Answers::default)
-            .take(distinct)
-            .collect();
+        let answers = &kept.answers;
         // The answers kept for token `k`, if it is a capitalized word; the questions below
         // about token `k`, through them.
         let memo = |k: usize| {
@@ -1309,6 +1377,7 @@ impl Names {
             m.person = persons.contains(&m.name);
         }
         names.newlines = newlines;
+        kept.put_back();
         names
     }
 
