@@ -2440,6 +2440,19 @@ mod tests {
     }
 
     #[test]
+    fn a_documents_lower_case_words_are_its_own() {
+        // The answers a thread keeps about `Crown` from one document do not tell the next
+        // whether it writes `crown` in lower case (then `Crown` is no name).
+        let lower = "The Crown fell. The crown is gold.";
+        let named = "We met Crown at noon.";
+        assert!(names(named).contains(&"Crown".to_string()));
+        names(lower);
+        assert!(names(named).contains(&"Crown".to_string()));
+        assert!(!names(lower).contains(&"Crown".to_string()));
+        assert!(names(named).contains(&"Crown".to_string()));
+    }
+
+    #[test]
     fn resolution() {
         let t = "President Ana Ruiz met Tom Berg. The union spoke.";
         let n = Names::build(t, 0, &[]);
