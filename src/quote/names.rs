@@ -668,8 +668,9 @@ enum Ask {
     Shouted,
 }
 
-/// The answers for one distinct capitalized word of a document, each worked out when first
-/// asked: the word's other occurrences cost no lexicon lookup.
+/// The answers for one distinct capitalized word, each worked out when first asked: the
+/// word's other occurrences, in the document and in the thread's next ones (see
+/// [`KeptAnswers`]), cost no lexicon lookup.
 #[derive(Default)]
 struct Answers {
     /// One bit per [`Ask`]: asked already.
