@@ -704,9 +704,9 @@ thread_local! {
 }
 
 /// Most distinct words a thread keeps answers for: past it they are forgotten at once, before
-/// the next document (~1 MB). Most words kept are a few hundred that come back page after page;
+/// the next document (~2 MB). Most words kept are a few hundred that come back page after page;
 /// the rest come once (the codes of links, `FTXW3829hA`) and would fill any bound.
-const MAX_KEPT_WORDS: usize = 1 << 13;
+const MAX_KEPT_WORDS: usize = 1 << 14;
 
 impl KeptAnswers {
     /// This thread's answers, for a new document.
