@@ -685,10 +685,20 @@ struct Answers {
 /// printed: all but [`Ask::Lower`] depend on the word alone, so a word's next documents ask
 /// the lexicon nothing about it (a page's capitalized words are mostly the same few hundred
 /// as the pages before: names, sentence openers, titles).
+///
+/// The words are kept one after the other in one string, not one allocation each: they
+/// outlive the documents' own allocations, among which they would be scattered and keep the
+/// allocator's pages from being given back (7–10 MB more at the peak of a 100 MB dense run).
 #[derive(Default)]
 struct KeptAnswers {
-    /// Each word seen capitalized, as printed → its index in `answers` and `seen`.
-    ids: HashMap<Box<str>, u32>,
+    /// The words kept, one after the other.
+    words: String,
+    /// By index, where the word lies in `words` (start, length).
+    spans: Vec<(u32, u32)>,
+    /// A word's hash ([`word_hash`]) → the index of the last word kept with that hash.
+    last_of_hash: HashMap<u64, u32>,
+    /// By index, the index of the word kept before it with the same hash ([`NO_WORD`]: none).
+    same_hash: Vec<u32>,
     /// The answers by index; [`Ask::Lower`] is the document's own, cleared in each.
     answers: Vec<Answers>,
     /// By index, the number of the document the word was last seen in (see `document`).
@@ -703,10 +713,24 @@ thread_local! {
     static KEPT_ANSWERS: Cell<KeptAnswers> = Cell::new(KeptAnswers::default());
 }
 
-/// Most distinct words a thread keeps answers for: past it they are forgotten at once, before
-/// the next document (~2 MB). Most words kept are a few hundred that come back page after page;
-/// the rest come once (the codes of links, `FTXW3829hA`) and would fill any bound.
+/// Most distinct words a thread keeps answers for: past it, or past [`MAX_KEPT_BYTES`] of
+/// them, they are forgotten at once, before the next document (~2 MB). Most words kept are a
+/// few hundred that come back page after page; the rest come once (the codes of links,
+/// `FTXW3829hA`) and would fill any bound.
 const MAX_KEPT_WORDS: usize = 1 << 14;
+
+/// Most bytes of words a thread keeps (see [`MAX_KEPT_WORDS`]): a document of long words is
+/// not kept for the rest of the run.
+const MAX_KEPT_BYTES: usize = 1 << 18;
+
+/// [`KeptAnswers`]' index of no word.
+const NO_WORD: u32 = u32::MAX;
+
+/// The hash a word is kept under in [`KeptAnswers`].
+fn word_hash(word: &str) -> u64 {
+    use std::hash::{BuildHasher, BuildHasherDefault};
+    BuildHasherDefault::<rustc_hash::FxHasher>::default().hash_one(word)
+}
 
 impl KeptAnswers {
     /// This thread's answers, for a new document.
@@ -719,27 +743,42 @@ impl KeptAnswers {
         kept
     }
 
-    /// Gives the answers back to the thread, unless they grew past [`MAX_KEPT_WORDS`].
+    /// Gives the answers back to the thread, unless they grew past [`MAX_KEPT_WORDS`] or
+    /// [`MAX_KEPT_BYTES`].
     fn put_back(self) {
-        if self.ids.len() <= MAX_KEPT_WORDS {
+        if self.spans.len() <= MAX_KEPT_WORDS && self.words.len() <= MAX_KEPT_BYTES {
             KEPT_ANSWERS.with(|c| c.set(self));
         }
+    }
+
+    /// Whether the word kept at index `k` is `word`.
+    fn is(&self, k: u32, word: &str) -> bool {
+        let (start, len) = self.spans.get(k as usize).copied().unwrap_or_default();
+        let start = start as usize;
+        self.words.as_bytes().get(start..start + len as usize) == Some(word.as_bytes())
     }
 
     /// The index of the capitalized word `word`, and whether this is its first occurrence in
     /// the document (its [`Ask::Lower`] answer then forgotten).
     fn id(&mut self, word: &str) -> (u32, bool) {
-        let id = match self.ids.get(word) {
-            Some(&id) => id,
-            None => {
-                // Fewer words than tokens, and those fewer than 2^31 ([`MAX_TOKENIZED`]).
-                let id = self.answers.len() as u32;
-                self.ids.insert(word.into(), id);
-                self.answers.push(Answers::default());
-                self.seen.push(0);
-                id
-            }
-        };
+        let hash = word_hash(word);
+        let mut id = self.last_of_hash.get(&hash).copied().unwrap_or(NO_WORD);
+        while id != NO_WORD && !self.is(id, word) {
+            id = self.same_hash.get(id as usize).copied().unwrap_or(NO_WORD);
+        }
+        if id == NO_WORD {
+            // Fewer words than tokens, and those fewer than 2^31, as are the bytes of the
+            // words of one document ([`MAX_TOKENIZED`]); the words of the documents before
+            // it are fewer than [`MAX_KEPT_BYTES`].
+            id = self.spans.len() as u32;
+            self.spans
+                .push((self.words.len() as u32, word.len() as u32));
+            self.words.push_str(word);
+            let before = self.last_of_hash.insert(hash, id);
+            self.same_hash.push(before.unwrap_or(NO_WORD));
+            self.answers.push(Answers::default());
+            self.seen.push(0);
+        }
         let k = id as usize;
         let first = self.seen.get(k).is_some_and(|&d| d != self.document);
         if first {
