@@ -688,7 +688,7 @@ struct Answers {
 ///
 /// The words are kept one after the other in one string, not one allocation each: they
 /// outlive the documents' own allocations, among which they would be scattered and keep the
-/// allocator's pages from being given back (7–10 MB more at the peak of a 100 MB dense run).
+/// allocator's pages from being given back (5–10 MB more at the peak of a 100 MB dense run).
 #[derive(Default)]
 struct KeptAnswers {
     /// The words kept, one after the other.
