@@ -823,7 +823,8 @@ const NOT_CAPITALIZED: u32 = u32::MAX;
 
 /// Whether the walk over the runs of names in [`Names::read`] may do anything at `t` but pass
 /// it over: a capitalized word, a word opening with a letter of a script without capitals, or
-/// an `@` (a handle). Every other token is passed over there, whatever its neighbours.
+/// an `@` (a handle). Every other token is passed over there, whatever its neighbours: a rule
+/// of that walk that starts at another kind of token needs it added here.
 #[inline]
 fn may_open_mention(t: &super::attribution::Tok) -> bool {
     if t.word {
