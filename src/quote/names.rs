@@ -640,8 +640,8 @@ impl Drop for Pending<'_> {
     }
 }
 
-/// A question the build asks about capitalized words, answered once per distinct word of a
-/// document (see [`Answers`]).
+/// A question the build asks about capitalized words, answered once per distinct word (see
+/// [`Answers`] and [`KeptAnswers`]).
 #[derive(Clone, Copy)]
 enum Ask {
     /// Its lowercase form is a function word.
@@ -668,8 +668,9 @@ enum Ask {
     Shouted,
 }
 
-/// The answers for one distinct capitalized word of a document, each worked out when first
-/// asked: the word's other occurrences cost no lexicon lookup.
+/// The answers for one distinct capitalized word, each worked out when first asked: the
+/// word's other occurrences, in the document and in the thread's next ones (see
+/// [`KeptAnswers`]), cost no lexicon lookup.
 #[derive(Default)]
 struct Answers {
     /// One bit per [`Ask`]: asked already.
@@ -678,6 +679,118 @@ struct Answers {
     yes: Cell<u16>,
     /// [`title_of`] its lowercase form, once asked.
     title: OnceCell<Option<&'static str>>,
+}
+
+/// The answers about the capitalized words of the documents a thread has read, by word as
+/// printed: all but [`Ask::Lower`] depend on the word alone, so a word's next documents ask
+/// the lexicon nothing about it (a page's capitalized words are mostly the same few hundred
+/// as the pages before: names, sentence openers, titles).
+///
+/// The words are kept one after the other in one string, not one allocation each: they
+/// outlive the documents' own allocations, among which they would be scattered and keep the
+/// allocator's pages from being given back (5–10 MB more at the peak of a 100 MB dense run).
+#[derive(Default)]
+struct KeptAnswers {
+    /// The words kept, one after the other.
+    words: String,
+    /// By index, where the word lies in `words` (start, length).
+    spans: Vec<(u32, u32)>,
+    /// A word's hash ([`word_hash`]) → the index of the last word kept with that hash.
+    last_of_hash: HashMap<u64, u32>,
+    /// By index, the index of the word kept before it with the same hash ([`NO_WORD`]: none).
+    same_hash: Vec<u32>,
+    /// The answers by index; [`Ask::Lower`] is the document's own, cleared in each.
+    answers: Vec<Answers>,
+    /// By index, the number of the document the word was last seen in (see `document`).
+    seen: Vec<u32>,
+    /// The number of the document being read, from 1.
+    document: u32,
+}
+
+thread_local! {
+    /// The answers this thread keeps between documents (see [`KeptAnswers`]), taken while a
+    /// document is read.
+    static KEPT_ANSWERS: Cell<KeptAnswers> = Cell::new(KeptAnswers::default());
+}
+
+/// Most distinct words a thread keeps answers for: past it, or past [`MAX_KEPT_BYTES`] of
+/// them, they are forgotten at once, before the next document (~2 MB). Most words kept are a
+/// few hundred that come back page after page; the rest come once (the codes of links,
+/// `FTXW3829hA`) and would fill any bound.
+const MAX_KEPT_WORDS: usize = 1 << 14;
+
+/// Most bytes of words a thread keeps (see [`MAX_KEPT_WORDS`]): a document of long words is
+/// not kept for the rest of the run.
+const MAX_KEPT_BYTES: usize = 1 << 18;
+
+/// [`KeptAnswers`]' index of no word.
+const NO_WORD: u32 = u32::MAX;
+
+/// The hash a word is kept under in [`KeptAnswers`].
+fn word_hash(word: &str) -> u64 {
+    use std::hash::{BuildHasher, BuildHasherDefault};
+    BuildHasherDefault::<rustc_hash::FxHasher>::default().hash_one(word)
+}
+
+impl KeptAnswers {
+    /// This thread's answers, for a new document.
+    fn take() -> KeptAnswers {
+        let mut kept = KEPT_ANSWERS.with(Cell::take);
+        if kept.document == u32::MAX {
+            kept = KeptAnswers::default();
+        }
+        kept.document += 1;
+        kept
+    }
+
+    /// Gives the answers back to the thread, unless they grew past [`MAX_KEPT_WORDS`] or
+    /// [`MAX_KEPT_BYTES`].
+    fn put_back(self) {
+        if self.spans.len() <= MAX_KEPT_WORDS && self.words.len() <= MAX_KEPT_BYTES {
+            KEPT_ANSWERS.with(|c| c.set(self));
+        }
+    }
+
+    /// Whether the word kept at index `k` is `word`.
+    fn is(&self, k: u32, word: &str) -> bool {
+        let (start, len) = self.spans.get(k as usize).copied().unwrap_or_default();
+        let start = start as usize;
+        self.words.as_bytes().get(start..start + len as usize) == Some(word.as_bytes())
+    }
+
+    /// The index of the capitalized word `word`, and whether this is its first occurrence in
+    /// the document (its [`Ask::Lower`] answer then forgotten).
+    fn id(&mut self, word: &str) -> (u32, bool) {
+        let hash = word_hash(word);
+        let mut id = self.last_of_hash.get(&hash).copied().unwrap_or(NO_WORD);
+        while id != NO_WORD && !self.is(id, word) {
+            id = self.same_hash.get(id as usize).copied().unwrap_or(NO_WORD);
+        }
+        if id == NO_WORD {
+            // Fewer words than tokens, and those fewer than 2^31, as are the bytes of the
+            // words of one document ([`MAX_TOKENIZED`]); the words of the documents before
+            // it are fewer than [`MAX_KEPT_BYTES`].
+            id = self.spans.len() as u32;
+            self.spans
+                .push((self.words.len() as u32, word.len() as u32));
+            self.words.push_str(word);
+            let before = self.last_of_hash.insert(hash, id);
+            self.same_hash.push(before.unwrap_or(NO_WORD));
+            self.answers.push(Answers::default());
+            self.seen.push(0);
+        }
+        let k = id as usize;
+        let first = self.seen.get(k).is_some_and(|&d| d != self.document);
+        if first {
+            self.seen[k] = self.document;
+            if let Some(a) = self.answers.get(k) {
+                let lower = !(1u16 << Ask::Lower as u16);
+                a.asked.set(a.asked.get() & lower);
+                a.yes.set(a.yes.get() & lower);
+            }
+        }
+        (id, first)
+    }
 }
 
 /// The answer to `q` about a word whose answers are `memo` (`None`: not a capitalized word,
@@ -707,6 +820,19 @@ fn work_out(memo: Option<&Answers>, bit: u16, answer: impl FnOnce() -> bool) -> 
 
 /// `word_ids` value of a token that is no capitalized word.
 const NOT_CAPITALIZED: u32 = u32::MAX;
+
+/// Whether the walk over the runs of names in [`Names::read`] may do anything at `t` but pass
+/// it over: a capitalized word, a word opening with a letter of a script without capitals, or
+/// an `@` (a handle). Every other token is passed over there, whatever its neighbours: a rule
+/// of that walk that starts at another kind of token needs it added here.
+#[inline]
+fn may_open_mention(t: &super::attribution::Tok) -> bool {
+    if t.word {
+        t.mixed && !t.first.is_lowercase() && (t.first.is_uppercase() || is_letter(t.first))
+    } else {
+        t.first == '@'
+    }
+}
 
 impl Names {
     /// Reads the mentions of `text[from..]`, leaving out the byte ranges `quoted` (sorted).
@@ -758,20 +884,26 @@ impl Names {
         };
         let mut openers: HashMap<&str, usize> = HashMap::default();
         // Also the distinct capitalized words (as printed, with their lowercase forms), and
-        // for each token its index among them (see [`Answers`]).
-        let mut ids: HashMap<&str, u32> =
-            HashMap::with_capacity_and_hasher(room, Default::default());
-        let mut distinct = 0;
+        // for each token its index among them (see [`Answers`]), kept by the thread.
+        let mut kept = KeptAnswers::take();
         let mut word_ids: Vec<u32> = vec![NOT_CAPITALIZED; toks.len()];
+        // The tokens the run of names below can start at (see [`may_open_mention`]): it
+        // visits those only, in order.
+        let mut openings: Vec<u32> = Vec::with_capacity(room * 4);
         for (i, t) in toks.iter().enumerate() {
             if !t.mixed || !t.first.is_uppercase() {
+                if may_open_mention(t) {
+                    // Below [`MAX_TOKENIZED`] tokens.
+                    openings.push(i as u32);
+                }
                 continue;
             }
-            word_ids[i] = *ids.entry(s(t)).or_insert_with(|| {
+            openings.push(i as u32);
+            let (id, first) = kept.id(s(t));
+            if first {
                 capital_forms.insert(tv.low(i));
-                distinct += 1;
-                u32::try_from(distinct - 1).unwrap_or(NOT_CAPITALIZED)
-            });
+            }
+            word_ids[i] = id;
             let opens = i == 0 || toks[i - 1].boundary && !toks[i - 1].word;
             let alone = || {
                 toks.get(i + 1).is_none_or(|n| {
@@ -866,9 +998,7 @@ impl Names {
             after_boundary = false;
         }
         let nouns_capitalized = inner > 40 && inner_caps * 4 > inner;
-        let answers: Vec<Answers> = std::iter::repeat_with(Answers::default)
-            .take(distinct)
-            .collect();
+        let answers = &kept.answers;
         // The answers kept for token `k`, if it is a capitalized word; the questions below
         // about token `k`, through them.
         let memo = |k: usize| {
@@ -896,7 +1026,10 @@ impl Names {
         let mut persons: HashSet<String> = HashSet::default();
         let (mut q, mut h) = (0, 0);
         let mut i = 0;
-        while i < toks.len() {
+        let mut next_opening = openings.iter().map(|&o| o as usize);
+        // Every other token would be passed over (`i += 1`): straight to the next opening.
+        while let Some(o) = next_opening.find(|&o| o >= i) {
+            i = o;
             let t = toks[i];
             while quoted.get(q).is_some_and(|r| r.end <= t.start()) {
                 q += 1;
@@ -1286,6 +1419,7 @@ impl Names {
             m.person = persons.contains(&m.name);
         }
         names.newlines = newlines;
+        kept.put_back();
         names
     }
 
@@ -2395,6 +2529,19 @@ mod tests {
         let n = Names::build(t, 0, std::slice::from_ref(&(open..close)));
         let got: Vec<&str> = n.mentions().iter().map(|m| m.name.as_str()).collect();
         assert_eq!(got, ["Ana Ruiz"]);
+    }
+
+    #[test]
+    fn a_documents_lower_case_words_are_its_own() {
+        // The answers a thread keeps about `Crown` from one document do not tell the next
+        // whether it writes `crown` in lower case (then `Crown` is no name).
+        let lower = "The Crown fell. The crown is gold.";
+        let named = "We met Crown at noon.";
+        assert!(names(named).contains(&"Crown".to_string()));
+        names(lower);
+        assert!(names(named).contains(&"Crown".to_string()));
+        assert!(!names(lower).contains(&"Crown".to_string()));
+        assert!(names(named).contains(&"Crown".to_string()));
     }
 
     #[test]
