@@ -444,7 +444,14 @@ fn glue_points(text: &str) -> Vec<(usize, &'static str)> {
                 && (opener == Some('#') || at - word_start <= MAX_HANDLE);
             let short_link =
                 before[..word_start].ends_with("t.co/") && (8..=12).contains(&(at - word_start));
-            (tag_or_mention || short_link) && starts_tag(&text[at + 1..])
+            // `quedarse en casa#QuedateEnCasa`: a line break lost before a CamelCase tag,
+            // glued to a word in lower case.
+            let camel = opener != Some('#')
+                && opener != Some('@')
+                && before.chars().next_back().is_some_and(char::is_lowercase)
+                && !inside_link(before, word_start)
+                && is_camel_tag(&text[at + 1..]);
+            camel || (tag_or_mention || short_link) && starts_tag(&text[at + 1..])
         } else {
             // `#Tripolihttps://`, `thempic.twitter.com/`: the left word is not a link itself;
             // or it is a `t.co/` link's id, which holds no `.` or `:` (`https://t.co/
@@ -504,6 +511,22 @@ fn inside_link(before: &str, word_start: usize) -> bool {
     token.contains("://") || token.contains("pic.twitter.com") || token.contains("pic.x.com")
 }
 
+/// Whether `s` begins a CamelCase hashtag body: an uppercase letter first, another later, and
+/// a lowercase letter (`QuedateEnCasa`, not `USA` or `Covid`).
+fn is_camel_tag(s: &str) -> bool {
+    let body = s.chars().take_while(|&c| is_hashtag_char(c));
+    let (mut upper, mut lower, mut first) = (0, 0, true);
+    for c in body {
+        if first && !c.is_uppercase() {
+            return false;
+        }
+        first = false;
+        upper += usize::from(c.is_uppercase());
+        lower += usize::from(c.is_lowercase());
+    }
+    upper >= 2 && lower >= 1
+}
+
 /// Whether `s` begins a hashtag body (a letter or mark before any non-hashtag char).
 fn starts_tag(s: &str) -> bool {
     s.chars()
@@ -514,6 +537,20 @@ fn starts_tag(s: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_camel_case_tag_glued_to_a_word() {
+        // fixtures/realworld-next4/docs/392.txt and fixtures/realworld/docs/152.txt.
+        let tags = |t: &str| extract(t).hashtags;
+        assert_eq!(
+            tags("that 13 years in prison will not serve themselves#VisitUkraineNOW"),
+            ["VisitUkraineNOW"]
+        );
+        assert_eq!(
+            tags("Chellini: you've mamma'd your last mia#Euro2020Final pic.twitter.com/MFZdwYyAvX"),
+            ["Euro2020Final"]
+        );
+    }
 
     #[test]
     fn a_word_glued_to_a_media_id() {
