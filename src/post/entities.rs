@@ -432,7 +432,17 @@ fn glue_points(text: &str) -> Vec<(usize, &'static str)> {
             word_start = i;
         }
         if word_start == at {
-            continue; // nothing glued on the left
+            // Nothing glued on the left, but for a link glued to a sentence's end (`We are
+            // joining the game.https://t.co/…`), which the extractor reads as one domain.
+            let ended = before.ends_with(['.', ',', '!', '?', ';'])
+                && before[..before.len() - 1]
+                    .chars()
+                    .next_back()
+                    .is_some_and(char::is_alphabetic);
+            if is_scheme && ended && !inside_link(before, at) {
+                points.push((at, " "));
+            }
+            continue;
         }
         let opener = before[..word_start].chars().next_back();
         let glued = if is_hash {
@@ -537,6 +547,15 @@ fn starts_tag(s: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_link_glued_to_a_full_stop() {
+        // fixtures/realworld-next14/docs/565.txt, a line of the post.
+        assert_eq!(
+            extract("We are joining the game.https://t.co/rJQNNfkh1w").urls,
+            ["https://t.co/rJQNNfkh1w"]
+        );
+    }
 
     #[test]
     fn a_camel_case_tag_glued_to_a_word() {
