@@ -763,6 +763,9 @@ pub static CUES: &[(&str, &str, CueKind)] = {
         ("el", "απάντησε", Verb),
         ("el", "σημείωσε", Verb),
         ("el", "υπογράμμισε", Verb),
+        ("el", "τονίζει", Verb),
+        ("el", "δηλώνει", Verb),
+        ("el", "λέει", Verb),
         // More English speech verbs.
         ("en", "raved", Verb),
         ("en", "gushed", Verb),
