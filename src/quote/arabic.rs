@@ -122,7 +122,10 @@ pub fn is_verb(word: &str) -> bool {
 /// verbs in `lo..open`; `None` when the text before is not Arabic or shows no such verb.
 pub fn subject(text: &str, open: usize, lo: usize) -> Option<String> {
     let before = text.get(floor_char(text, lo.max(open.saturating_sub(WINDOW)))..open)?;
-    let start = before.rfind(SENTENCE_ENDS).map_or(0, |i| i + 1);
+    // `؟` is two bytes: the sentence starts after the whole mark.
+    let start = before.rfind(SENTENCE_ENDS).map_or(0, |i| {
+        i + before[i..].chars().next().map_or(1, char::len_utf8)
+    });
     let sentence = &before[start..];
     // Words and the marks between them, each its own token.
     let tokens: Vec<&str> = sentence
@@ -194,6 +197,16 @@ mod tests {
     fn at(s: &str) -> Option<String> {
         let open = s.find(['"', '“', '«']).unwrap_or(s.len());
         subject(s, open, 0)
+    }
+
+    /// fixtures/realworld-next15/docs/577.txt: the sentence before ends in the two-byte `؟`.
+    #[test]
+    fn a_sentence_after_an_arabic_question_mark() {
+        assert_eq!(
+            at("وعندما سأله أحد المغردين هل يمزح في هذا الوقت العصيب؟ رد صلاح: \"لا أمزح، أتحسر\".")
+                .as_deref(),
+            Some("صلاح")
+        );
     }
 
     /// Sentences of real articles (fixtures/realworld 072, 074, 075).
