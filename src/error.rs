@@ -98,6 +98,14 @@ pub enum Error {
         /// The path.
         path: PathBuf,
     },
+    /// Scanning a document hit a defect of this tool (a panic); the document was skipped and
+    /// the others scanned.
+    Internal {
+        /// The document: a file, `FILE:LINE` or a web archive's record.
+        name: String,
+        /// The panic's message.
+        reason: String,
+    },
     /// No document at all could be read.
     NothingToScan,
 }
@@ -177,6 +185,10 @@ impl fmt::Display for Error {
                 f,
                 "{}: file name is not valid UTF-8; read, and named with replacement characters",
                 path.display()
+            ),
+            Error::Internal { name, reason } => write!(
+                f,
+                "{name}: skipped: scanning it failed on a defect of embedscan ({reason}); please report it with the document"
             ),
             Error::NothingToScan => write!(f, "no documents to scan"),
         }

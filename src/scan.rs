@@ -377,13 +377,35 @@ fn scan_batch(batch: Vec<Item>, fields: &RecordFields) -> Vec<(Option<Prepared>,
         .map(|item| {
             let mut problems = Vec::new();
             let doc = item.into_document(fields, &mut |e| problems.push(e));
-            let prepared = doc.map(|doc| {
-                let (extraction, keys) = extract_folded(&doc);
-                Prepared::of_keyed(extraction, keys)
+            // A panic in one document's scan is a defect of ours: that document is reported
+            // and skipped, the others go on.
+            let prepared = doc.and_then(|doc| {
+                let scanned = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                    extract_folded(&doc)
+                }));
+                match scanned {
+                    Ok((extraction, keys)) => Some(Prepared::of_keyed(extraction, keys)),
+                    Err(payload) => {
+                        problems.push(Error::Internal {
+                            name: doc.name.clone(),
+                            reason: panic_message(payload.as_ref()),
+                        });
+                        None
+                    }
+                }
             });
             (prepared, problems)
         })
         .collect()
+}
+
+/// The message a panic was raised with, when it is a string.
+fn panic_message(payload: &(dyn std::any::Any + Send)) -> String {
+    payload
+        .downcast_ref::<&str>()
+        .map(|s| s.to_string())
+        .or_else(|| payload.downcast_ref::<String>().cloned())
+        .unwrap_or_else(|| "a panic".to_string())
 }
 
 #[cfg(test)]
