@@ -324,6 +324,8 @@ pub static CUES: &[(&str, &str, CueKind)] = {
         ("ar", "غردت", Verb),
         ("ar", "أضاف", Verb),
         ("ar", "أضافت", Verb),
+        ("ar", "رد", Verb),
+        ("ar", "ردت", Verb),
         ("pl", "powiedział", Verb),
         ("pl", "powiedziała", Verb),
         ("pl", "napisał", Verb),
