@@ -380,9 +380,8 @@ fn scan_batch(batch: Vec<Item>, fields: &RecordFields) -> Vec<(Option<Prepared>,
             // A panic in one document's scan is a defect of ours: that document is reported
             // and skipped, the others go on.
             let prepared = doc.and_then(|doc| {
-                let scanned = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-                    extract_folded(&doc)
-                }));
+                let scanned =
+                    std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| extract_folded(&doc)));
                 match scanned {
                     Ok((extraction, keys)) => Some(Prepared::of_keyed(extraction, keys)),
                     Err(payload) => {

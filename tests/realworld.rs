@@ -39,7 +39,7 @@ const NEXT_MINIMUMS: [(&str, f64); 8] = [
 const NEXT2_MINIMUMS: [(&str, f64); 8] = [
     ("post_precision", 0.99),
     ("post_recall", 0.99),
-    ("field_accuracy", 0.97),
+    ("field_accuracy", 0.99),
     ("dedup", 0.99),
     ("quote_precision", 0.99),
     ("quote_recall", 0.88),
@@ -79,9 +79,9 @@ const NEXT5_MINIMUMS: [(&str, f64); 8] = [
     ("post_recall", 0.99),
     ("field_accuracy", 0.82),
     ("dedup", 0.99),
-    ("quote_precision", 0.90),
-    ("quote_recall", 0.79),
-    ("speaker_accuracy", 0.53),
+    ("quote_precision", 0.97),
+    ("quote_recall", 0.82),
+    ("speaker_accuracy", 0.55),
     ("quote_links", 0.97),
 ];
 
@@ -98,7 +98,7 @@ const NEXT6_MINIMUMS: [(&str, f64); 8] = [
     ("quote_precision", 0.95),
     ("quote_recall", 0.83),
     ("speaker_accuracy", 0.76),
-    ("quote_links", 0.95),
+    ("quote_links", 0.97),
 ];
 
 /// Minimums on the seventh next batch (18 documents, half English; scored before any rule was
@@ -159,7 +159,7 @@ const NEXT10_MINIMUMS: [(&str, f64); 8] = [
     ("dedup", 0.86),
     ("quote_precision", 0.99),
     ("quote_recall", 0.77),
-    ("speaker_accuracy", 0.52),
+    ("speaker_accuracy", 0.57),
     ("quote_links", 0.99),
 ];
 
@@ -209,7 +209,7 @@ const NEXT13_MINIMUMS: [(&str, f64); 8] = [
     ("quote_precision", 0.99),
     ("quote_recall", 0.94),
     ("speaker_accuracy", 0.64),
-    ("quote_links", 0.97),
+    ("quote_links", 0.99),
 ];
 
 /// The fourteenth batch (`fixtures/realworld-next14`), 15 documents in 13 languages first
@@ -225,6 +225,21 @@ const NEXT14_MINIMUMS: [(&str, f64); 8] = [
     ("quote_recall", 0.96),
     ("speaker_accuracy", 0.89),
     ("quote_links", 0.96),
+];
+
+/// The fifteenth batch (`fixtures/realworld-next15`), 10 documents in 8 languages first scored
+/// at posts P 1.000 R 0.667, fields 0.975, dedup 0.600, quotes P 1.000 R 0.857, speakers 0.895,
+/// links 1.000 (577 panicked; without it posts R 1.000), before the rules drawn from it (the
+/// Arabic `؟` slice, `رد` as a cue).
+const NEXT15_MINIMUMS: [(&str, f64); 8] = [
+    ("post_precision", 0.99),
+    ("post_recall", 0.99),
+    ("field_accuracy", 0.98),
+    ("dedup", 0.99),
+    ("quote_precision", 0.99),
+    ("quote_recall", 0.95),
+    ("speaker_accuracy", 0.90),
+    ("quote_links", 0.90),
 ];
 
 #[test]
@@ -300,6 +315,11 @@ fn thirteenth_next_batch_meets_its_minimums() {
 #[test]
 fn fourteenth_next_batch_meets_its_minimums() {
     score_set("fixtures/realworld-next14", &NEXT14_MINIMUMS);
+}
+
+#[test]
+fn fifteenth_next_batch_meets_its_minimums() {
+    score_set("fixtures/realworld-next15", &NEXT15_MINIMUMS);
 }
 
 /// Scores the set in `set` (relative to the package) and fails below any of `minimums`.
