@@ -230,11 +230,12 @@ const NEXT14_MINIMUMS: [(&str, f64); 8] = [
 /// The fifteenth batch (`fixtures/realworld-next15`), 10 documents in 8 languages first scored
 /// at posts P 1.000 R 0.667, fields 0.975, dedup 0.600, quotes P 1.000 R 0.857, speakers 0.895,
 /// links 1.000 (577 panicked; without it posts R 1.000), before the rules drawn from it (the
-/// Arabic `؟` slice, `رد` as a cue).
+/// Arabic `؟` slice, `رد` as a cue, a sentence introducing a post's author between it and the
+/// post above).
 const NEXT15_MINIMUMS: [(&str, f64); 8] = [
     ("post_precision", 0.99),
     ("post_recall", 0.99),
-    ("field_accuracy", 0.98),
+    ("field_accuracy", 0.99),
     ("dedup", 0.99),
     ("quote_precision", 0.99),
     ("quote_recall", 0.95),

@@ -243,6 +243,15 @@ fn gather_text(
                 && !names_author(text, paras, first, pending, &sig.name)
             {
                 confirm(paras, &mut first, &mut segments, &mut pending);
+            } else if let Some(k) = (top..first).rev().find(|&k| {
+                let line = text[paras.list[k].range.clone()].trim_end();
+                line.ends_with(['.', ':']) && introduces_author(text, paras, k + 1, 1, &sig.name)
+            }) {
+                // A sentence introducing the author among them (`…, poco antes, Tadeo García
+                // Zalazar había hecho lo propio.`): the article's; the lines under it are the
+                // post's.
+                pending = first - (k + 1);
+                confirm(paras, &mut first, &mut segments, &mut pending);
             }
             break;
         }
