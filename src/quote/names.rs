@@ -1937,9 +1937,15 @@ impl Names {
             && words.len() >= 2
             && words.first().is_some_and(|w| capitalized(w))
             && words.last().is_some_and(|w| capitalized(w));
+        // An initial without its stop opens a name too (`kommentiert J Knie`).
+        let initial = words.len() >= 2
+            && words[0].chars().count() == 1
+            && words[0].chars().all(char::is_uppercase)
+            && capitalized(words[1]);
         let opener = FUNCTION_WORDS.contains(first)
             && !CLASSES.determiners.contains(first)
-            && !particle_name;
+            && !particle_name
+            && !initial;
         if opener && !is_pronoun(first) {
             return Resolved {
                 speaker: self.nearest(at).map(str::to_string),
@@ -2464,6 +2470,16 @@ mod tests {
             speaker_of(&n, "Συγκεκριμένα ο πρωθυπουργός", at).as_deref(),
             Some("Κυριάκος Μητσοτάκης")
         );
+    }
+
+    #[test]
+    fn an_initial_without_its_stop_opens_a_name() {
+        // fixtures/realworld-next15/docs/580.txt.
+        let t = "Haben Sie sich mal besser unter Kontrolle!\", schreibt zum Beispiel Tim Joaquin.\n\n\n\n\
+                 \"Da ist aber jemand empfindlich\", kommentiert J Knie.";
+        let n = Names::build(t, 0, &[]);
+        let at = t.find("\"Da").unwrap();
+        assert_eq!(speaker_of(&n, "J Knie", at).as_deref(), Some("J Knie"));
     }
 
     #[test]
