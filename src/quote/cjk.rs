@@ -435,11 +435,13 @@ const ZH_OPENERS: [&str; 9] = [
     "另有", "但有", "还有", "還有", "也有", "更有", "亦有", "而有", "有",
 ];
 
-/// Chinese time and sequence words that open a clause before its subject (afterwards, then,
-/// today, yesterday, recently, meanwhile), simplified and traditional.
-const ZH_TIME_WORDS: [&str; 22] = [
+/// Chinese time, sequence and manner words that open a clause before its subject or end the
+/// subject before its verb (afterwards, then, today, yesterday, recently, meanwhile, suddenly,
+/// just, hastily, again, at once, with a look of), simplified and traditional.
+const ZH_TIME_WORDS: [&str; 31] = [
     "事後", "事后", "隨後", "随后", "之後", "之后", "後來", "后来", "當天", "当天", "今天", "昨天",
-    "日前", "此前", "隨即", "随即", "接著", "接着", "同時", "同时", "其後", "其后",
+    "日前", "此前", "隨即", "随即", "接著", "接着", "同時", "同时", "其後", "其后", "突然", "剛剛",
+    "刚刚", "連忙", "连忙", "再次", "立即", "一臉", "一脸",
 ];
 
 /// The fuller form of a Chinese, Japanese or Korean name among `earlier` names: one that
@@ -1360,6 +1362,15 @@ mod tests {
         assert_eq!((who.as_str(), cue.as_str()), ("市长", "表示"));
         let (who, cue) = at("“码头将关闭到周一，”市长说。").unwrap();
         assert_eq!((who.as_str(), cue.as_str()), ("市长", "说"));
+    }
+
+    #[test]
+    fn a_manner_adverb_ends_the_speaker() {
+        // fixtures/realworld-next12/docs/542.txt, verbatim.
+        let (who, cue) =
+            at("5月8日晚上8点51分,马斯克突然发了一条有些惊悚的推文,称:“如果我神秘的死去,认识你们很高兴。”")
+                .unwrap();
+        assert_eq!((who.as_str(), cue.as_str()), ("马斯克", "称"));
     }
 
     #[test]
