@@ -192,7 +192,7 @@ const NEXT12_MINIMUMS: [(&str, f64); 8] = [
     ("dedup", 0.99),
     ("quote_precision", 0.99),
     ("quote_recall", 0.95),
-    ("speaker_accuracy", 0.65),
+    ("speaker_accuracy", 0.69),
     ("quote_links", 0.92),
 ];
 
