@@ -50,21 +50,38 @@ pub fn scan(doc: &Document, paras: &Paras, claimed: &mut [bool], out: &mut Vec<S
         let Some((name, handle, body)) = read_line(line, at) else {
             continue;
         };
-        let reply_to = reply_target(body);
         claimed[k] = true;
-        out.push(Sighting {
-            platform: Platform::Twitter,
-            kind: AppearanceKind::Embed,
-            author: Author {
-                name: Some(name.to_string()),
-                handle: Some(handle.to_string()),
-            },
-            date: None,
-            text: body.to_string(),
-            extra: super::Extra::of(reply_to, None, None),
-            start: para.range.start,
-            end: para.range.end,
-        });
+        out.push(listed_post(
+            Some(name),
+            Some(handle),
+            body,
+            reply_target(body),
+            para.range.clone(),
+        ));
+    }
+}
+
+/// A listed post: no date, an author by name or handle, the text, the account it replies to
+/// (when the text opens with a handle), over the bytes `range`.
+fn listed_post(
+    name: Option<&str>,
+    handle: Option<&str>,
+    text: &str,
+    reply_to: Option<String>,
+    range: std::ops::Range<usize>,
+) -> Sighting {
+    Sighting {
+        platform: Platform::Twitter,
+        kind: AppearanceKind::Embed,
+        author: Author {
+            name: name.map(str::to_string),
+            handle: handle.map(str::to_string),
+        },
+        date: None,
+        text: text.to_string(),
+        extra: super::Extra::of(reply_to, None, None),
+        start: range.start,
+        end: range.end,
     }
 }
 
@@ -77,40 +94,30 @@ const MIN_REPLY_RUN: usize = 2;
 /// reply quoted in prose). Marks those used.
 pub fn scan_replies(doc: &Document, paras: &Paras, claimed: &mut [bool], out: &mut Vec<Sighting>) {
     let text = doc.text.as_str();
-    let reply = |claimed: &[bool], k: usize| -> Option<(&str, &str)> {
-        if claimed[k] {
-            return None;
-        }
-        reply_line(&text[paras.list[k].range.clone()])
-    };
     let mut k = 0;
     while k < paras.list.len() {
-        let run = (k..paras.list.len())
-            .take_while(|&j| reply(claimed, j).is_some())
-            .count();
-        if run >= MIN_REPLY_RUN {
-            for j in k..k + run {
-                let Some((handle, body)) = reply(claimed, j) else {
-                    continue;
-                };
-                let para = &paras.list[j];
+        // The run of reply paragraphs from `k`, each read once.
+        let run: Vec<(usize, &str, &str)> = (k..paras.list.len())
+            .map_while(|j| {
+                let (handle, body) = (!claimed[j])
+                    .then(|| reply_line(&text[paras.list[j].range.clone()]))
+                    .flatten()?;
+                Some((j, handle, body))
+            })
+            .collect();
+        if run.len() >= MIN_REPLY_RUN {
+            for &(j, handle, body) in &run {
                 claimed[j] = true;
-                out.push(Sighting {
-                    platform: Platform::Twitter,
-                    kind: AppearanceKind::Embed,
-                    author: Author {
-                        name: None,
-                        handle: Some(handle.to_string()),
-                    },
-                    date: None,
-                    text: body.to_string(),
-                    extra: super::Extra::of(None, None, None),
-                    start: para.range.start,
-                    end: para.range.end,
-                });
+                out.push(listed_post(
+                    None,
+                    Some(handle),
+                    body,
+                    None,
+                    paras.list[j].range.clone(),
+                ));
             }
         }
-        k += run.max(1);
+        k += run.len().max(1);
     }
 }
 
@@ -139,37 +146,26 @@ pub fn scan_credited(doc: &Document, paras: &Paras, claimed: &mut [bool], out: &
     };
     let mut k = 0;
     while k < paras.list.len() {
-        let mut run = 0;
-        while k + 2 * run < paras.list.len()
-            && (run == 0 || paras.list[k + 2 * run].gap_before <= 1)
-            && item(claimed, k + 2 * run).is_some()
-        {
-            run += 1;
+        // The run of credited pairs from `k` (single blank lines between them), each read once.
+        let mut run = Vec::new();
+        loop {
+            let j = k + 2 * run.len();
+            let spaced = run.is_empty() || paras.list.get(j).is_some_and(|p| p.gap_before <= 1);
+            match spaced.then(|| item(claimed, j)).flatten() {
+                Some(found) => run.push((j, found)),
+                None => break,
+            }
         }
-        if run >= MIN_CREDITED_RUN {
-            for i in 0..run {
-                let j = k + 2 * i;
-                let Some((handle, body, name)) = item(claimed, j) else {
-                    continue;
-                };
-                out.push(Sighting {
-                    platform: Platform::Twitter,
-                    kind: AppearanceKind::Embed,
-                    author: Author {
-                        name: Some(name.to_string()),
-                        handle: handle.map(str::to_string),
-                    },
-                    date: None,
-                    text: body.to_string(),
-                    extra: super::Extra::of(None, None, None),
-                    start: paras.list[j].range.start,
-                    end: paras.list[j + 1].range.end,
-                });
+        let used = 2 * run.len();
+        if run.len() >= MIN_CREDITED_RUN {
+            for (j, (handle, body, name)) in run {
+                let range = paras.list[j].range.start..paras.list[j + 1].range.end;
+                out.push(listed_post(Some(name), handle, body, None, range));
                 claimed[j] = true;
                 claimed[j + 1] = true;
             }
         }
-        k += (2 * run).max(1);
+        k += used.max(1);
     }
 }
 
