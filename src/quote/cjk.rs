@@ -14,6 +14,7 @@
 //! particle, at most 16 characters.
 
 use super::attribution::floor_char;
+use std::ops::Range;
 
 /// Longest speaker, in characters.
 const MAX_SPEAKER_CHARS: usize = 16;
@@ -329,7 +330,7 @@ fn zh_speaker(s: &str) -> Option<String> {
         .iter()
         .find_map(|o| s.strip_prefix(o).filter(|r| r.chars().count() >= 2))
         .unwrap_or(s);
-    let s = netizen_name(s).unwrap_or(s);
+    let s = netizen_name(s).map_or(s, |(_, name)| &s[name]);
     // `阿丁如是說`: "said thus".
     let s = s
         .strip_suffix("如是")
@@ -366,14 +367,18 @@ const NETIZEN_NAME_ENDS: [char; 18] = [
 const MAX_NETIZEN_NAME: usize = 4;
 
 /// `網友「董郎」`, `濟南網友阿丁`, `網友東方巨龍`: the user's name after the netizen word (a place
-/// before it), in corner brackets or a run of two to four characters up to the verb.
-fn netizen_name(s: &str) -> Option<&str> {
+/// before it), in corner brackets or a run of two to four characters up to the verb. Returns
+/// where the netizen word stands in `s` and the name's byte range.
+fn netizen_name(s: &str) -> Option<(usize, Range<usize>)> {
     let (at, word) = NETIZEN.iter().find_map(|w| s.find(w).map(|i| (i, *w)))?;
-    let rest = &s[at + word.len()..];
+    let from = at + word.len();
+    let rest = &s[from..];
     if let Some(inner) = rest.strip_prefix('「') {
         let end = inner.find('」')?;
-        let name = &inner[..end];
-        return (1..=12).contains(&name.chars().count()).then_some(name);
+        let start = from + '「'.len_utf8();
+        return (1..=12)
+            .contains(&inner[..end].chars().count())
+            .then_some((at, start..start + end));
     }
     if rest.starts_with(NETIZEN_CROWD) {
         return None;
@@ -383,7 +388,7 @@ fn netizen_name(s: &str) -> Option<&str> {
     let chars = name.chars().count();
     ((2..=MAX_NETIZEN_NAME).contains(&chars)
         && name.chars().all(|c| is_cjk(c) || c.is_alphanumeric()))
-    .then_some(name)
+    .then_some((at, from..from + end))
 }
 
 /// Most characters of the place before the netizen word after a quotation (`江蘇網友`).
@@ -394,19 +399,17 @@ const MAX_NETIZEN_PLACE: usize = 3;
 /// phrase up to the clause's end as the cue.
 fn netizen_after(after: &str) -> Option<(String, String)> {
     let head = clause_head(after);
-    let at = NETIZEN.iter().find_map(|w| head.find(w))?;
+    let (at, name) = netizen_name(head)?;
     let place = &head[..at];
     if place.chars().count() > MAX_NETIZEN_PLACE || !place.chars().all(is_han_or_kana) {
         return None;
     }
-    let name = netizen_name(head)?;
-    let name_end = name.as_ptr() as usize - head.as_ptr() as usize + name.len();
-    let cue = head[name_end..].trim_start_matches('」').trim();
+    let cue = head[name.end..].trim_start_matches('」').trim();
     if cue.is_empty() {
         return None;
     }
     Some((
-        speaker(name)?,
+        speaker(&head[name])?,
         cue.chars().take(MAX_SPEAKER_CHARS).collect(),
     ))
 }
@@ -1387,7 +1390,8 @@ mod tests {
         let close = t[open..].find('」').unwrap() + open + '」'.len_utf8();
         let (who, _) = attribute(t, open, close, 0, t.len()).unwrap();
         assert_eq!(who, "小雲");
-        assert_eq!(netizen_name("濟南網友阿丁如是"), Some("阿丁"));
+        let t = "濟南網友阿丁如是";
+        assert_eq!(netizen_name(t).map(|(_, name)| &t[name]), Some("阿丁"));
     }
 
     #[test]

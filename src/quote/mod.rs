@@ -674,9 +674,15 @@ fn filled_line(text: &str, open: usize, close: usize) -> Option<Range<usize>> {
     if !text[start..open].trim().is_empty() {
         return None;
     }
-    let rest = &text[close..];
+    Some(start..bare_line_end(text, close)?)
+}
+
+/// The end of the line a closing mark at `close` stands on (the text's end for the last line),
+/// when no letter or digit follows the mark on it.
+fn bare_line_end(text: &str, close: usize) -> Option<usize> {
+    let rest = text.get(close..)?;
     let end = close + rest.find('\n').unwrap_or(rest.len());
-    (!text[close..end].chars().any(char::is_alphanumeric)).then_some(start..end)
+    (!text[close..end].chars().any(char::is_alphanumeric)).then_some(end)
 }
 
 /// Whether the words before a credit line's comma are a name: two to four words, each
@@ -814,11 +820,7 @@ fn label_before(text: &str, open: usize, close: usize) -> Option<&str> {
 /// Where the line ending at the quotation's close mark `close` starts, when nothing but
 /// punctuation follows the mark on it.
 fn filled_line_to(text: &str, close: usize) -> Option<usize> {
-    let rest = text.get(close..)?;
-    let end = close + rest.find('\n').unwrap_or(rest.len());
-    if text[close..end].chars().any(char::is_alphanumeric) {
-        return None;
-    }
+    bare_line_end(text, close)?;
     Some(text[..close].rfind('\n').map_or(0, |i| i + 1))
 }
 
