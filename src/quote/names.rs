@@ -76,7 +76,7 @@ pub struct Names {
     /// Where a one-word name follows an article (`by the Labour`), in order: an
     /// organization's more often than a person's.
     articled: Vec<usize>,
-    /// Where a one-word name follows a preposition of place or direction (`у Кременчуці`, `in
+    /// Where a name follows a preposition of place or direction (`у Кременчуці`, `in
     /// Paris`), in order: a place more often than a person, and never the clause's subject.
     placed: Vec<usize>,
     /// Where a name stands right before a speech verb (`…, Musk noted.`), in order: the
@@ -1388,10 +1388,7 @@ impl Names {
                     {
                         names.articled.push(start);
                     }
-                    if e - a == 1
-                        && a > 0
-                        && low_at(a - 1).is_some_and(|w| PLACE_PREPOSITIONS.contains(w))
-                    {
+                    if a > 0 && low_at(a - 1).is_some_and(|w| PLACE_PREPOSITIONS.contains(w)) {
                         names.placed.push(start);
                     }
                     // Right before the verb that ends its sentence (`…, Musk noted.`); not a
@@ -1480,7 +1477,14 @@ impl Names {
             self.mentions[lo..]
                 .iter()
                 .take_while(|n| n.at <= m.at)
-                .find(|n| n.person && !n.oblique && fits(n))
+                .find(|n| {
+                    // A full name of a known given name is a person's, though nothing in the
+                    // text gave it a role (`Casimiro, além de …, declarou apoio a Lula.`).
+                    let given = n.name.contains(' ')
+                        && gender::of_name(&n.name).is_some()
+                        && self.placed.binary_search(&n.at).is_err();
+                    (n.person || given) && !n.oblique && fits(n)
+                })
                 .unwrap_or(m)
         };
         let found = self
@@ -2535,6 +2539,23 @@ mod tests {
             speaker_of(&n, "Contractor Minister", at).as_deref(),
             Some("Contractor Minister")
         );
+    }
+
+    #[test]
+    fn a_cue_without_subject_goes_to_the_subject_named_in_full_before() {
+        // fixtures/realworld-next5/docs/406.txt, lines 1 and 14: `Casimiro` (learned in full as
+        // `Casimiro Miguel`, a given name) opens the sentence; `Lula` is its object.
+        let t = "O tweet publicado na conta oficial de Luiz In\u{e1}cio Lula da Silva (PT), logo \
+                 ap\u{f3}s o resultado das elei\u{e7}\u{f5}es que garantiram a ele seu terceiro \
+                 mandato como presidente do Brasil, superou o de youtuber e streamer Casimiro \
+                 Miguel desmentindo o senador Fl\u{e1}vio Bolsonaro (PL-RJ) e se tornou o mais \
+                 curtido da hist\u{f3}ria do Twitter no Brasil.\n\
+                 No tweet em quest\u{e3}o, Casimiro, al\u{e9}m de desmentir a montagem, que ele \
+                 classificou como \u{201c}tosca\u{201d}, declarou apoio a Lula. \u{201c}Como \
+                 sabem, dia 30 meu voto \u{e9} 13\u{201d}, escreveu.";
+        let open = t.find("\u{201c}Como").unwrap_or(0);
+        let n = Names::build(t, 0, &[]);
+        assert_eq!(n.nearest(open), Some("Casimiro Miguel"));
     }
 
     #[test]
