@@ -149,6 +149,10 @@ pub static TITLES: &[&str] = &[
     "komentátor",
     "starosta",
     "primátor",
+    "šéf",
+    "šéfka",
+    "szef",
+    "szefowa",
     // Russian, Ukrainian.
     "президент",
     "телеведучий",
