@@ -61,10 +61,11 @@ pub const INSTAGRAM_SHARED_BY: [&str; 25] = [
 ];
 
 /// Instagram's call to action above the caption, not part of the post.
-const INSTAGRAM_CALL: [&str; 3] = [
+const INSTAGRAM_CALL: [&str; 4] = [
     "View this post on Instagram",
     "Voir cette publication sur Instagram",
     "Dieses Profil auf Instagram ansehen",
+    "Wyświetl ten post na Instagramie",
 ];
 
 /// Most blank lines between a caption-less embed's call to action and its byline (a page's
@@ -140,12 +141,11 @@ pub fn scan(doc: &Document, paras: &Paras, claimed: &mut [bool], out: &mut Vec<S
             continue;
         }
         let mut body_text = &text[paras.list[body].range.clone()];
-        // Only the call to action above: an embed without a caption.
-        if INSTAGRAM_CALL
-            .iter()
-            .any(|c| body_text.eq_ignore_ascii_case(c))
-        {
-            body_text = "";
+        // Only the call to action above: an embed without a caption. A call glued to the
+        // caption (`Wyświetl ten post na Instagramie.Nie jestem babcią!`: the page lost the
+        // break between them) is cut off it.
+        if let Some(rest) = INSTAGRAM_CALL.iter().find_map(|c| strip_call(body_text, c)) {
+            body_text = rest;
         }
         // The article quoting the caption above a caption-less embed is prose, left to the
         // quotations.
@@ -167,6 +167,21 @@ pub fn scan(doc: &Document, paras: &Paras, claimed: &mut [bool], out: &mut Vec<S
         claimed[k] = true;
         let text = body_text.trim_matches(is_space).to_string();
         out.push(sighting(found, text, start..paras.list[k].range.end));
+    }
+}
+
+/// `paragraph` less the call to action `call` opening it (any case) and a full stop after it:
+/// the caption glued on, or nothing.
+fn strip_call<'a>(paragraph: &'a str, call: &str) -> Option<&'a str> {
+    let head = paragraph.get(..call.len())?;
+    if !head.eq_ignore_ascii_case(call) {
+        return None;
+    }
+    let rest = &paragraph[call.len()..];
+    match rest.strip_prefix('.') {
+        Some(caption) => Some(caption),
+        // A word going on (`View this post on Instagrams`) is no call.
+        None => (!rest.starts_with(char::is_alphanumeric)).then_some(rest),
     }
 }
 
@@ -344,6 +359,23 @@ mod tests {
         assert!(!attributed_quotation(
             "\u{201c}Ready for the weekend\u{201d}"
         ));
+    }
+
+    #[test]
+    fn a_call_to_action_glued_to_the_caption_is_cut_off() {
+        // fixtures/realworld-next17/docs/605.txt, line 5.
+        let line =
+            "Wy\u{15b}wietl ten post na Instagramie.Nie jestem babci\u{105}! I am not Grandma!";
+        let caption = INSTAGRAM_CALL.iter().find_map(|c| strip_call(line, c));
+        assert_eq!(caption, Some("Nie jestem babci\u{105}! I am not Grandma!"));
+        assert_eq!(
+            strip_call("View this post on Instagram", INSTAGRAM_CALL[0]),
+            Some("")
+        );
+        assert_eq!(
+            strip_call("View this post on Instagrams", INSTAGRAM_CALL[0]),
+            None
+        );
     }
 
     #[test]
