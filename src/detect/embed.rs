@@ -223,9 +223,20 @@ fn gather_text(
             let w = weight_so_far.get_or_insert_with(|| weight(last_line));
             *w += weight(line) + 1;
             if total > MAX_TEXT_BYTES || *w > TWEET_WEIGHT {
-                // The lines gathered are article prose and dropped, but for lines of hashtags
-                // just above the text (`#ΜΕ_ΤΟΝ_ΚΥΡΙΑΚΟ`, then the post's words): no prose.
-                pending = entity_lines_above(text, paras, first, pending);
+                // The line that tipped the weight introduces the author (`Vatan Partisi Genel
+                // Sekreteri Utku Reyhan paylaştığı mesajda, …`, then the post line by line, none
+                // naming the author): the lines gathered under it are the post's. Two at least:
+                // one line between is as often the article's remark (`Tvit je do srede u podne
+                // retvitovan više od 500.000 puta, navodi agencija AP.`). Otherwise they are article prose
+                // and dropped, but for lines of hashtags just above the text
+                // (`#ΜΕ_ΤΟΝ_ΚΥΡΙΑΚΟ`, then the post's words): no prose.
+                let introduced = pending >= 2
+                    && line.trim_end().ends_with(['.', ':'])
+                    && introduces_author(text, paras, top, 1, &sig.name)
+                    && !introduces_author(text, paras, first, pending, &sig.name);
+                if !introduced {
+                    pending = entity_lines_above(text, paras, first, pending);
+                }
                 confirm(paras, &mut first, &mut segments, &mut pending);
                 break;
             }
@@ -864,6 +875,23 @@ mod tests {
         assert!(by("KaiAlandor").is_some_and(|t| t.starts_with("Die #Bundesliga darf also")));
         assert!(by("RaceFlo").is_some_and(|t| t.starts_with("Ganz Deutschland schränkt")));
         assert!(by("whitered1893").is_some_and(|t| t.starts_with("Bitte dann aber auch")));
+    }
+
+    #[test]
+    fn lines_under_a_sentence_introducing_the_author_past_the_weight() {
+        // fixtures/realworld-next17/docs/599.txt: the post printed line by line, single
+        // newlines like the prose; the walk up passes the weight at the sentence naming the
+        // author (`… Utku Reyhan paylaştığı mesajda, …`), and keeps the three lines under it.
+        let text = include_str!("../../fixtures/realworld-next17/docs/599.txt");
+        let doc = Document::new("599.txt", text);
+        let paras = Paras::new(&doc);
+        let mut claimed = vec![false; paras.list.len()];
+        let found = scan(&doc, &paras, &mut claimed);
+        let post = found
+            .iter()
+            .find(|s| s.author.handle.as_deref() == Some("UtkuReyhan_"))
+            .map(|s| s.text.as_str());
+        assert!(post.is_some_and(|t| t.starts_with("ABD Donanmasının resmi profil sayfası.\n")));
     }
 
     #[test]
