@@ -101,6 +101,7 @@ const REPLYING_KEYS: [char; 13] = [
     'é', 'É', 'ı', 'е', 'Е', 'і', 'І', 'ر', '返', '回', '답', 'ſ', '\u{212A}',
 ];
 /// The keys of the phrases outside ASCII: [`REPLYING_KEYS`] less its last two.
+#[cfg(test)]
 const PHRASE_KEYS: usize = REPLYING_KEYS.len() - 2;
 
 /// Whether [`REPLYING`] may match `line`: it has one of [`REPLYING_KEYS`], or one of
