@@ -76,8 +76,7 @@ pub fn build_folded(doc: &Document, sightings: Vec<Sighting>) -> Folded {
             continue;
         }
         let p = out.posts.len();
-        let post = build(doc, s);
-        let key = crate::reduce::repeat_key(&post);
+        let (post, key) = build_keyed(doc, s);
         out.posts.push(post);
         first.push(i);
         out.keys.push(key);
@@ -163,6 +162,20 @@ fn anonymous(s: &Sighting) -> bool {
 
 /// Builds the record of one sighting, with its one appearance.
 pub fn build(doc: &Document, s: &Sighting) -> Post {
+    build_normalized(doc, s, None)
+}
+
+/// [`build`] and the record's exact-repeat key ([`crate::reduce::repeat_key`]): the text is
+/// normalized once for both the key and the content id (which normalized it each).
+fn build_keyed(doc: &Document, s: &Sighting) -> (Post, u64) {
+    let normalized = normalize_text(&s.text);
+    let post = build_normalized(doc, s, Some(&normalized));
+    let key = crate::reduce::repeat_key_normalized(&post.id, &normalized);
+    (post, key)
+}
+
+/// [`build`], given `normalize_text(&s.text)` when the caller has it.
+fn build_normalized(doc: &Document, s: &Sighting, normalized: Option<&str>) -> Post {
     let found = entities::extract_for(&s.text, s.platform);
     // An anonymous sighting's id hashes where it stands instead of its empty text.
     let place = anonymous(s).then(|| format!("\u{1e}{}\u{1e}{}", doc.name, s.start));
@@ -170,14 +183,20 @@ pub fn build(doc: &Document, s: &Sighting) -> Post {
         .status_id()
         .as_ref()
         .and_then(|id| status_link::canonical_url(s.platform, s.author.handle.as_deref(), id));
-    Post {
-        id: post_id(
+    let handle = s.author.handle.as_deref();
+    let name = s.author.name.as_deref();
+    let id = match (s.status_id().as_deref(), place.as_deref(), normalized) {
+        (None, None, Some(normalized)) => content_id(s.platform, handle, name, normalized),
+        (status_id, place, _) => post_id(
             s.platform,
-            s.status_id().as_deref(),
-            s.author.handle.as_deref(),
-            s.author.name.as_deref(),
-            place.as_deref().unwrap_or(&s.text),
+            status_id,
+            handle,
+            name,
+            place.unwrap_or(&s.text),
         ),
+    };
+    Post {
+        id,
         platform: s.platform,
         author: s.author.clone(),
         date: s.date.map(|d| d.to_string()),
@@ -233,23 +252,33 @@ pub fn post_id(
 ) -> String {
     match status_id {
         Some(id) => format!("{}:{id}", platform.as_str()),
-        None => format!(
-            "{}:{:016x}",
-            platform.as_str(),
-            xxh3_64(content_key(handle, name, text).as_bytes())
-        ),
+        None => content_id(platform, handle, name, &normalize_text(text)),
     }
 }
 
-/// The exact-duplicate key of a post: author (handle, else name) and text, case-folded, with
-/// white space collapsed and quote marks unified.
-pub fn content_key(handle: Option<&str>, name: Option<&str>, text: &str) -> String {
+/// The content hash id of [`post_id`], of a text already normalized ([`normalize_text`]).
+fn content_id(
+    platform: Platform,
+    handle: Option<&str>,
+    name: Option<&str>,
+    normalized: &str,
+) -> String {
+    format!(
+        "{}:{:016x}",
+        platform.as_str(),
+        xxh3_64(content_key_normalized(handle, name, normalized).as_bytes())
+    )
+}
+
+/// The exact-duplicate key of a post: author (handle, else name) and its text normalized
+/// ([`normalize_text`]: case-folded, with white space collapsed and quote marks unified).
+fn content_key_normalized(handle: Option<&str>, name: Option<&str>, normalized: &str) -> String {
     let author = match (handle, name) {
         (Some(h), _) => format!("@{}", h.to_lowercase()),
         (None, Some(n)) => crate::detect::fold(n),
         (None, None) => String::new(),
     };
-    format!("{author}\u{1f}{}", normalize_text(text))
+    format!("{author}\u{1f}{normalized}")
 }
 
 #[cfg(test)]

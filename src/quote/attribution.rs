@@ -1428,6 +1428,12 @@ fn token_at(
         let Some(&b) = bytes.get(end) else {
             break;
         };
+        // The commonest end of a word: an ASCII byte that is no letter or digit (the run
+        // above stopped there) and joins no word parts (a space, a comma): the word ends
+        // without the byte being decoded or classified again.
+        if b.is_ascii() && !matches!(b, b'\'' | b'-' | b'.' | b'_') {
+            break;
+        }
         mixed |= !b.is_ascii();
         ascii &= b.is_ascii();
         let (d, d_width) = char_at(slice, end);

@@ -251,6 +251,11 @@ impl PackedFeed {
 
 /// The key of exact repeats: the id and the normalized text, hashed.
 pub(crate) fn repeat_key(post: &Post) -> u64 {
-    let key = format!("{}\u{1f}{}", post.id, words::normalize_text(&post.text));
+    repeat_key_normalized(&post.id, &words::normalize_text(&post.text))
+}
+
+/// [`repeat_key`] of a post with id `id` whose text normalizes to `normalized`.
+pub(crate) fn repeat_key_normalized(id: &str, normalized: &str) -> u64 {
+    let key = format!("{id}\u{1f}{normalized}");
     xxhash_rust::xxh3::xxh3_64(key.as_bytes())
 }

@@ -51,13 +51,31 @@ pub fn for_each_word(text: &str, mut f: impl FnMut(&str)) {
     let mut low = String::new();
     for chunk in text.split_whitespace() {
         low.clear();
-        if chunk.is_ascii() {
+        let ascii = chunk.is_ascii();
+        if ascii {
             low.push_str(chunk);
             low.make_ascii_lowercase();
         } else {
             low.extend(chunk.chars().flat_map(char::to_lowercase));
         }
         if is_link(&low) {
+            continue;
+        }
+        if ascii {
+            // The same words, split at bytes: an ASCII character is alphanumeric exactly
+            // when it is an ASCII letter or digit (no character decoded per byte).
+            let mut start = 0;
+            for (i, &b) in low.as_bytes().iter().enumerate() {
+                if !(b.is_ascii_alphanumeric() || b == b'_') {
+                    if start < i {
+                        f(low.get(start..i).unwrap_or(""));
+                    }
+                    start = i + 1;
+                }
+            }
+            if start < low.len() {
+                f(low.get(start..).unwrap_or(""));
+            }
             continue;
         }
         low.split(|c: char| !(c.is_alphanumeric() || c == '_'))
@@ -110,6 +128,38 @@ fn decode_entities(text: &str) -> Cow<'_, str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// [`for_each_word`] splits an ASCII chunk at bytes into the words the character split
+    /// gives.
+    #[test]
+    fn ascii_words_split_as_by_characters() {
+        fn reference(text: &str) -> Vec<String> {
+            let mut out = Vec::new();
+            for chunk in text.split_whitespace() {
+                let low: String = chunk.chars().flat_map(char::to_lowercase).collect();
+                if is_link(&low) {
+                    continue;
+                }
+                low.split(|c: char| !(c.is_alphanumeric() || c == '_'))
+                    .filter(|w| !w.is_empty())
+                    .for_each(|w| out.push(w.to_string()));
+            }
+            out
+        }
+        for text in [
+            "",
+            "_",
+            "a",
+            "--",
+            "Tom &amp; Ana's \"Bridge\"\thttps://t.co/X  pic.twitter.com/a www.x.org",
+            "x_y_, (ABC)...def!!g #tag @user_1 1,000.5 a-b-c- -d",
+            "naïve Café's ΣΟΦΟΣ İstanbul mixed_ASCII_and_é",
+        ] {
+            let mut got = Vec::new();
+            for_each_word(text, |w| got.push(w.to_string()));
+            assert_eq!(got, reference(text), "{text:?}");
+        }
+    }
 
     /// [`normalize_text`] as it was, a character at a time: the ASCII words copied at once
     /// give the same text.

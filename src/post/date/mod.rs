@@ -185,13 +185,23 @@ const YEAR_WITHIN_BYTES: usize = 160;
 /// start: every date form has a four-digit year, so most text (`Section 12`, a name line) is
 /// turned away here without a look at the month tables. Bounded, so a caller may pass the
 /// rest of a long line.
+///
+/// An ASCII byte is told a digit or not by itself; only characters outside ASCII are decoded
+/// and compared with the digit families (the name lines the card detector asks about are
+/// read a byte at a time).
 fn year_digits_near_start(s: &str) -> bool {
+    let bytes = s.as_bytes();
     let mut run = 0;
-    for (i, c) in s.char_indices() {
-        if i > YEAR_WITHIN_BYTES {
-            break;
-        }
-        if digit(c).is_some() {
+    let mut i = 0;
+    while let Some(&b) = bytes.get(i).filter(|_| i <= YEAR_WITHIN_BYTES) {
+        let (is_digit, width) = if b.is_ascii() {
+            (b.is_ascii_digit(), 1)
+        } else {
+            s.get(i..)
+                .and_then(|r| r.chars().next())
+                .map_or((false, 1), |c| (digit(c).is_some(), c.len_utf8()))
+        };
+        if is_digit {
             run += 1;
             if run == 4 {
                 return true;
@@ -199,6 +209,7 @@ fn year_digits_near_start(s: &str) -> bool {
         } else {
             run = 0;
         }
+        i += width;
     }
     false
 }
@@ -665,6 +676,63 @@ impl<'a> Cur<'a> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The year filter reads bytes as the former version read characters: the same answer on
+    /// digits of every family, at and around the bound, after text outside ASCII.
+    #[test]
+    fn year_filter_as_by_characters() {
+        fn by_characters(s: &str) -> bool {
+            let mut run = 0;
+            for (i, c) in s.char_indices() {
+                if i > YEAR_WITHIN_BYTES {
+                    break;
+                }
+                if digit(c).is_some() {
+                    run += 1;
+                    if run == 4 {
+                        return true;
+                    }
+                } else {
+                    run = 0;
+                }
+            }
+            false
+        }
+        let pieces = [
+            "2019",
+            "201",
+            "١٤٤٥",
+            "۱۴۰۲",
+            "२०२३",
+            "๒๕๖๖",
+            "２０２４",
+            "12",
+            "é",
+            "日",
+            " ",
+            "a",
+            "—",
+            "1",
+            "٣",
+        ];
+        let mut lines: Vec<String> = Vec::new();
+        for a in pieces {
+            for b in pieces {
+                for c in pieces {
+                    lines.push(format!("{a}{b}{c}"));
+                }
+            }
+        }
+        for pad in 150..=165 {
+            for tail in pieces {
+                lines.push(format!("{}{tail}", "x".repeat(pad)));
+                lines.push(format!("{}{tail}", "é".repeat(pad / 2)));
+            }
+        }
+        for line in &lines {
+            assert_eq!(year_digits_near_start(line), by_characters(line), "{line}");
+        }
+    }
 
     /// Asserts that `s` parses (with `lang`) to `iso`, consuming exactly `consumed`.
     #[track_caller]
