@@ -1187,6 +1187,28 @@ mod tests {
     use super::*;
 
     #[test]
+    fn a_title_goes_to_the_one_titled_person_named() {
+        // fixtures/realworld-next16/docs/594.txt: `said Madam Mayor` (an honorific and a
+        // title) and `asked the Mayor` are Councillor Manda Rigby, the only person it names.
+        let text = include_str!("../../fixtures/realworld-next16/docs/594.txt");
+        let found = extract(&Document::new("594.txt", text), &[]);
+        let speaker = |start: &str| {
+            found
+                .iter()
+                .find(|q| q.text.starts_with(start))
+                .and_then(|q| q.speaker.clone())
+        };
+        assert_eq!(
+            speaker("We are in the middle").as_deref(),
+            Some("Manda Rigby")
+        );
+        assert_eq!(
+            speaker("Please give us a follow").as_deref(),
+            Some("Manda Rigby")
+        );
+    }
+
+    #[test]
     fn a_name_before_the_lead_ins_colon() {
         // fixtures/realworld-next6/docs/440.txt.
         let lead = "Iar debutul l-a făcut un citat din fostul mare om politic al Marii Britanii, \

@@ -1532,6 +1532,30 @@ impl Names {
             .map(|m| m.name.as_str())
     }
 
+    /// The one person the [`MAX_BACK`] mentions before `at` name, however written, when the
+    /// text gave them a title (`Councillor Manda Rigby`, then `said Madam Mayor`): every person
+    /// mention's last word the same, the fullest of them taken; a handle or a name in capitals
+    /// only counts as somebody else.
+    fn sole_person(&self, at: usize) -> Option<&str> {
+        let mut people = self.before(at).filter(|m| m.person);
+        let first = people.next()?;
+        let surname = |m: &Mention| m.name.split_whitespace().next_back().map(str::to_string);
+        let last = surname(first)?;
+        let mut fullest = first;
+        let mut titled = first.title.is_some();
+        for m in people {
+            if surname(m).as_deref() != Some(last.as_str()) {
+                return None;
+            }
+            titled |= m.title.is_some();
+            if m.name.len() > fullest.name.len() {
+                fullest = m;
+            }
+        }
+        let name = fullest.name.as_str();
+        (titled && !name.starts_with('@') && name.chars().any(char::is_lowercase)).then_some(name)
+    }
+
     /// The gender of the person a mention names: its title's or its first given name's, the
     /// fullest form of a lone surname taken (`Davidson` as `Pete Davidson`).
     fn gender_of(&self, m: &Mention) -> Option<Gender> {
@@ -2062,8 +2086,12 @@ impl Names {
             );
         }
         // A name in it: its last capitalized word that is neither a title nor a function word.
+        // Not an honorific (`Madam Mayor` is a title and its form of address).
         let name_word = words.iter().zip(&lows).rev().find(|(w, l)| {
-            capitalized(w) && !FUNCTION_WORDS.contains(l.as_str()) && title_of(l).is_none()
+            capitalized(w)
+                && !FUNCTION_WORDS.contains(l.as_str())
+                && title_of(l).is_none()
+                && !HONORIFIC_SET.contains(l.trim_end_matches('.'))
         });
         if let Some((w, _)) = name_word {
             let bare = unsuffixed(w);
@@ -2164,7 +2192,8 @@ impl Names {
                             .then(|| self.nearest(at))
                             .flatten()
                     })
-                    .or_else(|| described.then(|| self.nearest_person(at)).flatten()),
+                    .or_else(|| described.then(|| self.nearest_person(at)).flatten())
+                    .or_else(|| self.sole_person(at)),
             );
         }
         // `Der 63-Jährige`, `the 16-year-old`, `el joven de 16 años`: somebody the text has

@@ -21,8 +21,8 @@ pub static MASCULINE_PRONOUNS: &[&str] = &[
 
 /// Titles before a woman's name (`Mrs`, `Frau`, `señora`).
 pub static FEMININE_TITLES: &[&str] = &[
-    "mrs", "ms", "miss", "madame", "mme", "frau", "señora", "sra", "signora", "dona", "pani",
-    "queen", "princess", "lady", "dame",
+    "mrs", "ms", "miss", "madam", "madame", "mme", "frau", "señora", "sra", "signora", "dona",
+    "pani", "queen", "princess", "lady", "dame",
 ];
 
 /// Titles before a man's name (`Mr`, `Herr`, `señor`).
