@@ -238,10 +238,14 @@ static COMPANY_SET: LazyLock<HashSet<&'static str>> =
 static INDEFINITE_SET: LazyLock<HashSet<&'static str>> =
     LazyLock::new(|| INDEFINITES.iter().copied().collect());
 
-/// The title a lowercase word is, if it is one: itself, or the title a compound ends with
-/// (`umweltminister` → `minister`).
+/// The title a lowercase word is, if it is one: itself, a former holder's (`expresidente` →
+/// `presidente`), or the title a compound ends with (`umweltminister` → `minister`).
 pub fn title_of(word: &str) -> Option<&'static str> {
     if let Some(t) = TITLE_SET.get(word) {
+        return Some(t);
+    }
+    // A former holder, the prefix written solid (`expresidente`, `exministro`).
+    if let Some(t) = word.strip_prefix("ex").and_then(|rest| TITLE_SET.get(rest)) {
         return Some(t);
     }
     // A compound's ending of five letters or more, after at least three: a few lookups.
@@ -2623,6 +2627,15 @@ mod tests {
             speaker_of(&n, "\u{161}\u{e9}f \u{10d}esk\u{e9} diplomacie", at).as_deref(),
             Some("Jan Lipavsk\u{fd}")
         );
+    }
+
+    #[test]
+    fn a_former_holders_title() {
+        // fixtures/realworld-next16/docs/591.txt: `El expresidente Álvaro Uribe`, then `dijo el
+        // expresidente`.
+        assert_eq!(title_of("expresidente"), Some("presidente"));
+        assert_eq!(title_of("umweltminister"), Some("minister"));
+        assert_eq!(title_of("expert"), None);
     }
 
     #[test]
