@@ -433,13 +433,14 @@ fn glue_points(text: &str) -> Vec<(usize, &'static str)> {
         }
         if word_start == at {
             // Nothing glued on the left, but for a link glued to a sentence's end (`We are
-            // joining the game.https://t.co/…`), which the extractor reads as one domain.
+            // joining the game.https://t.co/…`, `Puskás Award for this kid,
+            // please.pic.twitter.com/…`), which the extractor reads as one domain.
             let ended = before.ends_with(['.', ',', '!', '?', ';'])
                 && before[..before.len() - 1]
                     .chars()
                     .next_back()
                     .is_some_and(char::is_alphabetic);
-            if is_scheme && ended && !inside_link(before, at) {
+            if (is_scheme || is_media) && ended && !inside_link(before, at) {
                 points.push((at, " "));
             }
             continue;
@@ -555,6 +556,11 @@ mod tests {
             extract("We are joining the game.https://t.co/rJQNNfkh1w").urls,
             ["https://t.co/rJQNNfkh1w"]
         );
+        // fixtures/realworld-next18/docs/624.txt, line 15 (the page's mojibake kept).
+        let e =
+            extract("Pusk\u{e23}\u{e01}s Award for this kid, please.pic.twitter.com/Q4ImhaBkRC");
+        assert!(e.urls.is_empty());
+        assert_eq!(e.media, ["pic.twitter.com/Q4ImhaBkRC"]);
     }
 
     #[test]
