@@ -149,6 +149,17 @@ fn gather_text(
                 text[..f].ends_with(|c: char| c.is_ascii_digit())
                     && text[f..].starts_with(|c: char| c.is_uppercase() || matches!(c, '#' | '@'))
             });
+        // Right under another post's signature line, a signature alone is a post of media
+        // only, whose picture the copy dropped (`— Dyl (@UtdDyl) November 2, 2019` over `—
+        // chlo✨ (@ChloeMcfcx) November 2, 2019`).
+        if paras.list[k].gap_before == 0
+            && claimed[prev]
+            && glued.is_none()
+            && signature_line(&text[p.range.clone()])
+        {
+            let at = paras.list[k].range.start;
+            return Some((k, std::iter::once(at..at).collect()));
+        }
         if paras.list[k].gap_before > 1
             || glued.is_none() && (claimed[prev] || p.range.start < floor)
         {
@@ -692,6 +703,12 @@ const MIN_PROSE_WORDS: usize = 12;
 /// language.
 const PROSE_REACH: usize = 6;
 
+/// Whether a line is a signature alone: a dash, a name and `(@handle)`.
+fn signature_line(line: &str) -> bool {
+    let line = line.trim_start();
+    ["— ", "- ", "– "].iter().any(|d| line.starts_with(d)) && line.contains("(@")
+}
+
 /// Whether a line ends with a link only a post carries: a t.co short link or a media link,
 /// glued to the word before or not (`#MacronTrumppic.twitter.com/…`).
 fn ends_with_post_link(line: &str) -> bool {
@@ -971,6 +988,28 @@ mod tests {
             post.is_some_and(|t| t.starts_with("Wow, this is really weird:")
                 && t.ends_with("About foreign interference 🙄 pic.twitter.com/ykgYrZssgS"))
         );
+    }
+
+    #[test]
+    fn a_signature_right_under_another_is_a_post_of_media_only() {
+        // fixtures/realworld-next18/docs/623.txt: three replies of a picture each, their
+        // signatures right under the one before (`— Dyl (@UtdDyl) November 2, 2019` over `—
+        // chlo✨ (@ChloeMcfcx) November 2, 2019`).
+        let text = include_str!("../../fixtures/realworld-next18/docs/623.txt");
+        let doc = Document::new("623.txt", text);
+        let paras = Paras::new(&doc);
+        let mut claimed = vec![false; paras.list.len()];
+        let found = scan(&doc, &paras, &mut claimed);
+        for handle in ["ChloeMcfcx", "UtdMxtt", "berniesilvaa"] {
+            let post = found
+                .iter()
+                .find(|s| s.author.handle.as_deref() == Some(handle));
+            assert!(post.is_some_and(|s| s.text.is_empty()), "{handle}");
+        }
+        let above = found
+            .iter()
+            .find(|s| s.author.handle.as_deref() == Some("UtdDyl"));
+        assert!(above.is_some_and(|s| s.text == "Shameless, we’re awful end of."));
     }
 
     #[test]
