@@ -13,7 +13,7 @@ use std::process::Command;
 
 /// Minimums of the scorer's summary figures on the whole set.
 const MINIMUMS: [(&str, f64); 8] = [
-    ("post_precision", 0.98),
+    ("post_precision", 0.99),
     ("post_recall", 0.98),
     ("field_accuracy", 0.988),
     ("dedup", 0.98),
@@ -50,9 +50,9 @@ const NEXT2_MINIMUMS: [(&str, f64); 8] = [
 /// Minimums on the third next batch (13 languages, scored before any rule was drawn from it).
 const NEXT3_MINIMUMS: [(&str, f64); 8] = [
     ("post_precision", 0.99),
-    ("post_recall", 0.98),
+    ("post_recall", 0.99),
     ("field_accuracy", 0.99),
-    ("dedup", 0.98),
+    ("dedup", 0.99),
     ("quote_precision", 0.99),
     ("quote_recall", 0.86),
     ("speaker_accuracy", 0.59),
@@ -75,9 +75,9 @@ const NEXT4_MINIMUMS: [(&str, f64); 8] = [
 /// its post precision is low because seven posts of one document print the same words, which
 /// the scorer pairs by text).
 const NEXT5_MINIMUMS: [(&str, f64); 8] = [
-    ("post_precision", 0.68),
+    ("post_precision", 0.90),
     ("post_recall", 0.99),
-    ("field_accuracy", 0.82),
+    ("field_accuracy", 0.94),
     ("dedup", 0.99),
     ("quote_precision", 0.97),
     ("quote_recall", 0.82),
@@ -91,7 +91,7 @@ const NEXT5_MINIMUMS: [(&str, f64); 8] = [
 /// caption-less embeds of one account are three records, as its gold has them, of which the
 /// scorer counts two as spurious).
 const NEXT6_MINIMUMS: [(&str, f64); 8] = [
-    ("post_precision", 0.85),
+    ("post_precision", 0.99),
     ("post_recall", 0.99),
     ("field_accuracy", 0.96),
     ("dedup", 0.99),
@@ -135,9 +135,9 @@ const NEXT8_MINIMUMS: [(&str, f64); 8] = [
 /// with one prediction), fields 0.921, quotes P/R 0.864, speakers 0.211; the speaker minimum
 /// follows the rules drawn since: the credit line over a quotation, Greek plural cues).
 const NEXT9_MINIMUMS: [(&str, f64); 8] = [
-    ("post_precision", 0.92),
+    ("post_precision", 0.99),
     ("post_recall", 0.99),
-    ("field_accuracy", 0.93),
+    ("field_accuracy", 0.95),
     ("dedup", 0.99),
     ("quote_precision", 0.95),
     ("quote_recall", 0.86),
@@ -243,6 +243,52 @@ const NEXT15_MINIMUMS: [(&str, f64); 8] = [
     ("quote_links", 0.90),
 ];
 
+/// The sixteenth batch (`fixtures/realworld-next16`), 13 documents in 7 languages first scored
+/// at posts P 1.000 R 1.000, fields 0.983, dedup 1.000, quotes P 0.971 R 0.784, speakers 0.176
+/// (14 of its 34 matched quotations name nobody, which the scorer counts wrong), links 1.000,
+/// before the rules drawn from it (a title the one titled person holds, `expresidente`).
+const NEXT16_MINIMUMS: [(&str, f64); 8] = [
+    ("post_precision", 0.99),
+    ("post_recall", 0.99),
+    ("field_accuracy", 0.98),
+    ("dedup", 0.99),
+    ("quote_precision", 0.97),
+    ("quote_recall", 0.78),
+    ("speaker_accuracy", 0.32),
+    ("quote_links", 0.99),
+];
+
+/// The seventeenth batch (`fixtures/realworld-next17`), 13 documents in 9 languages first
+/// scored at posts P 1.000 R 1.000, fields 0.955, dedup 1.000, quotes P 1.000 R 0.824, speakers
+/// 0.600, links 0.800, before the rules drawn from it (a post's lines under a sentence
+/// introducing its author, a paragraph in the post's language across a blank line, Instagram's
+/// Polish call to action glued to the caption).
+const NEXT17_MINIMUMS: [(&str, f64); 8] = [
+    ("post_precision", 0.99),
+    ("post_recall", 0.99),
+    ("field_accuracy", 0.98),
+    ("dedup", 0.99),
+    ("quote_precision", 0.99),
+    ("quote_recall", 0.82),
+    ("speaker_accuracy", 0.60),
+    ("quote_links", 0.80),
+];
+
+/// The eighteenth batch (`fixtures/realworld-next18`), 13 documents in 8 languages first scored
+/// at posts P 1.000 R 0.900, fields 0.981, dedup 0.914, quotes P 0.962 R 0.875, speakers 0.600,
+/// links 0.960, before the rules drawn from it (a signature right under another's, a media link
+/// glued to a full stop, `trinó`).
+const NEXT18_MINIMUMS: [(&str, f64); 8] = [
+    ("post_precision", 0.99),
+    ("post_recall", 0.99),
+    ("field_accuracy", 0.99),
+    ("dedup", 0.99),
+    ("quote_precision", 0.96),
+    ("quote_recall", 0.87),
+    ("speaker_accuracy", 0.64),
+    ("quote_links", 0.99),
+];
+
 #[test]
 fn realworld_set_meets_its_minimums() {
     score_set("fixtures/realworld", &MINIMUMS);
@@ -321,6 +367,21 @@ fn fourteenth_next_batch_meets_its_minimums() {
 #[test]
 fn fifteenth_next_batch_meets_its_minimums() {
     score_set("fixtures/realworld-next15", &NEXT15_MINIMUMS);
+}
+
+#[test]
+fn sixteenth_next_batch_meets_its_minimums() {
+    score_set("fixtures/realworld-next16", &NEXT16_MINIMUMS);
+}
+
+#[test]
+fn seventeenth_next_batch_meets_its_minimums() {
+    score_set("fixtures/realworld-next17", &NEXT17_MINIMUMS);
+}
+
+#[test]
+fn eighteenth_next_batch_meets_its_minimums() {
+    score_set("fixtures/realworld-next18", &NEXT18_MINIMUMS);
 }
 
 /// Scores the set in `set` (relative to the package) and fails below any of `minimums`.
