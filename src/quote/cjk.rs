@@ -59,7 +59,7 @@ const JA_AFTER: [&str; 30] = [
 
 /// Chinese speech verbs, standing before the opening mark (with `：` or `，`) or after the
 /// closing one.
-const ZH_CUES: [&str; 36] = [
+const ZH_CUES: [&str; 40] = [
     "留言質問",
     "留言质问",
     "表示",
@@ -91,6 +91,10 @@ const ZH_CUES: [&str; 36] = [
     "批评",
     "問道",
     "问道",
+    "問",
+    "问",
+    "提醒",
+    "提醒道",
     "直言",
     "嘲諷",
     "嘲讽",
@@ -440,11 +444,12 @@ const ZH_OPENERS: [&str; 9] = [
 
 /// Chinese time, sequence and manner words that open a clause before its subject or end the
 /// subject before its verb (afterwards, then, today, yesterday, recently, meanwhile, suddenly,
-/// just, hastily, again, at once, with a look of), simplified and traditional.
-const ZH_TIME_WORDS: [&str; 31] = [
+/// just, hastily, again, at once, with a look of, one after another), simplified and
+/// traditional.
+const ZH_TIME_WORDS: [&str; 33] = [
     "事後", "事后", "隨後", "随后", "之後", "之后", "後來", "后来", "當天", "当天", "今天", "昨天",
     "日前", "此前", "隨即", "随即", "接著", "接着", "同時", "同时", "其後", "其后", "突然", "剛剛",
-    "刚刚", "連忙", "连忙", "再次", "立即", "一臉", "一脸",
+    "刚刚", "連忙", "连忙", "再次", "立即", "一臉", "一脸", "紛紛", "纷纷",
 ];
 
 /// The fuller form of a Chinese, Japanese or Korean name among `earlier` names: one that
@@ -767,8 +772,17 @@ fn chinese(before: &str, after: &str, wide: &str) -> Option<(String, String)> {
             }
         }
     }
-    let head = clause_head(after.trim_start_matches(['，', ',', ' ']));
+    let rest = after.trim_start_matches(['，', ',', ' ']);
+    let head = clause_head(rest);
     let cue = ZH_CUES.iter().find(|c| head.ends_with(**c))?;
+    // A cue with a colon after it introduces the next quotation (`”,反而引來中國網友問:“推特
+    // 是什麼”`), not this one.
+    let next = rest
+        .get(rest.find(head).map_or(0, |i| i + head.len())..)
+        .unwrap_or("");
+    if next.trim_start().starts_with(['：', ':']) {
+        return None;
+    }
     let who = &head[..head.len() - cue.len()];
     Some((zh_speaker(who)?, (*cue).to_string()))
 }

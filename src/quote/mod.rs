@@ -1209,6 +1209,25 @@ mod tests {
     }
 
     #[test]
+    fn chinese_questions_after_asked_and_a_colon() {
+        // fixtures/realworld-next16/docs/590.txt: `反而引來中國網友問:“推特是什麼”?` and
+        // `中國網民紛紛問:“推特為何物”、“…”`: short quotations after `問` and a colon; the
+        // colon gives `問` to the quotation after it, not to the one before.
+        let text = include_str!("../../fixtures/realworld-next16/docs/590.txt");
+        let found = extract(&Document::new("590.txt", text), &[]);
+        let find = |t: &str| found.iter().find(|q| q.text == t);
+        assert!(find("推特是什麼").is_some_and(|q| q.cue.as_deref() == Some("問")));
+        assert_eq!(
+            find("推特為何物").and_then(|q| q.speaker.as_deref()),
+            Some("中國網民")
+        );
+        let before = found
+            .iter()
+            .find(|q| q.text.starts_with("華春瑩發布首條推文"));
+        assert!(before.is_some_and(|q| q.cue.as_deref() != Some("問")));
+    }
+
+    #[test]
     fn a_name_before_the_lead_ins_colon() {
         // fixtures/realworld-next6/docs/440.txt.
         let lead = "Iar debutul l-a făcut un citat din fostul mare om politic al Marii Britanii, \
