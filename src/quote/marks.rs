@@ -352,6 +352,13 @@ fn scan_with(text: &str, from: usize, skip: &[Range<usize>], html: bool) -> Vec<
                 }
             }
             '„' => opener(Family::Curly, &mut open),
+            // A double prime for the closing mark, as a typewriter-minded copy prints it (`„einen
+            // schönen letzten Abend in 2021″ und`).
+            '″' if !prev.is_whitespace() && !next.is_alphanumeric() => {
+                if is_open(Family::Curly, &open) {
+                    close(Family::Curly, &mut open);
+                }
+            }
             // Swedish and Finnish open with `”` too (`”Vi vann”, sa hon`): a `”` that no quote
             // awaits opens one where a straight mark would.
             '”' => {
@@ -387,6 +394,14 @@ fn scan_with(text: &str, from: usize, skip: &[Range<usize>], html: bool) -> Vec<
                 } else if is_open(Family::Guillemet, &open) && next.is_alphanumeric() {
                     // `«США … «сидіти і слухати» … країна»`: a quotation nested in one.
                     nested_guillemets.push(at);
+                } else if is_open(Family::Guillemet, &open)
+                    && !prev.is_whitespace()
+                    && (next == '\n' || next.is_whitespace() && after_word_end(text, i))
+                {
+                    // `… freiner l’épidémie ensemble« .`: the closing mark printed the wrong way
+                    // round, after a word and before the sentence's end.
+                    nested_guillemets.clear();
+                    close(Family::Guillemet, &mut open);
                 } else {
                     nested_guillemets.clear();
                     opener(Family::Guillemet, &mut open);
@@ -479,6 +494,14 @@ pub fn is_cut_off(text: &str, m: &Marks) -> bool {
     m.inner_end == m.close && m.close == text.trim_end().len()
 }
 
+/// Whether the text from `at` (after a space) goes on with a sentence's end or a clause's
+/// punctuation (`« .`, `« ,`), not with a word.
+fn after_word_end(text: &str, at: usize) -> bool {
+    text.get(at..)
+        .and_then(|t| t.trim_start_matches([' ', '\u{a0}']).chars().next())
+        .is_none_or(|c| matches!(c, '.' | ',' | ';' | '!' | '?' | '\n'))
+}
+
 /// Whether the quotation opened by `o` closes after the line end at `at`: within
 /// [`MAX_QUOTE`] of the opening and six line breaks, the next curly or straight mark is one
 /// that closes it (`”` for `“` and `„`, `"` for `"`, right after a letter or punctuation).
@@ -554,6 +577,31 @@ pub(super) fn outermost(mut found: Vec<Marks>) -> Vec<Marks> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn closing_marks_printed_as_other_characters() {
+        // fixtures/realworld-next18/docs/615.txt: a guillemet the wrong way round closes.
+        let t = "appel\u{e9} chaque Fran\u{e7}ais et Fran\u{e7}aise \u{e0} \u{ab} freiner \
+                 l\u{2019}\u{e9}pid\u{e9}mie ensemble \u{bb} : \u{ab} J\u{2019}ai confiance en \
+                 nous. Les heures que nous vivons sont cruciales. Faisons tout pour freiner \
+                 l\u{2019}\u{e9}pid\u{e9}mie ensemble\u{ab} . Rendez-vous \u{e0} la page \
+                 suivante >>";
+        let inner: Vec<&str> = scan(t, 0, &[])
+            .iter()
+            .map(|m| &t[m.inner_start..m.inner_end])
+            .collect();
+        assert!(inner.iter().any(
+            |q| q.trim().starts_with("J\u{2019}ai confiance") && q.trim().ends_with("ensemble")
+        ));
+        // fixtures/realworld-next18/docs/621.txt: a double prime closes `„`.
+        let t = "Au\u{df}erdem w\u{fc}nschte er \u{201e}einen sch\u{f6}nen letzten Abend in \
+                 2021\u{2033} und einen guten Rutsch.";
+        let inner: Vec<&str> = scan(t, 0, &[])
+            .iter()
+            .map(|m| &t[m.inner_start..m.inner_end])
+            .collect();
+        assert_eq!(inner, ["einen sch\u{f6}nen letzten Abend in 2021"]);
+    }
 
     #[test]
     fn lead_bytes_are_found_as_a_byte_by_byte_search_finds_them() {
