@@ -279,15 +279,16 @@ const NEXT17_MINIMUMS: [(&str, f64); 8] = [
 /// The eighteenth batch (`fixtures/realworld-next18`), 13 documents in 8 languages first scored
 /// at posts P 1.000 R 0.900, fields 0.981, dedup 0.914, quotes P 0.962 R 0.875, speakers 0.600,
 /// links 0.960, before the rules drawn from it (a signature right under another's, a media link
-/// glued to a full stop, `trinó`).
+/// glued to a full stop, `trinó`, closing marks printed as a double prime or a reversed
+/// guillemet).
 const NEXT18_MINIMUMS: [(&str, f64); 8] = [
     ("post_precision", 0.99),
     ("post_recall", 0.99),
     ("field_accuracy", 0.99),
     ("dedup", 0.99),
     ("quote_precision", 0.96),
-    ("quote_recall", 0.87),
-    ("speaker_accuracy", 0.64),
+    ("quote_recall", 0.91),
+    ("speaker_accuracy", 0.66),
     ("quote_links", 0.99),
 ];
 
