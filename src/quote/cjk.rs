@@ -103,8 +103,9 @@ const ZH_CUES: [&str; 40] = [
 ];
 
 /// Stems of Korean cues after the quotative ending (`고` or `라고`) that follows the closing
-/// mark: any ending follows (`썼다`, `썼고`, `밝혔으며`; `운을 뗀 뒤`: opened with).
-const KO_AFTER: [&str; 25] = [
+/// mark: any ending follows (`썼다`, `썼고`, `밝혔으며`; `운을 뗀 뒤`: opened with; `제안하자`:
+/// when it suggested).
+const KO_AFTER: [&str; 27] = [
     "말했",
     "밝혔",
     "전했",
@@ -130,6 +131,8 @@ const KO_AFTER: [&str; 25] = [
     "인사를",
     "운을",
     "말하",
+    "제안했",
+    "제안하",
 ];
 
 /// Whether a Korean word before a topic or subject particle is a dative or place phrase, not

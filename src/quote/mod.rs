@@ -1228,6 +1228,17 @@ mod tests {
     }
 
     #[test]
+    fn korean_suggested_after_the_quotative() {
+        // fixtures/realworld-next17/docs/609.txt: `"2020년을 한 단어로 표현해보자"고 제안하자`
+        // (when it suggested "…").
+        let text = include_str!("../../fixtures/realworld-next17/docs/609.txt");
+        let found = extract(&Document::new("609.txt", text), &[]);
+        assert!(found
+            .iter()
+            .any(|q| q.text == "2020년을 한 단어로 표현해보자"));
+    }
+
+    #[test]
     fn a_name_before_the_lead_ins_colon() {
         // fixtures/realworld-next6/docs/440.txt.
         let lead = "Iar debutul l-a făcut un citat din fostul mare om politic al Marii Britanii, \
