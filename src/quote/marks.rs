@@ -354,10 +354,11 @@ fn scan_with(text: &str, from: usize, skip: &[Range<usize>], html: bool) -> Vec<
             '„' => opener(Family::Curly, &mut open),
             // A double prime for the closing mark, as a typewriter-minded copy prints it (`„einen
             // schönen letzten Abend in 2021″ und`).
-            '″' if !prev.is_whitespace() && !next.is_alphanumeric() => {
-                if is_open(Family::Curly, &open) {
-                    close(Family::Curly, &mut open);
-                }
+            '″' if !prev.is_whitespace()
+                && !next.is_alphanumeric()
+                && is_open(Family::Curly, &open) =>
+            {
+                close(Family::Curly, &mut open);
             }
             // Swedish and Finnish open with `”` too (`”Vi vann”, sa hon`): a `”` that no quote
             // awaits opens one where a straight mark would.
