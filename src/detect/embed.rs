@@ -906,6 +906,17 @@ fn weight_exceeds(s: &str, limit: usize) -> bool {
 mod tests {
     use super::*;
 
+    /// The texts of the posts the detector finds in `text`, by handle.
+    fn texts_by_handle(text: &str) -> std::collections::HashMap<String, String> {
+        let doc = Document::new("t.txt", text);
+        let paras = Paras::new(&doc);
+        let mut claimed = vec![false; paras.list.len()];
+        scan(&doc, &paras, &mut claimed)
+            .into_iter()
+            .filter_map(|s| Some((s.author.handle?, s.text)))
+            .collect()
+    }
+
     #[test]
     fn prose_quoting_the_first_line_above_a_post() {
         // fixtures/realworld-next13/docs/544.txt, verbatim.
@@ -937,17 +948,8 @@ mod tests {
     fn signatures_glued_to_the_next_post_and_a_post_glued_to_prose() {
         // fixtures/realworld-next11/docs/519.txt: each signature's date touches the next
         // post's first word, and the first post the article's last sentence.
-        let text = include_str!("../../fixtures/realworld-next11/docs/519.txt");
-        let doc = Document::new("519.txt", text);
-        let paras = Paras::new(&doc);
-        let mut claimed = vec![false; paras.list.len()];
-        let found = scan(&doc, &paras, &mut claimed);
-        let by = |handle: &str| {
-            found
-                .iter()
-                .find(|s| s.author.handle.as_deref() == Some(handle))
-                .map(|s| s.text.as_str())
-        };
+        let found = texts_by_handle(include_str!("../../fixtures/realworld-next11/docs/519.txt"));
+        let by = |handle: &str| found.get(handle).map(String::as_str);
         assert!(by("elfritzos").is_some_and(|t| t.starts_with("#Bundesliga darf wieder.")));
         assert!(by("KaiAlandor").is_some_and(|t| t.starts_with("Die #Bundesliga darf also")));
         assert!(by("RaceFlo").is_some_and(|t| t.starts_with("Ganz Deutschland schränkt")));
@@ -959,15 +961,8 @@ mod tests {
         // fixtures/realworld-next17/docs/599.txt: the post printed line by line, single
         // newlines like the prose; the walk up passes the weight at the sentence naming the
         // author (`… Utku Reyhan paylaştığı mesajda, …`), and keeps the three lines under it.
-        let text = include_str!("../../fixtures/realworld-next17/docs/599.txt");
-        let doc = Document::new("599.txt", text);
-        let paras = Paras::new(&doc);
-        let mut claimed = vec![false; paras.list.len()];
-        let found = scan(&doc, &paras, &mut claimed);
-        let post = found
-            .iter()
-            .find(|s| s.author.handle.as_deref() == Some("UtkuReyhan_"))
-            .map(|s| s.text.as_str());
+        let found = texts_by_handle(include_str!("../../fixtures/realworld-next17/docs/599.txt"));
+        let post = found.get("UtkuReyhan_");
         assert!(post.is_some_and(|t| t.starts_with("ABD Donanmasının resmi profil sayfası.\n")));
     }
 
@@ -975,15 +970,8 @@ mod tests {
     fn a_paragraph_in_the_posts_language_across_one_blank_line() {
         // fixtures/realworld-next17/docs/603.txt: an English post of two paragraphs in an
         // Italian article, single blank lines between them and the signature.
-        let text = include_str!("../../fixtures/realworld-next17/docs/603.txt");
-        let doc = Document::new("603.txt", text);
-        let paras = Paras::new(&doc);
-        let mut claimed = vec![false; paras.list.len()];
-        let found = scan(&doc, &paras, &mut claimed);
-        let post = found
-            .iter()
-            .find(|s| s.author.handle.as_deref() == Some("jacopo_iacoboni"))
-            .map(|s| s.text.as_str());
+        let found = texts_by_handle(include_str!("../../fixtures/realworld-next17/docs/603.txt"));
+        let post = found.get("jacopo_iacoboni");
         assert!(
             post.is_some_and(|t| t.starts_with("Wow, this is really weird:")
                 && t.ends_with("About foreign interference 🙄 pic.twitter.com/ykgYrZssgS"))
@@ -995,21 +983,14 @@ mod tests {
         // fixtures/realworld-next18/docs/623.txt: three replies of a picture each, their
         // signatures right under the one before (`— Dyl (@UtdDyl) November 2, 2019` over `—
         // chlo✨ (@ChloeMcfcx) November 2, 2019`).
-        let text = include_str!("../../fixtures/realworld-next18/docs/623.txt");
-        let doc = Document::new("623.txt", text);
-        let paras = Paras::new(&doc);
-        let mut claimed = vec![false; paras.list.len()];
-        let found = scan(&doc, &paras, &mut claimed);
+        let found = texts_by_handle(include_str!("../../fixtures/realworld-next18/docs/623.txt"));
         for handle in ["ChloeMcfcx", "UtdMxtt", "berniesilvaa"] {
-            let post = found
-                .iter()
-                .find(|s| s.author.handle.as_deref() == Some(handle));
-            assert!(post.is_some_and(|s| s.text.is_empty()), "{handle}");
+            assert!(found.get(handle).is_some_and(String::is_empty), "{handle}");
         }
-        let above = found
-            .iter()
-            .find(|s| s.author.handle.as_deref() == Some("UtdDyl"));
-        assert!(above.is_some_and(|s| s.text == "Shameless, we’re awful end of."));
+        assert_eq!(
+            found.get("UtdDyl").map(String::as_str),
+            Some("Shameless, we’re awful end of.")
+        );
     }
 
     #[test]
