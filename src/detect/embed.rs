@@ -290,14 +290,7 @@ fn gather_text(
             break;
         }
         confirm(paras, &mut first, &mut segments, &mut pending);
-        // Across one blank line, a paragraph in the post's language where the article around
-        // it writes another (an English post's first paragraph in an Italian article).
-        let foreign = gap == 1
-            && !at_boundary
-            && in_post_language(text, paras, top - 1, k, last_line, &sig.name, |j| {
-                !claimed[j] && paras.list[j].range.start >= floor
-            });
-        if gap < 2 && !foreign || at_boundary || quotes_the_post(line, &text[segments[0].clone()]) {
+        if gap < 2 || at_boundary || quotes_the_post(line, &text[segments[0].clone()]) {
             break;
         }
         total += p.range.len();
@@ -650,59 +643,6 @@ fn foreign_to_prose(
     !scripts.is_empty() && scripts.iter().all(|&s| s != post)
 }
 
-/// Whether paragraph `above` is in the language of the post's last paragraph `last_line` (or
-/// that one too short to tell), and the article's prose around the post in another: the
-/// evidence a paragraph set off by one blank line needs to be the post's own (an English
-/// post's first paragraph in an Italian article). The prose is the paragraphs of
-/// [`MIN_PROSE_WORDS`] words or more among the [`PROSE_REACH`] over `above` and under the
-/// signature `sig` that `prose` says are no other post's: two at least, none in the post's
-/// language. Not a lead-in (`… Og det ble skikkelig fint:`), nor a sentence naming the author.
-fn in_post_language(
-    text: &str,
-    paras: &Paras,
-    above: usize,
-    sig: usize,
-    last_line: &str,
-    name: &str,
-    prose: impl Fn(usize) -> bool,
-) -> bool {
-    let para = |j: usize| &text[paras.list[j].range.clone()];
-    let line = para(above);
-    if line.trim_end().ends_with(':') || introduces_author(text, paras, above + 1, 1, name) {
-        return false;
-    }
-    let Some(post) = lang::detect(line) else {
-        return false;
-    };
-    if lang::detect(last_line).is_some_and(|l| l != post) {
-        return false;
-    }
-    let over = (above.saturating_sub(PROSE_REACH)..above).rev();
-    let under = sig + 1..(sig + 1 + PROSE_REACH).min(paras.list.len());
-    let mut told = 0;
-    for j in over.chain(under).filter(|&j| prose(j)) {
-        let p = para(j);
-        // Another post's signed paragraph is no article prose, nor a line too short for its
-        // language to be told reliably.
-        if p.contains("(@") || p.split_whitespace().count() < MIN_PROSE_WORDS {
-            continue;
-        }
-        match lang::detect(p) {
-            Some(l) if l == post => return false,
-            Some(_) => told += 1,
-            None => {}
-        }
-    }
-    told >= 2
-}
-
-/// Fewest words of an article paragraph whose language [`in_post_language`] compares.
-const MIN_PROSE_WORDS: usize = 12;
-
-/// How many paragraphs over and under a post [`in_post_language`] reads for the article's
-/// language.
-const PROSE_REACH: usize = 6;
-
 /// Whether a line is a signature alone: a dash, a name and `(@handle)`.
 fn signature_line(line: &str) -> bool {
     let line = line.trim_start();
@@ -964,18 +904,6 @@ mod tests {
         let found = texts_by_handle(include_str!("../../fixtures/realworld-next17/docs/599.txt"));
         let post = found.get("UtkuReyhan_");
         assert!(post.is_some_and(|t| t.starts_with("ABD Donanmasının resmi profil sayfası.\n")));
-    }
-
-    #[test]
-    fn a_paragraph_in_the_posts_language_across_one_blank_line() {
-        // fixtures/realworld-next17/docs/603.txt: an English post of two paragraphs in an
-        // Italian article, single blank lines between them and the signature.
-        let found = texts_by_handle(include_str!("../../fixtures/realworld-next17/docs/603.txt"));
-        let post = found.get("jacopo_iacoboni");
-        assert!(
-            post.is_some_and(|t| t.starts_with("Wow, this is really weird:")
-                && t.ends_with("About foreign interference 🙄 pic.twitter.com/ykgYrZssgS"))
-        );
     }
 
     #[test]
