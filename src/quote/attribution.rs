@@ -827,8 +827,8 @@ impl<'a> Toks<'a> {
     }
 
     /// Where a speaker phrase ending at `j` ends once a name in apposition closing the clause is
-    /// taken in (`la ministra de Seguridad, Carla Núñez`): after `, Name Name` up to `hi` or a
-    /// comma, else `j` unchanged.
+    /// taken in (`la ministra de Seguridad, Carla Núñez`): after `, Name Name` up to `hi`, a
+    /// comma or a bracket, else `j` unchanged.
     fn appositive_name(&self, j: usize, hi: usize) -> usize {
         if !(self.is(j, ",") && j + 1 < hi && self.cap(j + 1)) {
             return j;
@@ -837,7 +837,8 @@ impl<'a> Toks<'a> {
         while k < hi && k - j <= 4 && self.cap(k) {
             k += 1;
         }
-        if k == hi || self.is(k, ",") {
+        // A party in brackets may follow (`o governador de São Paulo, João Doria (PSDB).`).
+        if k == hi || self.is(k, ",") || self.is(k, "(") {
             k
         } else {
             j

@@ -1239,6 +1239,21 @@ mod tests {
     }
 
     #[test]
+    fn a_name_in_apposition_before_a_party_in_brackets() {
+        // fixtures/realworld-next18/docs/617.txt, line 5: `escreveu o governador de São Paulo,
+        // João Doria (PSDB).`
+        let text = include_str!("../../fixtures/realworld-next18/docs/617.txt");
+        let found = extract(&Document::new("617.txt", text), &[]);
+        let q = found
+            .iter()
+            .find(|q| q.text.starts_with("Não podemos tolerar"));
+        assert!(q.is_some_and(|q| q
+            .speaker
+            .as_deref()
+            .is_some_and(|s| s.ends_with("João Doria"))));
+    }
+
+    #[test]
     fn a_name_before_the_lead_ins_colon() {
         // fixtures/realworld-next6/docs/440.txt.
         let lead = "Iar debutul l-a făcut un citat din fostul mare om politic al Marii Britanii, \
