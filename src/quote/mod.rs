@@ -1186,26 +1186,23 @@ const TITLE_PARTICLES: [&str; 24] = [
 mod tests {
     use super::*;
 
+    /// The speaker of the first of `found` whose text starts with `start`.
+    fn speaker_starting<'q>(found: &'q [Quote], start: &str) -> Option<&'q str> {
+        found
+            .iter()
+            .find(|q| q.text.starts_with(start))
+            .and_then(|q| q.speaker.as_deref())
+    }
+
     #[test]
     fn a_title_goes_to_the_one_titled_person_named() {
         // fixtures/realworld-next16/docs/594.txt: `said Madam Mayor` (an honorific and a
         // title) and `asked the Mayor` are Councillor Manda Rigby, the only person it names.
         let text = include_str!("../../fixtures/realworld-next16/docs/594.txt");
         let found = extract(&Document::new("594.txt", text), &[]);
-        let speaker = |start: &str| {
-            found
-                .iter()
-                .find(|q| q.text.starts_with(start))
-                .and_then(|q| q.speaker.clone())
-        };
-        assert_eq!(
-            speaker("We are in the middle").as_deref(),
-            Some("Manda Rigby")
-        );
-        assert_eq!(
-            speaker("Please give us a follow").as_deref(),
-            Some("Manda Rigby")
-        );
+        let speaker = |start: &str| speaker_starting(&found, start);
+        assert_eq!(speaker("We are in the middle"), Some("Manda Rigby"));
+        assert_eq!(speaker("Please give us a follow"), Some("Manda Rigby"));
     }
 
     #[test]
@@ -1440,12 +1437,7 @@ mod tests {
         // under its quotation.
         let text = include_str!("../../fixtures/realworld-next11/docs/526.txt");
         let found = extract(&Document::new("526.txt", text), &[]);
-        let speaker_of = |start: &str| {
-            found
-                .iter()
-                .find(|q| q.text.starts_with(start))
-                .and_then(|q| q.speaker.as_deref())
-        };
+        let speaker_of = |start: &str| speaker_starting(&found, start);
         assert_eq!(speaker_of("Okay, Comey."), Some("MARK MARTIN ANGLE"));
         assert_eq!(speaker_of("These days it"), Some("MICHAEL WALKER"));
         assert_eq!(speaker_of("When this guy goes"), Some("MICKEY ROWE"));
