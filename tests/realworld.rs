@@ -289,7 +289,7 @@ const NEXT18_MINIMUMS: [(&str, f64); 8] = [
     ("dedup", 0.99),
     ("quote_precision", 0.96),
     ("quote_recall", 0.91),
-    ("speaker_accuracy", 0.66),
+    ("speaker_accuracy", 0.77),
     ("quote_links", 0.99),
 ];
 

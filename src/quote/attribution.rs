@@ -593,6 +593,15 @@ impl<'a> Toks<'a> {
                 }
             }
         }
+        // `DeMint, R-S.C., tweeted`: a party-and-state designation set off by commas after
+        // the subject is looked past.
+        if end > lo + 2
+            && is_party_designation(self.str(end - 1))
+            && self.is(end - 2, ",")
+            && self.word(end - 3)
+        {
+            return self.np_before(end - 2, lo);
+        }
         // `@handle tweeted`.
         if let Some(r) = end
             .checked_sub(2)
@@ -1295,6 +1304,21 @@ impl<'a> Toks<'a> {
 }
 
 /// Whether a word is written in a script without capitals (Hebrew, Arabic).
+/// A US party-and-state designation as newspapers print it after a legislator's name:
+/// `R-S.C.`, `D-Calif.`, `I-Vt.`, `R-Texas`.
+fn is_party_designation(word: &str) -> bool {
+    let Some(state) = word
+        .strip_prefix("R-")
+        .or_else(|| word.strip_prefix("D-"))
+        .or_else(|| word.strip_prefix("I-"))
+    else {
+        return false;
+    };
+    state.len() <= 8
+        && state.starts_with(|c: char| c.is_ascii_uppercase())
+        && state.bytes().all(|b| b.is_ascii_alphabetic() || b == b'.')
+}
+
 fn is_caseless(word: &str) -> bool {
     word.chars()
         .all(|c| matches!(c, '\u{0590}'..='\u{05FF}' | '\u{0600}'..='\u{06FF}'))

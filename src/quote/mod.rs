@@ -1195,6 +1195,17 @@ mod tests {
     }
 
     #[test]
+    fn a_party_designation_after_the_name_is_passed_over() {
+        // fixtures/realworld-next18/docs/619.txt: `“…,” DeMint, R-S.C., tweeted.` is Jim
+        // DeMint (named in full before), and so is the cue-less quotation that goes on.
+        let text = include_str!("../../fixtures/realworld-next18/docs/619.txt");
+        let found = extract(&Document::new("619.txt", text), &[]);
+        let speaker = |start: &str| speaker_starting(&found, start);
+        assert_eq!(speaker("Coburn forced Dems"), Some("Jim DeMint"));
+        assert_eq!(speaker("If Reid won't slow down"), Some("Jim DeMint"));
+    }
+
+    #[test]
     fn a_title_goes_to_the_one_titled_person_named() {
         // fixtures/realworld-next16/docs/594.txt: `said Madam Mayor` (an honorific and a
         // title) and `asked the Mayor` are Councillor Manda Rigby, the only person it names.
