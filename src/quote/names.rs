@@ -1484,10 +1484,12 @@ impl Names {
                 .find(|n| {
                     // A full name of a known given name is a person's, though nothing in the
                     // text gave it a role (`Casimiro, além de …, declarou apoio a Lula.`).
-                    let given = n.name.contains(' ')
-                        && gender::of_name(&n.name).is_some()
-                        && self.placed.binary_search(&n.at).is_err();
-                    (n.person || given) && !n.oblique && fits(n)
+                    let given = || {
+                        n.name.contains(' ')
+                            && gender::of_name(&n.name).is_some()
+                            && self.placed.binary_search(&n.at).is_err()
+                    };
+                    (n.person || given()) && !n.oblique && fits(n)
                 })
                 .unwrap_or(m)
         };
