@@ -508,6 +508,12 @@ fn confirm(
 }
 
 /// The number a line opens with as a list item (`1.Roubar pouco`, `2) Explicar`).
+/// Whether an item number alone (`1.`, `#1:`, `No. 1`) is the first of its list.
+fn opens_list(line: &str) -> bool {
+    let digits: String = line.chars().filter(char::is_ascii_digit).collect();
+    digits.trim_start_matches('0') == "1"
+}
+
 fn item_number(line: &str) -> Option<u32> {
     let digits = line.bytes().take_while(u8::is_ascii_digit).count();
     let mark = line.as_bytes().get(digits)?;
@@ -570,8 +576,13 @@ fn trailing_lines(
         let line = &text[paras.list[j].range.clone()];
         // The next item: a number alone (`#3:`), or, under a post that opens an item, a number
         // opening the line (`26)`, the post's text, its signature, the rest, `25) Путин …`).
-        if is_item_number(line) || listed && item_number(line).is_some() {
+        // A list that opens there (`1.`) is not the one the post is in: the lines above it
+        // are the article's (`Scroll down to see some of the hilarious responses!`).
+        if is_item_number(line) && !opens_list(line) || listed && item_number(line).is_some() {
             item_follows = true;
+            break;
+        }
+        if is_item_number(line) {
             break;
         }
         // The next signature, whole or cut by the end of the page (`— Kevin O`).
@@ -855,6 +866,26 @@ mod tests {
             .into_iter()
             .filter_map(|s| Some((s.author.handle?, s.text)))
             .collect()
+    }
+
+    #[test]
+    fn the_article_line_above_a_list_that_opens_is_no_part_of_the_post() {
+        // fixtures/realworld-next19/docs/637.txt, verbatim: a signature, the article's line,
+        // then `1.` opening the list of replies.
+        let text = "BASD schools and offices will be closed tomorrow, Feb 9, 2017
+— Joseph Roy (@BASDSUPT) February 9, 2017
+Students in the area immediately start praising him as a \"hero\" for the decision and the announcement. Scroll down to see some of the hilarious responses!
+1.
+@BASDSUPT I feel as if I just got truly blessed pic.twitter.com/74VGpeZf4R
+— Gab (@GabBuell) February 9, 2017
+2.
+";
+        let posts = texts_by_handle(text);
+        assert_eq!(
+            posts["BASDSUPT"],
+            "BASD schools and offices will be closed tomorrow, Feb 9, 2017"
+        );
+        assert!(posts["GabBuell"].starts_with("@BASDSUPT I feel"));
     }
 
     #[test]
