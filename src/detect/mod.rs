@@ -189,6 +189,7 @@ impl Detector {
         }
         sort_by_place(&mut found, |s| s);
         infer_handles(&mut found);
+        infer_replies(&mut found);
         found
     }
 }
@@ -238,6 +239,42 @@ fn sort_by_place<I>(items: &mut [I], sighting: impl Fn(&mut I) -> &mut Sighting)
     for item in items.iter_mut() {
         let s = sighting(item);
         s.set_quotes(s.quotes().map(|q| new_index[q]));
+    }
+}
+
+/// Marks as a reply a post whose text opens with the handle of a post shown above it in the
+/// same document, as replies printed under the post they answer read (`@BASDSUPT I feel as if
+/// I just got truly blessed`, under the superintendent's tweet). A post that opens with a
+/// handle shown only further down recommends that account; it does not answer it.
+fn infer_replies(found: &mut [Sighting]) {
+    let mut above: HashMap<(Platform, String), String> = HashMap::new();
+    for s in found.iter_mut() {
+        if s.reply_to().is_none() {
+            let opening = s
+                .text
+                .strip_prefix('@')
+                .map(|rest| {
+                    let len = rest
+                        .bytes()
+                        .take_while(|b| b.is_ascii_alphanumeric() || *b == b'_')
+                        .count();
+                    &rest[..len]
+                })
+                .filter(|h| !h.is_empty());
+            let own = s.author.handle.as_deref().map(str::to_ascii_lowercase);
+            if let Some(h) = opening.map(str::to_ascii_lowercase) {
+                if own.as_deref() != Some(h.as_str()) {
+                    if let Some(handle) = above.get(&(s.platform, h)).cloned() {
+                        s.set_reply_to(Some(handle));
+                    }
+                }
+            }
+        }
+        if let Some(handle) = &s.author.handle {
+            above
+                .entry((s.platform, handle.to_ascii_lowercase()))
+                .or_insert_with(|| handle.clone());
+        }
     }
 }
 
@@ -302,5 +339,33 @@ mod tests {
         s.set_quotes(None);
         assert_eq!(s.quotes(), None);
         assert_eq!(s.reply_to().as_deref(), Some("a"));
+    }
+
+    /// Replies printed under the post they answer open with its author's handle; a post that
+    /// opens with the handle of a post printed below it does not answer it.
+    #[test]
+    fn replies_open_with_the_handle_of_a_post_above() {
+        let replies_of = |text: &str| -> Vec<Option<String>> {
+            Detector::default()
+                .scan(&Document::new("t.txt", text))
+                .iter()
+                .map(|s| s.reply_to().clone())
+                .collect()
+        };
+        // fixtures/realworld-next19/docs/637.txt, verbatim.
+        let replies = replies_of(
+            "BASD schools and offices will be closed tomorrow, Feb 9, 2017
+— Joseph Roy (@BASDSUPT) February 9, 2017
+Students in the area immediately start praising him as a \"hero\" for the decision and the announcement. Scroll down to see some of the hilarious responses!
+1.
+@BASDSUPT I feel as if I just got truly blessed pic.twitter.com/74VGpeZf4R
+— Gab (@GabBuell) February 9, 2017
+2.
+",
+        );
+        assert_eq!(replies, [None, Some("BASDSUPT".to_string())]);
+        // fixtures/realworld/docs/213.txt: the account recommended is shown below.
+        let text = include_str!("../../fixtures/realworld/docs/213.txt");
+        assert!(replies_of(text).iter().all(Option::is_none));
     }
 }
