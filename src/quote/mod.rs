@@ -294,15 +294,18 @@ fn extract_outside(doc: &Document, posts: &[Range<usize>], code: Vec<Range<usize
                 }
             }
         }
-        let mention = resolve_speaker(text, people, &mut a, m, hi);
         // Korean too leaves the subject out, over several sentences, behind its quotative
-        // endings (`또 “…”면서`, `이어 “…”고 했다`): when nothing names the speaker.
-        if shape.cjk && a.speaker.is_none() && cjk::korean_quotative(&text[m.close..]) {
-            if let Some((close, Some(speaker))) = prev.as_ref() {
-                if m.open.saturating_sub(*close) <= KO_CARRY {
-                    a.speaker = Some(speaker.clone());
-                }
-            }
+        // endings (`또 “…”면서`, `이어 “…”고 했다`, `그는 “…”라고 설명했다`): when nothing
+        // names the speaker, the last one goes on, before any name merely printed nearer (a
+        // byline's `by KDT`).
+        let korean_carry = (shape.cjk && cjk::korean_quotative(&text[m.close..]))
+            .then_some(prev.as_ref())
+            .flatten()
+            .filter(|(close, _)| m.open.saturating_sub(*close) <= KO_CARRY)
+            .and_then(|(_, speaker)| speaker.as_deref());
+        let mention = resolve_speaker(text, people, &mut a, m, hi, korean_carry);
+        if a.speaker.is_none() {
+            a.speaker = korean_carry.map(str::to_string);
         }
         // Names without spaces are not in `people`: a CJK surname goes to the fuller form an
         // earlier quotation's speaker gave (`河野` after `河野太郎`).
@@ -601,14 +604,16 @@ fn continue_speaker(
 }
 
 /// The speaker as the article means it: the words printed at the cue resolved to the fullest
-/// earlier name that fits; with no words there, the nearest earlier name. Returns the words
-/// printed at the cue (the mention), if any.
+/// earlier name that fits; with no words there, a person named in the sentence, else the
+/// nearest earlier name, unless the sentence does not print it and a speaker is `carried` on
+/// from the quotation before. Returns the words printed at the cue (the mention), if any.
 fn resolve_speaker(
     text: &str,
     people: &names::Names,
     a: &mut attribution::Attribution,
     m: &marks::Marks,
     hi: usize,
+    carried: Option<&str>,
 ) -> Option<String> {
     if a.named_here || a.pronoun {
         let window_end = hi.min(m.close + attribution::WINDOW);
@@ -630,7 +635,18 @@ fn resolve_speaker(
                         .first_person(start, m.open)
                         .map(|n| people.canonical(n, m.open).to_string())
                 })
-                .or_else(|| people.resolve(None, m.open, m.open).speaker);
+                .or_else(|| {
+                    // The nearest name, when the sentence itself prints it (`아이디 Fgiy0000는
+                    // “…”며`); else the speaker carried on.
+                    let nearest = people.resolve(None, m.open, m.open).speaker;
+                    let sentence = text.get(start..m.open).unwrap_or("");
+                    match carried {
+                        Some(c) if !nearest.as_deref().is_some_and(|n| sentence.contains(n)) => {
+                            Some(c.to_string())
+                        }
+                        _ => nearest,
+                    }
+                });
         }
         None
     }
@@ -1192,6 +1208,20 @@ mod tests {
             .iter()
             .find(|q| q.text.starts_with(start))
             .and_then(|q| q.speaker.as_deref())
+    }
+
+    #[test]
+    fn a_korean_speaker_goes_on_past_a_byline_name() {
+        // fixtures/realworld-next20/docs/652.txt: after `트럼프 대통령은 … “자주, 너무 자주”라고
+        // 답했다`, `그는 “…”라고 설명했다` and `이어 “…”라며` go on with Trump, not with the
+        // byline's `by KDT` at the top, the only name in Latin capitals.
+        let text = include_str!("../../fixtures/realworld-next20/docs/652.txt");
+        let found = extract(&Document::new("652.txt", text), &[]);
+        let speaker = |start: &str| speaker_starting(&found, start);
+        assert_eq!(speaker("자주, 너무 자주"), Some("트럼프"));
+        assert_eq!(speaker("지금보다 옛날엔"), Some("트럼프"));
+        assert_eq!(speaker("하지만 우리는"), Some("트럼프"));
+        assert_eq!(speaker("이는 내겐"), Some("트럼프"));
     }
 
     #[test]
