@@ -962,6 +962,9 @@ pub static CUES: &[(&str, &str, CueKind)] = {
         ("cs", "odpověděla", Verb),
         ("cs", "uvádí", Verb),
         ("cs", "napsalo", Verb),
+        ("cs", "dodává", Verb),
+        ("cs", "vyzval", Verb),
+        ("cs", "vyzvala", Verb),
         ("sl", "sprašujejo", Verb),
         ("sr", "rekao", Verb),
         ("sr", "rekla", Verb),
@@ -1337,6 +1340,8 @@ pub static STOPS: &[&str] = &[
     // Portuguese and Italian prepositions (with their articles).
     "na", "no", "nas", "nos", "em", "pela", "pelo", "com", "após", "nel", "nella", "alla", "sul",
     "sulla", "dopo", "durante", "su",
+    // Czech and Polish prepositions (`napsala k příspěvku`).
+    "k", "ke", "v", "ve", "z", "ze", "od", "pro", "při", "před", "nad", "pod", "w", "przy", "dla",
     // Conjunctions opening a clause (`mentre altri sono più maliziosi:`).
     "mentre", "mientras", "enquanto", "tandis", "während", "terwijl",
 ];

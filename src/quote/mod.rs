@@ -1225,6 +1225,18 @@ mod tests {
     }
 
     #[test]
+    fn czech_cues_and_a_preposition_after_the_cue() {
+        // fixtures/realworld-next20/docs/649.txt: `," napsala k příspěvku.` (wrote to the
+        // post: no subject after the cue), `," dodává Jolie`, `," vyzvala na závěr`.
+        let text = include_str!("../../fixtures/realworld-next20/docs/649.txt");
+        let found = extract(&Document::new("649.txt", text), &[]);
+        let speaker = |start: &str| speaker_starting(&found, start);
+        assert_eq!(speaker("Toto je dopis"), Some("Angelina Jolie"));
+        assert_eq!(speaker("S lidmi, kteří"), Some("Angelina Jolie"));
+        assert_eq!(speaker("Stejně jako ostatní"), Some("Angelina Jolie"));
+    }
+
+    #[test]
     fn a_party_designation_after_the_name_is_passed_over() {
         // fixtures/realworld-next18/docs/619.txt: `“…,” DeMint, R-S.C., tweeted.` is Jim
         // DeMint (named in full before), and so is the cue-less quotation that goes on.
