@@ -322,10 +322,11 @@ fn zh_speaker(s: &str) -> Option<String> {
     let s = s.rfind(['〕', '】']).map_or(s, |i| {
         &s[i + s[i..].chars().next().map_or(1, char::len_utf8)..]
     });
+    // A title followed by a date (`蔡英文總統27日深夜`) stands after the name instead.
     let s = ZH_TITLES
         .iter()
         .filter_map(|t| s.rfind(t).map(|i| &s[i + t.len()..]))
-        .filter(|rest| rest.chars().count() >= 2)
+        .filter(|rest| rest.chars().count() >= 2 && !rest.starts_with(|c| NUMERALS.contains(c)))
         .min_by_key(|rest| rest.len())
         .unwrap_or(s);
     let s = ZH_OPENERS
@@ -350,7 +351,13 @@ fn zh_speaker(s: &str) -> Option<String> {
         }
         _ => s,
     };
-    speaker(s)
+    let who = speaker(s)?;
+    Some(
+        ZH_TITLES
+            .iter()
+            .find_map(|t| who.strip_suffix(t).filter(|name| name.chars().count() >= 2))
+            .map_or(who.clone(), str::to_string),
+    )
 }
 
 /// The word for a netizen, traditional and simplified, before a user's name (`網友「董郎」`,
@@ -440,9 +447,22 @@ const ZH_TITLES: [&str; 14] = [
     "首相",
 ];
 
-/// Chinese clause openers before a speaker: `but/also/besides there are …`, longest first.
-const ZH_OPENERS: [&str; 9] = [
-    "另有", "但有", "还有", "還有", "也有", "更有", "亦有", "而有", "有",
+/// Chinese clause openers before a speaker: `besides this`, `moreover`, `in addition`,
+/// `but/also/besides there are …`, longest first.
+const ZH_OPENERS: [&str; 13] = [
+    "除此之外",
+    "此外",
+    "另外",
+    "另有",
+    "但有",
+    "还有",
+    "還有",
+    "也有",
+    "更有",
+    "亦有",
+    "而有",
+    "而且",
+    "有",
 ];
 
 /// Chinese time, sequence and manner words that open a clause before its subject or end the
@@ -722,6 +742,10 @@ fn first_attributions(sentence: &str, clauses: usize) -> Option<(String, String)
             let clause = clause.trim();
             let cue = ZH_CUES.iter().find(|c| clause.ends_with(**c))?;
             let who = &clause[..clause.len() - cue.len()];
+            // A coordinated cue (`並表示`, `話中充滿忌妒並強調`) has its subject before it.
+            if who.contains(ZH_AND) {
+                return None;
+            }
             Some((zh_speaker(who)?, (*cue).to_string()))
         })
 }
@@ -756,8 +780,16 @@ fn chinese(before: &str, after: &str, wide: &str) -> Option<(String, String)> {
             // `國台辦今天卻表示，…，並強調「…」`: a cue coordinated with an earlier one (`並`,
             // and) has the sentence's subject, named at the first cue.
             if who.starts_with(ZH_AND) || who.contains(ZH_AND) {
-                let at_first = sentence_subject(last_sentence(wide));
-                return at_first.map(|(who, _)| (who, (*cue).to_string()));
+                // With no cue before it, the clause before names that subject
+                // (`蔡英文總統27日深夜在推特貼出4張圖,並表示:`).
+                let before_and = || {
+                    let rest = lead[..lead.len() - tail.len()].trim_end_matches([',', '，', ' ']);
+                    zh_speaker(clause_tail(rest))
+                };
+                let at_first = sentence_subject(last_sentence(wide)).map(|(who, _)| who);
+                return at_first
+                    .or_else(before_and)
+                    .map(|who| (who, (*cue).to_string()));
             }
             if let Some(who) = zh_speaker(who) {
                 return Some((who, (*cue).to_string()));
@@ -1237,6 +1269,17 @@ mod tests {
         assert_eq!(
             last("更有網友嘲諷：「太快來不及刪留言嗎？」"),
             pair("網友", "嘲諷")
+        );
+        // fixtures/realworld-next20/docs/650.txt: no cue before `並表示`; the clause before
+        // opens with the name, its title after it, then a date.
+        assert_eq!(
+            last("對此,蔡英文總統27日深夜在推特貼出4張圖,並表示:「那些懷疑台灣存在的人,這是我的回應。」"),
+            pair("蔡英文", "表示")
+        );
+        // fixtures/realworld/docs/071.txt: a clause opened by `除此之外` (besides) names nobody.
+        assert_eq!(
+            last("除此之外還上傳一支僅11秒的影片祝大家新年快樂,話中充滿忌妒並強調,「雖然我在上班,你們在狂歡,但我不怪你們。」"),
+            None
         );
     }
 
