@@ -418,6 +418,8 @@ fn attribute(
 ) -> attribution::Attribution {
     let mut a = attribute_in(scratch, m.open, m.close, floor_char(text, lo), hi, previous);
     if let Some(handle) = handle_after(text, m.close, hi)
+        .or_else(|| handle_credit_after(text, m.close, hi))
+        .or_else(|| handle_before(text, m.open, lo))
         .or_else(|| masked_id_opening(text.get(m.inner_start..m.inner_end).unwrap_or("")))
     {
         a.speaker = Some(handle.to_string());
@@ -490,6 +492,45 @@ fn handle_after(text: &str, close: usize, hi: usize) -> Option<&str> {
         && bare.chars().filter(char::is_ascii_alphanumeric).count() >= 2
         && bare.len() <= 20;
     (shaped && (handle.starts_with('@') || bare.contains(['_', '*']))).then_some(handle)
+}
+
+/// `“…,” @Arterbery, Saturday, 10AM.`: a handle right after the closing mark (a comma
+/// between at most), closing its clause, as lists of posts credit them.
+fn handle_credit_after(text: &str, close: usize, hi: usize) -> Option<&str> {
+    let rest = text.get(close..hi)?;
+    let rest = rest.strip_prefix(',').unwrap_or(rest);
+    let at = rest.len() - rest.trim_start_matches([' ', '\u{a0}']).len();
+    let handle = handle_at(rest, at)?;
+    let next = rest[at + handle.len()..].chars().next();
+    matches!(next, None | Some(',' | '.' | ';' | '\n' | '\r')).then_some(handle)
+}
+
+/// `…partiu para o campo de ataque: @ESPNagora “Jesus diz que …”`: a handle right before the
+/// opening mark, at the start of its line or after a colon, is whose post the marks hold.
+fn handle_before(text: &str, open: usize, lo: usize) -> Option<&str> {
+    let before = text.get(lo..open)?.trim_end_matches([' ', '\u{a0}']);
+    let at = before.rfind('@')?;
+    let handle = handle_at(before, at)?;
+    if at + handle.len() != before.len() {
+        return None;
+    }
+    let lead = before[..at].trim_end_matches([' ', '\u{a0}']);
+    (lead.is_empty() || lead.ends_with(['\n', ':'])).then_some(handle)
+}
+
+/// The handle (`@` and one to fifteen letters, digits or `_`) starting at byte `at` of `s`,
+/// not glued to a word before it.
+fn handle_at(s: &str, at: usize) -> Option<&str> {
+    let rest = s.get(at..)?.strip_prefix('@')?;
+    if s[..at].ends_with(|c: char| c.is_alphanumeric() || c == '_') {
+        return None;
+    }
+    let len = rest
+        .bytes()
+        .take_while(|b| b.is_ascii_alphanumeric() || *b == b'_')
+        .count();
+    let glued = rest[len..].starts_with(|c: char| c.is_alphanumeric());
+    ((1..=15).contains(&len) && !glued).then(|| &s[at..at + 1 + len])
 }
 
 /// How far after the closing mark the cue of [`quoted_name_after`] may stand, in bytes.
@@ -1234,6 +1275,24 @@ mod tests {
         assert_eq!(speaker("Toto je dopis"), Some("Angelina Jolie"));
         assert_eq!(speaker("S lidmi, kteří"), Some("Angelina Jolie"));
         assert_eq!(speaker("Stejně jako ostatní"), Some("Angelina Jolie"));
+    }
+
+    #[test]
+    fn a_handle_credit_after_the_marks_or_before_them() {
+        // fixtures/realworld-next19/docs/635.txt: `“…,” @Arterbery, Saturday, 10AM.`
+        let text = include_str!("../../fixtures/realworld-next19/docs/635.txt");
+        let found = extract(&Document::new("635.txt", text), &[]);
+        let speaker = |start: &str| speaker_starting(&found, start);
+        assert_eq!(speaker("My doorman advised me"), Some("@Arterbery"));
+        assert_eq!(speaker("Evacuating BK"), Some("@sarahvnyc"));
+        // fixtures/realworld-next19/docs/639.txt: `… o campo de ataque: @ESPNagora “Jesus diz
+        // que …”`: the handle's post, not the sentence's subject.
+        let text = include_str!("../../fixtures/realworld-next19/docs/639.txt");
+        let found = extract(&Document::new("639.txt", text), &[]);
+        assert_eq!(
+            speaker_starting(&found, "Jesus diz que Flamengo"),
+            Some("@ESPNagora")
+        );
     }
 
     #[test]
