@@ -1296,6 +1296,18 @@ mod tests {
     }
 
     #[test]
+    fn mandatario_is_a_title() {
+        // fixtures/realworld-next19/docs/627.txt: `", afirmó el mandatario en Twitter.` is
+        // Nayib Bukele, `el presidente de El Salvador`.
+        let text = include_str!("../../fixtures/realworld-next19/docs/627.txt");
+        let found = extract(&Document::new("627.txt", text), &[]);
+        assert_eq!(
+            speaker_starting(&found, "No entiendo ese rumor"),
+            Some("Nayib Bukele")
+        );
+    }
+
+    #[test]
     fn a_party_designation_after_the_name_is_passed_over() {
         // fixtures/realworld-next18/docs/619.txt: `“…,” DeMint, R-S.C., tweeted.` is Jim
         // DeMint (named in full before), and so is the cue-less quotation that goes on.

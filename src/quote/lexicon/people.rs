@@ -60,6 +60,9 @@ pub static TITLES: &[&str] = &[
     // Spanish, Portuguese, Italian.
     "presidente",
     "presidenta",
+    "mandatario",
+    "mandataria",
+    "mandatário",
     "ministro",
     "ministra",
     "senador",
