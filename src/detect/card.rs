@@ -356,11 +356,11 @@ impl<'t> Marks<'t> {
         self.next = Some(next);
         let reach = i + EVIDENCE_REACH;
         next <= reach
-            || self
-                .paras
-                .list
-                .get(reach + 1)
-                .is_some_and(|p| is_bare_link(self.text.get(p.range.clone()).unwrap_or("")))
+            || self.paras.list.get(reach + 1).is_some_and(|p| {
+                let line = self.text.get(p.range.clone()).unwrap_or("").trim_start();
+                // Every link line opens with `http` or `pic.`.
+                line.starts_with(['h', 'p']) && is_bare_link(line)
+            })
     }
 }
 
@@ -651,13 +651,17 @@ fn is_bare_link(s: &str) -> bool {
             .any(|p| s.starts_with(p))
 }
 
-/// Whether a line is one of the widget's own words (`Follow`, `Copy link`).
+/// Whether a line is one of the widget's own words (`Follow`, `Copy link`), lower case in
+/// `words`; an ASCII line is compared without being lowercased into a new string.
 fn is_furniture(s: &str, words: &[&str]) -> bool {
     let s = s.trim();
-    s.len() <= 40 && {
-        let s = s.to_lowercase();
-        words.contains(&s.as_str())
-    }
+    s.len() <= 40
+        && if s.is_ascii() {
+            words.iter().any(|w| w.eq_ignore_ascii_case(s))
+        } else {
+            let s = s.to_lowercase();
+            words.contains(&s.as_str())
+        }
 }
 
 /// `892 people are talking about this`, `Read 45 replies`, `See Name's other Tweets`.
@@ -1028,6 +1032,39 @@ mod tests {
         assert!(found > 100 && found < texts.len());
         for t in &texts {
             assert_eq!(has_entity(t), has_entity_reference(t), "{t:?}");
+        }
+    }
+
+    /// [`is_furniture`] answers as lowercasing the line does, in ASCII and in other scripts.
+    #[test]
+    fn furniture_as_lowercased() {
+        let reference = |s: &str, words: &[&str]| {
+            let s = s.trim();
+            s.len() <= 40 && words.contains(&s.to_lowercase().as_str())
+        };
+        let lines = [
+            "Follow",
+            "FOLLOW",
+            " follow ",
+            "Following",
+            "Folgen",
+            "Подписаться",
+            "ПОДПИСАТЬСЯ",
+            "Copy link",
+            "COPY LINK TO TWEET",
+            "Reply",
+            "Replies",
+            "Takip et",
+            "TAKİP ET",
+            "",
+            "Verified account",
+            "Kelvin \u{212A}",
+            "follow\u{212A}",
+        ];
+        for line in lines {
+            for words in [&HEADER_FURNITURE[..], &FOOTER_FURNITURE[..]] {
+                assert_eq!(is_furniture(line, words), reference(line, words), "{line}");
+            }
         }
     }
 
