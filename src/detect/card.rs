@@ -43,6 +43,13 @@ const MAX_NAME_LINE_BYTES: usize = 4 * (MAX_NAME_CHARS + 60);
 const MAX_NAME_WORDS: usize = 6;
 /// Most lines in a card body (lines before its date line).
 const MAX_BODY_LINES: usize = 8;
+/// Most header lines of their own under a name line (`@handle`, `· date`, `Follow`).
+const MAX_HEADER_LINES: usize = 4;
+/// The last paragraph after a card's name line that may give it evidence of a post (a handle
+/// or reply line in its header, an entity in its body), save the link lines an undated body
+/// takes under it: the header lines, the first body line after them, the body lines before a
+/// date line.
+const EVIDENCE_REACH: usize = MAX_HEADER_LINES + MAX_BODY_LINES;
 /// Longest card body in characters (a tweet's 280 plus room for expanded links).
 const MAX_BODY_CHARS: usize = 420;
 
@@ -271,8 +278,13 @@ struct Card {
 pub fn scan(doc: &Document, paras: &Paras, claimed: &mut [bool], out: &mut Vec<Sighting>) {
     let text = doc.text.as_str();
     let mut memo = Memo::new(paras.list.len());
+    let mut marks = Marks::new(text, paras);
     let mut i = 0;
     while i < paras.list.len() {
+        if !marks.may_prove(i) {
+            i += 1;
+            continue;
+        }
         let Some(card) = read_card(text, paras, claimed, &mut memo, i, true) else {
             i += 1;
             continue;
@@ -294,6 +306,71 @@ pub fn scan(doc: &Document, paras: &Paras, claimed: &mut [bool], out: &mut Vec<S
         }
         i = next;
     }
+}
+
+/// Where a card's evidence of a post can be: every handle and reply line has an `@`, and every
+/// entity [`has_entity`] finds a `#`, an `@`, a full-width `＃` or `＠` (whose first byte is
+/// `EF`), or a link, whose domain has a `.` right before a letter or digit (or a character
+/// outside ASCII, in a domain of another script; the entities' glue pass inserts only spaces
+/// and `!`, never between the two). A card read strictly from a name line with none of them
+/// in the paragraphs its evidence may come from ([`EVIDENCE_REACH`]) has none: the lines of
+/// menus and lists, and most sentences (a `.` before a space), are not read as cards.
+///
+/// The paragraphs are asked in order of the name lines, so each is looked at once.
+struct Marks<'t> {
+    text: &'t str,
+    paras: &'t Paras,
+    /// The first marked paragraph at or after the last one asked about (or the count of
+    /// paragraphs: none), once asked.
+    next: Option<usize>,
+}
+
+impl<'t> Marks<'t> {
+    fn new(text: &'t str, paras: &'t Paras) -> Marks<'t> {
+        Marks {
+            text,
+            paras,
+            next: None,
+        }
+    }
+
+    /// Whether paragraph `k` holds one of the bytes evidence needs.
+    fn marked(&self, k: usize) -> bool {
+        let line = self.paras.list.get(k).map_or(&[][..], |p| {
+            self.text.as_bytes().get(p.range.clone()).unwrap_or(&[])
+        });
+        marked(line)
+    }
+
+    /// Whether a card read strictly from name line `i` may find its evidence: a marked
+    /// paragraph within its reach, or a link line at the reach's end (an undated body takes
+    /// the link lines under it, however many). `i` never goes down from one call to the next.
+    ///
+    /// Exact: false only where [`read_card`] finds no evidence.
+    fn may_prove(&mut self, i: usize) -> bool {
+        let n = self.paras.list.len();
+        let next = match self.next {
+            Some(k) if k >= i => k,
+            _ => (i..n).find(|&k| self.marked(k)).unwrap_or(n),
+        };
+        self.next = Some(next);
+        let reach = i + EVIDENCE_REACH;
+        next <= reach
+            || self.paras.list.get(reach + 1).is_some_and(|p| {
+                let line = self.text.get(p.range.clone()).unwrap_or("").trim_start();
+                // Every link line opens with `http` or `pic.`.
+                line.starts_with(['h', 'p']) && is_bare_link(line)
+            })
+    }
+}
+
+/// Whether `line` holds one of the marks of [`Marks`].
+fn marked(line: &[u8]) -> bool {
+    memchr::memchr3(b'#', b'@', 0xEF, line).is_some()
+        || memchr::memchr_iter(b'.', line).any(|dot| {
+            line.get(dot + 1)
+                .is_some_and(|&b| b.is_ascii_alphanumeric() || b >= 0x80)
+        })
 }
 
 fn sighting(text: &str, paras: &Paras, first: usize, card: &Card) -> Sighting {
@@ -447,7 +524,7 @@ fn read_card(
     // and the widget's `Follow`.
     let mut furniture = false;
     let mut j = i + 1;
-    while usable(j) && paras.list[j].gap_before == 0 && j <= i + 4 {
+    while usable(j) && paras.list[j].gap_before == 0 && j <= i + MAX_HEADER_LINES {
         if is_furniture(line(j), &HEADER_FURNITURE) {
             furniture = true;
             j += 1;
@@ -574,13 +651,17 @@ fn is_bare_link(s: &str) -> bool {
             .any(|p| s.starts_with(p))
 }
 
-/// Whether a line is one of the widget's own words (`Follow`, `Copy link`).
+/// Whether a line is one of the widget's own words (`Follow`, `Copy link`), lower case in
+/// `words`; an ASCII line is compared without being lowercased into a new string.
 fn is_furniture(s: &str, words: &[&str]) -> bool {
     let s = s.trim();
-    s.len() <= 40 && {
-        let s = s.to_lowercase();
-        words.contains(&s.as_str())
-    }
+    s.len() <= 40
+        && if s.is_ascii() {
+            words.iter().any(|w| w.eq_ignore_ascii_case(s))
+        } else {
+            let s = s.to_lowercase();
+            words.contains(&s.as_str())
+        }
 }
 
 /// `892 people are talking about this`, `Read 45 replies`, `See Name's other Tweets`.
@@ -952,6 +1033,104 @@ mod tests {
         for t in &texts {
             assert_eq!(has_entity(t), has_entity_reference(t), "{t:?}");
         }
+    }
+
+    /// [`is_furniture`] answers as lowercasing the line does, in ASCII and in other scripts.
+    #[test]
+    fn furniture_as_lowercased() {
+        let reference = |s: &str, words: &[&str]| {
+            let s = s.trim();
+            s.len() <= 40 && words.contains(&s.to_lowercase().as_str())
+        };
+        let lines = [
+            "Follow",
+            "FOLLOW",
+            " follow ",
+            "Following",
+            "Folgen",
+            "Подписаться",
+            "ПОДПИСАТЬСЯ",
+            "Copy link",
+            "COPY LINK TO TWEET",
+            "Reply",
+            "Replies",
+            "Takip et",
+            "TAKİP ET",
+            "",
+            "Verified account",
+            "Kelvin \u{212A}",
+            "follow\u{212A}",
+        ];
+        for line in lines {
+            for words in [&HEADER_FURNITURE[..], &FOOTER_FURNITURE[..]] {
+                assert_eq!(is_furniture(line, words), reference(line, words), "{line}");
+            }
+        }
+    }
+
+    /// Every line of the fixtures and seeds with an entity [`has_entity`] counts has a mark
+    /// of [`Marks`], and so have links to domains of other scripts and addresses.
+    #[test]
+    fn entities_have_marks() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let mut texts: Vec<String> = [
+            "＃tag",
+            "＠ana",
+            "#x",
+            "@x",
+            "see t.co/abc",
+            "пример.рф",
+            "http://127.0.0.1/x",
+            "例え.テスト",
+            "pic.twitter.com/Ab12Cd34Ef",
+        ]
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
+        for dir in [root.join("fixtures"), root.join("seeds")] {
+            for entry in walkdir::WalkDir::new(dir).into_iter().flatten() {
+                if let Ok(text) = std::fs::read_to_string(entry.path()) {
+                    texts.extend(text.lines().filter(|l| l.len() < 600).map(str::to_string));
+                }
+            }
+        }
+        let with_entity: Vec<&String> = texts.iter().filter(|t| has_entity(t)).collect();
+        assert!(with_entity.len() > 100);
+        for t in with_entity {
+            assert!(marked(t.as_bytes()), "{t:?}");
+        }
+        assert!(!marked(b"The end. Next sentence, and more"));
+    }
+
+    /// A card read strictly is found only where [`Marks::may_prove`] lets it be looked for:
+    /// every paragraph of the text fixtures and seeds, as the name line of a card.
+    #[test]
+    fn cards_only_where_marks_are() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let (mut cards, mut skipped) = (0, 0);
+        for dir in [root.join("fixtures"), root.join("seeds")] {
+            for entry in walkdir::WalkDir::new(dir).into_iter().flatten() {
+                let Ok(text) = std::fs::read_to_string(entry.path()) else {
+                    continue;
+                };
+                let doc = Document::new("doc.txt", text.as_str());
+                let paras = Paras::new(&doc);
+                let claimed = vec![false; paras.list.len()];
+                let mut memo = Memo::new(paras.list.len());
+                let mut marks = Marks::new(&doc.text, &paras);
+                for i in 0..paras.list.len() {
+                    let may = marks.may_prove(i);
+                    let card = read_card(&doc.text, &paras, &claimed, &mut memo, i, true);
+                    assert!(may || card.is_none(), "{} at {i}", entry.path().display());
+                    cards += usize::from(card.is_some());
+                    skipped += usize::from(!may);
+                }
+            }
+        }
+        assert!(
+            cards > 20 && skipped > 1000,
+            "{cards} cards, {skipped} skipped"
+        );
     }
 
     /// The one-pass [`is_display_name`] answers as the reference does for every line (and its

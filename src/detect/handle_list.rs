@@ -110,9 +110,10 @@ pub fn scan(doc: &Document, paras: &Paras, claimed: &mut [bool], out: &mut Vec<S
                     name: None,
                 })
             }
-            // A credit names its author: any few words above it are the text.
-            Line::Other if card_text(doc, paras, k) => match kinds.get(k + 1) {
-                Some(&Line::Credit(name_end, at)) => {
+            // A credit names its author: any few words above it are the text (counted only
+            // over a credit: most lines have none under them).
+            Line::Other => match kinds.get(k + 1) {
+                Some(&Line::Credit(name_end, at)) if card_text(doc, paras, k) => {
                     let r = &paras.list[k + 1].range;
                     Some(Item {
                         first: k,

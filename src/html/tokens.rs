@@ -193,9 +193,37 @@ pub const fn hash(name: &[u8]) -> u64 {
     h
 }
 
+/// A set of tag-name [`hash`]es with a filter of their low six bits (a name's last letter and a
+/// bit of the one before): a hash outside the filter, as most names asked about are, is turned
+/// away by one test before the list is searched.
+#[derive(Debug, Clone, Copy)]
+pub struct HashSet<const N: usize> {
+    filter: u64,
+    list: [u64; N],
+}
+
+impl<const N: usize> HashSet<N> {
+    /// The set of the hashes in `list`.
+    pub const fn new(list: [u64; N]) -> HashSet<N> {
+        let mut filter = 0;
+        let mut i = 0;
+        while i < N {
+            filter |= 1 << (list[i] & 63);
+            i += 1;
+        }
+        HashSet { filter, list }
+    }
+
+    /// Whether `h` is in the set.
+    #[inline]
+    pub fn contains(&self, h: u64) -> bool {
+        self.filter >> (h & 63) & 1 == 1 && self.list.contains(&h)
+    }
+}
+
 /// Hashes of the tag names the tree-builder simulation knows.
 mod tag {
-    use super::hash;
+    use super::{hash, HashSet};
     macro_rules! tags {
         ($($id:ident = $name:literal),* $(,)?) => { $(pub const $id: u64 = hash($name);)* };
     }
@@ -229,7 +257,7 @@ mod tag {
         BR = b"br",
     );
     /// Start tags that leave foreign content.
-    pub const FOREIGN_EXIT: [u64; 44] = [
+    pub const FOREIGN_EXIT: HashSet<44> = HashSet::new([
         hash(b"b"),
         hash(b"big"),
         hash(b"blockquote"),
@@ -274,9 +302,9 @@ mod tag {
         hash(b"u"),
         hash(b"ul"),
         hash(b"var"),
-    ];
+    ]);
     /// Void elements (no content in HTML).
-    pub const VOID: [u64; 17] = [
+    pub const VOID: HashSet<17> = HashSet::new([
         hash(b"area"),
         hash(b"base"),
         hash(b"basefont"),
@@ -294,7 +322,7 @@ mod tag {
         hash(b"source"),
         hash(b"track"),
         hash(b"wbr"),
-    ];
+    ]);
 }
 
 /// How many bytes [`find_byte`] reads itself before it hands the rest to `memchr`.
@@ -660,7 +688,7 @@ impl<K: Sink> Tokenizer<'_, '_, K> {
             self.sink.end_tag(self.source, tag.name, tag.hash, span)
         } else {
             let held = if self.current_ns() == Ns::Html {
-                !tag::VOID.contains(&tag.hash)
+                !tag::VOID.contains(tag.hash)
             } else {
                 !self_closing
             };
@@ -703,7 +731,7 @@ impl<K: Sink> Tokenizer<'_, '_, K> {
 
     /// `lol_html`'s ambiguity guard for a start tag.
     fn guard_start(&mut self, h: u64) -> Step {
-        const SWITCHES: [u64; 10] = [
+        const SWITCHES: HashSet<10> = HashSet::new([
             tag::TEXTAREA,
             tag::TITLE,
             tag::PLAINTEXT,
@@ -714,8 +742,8 @@ impl<K: Sink> Tokenizer<'_, '_, K> {
             tag::NOEMBED,
             tag::NOFRAMES,
             tag::NOSCRIPT,
-        ];
-        let ambiguous = SWITCHES.contains(&h);
+        ]);
+        let ambiguous = SWITCHES.contains(h);
         match self.guard {
             Guard::Default => {
                 if h == tag::SELECT {
@@ -762,7 +790,7 @@ impl<K: Sink> Tokenizer<'_, '_, K> {
         }
         let ns = self.current_ns();
         if ns != Ns::Html {
-            if tag::FOREIGN_EXIT.contains(&h) {
+            if tag::FOREIGN_EXIT.contains(h) {
                 self.leave_ns();
             } else if ns == Ns::Svg && [tag::DESC, tag::TITLE, tag::FOREIGN_OBJECT].contains(&h)
                 || ns == Ns::MathMl && [tag::MI, tag::MO, tag::MN, tag::MS, tag::MTEXT].contains(&h)

@@ -18,13 +18,13 @@
 //! no open element is known from a count per name, and an end tag's match is looked for among
 //! the innermost [`MAX_CLOSE_SEARCH`] open elements only.
 
-use super::tokens::{self, hash, StartTag, TextType, EMPTY};
+use super::tokens::{self, hash, HashSet, StartTag, TextType, EMPTY};
 use rustc_hash::FxHashMap;
 use std::borrow::Cow;
 use std::ops::{ControlFlow, Range};
 
 /// Elements that never have content (names' [`hash`]es).
-const VOID: [u64; 14] = [
+const VOID: HashSet<14> = HashSet::new([
     hash(b"area"),
     hash(b"base"),
     hash(b"br"),
@@ -39,10 +39,10 @@ const VOID: [u64; 14] = [
     hash(b"source"),
     hash(b"track"),
     hash(b"wbr"),
-];
+]);
 
 /// Start tags that close an open `<p>` (names' [`hash`]es).
-const CLOSES_P: [u64; 24] = [
+const CLOSES_P: HashSet<24> = HashSet::new([
     hash(b"address"),
     hash(b"article"),
     hash(b"aside"),
@@ -67,7 +67,7 @@ const CLOSES_P: [u64; 24] = [
     hash(b"ol"),
     hash(b"p"),
     hash(b"ul"),
-];
+]);
 
 /// The hashes of `p` and `li`.
 const P: u64 = hash(b"p");
@@ -227,7 +227,7 @@ impl<'a, B: Build<'a>> tokens::Sink for Tree<'a, '_, B> {
         let source: &'a str = self.source;
         let lowered = lower(source.get(tag.name.clone()).unwrap_or(""));
         let name = Name::new(tag.hash, &lowered);
-        let void = !tag.held || VOID.contains(&tag.hash);
+        let void = !tag.held || VOID.contains(tag.hash);
         if tag.held {
             match &name {
                 Name::Hashed(h) => *self.counts.entry(*h).or_insert(0) += 1,
@@ -236,7 +236,7 @@ impl<'a, B: Build<'a>> tokens::Sink for Tree<'a, '_, B> {
             self.held.push((name.clone(), !void));
         }
         let top = self.open.last().map_or(0, Name::hash);
-        if top == P && CLOSES_P.contains(&tag.hash) || tag.hash == LI && top == LI {
+        if top == P && CLOSES_P.contains(tag.hash) || tag.hash == LI && top == LI {
             self.build.close(tag.span.start);
             self.open.pop();
         }
@@ -254,8 +254,13 @@ impl<'a, B: Build<'a>> tokens::Sink for Tree<'a, '_, B> {
         hash: u64,
         span: Range<usize>,
     ) -> ControlFlow<()> {
+        // The name is compared by its hash, unless that is [`EMPTY`].
         let source: &'a str = self.source;
-        let name = lower(source.get(name).unwrap_or(""));
+        let name = if hash == EMPTY {
+            lower(source.get(name).unwrap_or(""))
+        } else {
+            Cow::Borrowed("")
+        };
         self.end_tag(hash, &name, &span);
         ControlFlow::Continue(())
     }
