@@ -1308,6 +1308,17 @@ mod tests {
     }
 
     #[test]
+    fn the_account_is_its_owner() {
+        // fixtures/realworld-next19/docs/628.txt: `La cuenta de Twitter de la Casa Rosada, …`,
+        // then `publicó la cuenta oficial`, `la cuenta señaló:`.
+        let text = include_str!("../../fixtures/realworld-next19/docs/628.txt");
+        let found = extract(&Document::new("628.txt", text), &[]);
+        let speaker = |start: &str| speaker_starting(&found, start);
+        assert_eq!(speaker("Este es el momento"), Some("Casa Rosada"));
+        assert_eq!(speaker("Nos comportamos como"), Some("Casa Rosada"));
+    }
+
+    #[test]
     fn a_party_designation_after_the_name_is_passed_over() {
         // fixtures/realworld-next18/docs/619.txt: `“…,” DeMint, R-S.C., tweeted.` is Jim
         // DeMint (named in full before), and so is the cue-less quotation that goes on.

@@ -22,9 +22,10 @@ use super::lexicon::genders::{
     FEMININE_GIVEN_NAMES, FEMININE_TITLES, MASCULINE_GIVEN_NAMES, MASCULINE_TITLES,
 };
 use super::lexicon::people::{
-    CALENDAR_WORDS, COMPANY_NOUNS, ENGLISH_TITLES, GIVEN_NAMES, HEBREW_OPENERS, INDEFINITES,
-    MORE_FUNCTION_WORDS, MORE_PRONOUNS, OBJECT_NOUNS, ONE, PARTITIVE_PREPOSITIONS, PREPOSITIONS,
-    RELATION_NOUNS, SLAVIC_PREPOSITIONS, SUBJECT_VERBS, TITLES,
+    ACCOUNT_LINKS, ACCOUNT_NOUNS, CALENDAR_WORDS, COMPANY_NOUNS, ENGLISH_TITLES, GIVEN_NAMES,
+    HEBREW_OPENERS, INDEFINITES, MORE_FUNCTION_WORDS, MORE_PRONOUNS, OBJECT_NOUNS, ONE,
+    PARTITIVE_PREPOSITIONS, PREPOSITIONS, RELATION_NOUNS, SLAVIC_PREPOSITIONS, SUBJECT_VERBS,
+    TITLES,
 };
 use super::lexicon::{CLASSES, CUE_INDEX};
 use crate::document::is_letter;
@@ -82,7 +83,14 @@ pub struct Names {
     /// Where a name stands right before a speech verb (`…, Musk noted.`), in order: the
     /// subject of its own clause, whatever the sentence opened with.
     cued: Vec<usize>,
+    /// Where a name owns an account (`la cuenta de Twitter de la Casa Rosada`), in order:
+    /// whom `la cuenta` stands for.
+    owners: Vec<usize>,
 }
+
+/// Most words between an account noun and its owner's name (`cuenta oficial de Twitter de
+/// la`).
+const MAX_ACCOUNT_LINKS: usize = 5;
 
 /// A speaker as resolved: the name to report and the words printed at the cue.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -233,6 +241,8 @@ static OBJECT_SET: LazyLock<HashSet<&'static str>> =
     LazyLock::new(|| OBJECT_NOUNS.iter().copied().collect());
 static RELATION_SET: LazyLock<HashSet<&'static str>> =
     LazyLock::new(|| RELATION_NOUNS.iter().copied().collect());
+static ACCOUNT_SET: LazyLock<HashSet<&'static str>> =
+    LazyLock::new(|| ACCOUNT_NOUNS.iter().copied().collect());
 static COMPANY_SET: LazyLock<HashSet<&'static str>> =
     LazyLock::new(|| COMPANY_NOUNS.iter().copied().collect());
 static INDEFINITE_SET: LazyLock<HashSet<&'static str>> =
@@ -1395,6 +1405,22 @@ impl Names {
                     if a > 0 && low_at(a - 1).is_some_and(|w| PLACE_PREPOSITIONS.contains(w)) {
                         names.placed.push(start);
                     }
+                    // `la cuenta (oficial) de Twitter de la Casa Rosada`: back over articles,
+                    // possessive prepositions and platforms to an account noun.
+                    let owner = (1..=MAX_ACCOUNT_LINKS + 1)
+                        .map_while(|back| low_at(a.checked_sub(back)?))
+                        .take_while(|w| !ACCOUNT_SET.contains(w))
+                        .all(|w| {
+                            ACCOUNT_LINKS.contains(&w)
+                                || CLASSES.determiners.contains(w)
+                                || is_platform(w)
+                        });
+                    let account = (1..=MAX_ACCOUNT_LINKS + 1)
+                        .map_while(|back| low_at(a.checked_sub(back)?))
+                        .any(|w| ACCOUNT_SET.contains(w));
+                    if owner && account {
+                        names.owners.push(start);
+                    }
                     // Right before the verb that ends its sentence (`…, Musk noted.`); not a
                     // word apart (`Mumolo were writing`), nor a verb with its object after it
                     // (`Sondland told visiting Ukraine officials`).
@@ -2155,6 +2181,15 @@ impl Names {
                 })
             });
             return keep(Some(self.canonical(full.unwrap_or(p), at)));
+        }
+        // `la cuenta señaló`: the owner of the account named last.
+        if lows.iter().any(|l| ACCOUNT_SET.contains(l.as_str())) {
+            if let Some(owner) = self
+                .before(at)
+                .find(|m| self.owners.binary_search(&m.at).is_ok())
+            {
+                return keep(Some(owner.name.as_str()));
+            }
         }
         // `the company wrote`, `skrev bolaget`, `la aplicación dijo`: the organization named
         // last, a platform (`Twitter`) or a name in the paragraph no person's (`Apple`).

@@ -467,6 +467,47 @@ pub static COMPANY_NOUNS: &[&str] = &[
     "платформа",
 ];
 
+/// Accounts that post for their owner (`la cuenta de Twitter de la Casa Rosada`, `the
+/// official account of`): `la cuenta señaló` is that owner.
+pub static ACCOUNT_NOUNS: &[&str] = &[
+    "account",
+    "cuenta",
+    "conta",
+    "compte",
+    "profilo",
+    "perfil",
+    "profil",
+    "konto",
+    "аккаунт",
+    "акаунт",
+    "hesabı",
+    "akun",
+];
+
+/// Words between an account noun and its owner's name: possessive prepositions, articles are
+/// [`super::CLASSES`]' determiners, and `official`.
+pub static ACCOUNT_LINKS: &[&str] = &[
+    "of",
+    "de",
+    "del",
+    "da",
+    "do",
+    "di",
+    "della",
+    "dello",
+    "des",
+    "du",
+    "von",
+    "van",
+    "official",
+    "oficial",
+    "officiel",
+    "officielle",
+    "ufficiale",
+    "offizielle",
+    "offiziellen",
+];
+
 /// Prepositions of a partitive after an indefinite (`one of the users`, `один из
 /// пользователей`, `ktoś z komentujących`, `uno de los usuarios`).
 pub static PARTITIVE_PREPOSITIONS: &[&str] = &[
