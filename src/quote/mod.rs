@@ -1319,6 +1319,15 @@ mod tests {
     }
 
     #[test]
+    fn a_hindi_ergative_pronoun_is_the_person_named_before() {
+        // fixtures/realworld-next20/docs/643.txt: `प्रधानमंत्री नरेंद्र मोदी ने …`, then `उन्होंने
+        // लिखा- '…'` (he wrote).
+        let text = include_str!("../../fixtures/realworld-next20/docs/643.txt");
+        let found = extract(&Document::new("643.txt", text), &[]);
+        assert_eq!(speaker_starting(&found, "मैं अपने देश"), Some("नरेंद्र मोदी"));
+    }
+
+    #[test]
     fn a_party_designation_after_the_name_is_passed_over() {
         // fixtures/realworld-next18/docs/619.txt: `“…,” DeMint, R-S.C., tweeted.` is Jim
         // DeMint (named in full before), and so is the cue-less quotation that goes on.
