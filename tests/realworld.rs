@@ -43,7 +43,7 @@ const NEXT2_MINIMUMS: [(&str, f64); 8] = [
     ("dedup", 0.99),
     ("quote_precision", 0.99),
     ("quote_recall", 0.88),
-    ("speaker_accuracy", 0.78),
+    ("speaker_accuracy", 0.80),
     ("quote_links", 0.99),
 ];
 
@@ -81,7 +81,7 @@ const NEXT5_MINIMUMS: [(&str, f64); 8] = [
     ("dedup", 0.99),
     ("quote_precision", 0.97),
     ("quote_recall", 0.82),
-    ("speaker_accuracy", 0.55),
+    ("speaker_accuracy", 0.59),
     ("quote_links", 0.97),
 ];
 
@@ -293,6 +293,39 @@ const NEXT18_MINIMUMS: [(&str, f64); 8] = [
     ("quote_links", 0.99),
 ];
 
+/// The nineteenth batch (`fixtures/realworld-next19`), 13 documents in 6 languages first scored
+/// at posts P 0.774 R 0.871, fields 0.911, dedup 0.775, quotes P 0.974 R 0.921, speakers 0.622,
+/// links 1.000, before the rules drawn from it (replies opening with the handle of a post above,
+/// a list opening under a signature, handles crediting a quotation, accounts standing for their
+/// owners, `mandatario`). Posts P 0.774 and dedup 0.775: 634's four signature-only posts, each
+/// under a line of the article's (missed, the line taken as text), and the scorer matching
+/// 637's four media-only replies (texts equal once links are dropped) to the first.
+const NEXT19_MINIMUMS: [(&str, f64); 8] = [
+    ("post_precision", 0.77),
+    ("post_recall", 0.87),
+    ("field_accuracy", 0.94),
+    ("dedup", 0.77),
+    ("quote_precision", 0.97),
+    ("quote_recall", 0.92),
+    ("speaker_accuracy", 0.81),
+    ("quote_links", 0.99),
+];
+
+/// The twentieth batch (`fixtures/realworld-next20`), 13 documents in 12 languages first scored
+/// at posts P 1.000 R 1.000, fields 0.982, dedup 1.000, quotes P 1.000 R 0.828, speakers 0.241,
+/// links 0.931, before the rules drawn from it (a Korean speaker going on past a byline's name,
+/// Czech cues and prepositions, a coordinated Chinese cue, Hindi given names and pronouns).
+const NEXT20_MINIMUMS: [(&str, f64); 8] = [
+    ("post_precision", 0.99),
+    ("post_recall", 0.99),
+    ("field_accuracy", 0.98),
+    ("dedup", 0.99),
+    ("quote_precision", 0.99),
+    ("quote_recall", 0.82),
+    ("speaker_accuracy", 0.62),
+    ("quote_links", 0.93),
+];
+
 #[test]
 fn realworld_set_meets_its_minimums() {
     score_set("fixtures/realworld", &MINIMUMS);
@@ -386,6 +419,16 @@ fn seventeenth_next_batch_meets_its_minimums() {
 #[test]
 fn eighteenth_next_batch_meets_its_minimums() {
     score_set("fixtures/realworld-next18", &NEXT18_MINIMUMS);
+}
+
+#[test]
+fn nineteenth_next_batch_meets_its_minimums() {
+    score_set("fixtures/realworld-next19", &NEXT19_MINIMUMS);
+}
+
+#[test]
+fn twentieth_next_batch_meets_its_minimums() {
+    score_set("fixtures/realworld-next20", &NEXT20_MINIMUMS);
 }
 
 /// Scores the set in `set` (relative to the package) and fails below any of `minimums`.
