@@ -1357,6 +1357,17 @@ mod tests {
     }
 
     #[test]
+    fn fans_commenting_on_the_line_above_a_list() {
+        // fixtures/realworld-next21/docs/663.txt: `Фанати … почали активно коментувати
+        // публікацію:` over a line of their comments.
+        let text = include_str!("../../fixtures/realworld-next21/docs/663.txt");
+        let found = extract(&Document::new("663.txt", text), &[]);
+        let speaker = |start: &str| speaker_starting(&found, start);
+        assert_eq!(speaker("Вам ще Лещенко"), Some("Фанати"));
+        assert_eq!(speaker("Навіщо ви по сусідах"), Some("Фанати"));
+    }
+
+    #[test]
     fn a_party_designation_after_the_name_is_passed_over() {
         // fixtures/realworld-next18/docs/619.txt: `“…,” DeMint, R-S.C., tweeted.` is Jim
         // DeMint (named in full before), and so is the cue-less quotation that goes on.
