@@ -288,6 +288,7 @@ pub static FEMININE_GIVEN_NAMES: &[&str] = &[
     "mercedes",
     "alejandra",
     "daniela",
+    "manuela",
     "valentina",
     "camila",
     "mariana",
