@@ -1368,6 +1368,18 @@ mod tests {
     }
 
     #[test]
+    fn a_role_nobody_holds_goes_to_the_name_named_most() {
+        // fixtures/realworld-next21/docs/662.txt: `”, escribió la cantante en la descripción.`
+        // in an article about Shakira, named by that one name, with no evidence of a person.
+        let text = include_str!("../../fixtures/realworld-next21/docs/662.txt");
+        let found = extract(&Document::new("662.txt", text), &[]);
+        assert_eq!(
+            speaker_starting(&found, "Hoy quiero celebrar"),
+            Some("Shakira")
+        );
+    }
+
+    #[test]
     fn a_party_designation_after_the_name_is_passed_over() {
         // fixtures/realworld-next18/docs/619.txt: `“…,” DeMint, R-S.C., tweeted.` is Jim
         // DeMint (named in full before), and so is the cue-less quotation that goes on.

@@ -1824,11 +1824,23 @@ impl Names {
     /// title (`Transport Secretary Grant Hale` is not `the chairman`); any title, for an
     /// empty `title`.
     fn salient<'a>(&'a self, at: usize, title: &str) -> Option<&'a str> {
+        self.salient_among(at, title, |m| m.person, 2)
+    }
+
+    /// [`Names::salient`] among the names `counted`, named more than `lead` times as often as
+    /// any other.
+    fn salient_among<'a>(
+        &'a self,
+        at: usize,
+        title: &str,
+        counted: impl Fn(&Mention) -> bool,
+        lead: usize,
+    ) -> Option<&'a str> {
         // Each mention counts for the fullest name among them holding all its words (`López
         // Obrador`), its initials (`AMLO`) resolved first: one person, however written.
         let named: Vec<&str> = self
             .before(at)
-            .filter(|m| m.person)
+            .filter(|m| counted(m))
             .map(|m| self.initials_of(&m.name, at).unwrap_or(&m.name))
             .collect();
         // A part that fits two people (`Van Der Beek`) stays itself, as does one word (the
@@ -1869,7 +1881,7 @@ impl Names {
         let mut others: Vec<usize> = counts.values().copied().collect();
         others.sort_unstable();
         let rival = others.iter().rev().nth(1);
-        (*most >= 2 && rival.is_none_or(|r| r * 2 < *most) && !titled_otherwise(name))
+        (*most >= 2 && rival.is_none_or(|r| r * lead < *most) && !titled_otherwise(name))
             .then_some(*name)
     }
 
@@ -2234,7 +2246,26 @@ impl Names {
                             .flatten()
                     })
                     .or_else(|| described.then(|| self.nearest_person(at)).flatten())
-                    .or_else(|| self.sole_person(at)),
+                    .or_else(|| self.sole_person(at))
+                    // `escribió la cantante` in an article that names Shakira, by that one
+                    // name, more than anyone: the name it names most, person or not (no
+                    // place, platform or handle).
+                    .or_else(|| {
+                        described
+                            .then(|| {
+                                self.salient_among(
+                                    at,
+                                    t,
+                                    |m| {
+                                        !m.name.starts_with('@')
+                                            && !is_platform(&m.name)
+                                            && self.placed.binary_search(&m.at).is_err()
+                                    },
+                                    1,
+                                )
+                            })
+                            .flatten()
+                    }),
             );
         }
         // `Der 63-Jährige`, `the 16-year-old`, `el joven de 16 años`: somebody the text has
