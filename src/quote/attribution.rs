@@ -948,6 +948,20 @@ impl<'a> Toks<'a> {
         if !COORDINATORS.contains(&self.low(and)) {
             return None;
         }
+        // `…, informiert der Bürgermeister weiter und fragt:`: a speech verb before `and` with
+        // its subject after it (the verb second) has the subject of both.
+        let inverted = (lo..and).rev().take(MAX_INVERTED_REACH).find_map(|k| {
+            let (end, CueKind::Verb) = self.cue_at(k)? else {
+                return None;
+            };
+            let r = self.np_after(end, and)?;
+            let titled = r.clone().any(|t| title_of(self.low(t)).is_some());
+            (r.start == end && CLASSES.determiners.contains(self.low(r.start)) && titled)
+                .then(|| r.start..r.start + 2)
+        });
+        if inverted.is_some() {
+            return inverted;
+        }
         let mut r = self.np_after(lo, and)?;
         let w = self.low(r.start);
         let common = CLASSES.determiners.contains(w) || INDEFINITES.contains(&w);
@@ -1966,6 +1980,9 @@ fn after_pattern(post: &Toks<'_>, s: usize, m: usize) -> Option<Attribution> {
     }
     None
 }
+
+/// Most tokens back from `and` where a speech verb with its subject after it is looked for.
+const MAX_INVERTED_REACH: usize = 6;
 
 /// Most tokens of a relative clause between a speaker and the cue after a quotation.
 const MAX_RELATIVE_TOKENS: usize = 10;

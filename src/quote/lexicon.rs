@@ -177,6 +177,7 @@ pub static CUES: &[(&str, &str, CueKind)] = {
         ("de", "schreibt", Verb),
         ("de", "twittert", Verb),
         ("de", "betont", Verb),
+        ("de", "informiert", Verb),
         ("de", "warnte", Verb),
         ("de", "kritisierte", Verb),
         ("de", "laut", Prep),

@@ -1380,6 +1380,17 @@ mod tests {
     }
 
     #[test]
+    fn a_verb_second_subject_before_and_has_the_cue_after_it() {
+        // fixtures/realworld-next21/docs/665.txt: `Eine Anzeige bei der Polizei sei bereits
+        // gestellt, informiert der Bürgermeister weiter und fragt: „…“`: the mayor asks, not
+        // the complaint opening the sentence.
+        let text = include_str!("../../fixtures/realworld-next21/docs/665.txt");
+        let found = extract(&Document::new("665.txt", text), &[]);
+        let speaker = speaker_starting(&found, "Wer kann sachdienliche");
+        assert!(speaker.is_some_and(|s| s != "Eine Anzeige"), "{speaker:?}");
+    }
+
+    #[test]
     fn a_party_designation_after_the_name_is_passed_over() {
         // fixtures/realworld-next18/docs/619.txt: `“…,” DeMint, R-S.C., tweeted.` is Jim
         // DeMint (named in full before), and so is the cue-less quotation that goes on.
