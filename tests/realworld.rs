@@ -326,6 +326,23 @@ const NEXT20_MINIMUMS: [(&str, f64); 8] = [
     ("quote_links", 0.93),
 ];
 
+/// The twenty-first batch (`fixtures/realworld-next21`), 13 documents in 10 languages first
+/// scored at posts P 1.000 R 0.875, fields 0.943, dedup 0.909, quotes P 1.000 R 0.962, speakers
+/// 0.357, links 0.964 (with this session's earlier rules already in), before the rules drawn
+/// from it (fans commenting, `Manuela`, a role going to the name named most, a verb-second
+/// subject before `and`). Post recall 0.875: 655's TikTok embed (a caption of `##` hashtags
+/// over a `♬` line) is missed.
+const NEXT21_MINIMUMS: [(&str, f64); 8] = [
+    ("post_precision", 0.99),
+    ("post_recall", 0.87),
+    ("field_accuracy", 0.94),
+    ("dedup", 0.90),
+    ("quote_precision", 0.99),
+    ("quote_recall", 0.96),
+    ("speaker_accuracy", 0.64),
+    ("quote_links", 0.96),
+];
+
 #[test]
 fn realworld_set_meets_its_minimums() {
     score_set("fixtures/realworld", &MINIMUMS);
@@ -429,6 +446,11 @@ fn nineteenth_next_batch_meets_its_minimums() {
 #[test]
 fn twentieth_next_batch_meets_its_minimums() {
     score_set("fixtures/realworld-next20", &NEXT20_MINIMUMS);
+}
+
+#[test]
+fn twenty_first_next_batch_meets_its_minimums() {
+    score_set("fixtures/realworld-next21", &NEXT21_MINIMUMS);
 }
 
 /// Scores the set in `set` (relative to the package) and fails below any of `minimums`.
