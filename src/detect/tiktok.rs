@@ -18,9 +18,11 @@
 //! unclaimed paragraphs just above it, each at most one blank line from the next; a paragraph
 //! that is the `@handle` alone is preferred to one that merely starts with a handle (a caption
 //! may open with a mention). The text is everything between the handle and the `♬`, paragraphs
-//! joined by `\n`. Without such a handle there is no post: a `♬` in prose is not an embed. No
-//! date is shown, and the caption-less form (`@handle ♬ sound`) gives nothing, as it has no
-//! text to tell one video from another.
+//! joined by `\n`. Without such a handle there is a post only when the sound line stands on a
+//! line of its own (`♬ Lalala - İlkan Gunuc Remix - danilla_carvalho`) under a caption with a
+//! hashtag, its author's line lost: a `♬` in prose is not an embed. No date is shown, and the
+//! caption-less form (`@handle ♬ sound`) gives nothing, as it has no text to tell one video
+//! from another.
 
 use super::paragraphs::{is_space, Paras};
 use super::Sighting;
@@ -99,11 +101,14 @@ fn read(text: &str, paras: &Paras, claimed: &mut [bool], k: usize, at: usize) ->
         let (handle, rest) = handle_start(shown)?;
         Some((i, handle, rest.trim_matches(is_space).is_empty() && i != k))
     };
-    let (first, handle, _) = (top..=k)
+    let Some((first, handle, _)) = (top..=k)
         .rev()
         .filter_map(starts)
         .find(|&(_, _, lone)| lone)
-        .or_else(|| (top..=k).rev().find_map(starts))?;
+        .or_else(|| (top..=k).rev().find_map(starts))
+    else {
+        return captioned(text, paras, claimed, k, at, top);
+    };
     let start = paras.list.get(first)?.range.start;
     if at.saturating_sub(start) > MAX_TEXT_BYTES {
         return None;
@@ -143,6 +148,47 @@ fn read(text: &str, paras: &Paras, claimed: &mut [bool], k: usize, at: usize) ->
         text: body,
         extra: super::Extra::of(None, None, None),
         start,
+        end: line.end,
+    })
+}
+
+/// The embed with its author's line lost (`This is NEXT LEVEL! 😜 ##emojidance …`, blank, `♬
+/// Lalala - İlkan Gunuc Remix - danilla_carvalho`): a sound line of its own, a sound's name and
+/// its author after a ` - `, right under a caption with a hashtag, at most one blank line
+/// between. A post with no author; prose with a `♬` has neither the line nor the hashtag.
+fn captioned(
+    text: &str,
+    paras: &Paras,
+    claimed: &mut [bool],
+    k: usize,
+    at: usize,
+    top: usize,
+) -> Option<Sighting> {
+    let line = paras.list.get(k)?.range.clone();
+    let above = k.checked_sub(1).filter(|&a| a >= top)?;
+    let sound = text.get(at..line.end)?;
+    if !text.get(line.start..at)?.trim_matches(is_space).is_empty() || !sound.contains(" - ") {
+        return None;
+    }
+    let caption = paras.list.get(above)?.range.clone();
+    let body = text.get(caption.clone())?.trim_matches(is_space);
+    let tagged = body
+        .match_indices('#')
+        .any(|(i, _)| body[i + 1..].starts_with(|c: char| c.is_alphanumeric() || c == '#'));
+    if !tagged || body.contains(NOTE) {
+        return None;
+    }
+    for c in claimed.get_mut(above..=k)? {
+        *c = true;
+    }
+    Some(Sighting {
+        platform: Platform::TikTok,
+        kind: AppearanceKind::Embed,
+        author: Author::default(),
+        date: None,
+        text: body.to_string(),
+        extra: super::Extra::of(None, None, None),
+        start: caption.start,
         end: line.end,
     })
 }
@@ -194,6 +240,24 @@ mod tests {
         assert_eq!(handle_start("@jane, caption"), None);
         assert_eq!(handle_start("@abcdefghijklmnopqrstuvwxy x"), None);
         assert_eq!(handle_start("jane caption"), None);
+    }
+
+    #[test]
+    fn a_caption_over_its_sound_line_without_the_author() {
+        // fixtures/realworld-next21/docs/655.txt, verbatim: the author's line was lost.
+        let text = "Perhaps the most impressive \u{201c}Hand Emoji Challenge\u{201d} would be the video by user Nik Skrlec, which he completes the challenge using both hands and facial expressions:
+
+
+This is NEXT LEVEL! \u{1f61c} ##emojidance ##emojidancechallenge ##challenge ##viral ##tiktokslovenia ##slovenia ##fyp
+
+\u{266c} Lalala - \u{130}lkan Gunuc Remix - danilla_carvalho
+
+That\u{2019}s some serious hand-eye-face-emoji coordination right there.";
+        let found = scan_text(text);
+        assert_eq!(found.len(), 1, "{found:#?}");
+        assert_eq!(found[0].author, Author::default());
+        assert!(found[0].text.starts_with("This is NEXT LEVEL!"));
+        assert!(found[0].text.ends_with("##fyp"));
     }
 
     #[test]
