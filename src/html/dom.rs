@@ -124,9 +124,14 @@ impl<'a> Dom<'a> {
             span: 0..source.len(),
             end: 1,
         };
+        // A node per tag and per run of text between tags: room for one per `<` is made at
+        // once, rather than the vector copied as it doubles (most pages need about that many).
+        let mut nodes =
+            Vec::with_capacity(memchr::memchr_iter(b'<', source.as_bytes()).count() + 1);
+        nodes.push(root);
         let mut builder = Builder {
             source,
-            nodes: vec![root],
+            nodes,
             open: vec![0],
         };
         if !tree::build(source, &mut builder) {

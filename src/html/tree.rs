@@ -184,11 +184,19 @@ impl<'a, B: Build<'a>> Tree<'a, '_, B> {
     /// An end tag named `name` (of hash `hash`) at `span`: closes what the tokenizer would.
     fn end_tag(&mut self, hash: u64, name: &str, span: &Range<usize>) {
         let (counts, other_counts) = (&mut self.counts, &mut self.other_counts);
-        if count(counts, other_counts, hash, name).is_none_or(|c| *c == 0) {
-            return;
-        }
-        let Some(at) = self.held.iter().rposition(|(n, _)| n.is(hash, name)) else {
-            return;
+        // Mostly the innermost held element is the one closed: its count need not be asked
+        // (it is one at least) nor the others searched.
+        let at = match self.held.last() {
+            Some((n, _)) if n.is(hash, name) => self.held.len() - 1,
+            _ => {
+                if count(counts, other_counts, hash, name).is_none_or(|c| *c == 0) {
+                    return;
+                }
+                let Some(at) = self.held.iter().rposition(|(n, _)| n.is(hash, name)) else {
+                    return;
+                };
+                at
+            }
         };
         let mut reported = 0;
         for (closed, reports) in self.held.drain(at..) {

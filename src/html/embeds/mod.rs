@@ -173,17 +173,60 @@ const fn marker(m: &'static str) -> Marker {
     }
 }
 
-/// The [`pair_bit`]s of `markers`, together.
-fn bits(markers: &[Marker]) -> u64 {
-    markers.iter().fold(0, |set, m| set | m.bit)
+/// The [`pair_bit`]s of `markers`, together (worked out at compile time for the lists above).
+const fn bits(markers: &[Marker]) -> u64 {
+    let (mut set, mut i) = (0, 0);
+    while i < markers.len() {
+        set |= markers[i].bit;
+        i += 1;
+    }
+    set
 }
+
+/// The marker lists a class list is looked at for, by the element's name (`ANY_CLASSES` and
+/// the name's own), with their [`bits`] together: one choice per start tag, no sum per list.
+struct Wanted<'m> {
+    groups: [&'m [Marker]; 2],
+    bits: u64,
+}
+
+/// The lists of a `<blockquote>`.
+const WANTED_BLOCKQUOTE: Wanted<'static> = Wanted {
+    groups: [&ANY_CLASSES, &BLOCKQUOTE_CLASSES],
+    bits: bits(&ANY_CLASSES) | bits(&BLOCKQUOTE_CLASSES),
+};
+
+/// The lists of a `<figure>` or a `<div>`.
+const WANTED_WRAPPER: Wanted<'static> = Wanted {
+    groups: [&ANY_CLASSES, &WRAPPER_CLASSES],
+    bits: bits(&ANY_CLASSES) | bits(&WRAPPER_CLASSES),
+};
+
+/// The lists of any other element.
+const WANTED_ANY: Wanted<'static> = Wanted {
+    groups: [&ANY_CLASSES, &[]],
+    bits: bits(&ANY_CLASSES),
+};
 
 /// Whether class list `v` holds one of `groups`' markers (`v.contains(marker)`), looked for at
 /// each `-` of `v` only: a marker in `v` has its first `-` on one of them, with the bytes of
 /// its [`pair_bit`] around it, and is compared there, byte for byte; most lists have no `-`
 /// whose bytes around it are a marker's.
+#[cfg(test)]
 fn holds_marker(v: &[u8], groups: [&[Marker]; 2]) -> bool {
-    let wanted = bits(groups[0]) | bits(groups[1]);
+    holds_wanted(
+        v,
+        &Wanted {
+            groups,
+            bits: bits(groups[0]) | bits(groups[1]),
+        },
+    )
+}
+
+/// [`holds_marker`] with the lists' bits already together.
+fn holds_wanted(v: &[u8], wanted: &Wanted<'_>) -> bool {
+    let groups = wanted.groups;
+    let wanted = wanted.bits;
     let mut from = 0;
     while let Some(d) = v
         .get(from..)
@@ -240,24 +283,32 @@ pub fn may_embed(
     let value = |a: &super::tokens::Attr| decoded(source.get(a.value.0..a.value.1).unwrap_or(""));
     // The markers of any element, and those of this one's name, looked for in one pass over
     // its class lists.
-    let named: &[Marker] = match name {
-        "blockquote" => &BLOCKQUOTE_CLASSES,
-        "figure" | "div" => &WRAPPER_CLASSES,
-        _ => &[],
+    let wanted = match name {
+        "blockquote" => &WANTED_BLOCKQUOTE,
+        "figure" | "div" => &WANTED_WRAPPER,
+        _ => &WANTED_ANY,
     };
+    let bytes = source.as_bytes();
     let marked = tag.attrs.iter().any(|a| {
-        source
-            .get(a.name.0..a.name.1)
-            .is_some_and(|n| n.eq_ignore_ascii_case("class") || n.eq_ignore_ascii_case("classname"))
-            && {
-                // Decoded only when it has a character reference (most lists have none).
-                let raw = source.get(a.value.0..a.value.1).unwrap_or("");
-                let v = match super::tokens::find_byte(b'&', raw.as_bytes()) {
-                    Some(_) => decoded(raw),
-                    None => std::borrow::Cow::Borrowed(raw),
-                };
-                holds_marker(v.as_bytes(), [&ANY_CLASSES, named])
+        // `class` or `classname` in any case, compared as bytes (no character boundaries
+        // to check), its length first.
+        let attr = bytes.get(a.name.0..a.name.1).unwrap_or_default();
+        let class = match attr.len() {
+            5 => attr.eq_ignore_ascii_case(b"class"),
+            9 => attr.eq_ignore_ascii_case(b"classname"),
+            _ => false,
+        };
+        class && {
+            // Decoded only when it has a character reference (most lists have none).
+            let raw = bytes.get(a.value.0..a.value.1).unwrap_or_default();
+            match super::tokens::find_byte(b'&', raw) {
+                Some(_) => {
+                    let v = decoded(source.get(a.value.0..a.value.1).unwrap_or(""));
+                    holds_wanted(v.as_bytes(), wanted)
+                }
+                None => holds_wanted(raw, wanted),
             }
+        }
     });
     if marked {
         return true;
