@@ -258,6 +258,14 @@ pub fn title_of(word: &str) -> Option<&'static str> {
     if let Some(t) = word.strip_prefix("ex").and_then(|rest| TITLE_SET.get(rest)) {
         return Some(t);
     }
+    // Arabic `ل` (for, to) written solid before the article, whose alif it drops: `للرئيس`
+    // is `ل` + `الرئيس`.
+    if let Some(rest) = word.strip_prefix("لل") {
+        let mut defined = String::with_capacity(rest.len() + 4);
+        defined.push_str("ال");
+        defined.push_str(rest);
+        return TITLE_SET.get(&defined);
+    }
     // A compound's ending of five letters or more, after at least three: a few lookups.
     if word.len() < 8 {
         return None;
@@ -2393,6 +2401,9 @@ mod tests {
         assert_eq!(names(t), ["دونالد ترامب"]);
         let t = "وكتب الملك سلمان في تغريدته";
         assert_eq!(names(t), ["سلمان"]);
+        // fixtures/realworld-next21/docs/661.txt: `لل` (for the) before the title.
+        let t = "تابعة للرئيس الأميركي جو بايدن، بعد أن أدى اليمين الدستورية";
+        assert_eq!(names(t), ["جو بايدن"]);
     }
 
     #[test]
