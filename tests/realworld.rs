@@ -338,7 +338,7 @@ const NEXT21_MINIMUMS: [(&str, f64); 8] = [
     ("dedup", 0.99),
     ("quote_precision", 0.99),
     ("quote_recall", 0.96),
-    ("speaker_accuracy", 0.67),
+    ("speaker_accuracy", 0.74),
     ("quote_links", 0.96),
 ];
 

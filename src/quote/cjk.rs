@@ -851,9 +851,10 @@ const JA_TITLES: [&str; 23] = [
 ];
 
 /// Titles written after a Korean name, as their own word (`강승윤 씨는`, `트럼프 대통령은`).
-const KO_TITLES: [&str; 10] = [
+const KO_TITLES: [&str; 11] = [
     "씨",
     "대통령",
+    "후보",
     "의원",
     "장관",
     "위원장",
@@ -886,6 +887,23 @@ pub fn topic(text: &str, open: usize, lo: usize) -> Option<String> {
         if JA_ANNOUNCING.iter().any(|w| previous.contains(w)) {
             return japanese_topic(previous);
         }
+    }
+    // `윤 후보는 … 알렸다. 그는 “…”라고 적었다`: a sentence opened by a Korean pronoun has the
+    // previous sentence's topic.
+    let pronoun = sentence.split_whitespace().next().is_some_and(|w| {
+        KO_PRONOUNS.iter().any(|p| {
+            w.strip_prefix(p)
+                .is_some_and(|rest| KO_PARTICLES.contains(&rest))
+        })
+    });
+    if pronoun {
+        let rest = before[..start].trim_end().trim_end_matches(['.', '。']);
+        let from = rest
+            .rfind(['.', '。', '!', '?', '！', '？', '\n'])
+            .map_or(0, |i| {
+                i + rest[i..].chars().next().map_or(1, char::len_utf8)
+            });
+        return korean_topic(rest[from..].trim_start());
     }
     japanese_topic(sentence)
         .or_else(|| japanese_surname_topic(sentence, text, open))
@@ -1120,6 +1138,9 @@ pub fn korean_holder(title: &str, text: &str, at: usize) -> Option<String> {
     })
 }
 
+/// Most words from a Korean full name to its title (`윤석열 국민의힘 대선 후보가`).
+const KO_TITLE_REACH: usize = 3;
+
 /// Words between a Korean name and its title: `전` (former), `현` (current).
 const KO_FORMER: [&str; 2] = ["전", "현"];
 
@@ -1141,10 +1162,8 @@ pub fn korean_fuller(name: &str, text: &str, at: usize) -> Option<String> {
     before.match_indices(name).find_map(|(i, _)| {
         let rest = &before[i..];
         let printed = rest.split_whitespace().next()?;
-        let next = rest[printed.len()..]
-            .split_whitespace()
-            .next()
-            .unwrap_or("");
+        let mut after = rest[printed.len()..].split_whitespace();
+        let next = after.next().unwrap_or("");
         // `이외수씨가`: the name with the honorific `씨` glued, and a particle.
         let honoured = KO_PARTICLES
             .iter()
@@ -1152,11 +1171,17 @@ pub fn korean_fuller(name: &str, text: &str, at: usize) -> Option<String> {
             .unwrap_or(printed)
             .strip_suffix('씨');
         let word = honoured.unwrap_or(printed);
+        let title = |w: &str| {
+            KO_TITLES
+                .iter()
+                .any(|t| w.starts_with(t) && w.chars().count() <= t.chars().count() + 1)
+        };
+        // `윤석열 국민의힘 대선 후보가`: the party and the office run between the name and its
+        // title.
         let titled = honoured.is_some()
             || KO_FORMER.contains(&next)
-            || KO_TITLES
-                .iter()
-                .any(|t| next.starts_with(t) && next.chars().count() <= t.chars().count() + 1);
+            || title(next)
+            || after.take(KO_TITLE_REACH - 1).any(title);
         let n = word.chars().count();
         ((2..=3).contains(&n) && word.chars().all(hangul) && titled).then(|| word.to_string())
     })

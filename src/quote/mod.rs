@@ -1391,6 +1391,16 @@ mod tests {
     }
 
     #[test]
+    fn a_korean_pronoun_takes_the_previous_sentences_topic() {
+        // fixtures/realworld-next21/docs/664.txt: `윤석열 국민의힘 대선 후보가 …` (the party
+        // and the office between the name and the title), then `윤 후보는 … 알렸다. 그는
+        // “…”라고 적었다.`
+        let text = include_str!("../../fixtures/realworld-next21/docs/664.txt");
+        let found = extract(&Document::new("664.txt", text), &[]);
+        assert_eq!(speaker_starting(&found, "트윗 새내기"), Some("윤석열"));
+    }
+
+    #[test]
     fn a_party_designation_after_the_name_is_passed_over() {
         // fixtures/realworld-next18/docs/619.txt: `“…,” DeMint, R-S.C., tweeted.` is Jim
         // DeMint (named in full before), and so is the cue-less quotation that goes on.
