@@ -216,6 +216,11 @@ fn gather_text(
         let p = &paras.list[top - 1];
         let line = &text[p.range.clone()];
         let at_boundary = claimed[top - 1] || p.range.start < floor;
+        // The article quoting the post whole right above its first line (`"Size güveniyorum.
+        // …"` over `Size güveniyorum. … pic.twitter.com/…`): the post starts below it.
+        if pending == 0 && quotes_the_post(line, &text[segments[0].clone()]) {
+            break;
+        }
         // The article quoting the post's first words right above it (`غرد … قائلا: “لما كل
         // مرجعية …”` over the post printed line by line): the lines gathered are the post.
         if pending > 0 && !at_boundary && quotes_opening(line, &text[paras.list[top].range.clone()])
@@ -886,6 +891,18 @@ Students in the area immediately start praising him as a \"hero\" for the decisi
             "BASD schools and offices will be closed tomorrow, Feb 9, 2017"
         );
         assert!(posts["GabBuell"].starts_with("@BASDSUPT I feel"));
+    }
+
+    #[test]
+    fn the_article_quoting_the_post_whole_right_above_it() {
+        // fixtures/realworld-next20/docs/646.txt, lines 3-6 verbatim.
+        let text = "Hakkındaki soruşturmalar kapsamında gözaltına alınan Ekrem İmamoğlu, sosyal medya hesabından destekçilerine yönelik bir paylaşım yaptı. İmamoğlu mesajında şu ifadeleri kullandı:
+\"Size güveniyorum. Bu günler geçecek, geriye dayanışmanın ve mücadelenin güzelliği kalacak. Bir arada çok güçlüsünüz.\"
+Size güveniyorum. Bu günler geçecek, geriye dayanışmanın ve mücadelenin güzelliği kalacak. Bir arada çok güçlüsünüz. pic.twitter.com/6mdyApPj2W
+— Ekrem İmamoğlu (@ekrem_imamoglu) March 21, 2025
+";
+        let posts = texts_by_handle(text);
+        assert!(posts["ekrem_imamoglu"].starts_with("Size güveniyorum."));
     }
 
     #[test]
