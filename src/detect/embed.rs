@@ -246,9 +246,12 @@ fn gather_text(
                 // retvitovan više od 500.000 puta, navodi agencija AP.`). Otherwise they are article prose
                 // and dropped, but for lines of hashtags just above the text
                 // (`#ΜΕ_ΤΟΝ_ΚΥΡΙΑΚΟ`, then the post's words): no prose.
+                // So does a line naming the account by its handle (`…", tiró @krutza; y las
+                // respuestas son emocionantes.`).
                 let introduced = pending >= 2
                     && line.trim_end().ends_with(['.', ':'])
-                    && introduces_author(text, paras, top, 1, &sig.name)
+                    && (introduces_author(text, paras, top, 1, &sig.name)
+                        || names_handle(line, &sig.handle))
                     && !introduces_author(text, paras, first, pending, &sig.name);
                 if !introduced {
                     pending = entity_lines_above(text, paras, first, pending);
@@ -388,6 +391,16 @@ fn introduces_author(text: &str, paras: &Paras, first: usize, pending: usize, na
         text[p.range.clone()]
             .split(|c: char| !c.is_alphanumeric())
             .any(|w| parts.contains(&w))
+    })
+}
+
+/// Whether `line` writes `@handle` (any case) as a word of its own.
+fn names_handle(line: &str, handle: &str) -> bool {
+    line.match_indices('@').any(|(i, _)| {
+        let rest = &line[i + 1..];
+        rest.get(..handle.len())
+            .is_some_and(|h| h.eq_ignore_ascii_case(handle))
+            && !rest[handle.len()..].starts_with(|c: char| c.is_alphanumeric() || c == '_')
     })
 }
 
@@ -903,6 +916,19 @@ Size güveniyorum. Bu günler geçecek, geriye dayanışmanın ve mücadelenin g
 ";
         let posts = texts_by_handle(text);
         assert!(posts["ekrem_imamoglu"].starts_with("Size güveniyorum."));
+    }
+
+    #[test]
+    fn a_line_naming_the_handle_over_the_lines_of_a_post() {
+        // fixtures/realworld-next21/docs/653.txt, lines 6-9 verbatim: `…", tiró @krutza; y
+        // las respuestas son emocionantes.` over the post printed line by line.
+        let text = "Empiezo yo: una pareja de tuiteros se encargó durante años que mi hijo mayor tenga sus medicamentos que en Argentina no se conseguían más\", tiró @krutza; y las respuestas son emocionantes.
+Voy a hacer una pregunta que hace mucho no hago.
+Sin dar nombres ¿Hubo algún tuitero/a que hiciera algo que ustedes valoren mucho?
+Empiezo yo: una pareja de tuiteros se encargó durante años que mi hijo mayor tenga sus medicamentos que en Argentina no se conseguían más.
+";
+        let posts = texts_by_handle(text);
+        assert!(posts["krutza"].starts_with("Voy a hacer una pregunta"));
     }
 
     #[test]
