@@ -920,12 +920,13 @@ Size güveniyorum. Bu günler geçecek, geriye dayanışmanın ve mücadelenin g
 
     #[test]
     fn a_line_naming_the_handle_over_the_lines_of_a_post() {
-        // fixtures/realworld-next21/docs/653.txt, lines 6-9 verbatim: `…", tiró @krutza; y
+        // fixtures/realworld-next21/docs/653.txt, lines 6-10 verbatim: `…", tiró @krutza; y
         // las respuestas son emocionantes.` over the post printed line by line.
         let text = "Empiezo yo: una pareja de tuiteros se encargó durante años que mi hijo mayor tenga sus medicamentos que en Argentina no se conseguían más\", tiró @krutza; y las respuestas son emocionantes.
 Voy a hacer una pregunta que hace mucho no hago.
 Sin dar nombres ¿Hubo algún tuitero/a que hiciera algo que ustedes valoren mucho?
 Empiezo yo: una pareja de tuiteros se encargó durante años que mi hijo mayor tenga sus medicamentos que en Argentina no se conseguían más.
+— Enano pelado (@krutza) April 10, 2019 Veamos algunas de ellas:
 ";
         let posts = texts_by_handle(text);
         assert!(posts["krutza"].starts_with("Voy a hacer una pregunta"));
