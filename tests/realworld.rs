@@ -272,7 +272,7 @@ const NEXT17_MINIMUMS: [(&str, f64); 8] = [
     ("dedup", 0.99),
     ("quote_precision", 0.99),
     ("quote_recall", 0.88),
-    ("speaker_accuracy", 0.56),
+    ("speaker_accuracy", 0.62),
     ("quote_links", 0.80),
 ];
 

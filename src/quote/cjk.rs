@@ -1091,8 +1091,11 @@ fn korean_topic(sentence: &str) -> Option<String> {
             }
             // `보내냐는 질문`, `하라는 글`: a verb's adnominal ending, not a topic.
             let adnominal = w.ends_with('는') && stem.ends_with(['냐', '라', '다', '하', '되']);
+            // A platform is a topic as the subject of its sentence (`트위터가 자사 공식 계정으로
+            // “…”고 제안하자`: the company), not with `도` (`트위터도`, on Twitter too).
+            let platform_subject = is_platform_word(stem) && !w.ends_with('도');
             if hangul(stem, 2)
-                && !is_platform_word(stem)
+                && (!is_platform_word(stem) || platform_subject)
                 && !is_korean_adverbial(stem)
                 && !adnominal
             {

@@ -1450,6 +1450,12 @@ mod tests {
         assert!(found
             .iter()
             .any(|q| q.text == "2020년을 한 단어로 표현해보자"));
+        // `트위터가 자사 공식 계정으로 “…”고 제안하자`: the platform as its sentence's subject
+        // is the company speaking.
+        assert_eq!(
+            speaker_starting(&found, "2020년을 한 단어로"),
+            Some("트위터")
+        );
     }
 
     #[test]
