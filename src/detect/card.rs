@@ -1016,17 +1016,12 @@ mod tests {
     /// and on texts with full-width signs.
     #[test]
     fn entities_as_the_reference() {
-        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
         let mut texts: Vec<String> = ["＃tag", "＠ana", "a.b", "#x", "@x", "x", "$CASH", "ab.cd"]
             .iter()
             .map(|s| s.to_string())
             .collect();
-        for dir in [root.join("fixtures"), root.join("seeds")] {
-            for entry in walkdir::WalkDir::new(dir).into_iter().flatten() {
-                if let Ok(text) = std::fs::read_to_string(entry.path()) {
-                    texts.extend(text.lines().filter(|l| l.len() < 600).map(str::to_string));
-                }
-            }
+        for (_, text) in fixture_texts() {
+            texts.extend(text.lines().filter(|l| l.len() < 600).map(str::to_string));
         }
         let found = texts.iter().filter(|t| has_entity(t)).count();
         assert!(found > 100 && found < texts.len());
@@ -1068,11 +1063,23 @@ mod tests {
         }
     }
 
+    /// Every text file under `fixtures/` and `seeds/`, with its path.
+    fn fixture_texts() -> Vec<(std::path::PathBuf, String)> {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        [root.join("fixtures"), root.join("seeds")]
+            .into_iter()
+            .flat_map(|dir| walkdir::WalkDir::new(dir).into_iter().flatten())
+            .filter_map(|entry| {
+                let text = std::fs::read_to_string(entry.path()).ok()?;
+                Some((entry.into_path(), text))
+            })
+            .collect()
+    }
+
     /// Every line of the fixtures and seeds with an entity [`has_entity`] counts has a mark
     /// of [`Marks`], and so have links to domains of other scripts and addresses.
     #[test]
     fn entities_have_marks() {
-        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
         let mut texts: Vec<String> = [
             "＃tag",
             "＠ana",
@@ -1087,12 +1094,8 @@ mod tests {
         .iter()
         .map(|s| s.to_string())
         .collect();
-        for dir in [root.join("fixtures"), root.join("seeds")] {
-            for entry in walkdir::WalkDir::new(dir).into_iter().flatten() {
-                if let Ok(text) = std::fs::read_to_string(entry.path()) {
-                    texts.extend(text.lines().filter(|l| l.len() < 600).map(str::to_string));
-                }
-            }
+        for (_, text) in fixture_texts() {
+            texts.extend(text.lines().filter(|l| l.len() < 600).map(str::to_string));
         }
         let with_entity: Vec<&String> = texts.iter().filter(|t| has_entity(t)).collect();
         assert!(with_entity.len() > 100);
@@ -1106,25 +1109,19 @@ mod tests {
     /// every paragraph of the text fixtures and seeds, as the name line of a card.
     #[test]
     fn cards_only_where_marks_are() {
-        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
         let (mut cards, mut skipped) = (0, 0);
-        for dir in [root.join("fixtures"), root.join("seeds")] {
-            for entry in walkdir::WalkDir::new(dir).into_iter().flatten() {
-                let Ok(text) = std::fs::read_to_string(entry.path()) else {
-                    continue;
-                };
-                let doc = Document::new("doc.txt", text.as_str());
-                let paras = Paras::new(&doc);
-                let claimed = vec![false; paras.list.len()];
-                let mut memo = Memo::new(paras.list.len());
-                let mut marks = Marks::new(&doc.text, &paras);
-                for i in 0..paras.list.len() {
-                    let may = marks.may_prove(i);
-                    let card = read_card(&doc.text, &paras, &claimed, &mut memo, i, true);
-                    assert!(may || card.is_none(), "{} at {i}", entry.path().display());
-                    cards += usize::from(card.is_some());
-                    skipped += usize::from(!may);
-                }
+        for (path, text) in fixture_texts() {
+            let doc = Document::new("doc.txt", text.as_str());
+            let paras = Paras::new(&doc);
+            let claimed = vec![false; paras.list.len()];
+            let mut memo = Memo::new(paras.list.len());
+            let mut marks = Marks::new(&doc.text, &paras);
+            for i in 0..paras.list.len() {
+                let may = marks.may_prove(i);
+                let card = read_card(&doc.text, &paras, &claimed, &mut memo, i, true);
+                assert!(may || card.is_none(), "{} at {i}", path.display());
+                cards += usize::from(card.is_some());
+                skipped += usize::from(!may);
             }
         }
         assert!(
@@ -1138,7 +1135,6 @@ mod tests {
     /// scripts.
     #[test]
     fn display_names_as_the_reference() {
-        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
         let mut names: Vec<String> = [
             "Subscribe",
             "SHARE THIS",
@@ -1170,18 +1166,13 @@ mod tests {
         .iter()
         .map(|s| s.to_string())
         .collect();
-        for dir in [root.join("fixtures"), root.join("seeds")] {
-            for entry in walkdir::WalkDir::new(dir).into_iter().flatten() {
-                let Ok(text) = std::fs::read_to_string(entry.path()) else {
-                    continue;
-                };
-                for line in text.lines().filter(|l| l.len() < 400) {
-                    let words: Vec<&str> = line.split(' ').collect();
-                    for n in 1..=words.len().min(4) {
-                        names.push(words[..n].join(" "));
-                    }
-                    names.push(line.trim().to_string());
+        for (_, text) in fixture_texts() {
+            for line in text.lines().filter(|l| l.len() < 400) {
+                let words: Vec<&str> = line.split(' ').collect();
+                for n in 1..=words.len().min(4) {
+                    names.push(words[..n].join(" "));
                 }
+                names.push(line.trim().to_string());
             }
         }
         assert!(names.len() > 10_000);
