@@ -249,24 +249,14 @@ fn sort_by_place<I>(items: &mut [I], sighting: impl Fn(&mut I) -> &mut Sighting)
 fn infer_replies(found: &mut [Sighting]) {
     let mut above: HashMap<(Platform, String), String> = HashMap::new();
     for s in found.iter_mut() {
-        if s.reply_to().is_none() {
-            let opening = s
-                .text
-                .strip_prefix('@')
-                .map(|rest| {
-                    let len = rest
-                        .bytes()
-                        .take_while(|b| b.is_ascii_alphanumeric() || *b == b'_')
-                        .count();
-                    &rest[..len]
-                })
-                .filter(|h| !h.is_empty());
+        if s.reply_to().is_none() && s.text.starts_with('@') {
             let own = s.author.handle.as_deref().map(str::to_ascii_lowercase);
-            if let Some(h) = opening.map(str::to_ascii_lowercase) {
-                if own.as_deref() != Some(h.as_str()) {
-                    if let Some(handle) = above.get(&(s.platform, h)).cloned() {
-                        s.set_reply_to(Some(handle));
-                    }
+            if let Some(h) = crate::post::entities::reply_handle(&s.text)
+                .map(|h| h.to_ascii_lowercase())
+                .filter(|h| own.as_deref() != Some(h.as_str()))
+            {
+                if let Some(handle) = above.get(&(s.platform, h)).cloned() {
+                    s.set_reply_to(Some(handle));
                 }
             }
         }

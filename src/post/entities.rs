@@ -286,7 +286,6 @@ pub fn url_spans(text: &str) -> Vec<Span> {
 }
 
 /// The handle a text replies to: an `@handle` that opens it (after optional spaces).
-#[cfg(any(test, feature = "_internal"))]
 pub fn reply_handle(text: &str) -> Option<String> {
     let glued = Unglued::new(text);
     Extractor::new()
