@@ -1415,18 +1415,15 @@ impl Names {
                     }
                     // `la cuenta (oficial) de Twitter de la Casa Rosada`: back over articles,
                     // possessive prepositions and platforms to an account noun.
-                    let owner = (1..=MAX_ACCOUNT_LINKS + 1)
+                    let owned = (1..=MAX_ACCOUNT_LINKS + 1)
                         .map_while(|back| low_at(a.checked_sub(back)?))
-                        .take_while(|w| !ACCOUNT_SET.contains(w))
-                        .all(|w| {
-                            ACCOUNT_LINKS.contains(&w)
+                        .find(|w| {
+                            !(ACCOUNT_LINKS.contains(w)
                                 || CLASSES.determiners.contains(w)
-                                || is_platform(w)
-                        });
-                    let account = (1..=MAX_ACCOUNT_LINKS + 1)
-                        .map_while(|back| low_at(a.checked_sub(back)?))
-                        .any(|w| ACCOUNT_SET.contains(w));
-                    if owner && account {
+                                || is_platform(w))
+                        })
+                        .is_some_and(|w| ACCOUNT_SET.contains(w));
+                    if owned {
                         names.owners.push(start);
                     }
                     // Right before the verb that ends its sentence (`…, Musk noted.`); not a
