@@ -137,19 +137,25 @@ fn read(text: &str, paras: &Paras, claimed: &mut [bool], k: usize, at: usize) ->
     for c in claimed.get_mut(first..=k)? {
         *c = true;
     }
-    Some(Sighting {
+    let author = Author {
+        name: None,
+        handle: Some(handle.to_string()),
+    };
+    Some(embed(author, body, start..line.end))
+}
+
+/// A TikTok embed's sighting: no date is shown.
+fn embed(author: Author, text: String, span: std::ops::Range<usize>) -> Sighting {
+    Sighting {
         platform: Platform::TikTok,
         kind: AppearanceKind::Embed,
-        author: Author {
-            name: None,
-            handle: Some(handle.to_string()),
-        },
+        author,
         date: None,
-        text: body,
+        text,
         extra: super::Extra::of(None, None, None),
-        start,
-        end: line.end,
-    })
+        start: span.start,
+        end: span.end,
+    }
 }
 
 /// The embed with its author's line lost (`This is NEXT LEVEL! 😜 ##emojidance …`, blank, `♬
@@ -181,16 +187,11 @@ fn captioned(
     for c in claimed.get_mut(above..=k)? {
         *c = true;
     }
-    Some(Sighting {
-        platform: Platform::TikTok,
-        kind: AppearanceKind::Embed,
-        author: Author::default(),
-        date: None,
-        text: body.to_string(),
-        extra: super::Extra::of(None, None, None),
-        start: caption.start,
-        end: line.end,
-    })
+    Some(embed(
+        Author::default(),
+        body.to_string(),
+        caption.start..line.end,
+    ))
 }
 
 /// `@handle` at the start of `s`, ended by white space, a `♬` or the end: the handle and what
