@@ -51,6 +51,11 @@ fn either<T: ?Sized>(test: impl Fn(&T) -> bool, feminine: &T, masculine: &T) -> 
     }
 }
 
+/// The gender of a lowercase given name the lexicon knows (`мария`, `john`), if it knows it.
+pub fn of_given(low: &str) -> Option<Gender> {
+    either(|set| set.contains(low), &*FEMININE, &*MASCULINE)
+}
+
 /// The gender a printed cue gives its subject: a past-tense speech verb of a language where it
 /// agrees (`napisała`, `- napisao je`, `написала`), if the cue holds one.
 pub fn of_cue(cue: &str) -> Option<Gender> {
@@ -101,7 +106,7 @@ pub fn of_name(name: &str) -> Option<Gender> {
         .collect();
     let given = words.iter().find_map(|low| {
         let low = low.as_str();
-        either(|set| set.contains(low), &*FEMININE, &*MASCULINE).or_else(|| of_title(low))
+        of_given(low).or_else(|| of_title(low))
     });
     given.or_else(|| {
         let surname = words.last()?;

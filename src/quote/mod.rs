@@ -37,6 +37,7 @@ pub mod attribution;
 pub mod cjk;
 pub mod dialogue;
 pub mod gender;
+pub mod inflection;
 pub mod lexicon;
 pub mod marks;
 pub mod names;
@@ -322,6 +323,9 @@ fn extract_outside(doc: &Document, posts: &[Range<usize>], code: Vec<Range<usize
         let mention = resolve_speaker(text, people, &mut a, m, hi, korean_carry);
         if a.speaker.is_none() {
             a.speaker = korean_carry.map(str::to_string);
+        }
+        if let Some(nominative) = a.speaker.as_deref().and_then(inflection::nominative_name) {
+            a.speaker = Some(nominative);
         }
         // Names without spaces are not in `people`: a CJK surname goes to the fuller form an
         // earlier quotation's speaker gave (`河野` after `河野太郎`).
