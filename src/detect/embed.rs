@@ -192,7 +192,7 @@ fn gather_text(
     let last_line = &text[segments[0].clone()];
     let script = std::cell::OnceCell::new();
     let other_script = |line: &str| {
-        let post = *script.get_or_init(|| script_of(last_line));
+        let post = *script.get_or_init(|| script_of(before_links(last_line)));
         post.is_some_and(|s| script_of(line).is_some_and(|l| l != s))
     };
     // `1. Esther Soler, tuitaire`, then the post's paragraphs, the last one signed: a heading
@@ -468,7 +468,7 @@ fn headed_paragraphs(
         if weight_exceeds(line, room) {
             return None;
         }
-        let post = *script.get_or_init(|| script_of(last_line));
+        let post = *script.get_or_init(|| script_of(before_links(last_line)));
         if script_of(line).is_some_and(|s| post.is_some_and(|l| l != s)) {
             return None;
         }
@@ -678,6 +678,21 @@ fn signature_line(line: &str) -> bool {
     ["— ", "- ", "– "].iter().any(|d| line.starts_with(d)) && line.contains("(@")
 }
 
+/// `line` up to its first link (`ああ、ゆっくり休め…!! pic.twitter.com/…`), whose Latin
+/// letters would outweigh a short line's own script; the whole line when it opens with one.
+fn before_links(line: &str) -> &str {
+    let at = ["https://", "http://", "pic.twitter.com/", "pic.x.com/"]
+        .iter()
+        .filter_map(|l| line.find(l))
+        .min()
+        .unwrap_or(line.len());
+    if line[..at].trim().is_empty() {
+        line
+    } else {
+        &line[..at]
+    }
+}
+
 /// Whether a line ends with a link only a post carries: a t.co short link or a media link,
 /// glued to the word before or not (`#MacronTrumppic.twitter.com/…`).
 fn ends_with_post_link(line: &str) -> bool {
@@ -710,6 +725,13 @@ fn is_entity_line(line: &str) -> bool {
     })
 }
 
+/// Quotation marks, which a line holding nothing else gives back to the article's prose.
+const QUOTE_MARKS: [char; 8] = ['"', '”', '“', '»', '«', '„', '’', '\''];
+
+/// Marks that open a heading line in Japanese and Chinese pages (`■`, `◆`); posts seldom open
+/// a line with one (`【拡散希望】` and `●` they do).
+const HEADING_MARKS: [char; 7] = ['■', '□', '◆', '◇', '▼', '▶', '►'];
+
 /// Whether a line above a post's text ends the walk back: a lead-in (`…here:`), a numbered
 /// item, or a heading (a short capitalized line with no closing punctuation).
 fn is_body_boundary(line: &str) -> bool {
@@ -727,6 +749,14 @@ fn is_body_boundary(line: &str) -> bool {
         _ => false,
     };
     if is_item_number(line) || digits > 0 && numbered {
+        return true;
+    }
+    // A closing quotation mark alone on its line ends the article's quotation above.
+    if !line.is_empty() && line.chars().all(|c| QUOTE_MARKS.contains(&c)) {
+        return true;
+    }
+    // A heading opened by a mark (`■いきなり出てきたらテンション上がりそう`).
+    if line.starts_with(HEADING_MARKS) && line.chars().count() <= 80 {
         return true;
     }
     let capitalized = line.chars().next().is_some_and(char::is_uppercase);
@@ -904,6 +934,35 @@ Students in the area immediately start praising him as a \"hero\" for the decisi
             "BASD schools and offices will be closed tomorrow, Feb 9, 2017"
         );
         assert!(posts["GabBuell"].starts_with("@BASDSUPT I feel"));
+    }
+
+    #[test]
+    fn a_marked_heading_over_lines_of_a_post_with_a_link() {
+        // fixtures/realworld-next23/docs/687.txt, lines 3-5 verbatim: a heading opened by
+        // `■`, then the post line by line; the link's Latin letters do not make the post Latin.
+        let text = "■いきなり出てきたらテンション上がりそう
+Twitterの鳥が山形の山奥で余生を送っていた…!
+ああ、ゆっくり休め…!! pic.twitter.com/VMhTdt4j5N— まじん(劇場版) (@Mazin_No_Yoco) July 30, 2023
+";
+        assert_eq!(
+            texts_by_handle(text)["Mazin_No_Yoco"],
+            "Twitterの鳥が山形の山奥で余生を送っていた…!\nああ、ゆっくり休め…!! pic.twitter.com/VMhTdt4j5N"
+        );
+    }
+
+    #[test]
+    fn a_closing_mark_alone_is_the_article_s() {
+        // fixtures/realworld/docs/234.txt, verbatim: a quotation's closing mark alone on the
+        // line above the post.
+        let text = "„Man arī šāda patīk. Nākamgad uzliksim skastākas egles Kijivā, Doņeckā, Simforopolē...”
+”
+Новогодние ёлки в Киеве... pic.twitter.com/px1oNhp5Yk
+— Максим Мирович (@MirovichMedia) December 19, 2022
+";
+        assert_eq!(
+            texts_by_handle(text)["MirovichMedia"],
+            "Новогодние ёлки в Киеве... pic.twitter.com/px1oNhp5Yk"
+        );
     }
 
     #[test]
