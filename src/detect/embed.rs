@@ -776,7 +776,7 @@ fn cut_glued_prose(text: &str, start: usize, end: usize) -> usize {
     while !text.is_char_boundary(from) {
         from += 1;
     }
-    if from == start && !weight_exceeds(&text[start..end], TWEET_WEIGHT) {
+    if from == start && fits_post(&text[start..end]) {
         return start;
     }
     let s = &text[from..end];
@@ -807,7 +807,7 @@ fn cut_glued_prose(text: &str, start: usize, end: usize) -> usize {
                 .is_some_and(|c| !c.is_lowercase())
         })
         .collect();
-    let fits = openings.partition_point(|&o| weight_exceeds(&text[o..end], TWEET_WEIGHT));
+    let fits = openings.partition_point(|&o| !fits_post(&text[o..end]));
     let start = openings.get(fits).copied().unwrap_or(from);
     // A post in another script than the prose it is glued to (`…убегает от утенка. ⚠️WATCH
     // AT YOUR OWN RISK⚠️ pic.twitter.com/…`) starts where the script changes into the script
@@ -826,6 +826,23 @@ fn cut_glued_prose(text: &str, start: usize, end: usize) -> usize {
             before.is_some() && before != after && after == post_script
         })
         .unwrap_or(start)
+}
+
+/// Whether `s` fits one post: [`TWEET_WEIGHT`], not counting a t.co link that ends it, which
+/// may be an attachment (a quoted post, a card), which the limit leaves out (next22 671: 276
+/// characters, then the link).
+fn fits_post(s: &str) -> bool {
+    let last = s
+        .trim_end_matches(is_space)
+        .rsplit(is_space)
+        .next()
+        .unwrap_or("");
+    let attachment = if last.starts_with("https://t.co/") {
+        word_weight(last) + 1
+    } else {
+        0
+    };
+    !weight_exceeds(s, TWEET_WEIGHT + attachment)
 }
 
 /// Where the post starts in a paragraph longer than a post that a copy glued to the prose
@@ -963,6 +980,16 @@ Twitterの鳥が山形の山奥で余生を送っていた…!
             texts_by_handle(text)["MirovichMedia"],
             "Новогодние ёлки в Киеве... pic.twitter.com/px1oNhp5Yk"
         );
+    }
+
+    #[test]
+    fn a_trailing_short_link_is_not_counted_against_the_limit() {
+        // fixtures/realworld-next22/docs/671.txt, line 7 verbatim: 276 characters, then the
+        // t.co link of an attachment.
+        let line = "Avui fa dos mesos vaig ser investit 131è President de la Generalitat. Només puc agrair el suport i estimació de tants amics i de tants ciutadans. I repetir, amb més força encara, que no m’aturaré fins que els exiliats i presos polítics siguin lliures; i el nostre poble també. https://t.co/dKtCYDJqYO";
+        assert!(fits_post(line));
+        // The same link inside the text counts.
+        assert!(!fits_post(&format!("{line} ok")));
     }
 
     #[test]
