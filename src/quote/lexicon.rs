@@ -590,6 +590,33 @@ pub static CUES: &[(&str, &str, CueKind)] = {
         ("ms", "kata", Verb),
         ("id", "imbuh", Verb),
         ("id", "ucap", Verb),
+        // Indonesian verbs with the fused pronoun `-nya` (his, her): the speaker is named
+        // before (see `attribution::fused_pronoun`).
+        ("id", "cetusnya", Verb),
+        ("id", "tandasnya", Verb),
+        ("id", "pungkasnya", Verb),
+        ("id", "lanjutnya", Verb),
+        ("id", "terangnya", Verb),
+        ("id", "paparnya", Verb),
+        // Tagalog: the verb, `naman` (in turn) perhaps, the personal marker `ni`, the speaker
+        // (`”, wika ni Twitter user @dclnviv_.`, `dagdag naman ni user @jeclemente1`).
+        ("tl", "wika ni", Verb),
+        ("tl", "wika naman ni", Verb),
+        ("tl", "sabi ni", Verb),
+        ("tl", "sabi naman ni", Verb),
+        ("tl", "dagdag ni", Verb),
+        ("tl", "dagdag naman ni", Verb),
+        ("tl", "tweet ni", Verb),
+        ("tl", "tweet naman ni", Verb),
+        ("tl", "sinabi ni", Verb),
+        ("tl", "giit ni", Verb),
+        ("tl", "tanong ni", Verb),
+        ("tl", "paliwanag ni", Verb),
+        ("tl", "saad ni", Verb),
+        ("tl", "post ni", Verb),
+        ("tl", "sagot ni", Verb),
+        ("tl", "ayon kay", Prep),
+        ("tl", "ayon sa", Prep),
         // Vietnamese: the speaker before the verb (`Elon Musk thông báo trên Twitter`).
         ("vi", "cho biết", Verb),
         ("vi", "nói", Verb),
