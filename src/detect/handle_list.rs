@@ -269,7 +269,10 @@ fn classify(line: &str) -> Line {
     {
         return Line::Separator;
     }
-    let Some(at) = line.rfind('@') else {
+    // A handle is at most 15 bytes after the last `@`: only the line's last 16 bytes are
+    // searched (an `@` before them leaves a longer tail, no handle, as none at all does).
+    let tail = line.len().saturating_sub(16);
+    let Some(at) = memchr::memrchr(b'@', &line.as_bytes()[tail..]).map(|o| tail + o) else {
         return Line::Other;
     };
     let handle = &line[at + 1..];

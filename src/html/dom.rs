@@ -333,7 +333,7 @@ impl<'a> Builder<'a> {
 
 /// `raw` decoded, borrowed when it holds no character reference.
 pub fn decoded(raw: &str) -> Cow<'_, str> {
-    if raw.contains('&') {
+    if memchr::memchr(b'&', raw.as_bytes()).is_some() {
         Cow::Owned(decode(raw))
     } else {
         Cow::Borrowed(raw)

@@ -529,7 +529,10 @@ fn handle_credit_after(text: &str, close: usize, hi: usize) -> Option<&str> {
 /// opening mark, at the start of its line or after a colon, is whose post the marks hold.
 fn handle_before(text: &str, open: usize, lo: usize) -> Option<&str> {
     let before = text.get(lo..open)?.trim_end_matches([' ', '\u{a0}']);
-    let at = before.rfind('@')?;
+    // The handle ends `before` and is at most 16 bytes: an `@` before the last 16 bytes
+    // cannot start it, and only those are searched.
+    let tail = before.len().saturating_sub(16);
+    let at = tail + memchr::memrchr(b'@', &before.as_bytes()[tail..])?;
     let handle = handle_at(before, at)?;
     if at + handle.len() != before.len() {
         return None;
@@ -730,7 +733,7 @@ const MAX_ROLE_WORDS: usize = 5;
 fn credit_line_above(text: &str, open: usize, close: usize) -> Option<&str> {
     let line = filled_line(text, open, close)?;
     let above = text[..line.start.checked_sub(1)?].trim_end_matches(['\r', ' ', '\t']);
-    let credit_start = above.rfind('\n').map_or(0, |i| i + 1);
+    let credit_start = last_newline(above).map_or(0, |i| i + 1);
     let credit = above[credit_start..].trim();
     if credit.len() > MAX_CREDIT_LINE || credit.ends_with(['.', '!', '?', ':', '"', '”', '»']) {
         return None;
@@ -743,11 +746,16 @@ fn credit_line_above(text: &str, open: usize, close: usize) -> Option<&str> {
     (named && role_shaped).then_some(name)
 }
 
+/// Where the last `\n` of `s` is (`str::rfind('\n')` by the SIMD `memrchr`).
+fn last_newline(s: &str) -> Option<usize> {
+    memchr::memrchr(b'\n', s.as_bytes())
+}
+
 /// The line of a quotation whose marks span `open..close` when it fills that line (nothing
 /// before the marks, no word after them): the line's start and end (the text's end for the
 /// last line).
 fn filled_line(text: &str, open: usize, close: usize) -> Option<Range<usize>> {
-    let start = text[..open].rfind('\n').map_or(0, |i| i + 1);
+    let start = last_newline(&text[..open]).map_or(0, |i| i + 1);
     if !text[start..open].trim().is_empty() {
         return None;
     }
@@ -796,7 +804,7 @@ fn credit_line_below(text: &str, open: usize, close: usize) -> Option<&str> {
     // The line above: a credit there must close the quotation before it (`”`, blank, credit,
     // blank, this quotation).
     let above = text[..line_start].trim_end_matches(['\n', '\r', ' ', '\t']);
-    let above_start = above.rfind('\n').map_or(0, |i| i + 1);
+    let above_start = last_newline(above).map_or(0, |i| i + 1);
     if credit_name(above[above_start..].trim()).is_some() {
         let before = text[..above_start].trim_end_matches(['\n', '\r', ' ', '\t']);
         if !before.ends_with(['”', '"', '»', '“']) {
@@ -898,7 +906,7 @@ fn label_before(text: &str, open: usize, close: usize) -> Option<&str> {
 /// punctuation follows the mark on it.
 fn filled_line_to(text: &str, close: usize) -> Option<usize> {
     bare_line_end(text, close)?;
-    Some(text[..close].rfind('\n').map_or(0, |i| i + 1))
+    Some(last_newline(&text[..close]).map_or(0, |i| i + 1))
 }
 
 /// Longest credit line under a quotation, in bytes (it may go on about what the voice meant).
@@ -1077,7 +1085,7 @@ fn is_item_lead(c: char) -> bool {
 /// (`Another user wrote:`).
 fn lead_in(text: &str, open: usize, lo: usize) -> Option<usize> {
     let before = text.get(lo..open)?;
-    let line_start = before.rfind('\n')?;
+    let line_start = last_newline(before)?;
     if !before[line_start..].chars().all(is_item_lead) {
         return None;
     }
@@ -1163,7 +1171,7 @@ fn line_lead(text: &str, open: usize) -> &str {
     let line_start = text
         .get(..open)
         .and_then(|t| t.get(t.len().saturating_sub(MAX_LEAD)..))
-        .and_then(|t| t.rfind('\n').map(|i| open - (t.len() - i) + 1))
+        .and_then(|t| last_newline(t).map(|i| open - (t.len() - i) + 1))
         .unwrap_or(open.saturating_sub(MAX_LEAD));
     text.get(line_start..open).unwrap_or("").trim()
 }
