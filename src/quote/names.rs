@@ -1727,6 +1727,20 @@ impl Names {
             .map(|m| m.name.as_str())
     }
 
+    /// The full name (two words or more, not after a place preposition) that opens the
+    /// sentence before `at`'s, person or not: its subject (`Damiano Tommasi si trasforma in
+    /// Giuseppe Ungaretti.` before `Il presidente dell’AIC ha twittato`).
+    fn previous_subject(&self, at: usize) -> Option<&str> {
+        let own = self.sentence_start(at);
+        let from = self.sentence_start(own.checked_sub(1)?);
+        let lo = self.mentions.partition_point(|m| m.at < from);
+        self.mentions[lo..]
+            .iter()
+            .take_while(|m| m.at < own)
+            .find(|m| m.name.contains(' ') && self.placed.binary_search(&m.at).is_err())
+            .map(|m| m.name.as_str())
+    }
+
     /// `name` as the person it inflects is written elsewhere near `at` (see
     /// [`Names::inflected_person`]), else itself.
     pub fn canonical<'a>(&'a self, name: &'a str, at: usize) -> &'a str {
@@ -2095,19 +2109,33 @@ impl Names {
         // `o ex-juiz da Lava Jato`, `el titular del Poder Ejecutivo`: a description in lower
         // case whose capitalized words are its complement after a genitive link, naming no
         // person: somebody the article names, not the complement.
-        let complement_at = words.iter().position(|w| capitalized(w)).filter(|&c| {
-            c >= 2
-                && !p.contains(',')
-                && CLASSES.particles.contains(lows[c - 1].as_str())
-                && lows[..c - 1].iter().any(|l| !FUNCTION_WORDS.contains(l.as_str()))
-                // `le général de Gaulle`: a surname's particle when a fuller name has it.
-                && !words.last().is_some_and(|w| {
-                    self.fullest(unsuffixed(w), until).is_some_and(|f| {
-                        f.split_whitespace()
-                            .any(|x| x.eq_ignore_ascii_case(&lows[c - 1]))
+        // An elided particle is a word of its own here (`dell’Associazione`: `dell’`,
+        // `Associazione`).
+        let words: Vec<&str> = words.iter().flat_map(|w| split_elision(w)).collect();
+        let lows: Vec<String> = words.iter().map(|w| w.to_lowercase()).collect();
+        // The first word may be capitalized, opening the sentence (`Il presidente
+        // dell’Associazione…`) or as German nouns are (`Generalsekretär der CDU`): the
+        // complement is then the next capitalized word, two words or an acronym, with no
+        // given name among them (`Ministro de Economía Sergio Massa` names its holder).
+        let opening_capital = words.first().is_some_and(|w| capitalized(w));
+        let complement_at = (usize::from(opening_capital)..words.len())
+            .find(|&c| capitalized(words[c]))
+            .filter(|&c| {
+                c >= 2
+                    && !p.contains(',')
+                    && is_particle(&lows[c - 1])
+                    && lows[..c - 1].iter().any(|l| !FUNCTION_WORDS.contains(l.as_str()))
+                    // `le général de Gaulle`: a surname's particle when a fuller name has it.
+                    && !words.last().is_some_and(|w| {
+                        self.fullest(unsuffixed(w), until).is_some_and(|f| {
+                            f.split_whitespace()
+                                .any(|x| x.eq_ignore_ascii_case(&lows[c - 1]))
+                        })
                     })
-                })
-        });
+                    && !(opening_capital
+                        && (words.len() - c < 2 && !words[c].chars().all(char::is_uppercase)
+                            || lows[c..].iter().any(|l| GIVEN_SET.contains(l.as_str()))))
+            });
         if let Some(c) = complement_at {
             let head = lows[..c - 1]
                 .iter()
@@ -2125,6 +2153,7 @@ impl Names {
             return keep(
                 self.salient(at, role)
                     .filter(other)
+                    .or_else(|| self.previous_subject(at).filter(other))
                     .or_else(|| self.recent_subject(at).filter(other))
                     .or_else(|| {
                         self.before(at)
@@ -2280,6 +2309,31 @@ impl Names {
         }
         keep(None)
     }
+}
+
+/// Italian and French particles elided before a vowel (`dell’`, `d’`), less the apostrophe.
+const ELIDED_PARTICLES: [&str; 8] = ["dell", "dall", "nell", "sull", "all", "d", "l", "coll"];
+
+/// `word` as one word, or as an elided particle and the capitalized word it is glued to
+/// (`dell’Associazione`: `dell’`, `Associazione`).
+fn split_elision(word: &str) -> Vec<&str> {
+    let cut = word.find(['’', '\'']).and_then(|i| {
+        let mark = word[i..].chars().next()?.len_utf8();
+        let (particle, rest) = (&word[..i], &word[i + mark..]);
+        (ELIDED_PARTICLES.contains(&particle.to_lowercase().as_str()) && capitalized(rest))
+            .then_some(i + mark)
+    });
+    match cut {
+        Some(c) => vec![&word[..c], &word[c..]],
+        None => vec![word],
+    }
+}
+
+/// A particle linking a title to its complement (`de`, `der`, `dell’`), lowercase.
+fn is_particle(low: &str) -> bool {
+    CLASSES.particles.contains(low)
+        || ELIDED_PARTICLES.contains(&low.trim_end_matches(['’', '\'']))
+            && low.ends_with(['’', '\''])
 }
 
 #[cfg(test)]
