@@ -37,6 +37,8 @@ pub fn scan(doc: &Document, paras: &Paras, claimed: &mut [bool]) -> Vec<Sighting
     let text = doc.text.as_str();
     let mut out = Vec::new();
     let mut floor = doc.body_start; // no text may start before the previous embed's end
+                                    // How many lines are a signature alone, counted when an undated one is first met.
+    let signature_lines = std::cell::OnceCell::new();
     for found in HANDLE_OPENINGS.find_iter(text.as_bytes()) {
         let at = found.start();
         if at < floor {
@@ -50,7 +52,14 @@ pub fn scan(doc: &Document, paras: &Paras, claimed: &mut [bool]) -> Vec<Sighting
         let Some((first, segments)) = gather_text(text, paras, claimed, k, &sig, floor) else {
             continue;
         };
-        if sig.undated && !foreign_to_prose(text, paras, first, k, &segments) {
+        // An undated signature (`— Name (@handle)`, which bylines share) needs evidence: a post
+        // in another script than the prose, or a list of such signatures, each on its own line
+        // under its post (a byline is printed once).
+        if sig.undated
+            && !foreign_to_prose(text, paras, first, k, &segments)
+            && *signature_lines.get_or_init(|| count_signature_lines(text, paras))
+                < MIN_UNDATED_LIST
+        {
             continue;
         }
         let sig_last = paras.at(sig.end.saturating_sub(1)).unwrap_or(k).max(k);
@@ -672,6 +681,19 @@ fn foreign_to_prose(
     !scripts.is_empty() && scripts.iter().all(|&s| s != post)
 }
 
+/// Fewest lines holding a signature alone that make a document's undated signatures a list
+/// of posts rather than bylines.
+const MIN_UNDATED_LIST: usize = 3;
+
+/// How many of the document's lines are a signature alone ([`signature_line`]).
+fn count_signature_lines(text: &str, paras: &Paras) -> usize {
+    paras
+        .list
+        .iter()
+        .filter(|p| signature_line(&text[p.range.clone()]))
+        .count()
+}
+
 /// Whether a line is a signature alone: a dash, a name and `(@handle)`.
 fn signature_line(line: &str) -> bool {
     let line = line.trim_start();
@@ -990,6 +1012,25 @@ Twitterの鳥が山形の山奥で余生を送っていた…!
         assert!(fits_post(line));
         // The same link inside the text counts.
         assert!(!fits_post(&format!("{line} ok")));
+    }
+
+    #[test]
+    fn undated_signatures_in_a_list_are_posts() {
+        // fixtures/realworld-next30/docs/771.txt, lines 4-9 verbatim: three undated
+        // signatures, each alone under its post.
+        let text = "I'm especially grateful to live in Canada this morning but still so sad. Oh, America. What have you done?
+— Anne Locke (@AnneLocke)
+Canada need to think about building a wall.... Oh America
+— JimmyT (@ElHenderz)
+Oh America, I feel so bad for u. What have you done. Canada's Citizenship and Immigration department website has crashed
+— Space Cadet (@spacecadet2016)
+";
+        let posts = texts_by_handle(text);
+        assert_eq!(posts.len(), 3);
+        assert_eq!(
+            posts["ElHenderz"],
+            "Canada need to think about building a wall.... Oh America"
+        );
     }
 
     #[test]
