@@ -22,6 +22,10 @@ use super::gender::{self, Gender};
 /// genitive complement before it left out, when it is a Cyrillic name in another case or
 /// behind such a complement; `None` when it is neither.
 pub fn nominative_name(name: &str) -> Option<String> {
+    // Most speakers are in other scripts: asked before anything is allocated.
+    if !name.chars().next().is_some_and(is_cyrillic) {
+        return None;
+    }
     let words: Vec<&str> = name.split_whitespace().collect();
     if !(2..=5).contains(&words.len()) || !words.iter().all(|w| cyrillic_capitalized(w)) {
         return None;
@@ -46,8 +50,13 @@ fn cyrillic_capitalized(word: &str) -> bool {
     let mut chars = word.chars();
     chars
         .next()
-        .is_some_and(|c| c.is_uppercase() && ('\u{400}'..='\u{4ff}').contains(&c))
+        .is_some_and(|c| c.is_uppercase() && is_cyrillic(c))
         && chars.all(|c| c.is_alphabetic() || matches!(c, '-' | '\'' | '’'))
+}
+
+/// A letter of the Cyrillic block.
+fn is_cyrillic(c: char) -> bool {
+    ('\u{400}'..='\u{4ff}').contains(&c)
 }
 
 /// Where the person's name starts in `words`: at a given name (as printed or in an oblique
@@ -107,6 +116,18 @@ fn masculine_genitive_given(low: &str) -> Vec<String> {
     } else {
         Vec::new()
     }
+}
+
+/// `word` with the first ending of `table` it has replaced by that ending's nominative.
+fn replace_ending(word: &str, table: &[(&str, &str)]) -> Option<String> {
+    table
+        .iter()
+        .find_map(|(from, to)| word.strip_suffix(from).map(|stem| format!("{stem}{to}")))
+}
+
+/// A stem of two letters or more that ends with a consonant (`Трамп` of `Трампа`).
+fn consonant_stem(stem: &str) -> bool {
+    stem.chars().count() >= 2 && stem.chars().last().is_some_and(is_consonant)
 }
 
 /// A Cyrillic consonant letter.
@@ -208,64 +229,58 @@ fn capitalize_like(printed: &str, g: &str) -> String {
 /// is `-а` (`Дуды`), Ukrainian `-енка` is `-енко` (`Порошенка`); with a `known` given name,
 /// Ukrainian `-и` after a consonant is `-а` too (`Барака Обами`).
 fn masculine_genitive_surname(surname: &str, known: bool) -> Option<String> {
-    for (from, to) in [
-        ("ского", "ский"),
-        ("цкого", "цкий"),
-        ("ського", "ський"),
-        ("цького", "цький"),
-    ] {
-        if let Some(stem) = surname.strip_suffix(from) {
-            return Some(format!("{stem}{to}"));
-        }
-    }
-    if let Some(stem) = surname.strip_suffix("енка") {
-        return Some(format!("{stem}енко"));
+    if let Some(found) = replace_ending(
+        surname,
+        &[
+            ("ского", "ский"),
+            ("цкого", "цкий"),
+            ("ського", "ський"),
+            ("цького", "цький"),
+            ("енка", "енко"),
+        ],
+    ) {
+        return Some(found);
     }
     if let Some(stem) = surname.strip_suffix('ы') {
         return (stem.chars().count() >= 2).then(|| format!("{stem}а"));
     }
     if let Some(stem) = surname.strip_suffix('и').filter(|_| known) {
-        return (stem.chars().count() >= 2 && stem.chars().last().is_some_and(is_consonant))
-            .then(|| format!("{stem}а"));
+        return consonant_stem(stem).then(|| format!("{stem}а"));
     }
     let stem = surname.strip_suffix('а')?;
-    (stem.chars().count() >= 2 && stem.chars().last().is_some_and(is_consonant))
-        .then(|| stem.to_string())
+    consonant_stem(stem).then(|| stem.to_string())
 }
 
 /// A feminine surname in the genitive, dative or instrumental: `-овой` is `-ова` (`Захаровой`),
 /// `-ской` is `-ская`; in Ukrainian `-ової` is `-ова`, `-ської` is `-ська`.
 fn feminine_genitive_surname(surname: &str) -> Option<String> {
-    for (from, to) in [
-        ("ской", "ская"),
-        ("цкой", "цкая"),
-        ("ської", "ська"),
-        ("цької", "цька"),
-        ("овой", "ова"),
-        ("евой", "ева"),
-        ("ёвой", "ёва"),
-        ("иной", "ина"),
-        ("ыной", "ына"),
-        ("ової", "ова"),
-        ("евої", "ева"),
-        ("євої", "єва"),
-        ("іної", "іна"),
-    ] {
-        if let Some(stem) = surname.strip_suffix(from) {
-            return Some(format!("{stem}{to}"));
-        }
-    }
-    None
+    replace_ending(
+        surname,
+        &[
+            ("ской", "ская"),
+            ("цкой", "цкая"),
+            ("ської", "ська"),
+            ("цької", "цька"),
+            ("овой", "ова"),
+            ("евой", "ева"),
+            ("ёвой", "ёва"),
+            ("иной", "ина"),
+            ("ыной", "ына"),
+            ("ової", "ова"),
+            ("евої", "ева"),
+            ("євої", "єва"),
+            ("іної", "іна"),
+        ],
+    )
 }
 
 /// A feminine given name in the genitive: `-ии` is `-ия` (`Марии`), `-ьи` is `-ья`
 /// (`Натальи`), Ukrainian `-ії` is `-ія`, a consonant and `-ы` or `-и` is `-а` (`Анны`,
 /// `Ольги`, `Олени`).
 fn feminine_genitive_given(given: &str) -> Option<String> {
-    for (from, to) in [("ии", "ия"), ("ьи", "ья"), ("ії", "ія")] {
-        if let Some(stem) = given.strip_suffix(from) {
-            return Some(format!("{stem}{to}"));
-        }
+    if let Some(found) = replace_ending(given, &[("ии", "ия"), ("ьи", "ья"), ("ії", "ія")])
+    {
+        return Some(found);
     }
     let stem = given.strip_suffix(['ы', 'и'])?;
     stem.chars()
@@ -277,31 +292,30 @@ fn feminine_genitive_given(given: &str) -> Option<String> {
 /// A masculine given name in the instrumental: `-еем` is `-ей` (`Сергеем`), `-ием`/`-ієм` is
 /// `-ий`/`-ій`, a consonant and `-ом` or `-ем` loses it (`Стівеном`, `Иваном`).
 fn instrumental_given(given: &str) -> Option<String> {
-    for (from, to) in [("еем", "ей"), ("ием", "ий"), ("ієм", "ій")] {
-        if let Some(stem) = given.strip_suffix(from) {
-            return Some(format!("{stem}{to}"));
-        }
+    if let Some(found) = replace_ending(given, &[("еем", "ей"), ("ием", "ий"), ("ієм", "ій")])
+    {
+        return Some(found);
     }
     let stem = given
         .strip_suffix("ом")
         .or_else(|| given.strip_suffix("ем"))?;
-    (stem.chars().count() >= 2 && stem.chars().last().is_some_and(is_consonant))
-        .then(|| stem.to_string())
+    consonant_stem(stem).then(|| stem.to_string())
 }
 
 /// A masculine surname in the instrumental: `-ским` is `-ский` (`-ським`, `-ський`), `-ым`,
 /// `-ом`, `-ем` and Ukrainian `-им` after `-ин`/`-ов` stems lose the ending (`Путиным`,
 /// `Кінгом`), `-ой` is `-а` (`Дудой`).
 fn instrumental_surname(surname: &str) -> Option<String> {
-    for (from, to) in [
-        ("ским", "ский"),
-        ("цким", "цкий"),
-        ("ським", "ський"),
-        ("цьким", "цький"),
-    ] {
-        if let Some(stem) = surname.strip_suffix(from) {
-            return Some(format!("{stem}{to}"));
-        }
+    if let Some(found) = replace_ending(
+        surname,
+        &[
+            ("ским", "ский"),
+            ("цким", "цкий"),
+            ("ським", "ський"),
+            ("цьким", "цький"),
+        ],
+    ) {
+        return Some(found);
     }
     if let Some(stem) = surname.strip_suffix("ой") {
         return stem
@@ -313,8 +327,7 @@ fn instrumental_surname(surname: &str) -> Option<String> {
     let stem = ["ым", "ом", "ем", "им"]
         .iter()
         .find_map(|e| surname.strip_suffix(e))?;
-    (stem.chars().count() >= 2 && stem.chars().last().is_some_and(is_consonant))
-        .then(|| stem.to_string())
+    consonant_stem(stem).then(|| stem.to_string())
 }
 
 #[cfg(test)]
