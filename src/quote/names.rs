@@ -2110,34 +2110,48 @@ impl Names {
         // case whose capitalized words are its complement after a genitive link, naming no
         // person: somebody the article names, not the complement.
         // An elided particle is a word of its own here (`dell’Associazione`: `dell’`,
-        // `Associazione`).
-        let words: Vec<&str> = words.iter().flat_map(|w| split_elision(w)).collect();
-        let lows: Vec<String> = words.iter().map(|w| w.to_lowercase()).collect();
+        // `Associazione`); the words are split only when one is.
+        let split = words.iter().any(|w| elision_cut(w).is_some()).then(|| {
+            let parts: Vec<&str> = words
+                .iter()
+                .flat_map(|w| match elision_cut(w) {
+                    Some(c) => [Some(&w[..c]), Some(&w[c..])],
+                    None => [Some(*w), None],
+                })
+                .flatten()
+                .collect();
+            let lows: Vec<String> = parts.iter().map(|w| w.to_lowercase()).collect();
+            (parts, lows)
+        });
+        let (parts, part_lows) = match &split {
+            Some((parts, lows)) => (parts.as_slice(), lows.as_slice()),
+            None => (words.as_slice(), lows.as_slice()),
+        };
         // The first word may be capitalized, opening the sentence (`Il presidente
         // dell’Associazione…`) or as German nouns are (`Generalsekretär der CDU`): the
         // complement is then the next capitalized word, two words or an acronym, with no
         // given name among them (`Ministro de Economía Sergio Massa` names its holder).
-        let opening_capital = words.first().is_some_and(|w| capitalized(w));
-        let complement_at = (usize::from(opening_capital)..words.len())
-            .find(|&c| capitalized(words[c]))
+        let opening_capital = parts.first().is_some_and(|w| capitalized(w));
+        let complement_at = (usize::from(opening_capital)..parts.len())
+            .find(|&c| capitalized(parts[c]))
             .filter(|&c| {
                 c >= 2
                     && !p.contains(',')
-                    && is_particle(&lows[c - 1])
-                    && lows[..c - 1].iter().any(|l| !FUNCTION_WORDS.contains(l.as_str()))
+                    && is_particle(&part_lows[c - 1])
+                    && part_lows[..c - 1].iter().any(|l| !FUNCTION_WORDS.contains(l.as_str()))
                     // `le général de Gaulle`: a surname's particle when a fuller name has it.
-                    && !words.last().is_some_and(|w| {
+                    && !parts.last().is_some_and(|w| {
                         self.fullest(unsuffixed(w), until).is_some_and(|f| {
                             f.split_whitespace()
-                                .any(|x| x.eq_ignore_ascii_case(&lows[c - 1]))
+                                .any(|x| x.eq_ignore_ascii_case(&part_lows[c - 1]))
                         })
                     })
                     && !(opening_capital
-                        && (words.len() - c < 2 && !words[c].chars().all(char::is_uppercase)
-                            || lows[c..].iter().any(|l| GIVEN_SET.contains(l.as_str()))))
+                        && (parts.len() - c < 2 && !parts[c].chars().all(char::is_uppercase)
+                            || part_lows[c..].iter().any(|l| GIVEN_SET.contains(l.as_str()))))
             });
         if let Some(c) = complement_at {
-            let head = lows[..c - 1]
+            let head = part_lows[..c - 1]
                 .iter()
                 .rev()
                 .find(|l| !FUNCTION_WORDS.contains(l.as_str()))
@@ -2148,7 +2162,7 @@ impl Names {
             // not another body's president).
             let other = |n: &&str| {
                 !n.split_whitespace()
-                    .any(|x| words[c..].iter().any(|w| unsuffixed(w) == x))
+                    .any(|x| parts[c..].iter().any(|w| unsuffixed(w) == x))
             };
             return keep(
                 self.salient(at, role)
@@ -2314,19 +2328,14 @@ impl Names {
 /// Italian and French particles elided before a vowel (`dell’`, `d’`), less the apostrophe.
 const ELIDED_PARTICLES: [&str; 8] = ["dell", "dall", "nell", "sull", "all", "d", "l", "coll"];
 
-/// `word` as one word, or as an elided particle and the capitalized word it is glued to
-/// (`dell’Associazione`: `dell’`, `Associazione`).
-fn split_elision(word: &str) -> Vec<&str> {
-    let cut = word.find(['’', '\'']).and_then(|i| {
-        let mark = word[i..].chars().next()?.len_utf8();
-        let (particle, rest) = (&word[..i], &word[i + mark..]);
-        (ELIDED_PARTICLES.contains(&particle.to_lowercase().as_str()) && capitalized(rest))
-            .then_some(i + mark)
-    });
-    match cut {
-        Some(c) => vec![&word[..c], &word[c..]],
-        None => vec![word],
-    }
+/// Where `word` parts into an elided particle and the capitalized word glued to it
+/// (`dell’Associazione`: after `dell’`), if it does.
+fn elision_cut(word: &str) -> Option<usize> {
+    let i = word.find(['’', '\''])?;
+    let mark = word[i..].chars().next()?.len_utf8();
+    let (particle, rest) = (&word[..i], &word[i + mark..]);
+    (ELIDED_PARTICLES.contains(&particle.to_lowercase().as_str()) && capitalized(rest))
+        .then_some(i + mark)
 }
 
 /// A particle linking a title to its complement (`de`, `der`, `dell’`), lowercase.
