@@ -1862,12 +1862,30 @@ fn after_pattern(post: &Toks<'_>, s: usize, m: usize) -> Option<Attribution> {
             .next()
             .is_some_and(|v| v.chars().count() >= 2)
         && inverted_pronoun(post.str(s)).is_some();
-    if incise {
+    // `“…”, a-t-il lancé`: the auxiliary inverted, then any participle.
+    let auxiliary = post.cue_at(s).is_none()
+        && post.word(s)
+        && inverted_auxiliary(post.low(s))
+        && s + 1 < m
+        && post.word(s + 1)
+        && !post.cap(s + 1);
+    if incise || auxiliary {
         let pronoun = inverted_pronoun(post.str(s)).map(str::to_string);
+        // An adverb may stand before the participle (`a-t-il ainsi répondu`).
+        let adverb = auxiliary
+            && s + 2 < m
+            && FRENCH_INCISE_ADVERBS.contains(&post.low(s + 1))
+            && post.word(s + 2)
+            && !post.cap(s + 2);
+        let cue_end = match (auxiliary, adverb) {
+            (true, true) => s + 3,
+            (true, false) => s + 2,
+            _ => s + 1,
+        };
         return Some(Attribution {
             pronoun: true,
             speaker: pronoun,
-            cue: post.span(s..s + 1),
+            cue: post.span(s..cue_end),
             ..Attribution::default()
         });
     }
@@ -2023,6 +2041,28 @@ fn resumed_after(post: &Toks<'_>, m: usize) -> Option<Attribution> {
         .unwrap_or(post.len());
     post.cue_at(m + 2)?;
     after_pattern(post, m + 2, end)
+}
+
+/// French adverbs that may stand between an inverted auxiliary and its participle (`a-t-il
+/// ainsi répondu`).
+const FRENCH_INCISE_ADVERBS: [&str; 8] = [
+    "ainsi",
+    "encore",
+    "aussi",
+    "alors",
+    "également",
+    "ensuite",
+    "enfin",
+    "simplement",
+];
+
+/// Whether a lowercase word is French `avoir` inverted with its subject (`a-t-il`,
+/// `a-t-elle`, `ont-ils`), the auxiliary of a compound-tense incise.
+fn inverted_auxiliary(low: &str) -> bool {
+    matches!(
+        low,
+        "a-t-il" | "a-t-elle" | "ont-ils" | "ont-elles" | "avait-il" | "avait-elle"
+    )
 }
 
 /// The subject pronoun of a French inverted cue (`a-t-il déclaré`, `estime-t-elle`, `dit-il`):
@@ -2312,6 +2352,17 @@ mod tests {
         assert_eq!(a.speaker.as_deref(), Some("elle"));
         assert_eq!(a.cue.as_deref(), Some("ironise-t-elle"));
         assert!(a.pronoun);
+        // fixtures/realworld-next27/docs/737.txt: the auxiliary inverted, a participle the
+        // lexicon does not list.
+        let a = between(
+            "\"Je dois dire, monsieur le député, que vous ne faites pas honneur à la France par \
+             vos propos particulièrement minables et polémiques\", a-t-il lancé, sous les huées \
+             de l'opposition.",
+            '"',
+            '"',
+        );
+        assert_eq!(a.speaker.as_deref(), Some("il"));
+        assert_eq!(a.cue.as_deref(), Some("a-t-il lancé"));
         // fixtures/realworld-next6/docs/443.txt.
         let (speaker, cue) = att(
             "One of them wrote, \u{201c}Everything will be finished fine. So don\u{2019}t worry \

@@ -1640,6 +1640,18 @@ impl Names {
         k.checked_sub(1).map_or(0, |k| self.sentence_ends[k])
     }
 
+    /// Where the sentence before the one starting at `own` starts: sentence ends a byte or two
+    /// apart (`.` then a line break) close one sentence, not an empty one between them.
+    fn previous_sentence_start(&self, own: usize) -> usize {
+        let mut k = self.sentence_ends.partition_point(|&e| e < own);
+        let mut end = own;
+        while k > 0 && end - self.sentence_ends[k - 1] <= 2 {
+            end = self.sentence_ends[k - 1];
+            k -= 1;
+        }
+        k.checked_sub(1).map_or(0, |k| self.sentence_ends[k])
+    }
+
     /// The paragraph of byte `at`: from the last line break before it to the first one at or
     /// after it (`usize::MAX` when none follows).
     fn paragraph(&self, at: usize) -> Range<usize> {
@@ -1732,7 +1744,10 @@ impl Names {
     /// Giuseppe Ungaretti.` before `Il presidente dell’AIC ha twittato`).
     fn previous_subject(&self, at: usize) -> Option<&str> {
         let own = self.sentence_start(at);
-        let from = self.sentence_start(own.checked_sub(1)?);
+        if own == 0 {
+            return None;
+        }
+        let from = self.previous_sentence_start(own);
         let lo = self.mentions.partition_point(|m| m.at < from);
         self.mentions[lo..]
             .iter()
@@ -2262,8 +2277,17 @@ impl Names {
         if lows.iter().any(|l| OBJECT_SET.contains(l.as_str())) {
             // `“…”, recita il tweet. Accompagnato da una foto di Barack Obama`: with nobody
             // named before, the first person named after it in its paragraph.
+            // The post is its poster's: the full name opening the sentence before (`Sir
+            // Ravinder Jadeja, a popular Twitter handle taunted Pakistan fans …. “…,” The
+            // tweet read.`), else the subject of this sentence or the one before when a
+            // person, else the nearest name.
             let para_end = self.paragraph(at).end;
-            return keep(self.nearest(at).or_else(|| self.first_person(at, para_end)));
+            return keep(
+                self.previous_subject(at)
+                    .or_else(|| self.recent_subject(at))
+                    .or_else(|| self.nearest(at))
+                    .or_else(|| self.first_person(at, para_end)),
+            );
         }
         if let Some((k, t)) = lows
             .iter()
@@ -2629,6 +2653,29 @@ mod tests {
         assert_eq!(
             speaker_of(&n, "One caption", at).as_deref(),
             Some("Kardashian-West")
+        );
+    }
+
+    #[test]
+    fn the_post_is_the_posters_named_before() {
+        // fixtures/realworld-next27/docs/741.txt: `Sir Ravinder Jadeja, a popular Twitter
+        // handle taunted Pakistan fans …. “…,” The tweet read.`
+        let t = include_str!("../../fixtures/realworld-next27/docs/741.txt");
+        let at = t.find("\u{201c}Dear Pakistan").unwrap();
+        let n = Names::build(t, 0, &[]);
+        assert_eq!(
+            speaker_of(&n, "The tweet", at).as_deref(),
+            Some("Sir Ravinder Jadeja")
+        );
+        // fixtures/realworld-next24/docs/699.txt: `Najib Razak put his sentimental side on
+        // display on Twitter with the picture of him seated next to his mother, Rahah Noah,
+        // …. The caption read “With mummy”`.
+        let t = include_str!("../../fixtures/realworld-next24/docs/699.txt");
+        let at = t.find("\u{201c}With mummy").unwrap();
+        let n = Names::build(t, 0, &[]);
+        assert_eq!(
+            speaker_of(&n, "The caption", at).as_deref(),
+            Some("Najib Razak")
         );
     }
 
