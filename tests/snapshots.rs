@@ -96,6 +96,11 @@ fn real_articles() {
         "{535,536}.txt",
         snapshot_file
     );
+    glob!(
+        "../fixtures/realworld-next33/docs",
+        "{809,813}.txt",
+        snapshot_file
+    );
 }
 
 #[test]

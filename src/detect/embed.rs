@@ -73,11 +73,25 @@ pub fn scan(doc: &Document, paras: &Paras, claimed: &mut [bool]) -> Vec<Sighting
                         .checked_sub(1)
                         .and_then(|i| paras.list.get(i))
                         .is_some_and(|p| is_item_number(&text[p.range.clone()]));
-                    trailing_lines(text, paras, claimed, sig_last, listed)
+                    trailing_lines(text, paras, claimed, sig_last, listed, false)
                 }
             }
         } else {
             Vec::new()
+        };
+        // A signature glued after the post's first line, the rest of the post under it: the
+        // post opens on the signature's line, whatever the lines above are (an editor's
+        // caption). The lines under it are not taken: a reader sees them as a post whose
+        // signature the page lost.
+        let displaced = !own_line
+            && displaced_signature(text, &line, &sig)
+            && !trailing_lines(text, paras, claimed, sig_last, false, true).is_empty();
+        let (first, segments) = if displaced {
+            let mut segments = segments;
+            segments.retain(|r| r.start >= line.start);
+            (k, segments)
+        } else {
+            (first, segments)
         };
         let last = trailing.last().copied().unwrap_or(sig_last);
         for c in &mut claimed[first..=last] {
@@ -581,18 +595,30 @@ fn numbered_lines(
     lines
 }
 
+/// Whether a signature glued to its text (`…present."— bet365 (@bet365) September 16, 2017`)
+/// may have been printed after the post's first line only, the rest under it: the signature
+/// ends its line, and the text before it does not end with the post's own link (a media or
+/// t.co link closes a post's text, so a post ending with one is whole).
+fn displaced_signature(text: &str, line: &std::ops::Range<usize>, sig: &Signature) -> bool {
+    let after = text.get(sig.end..line.end).unwrap_or("x");
+    let before = text.get(line.start..sig.dash).unwrap_or("");
+    after.trim_matches(is_space).is_empty() && !ends_with_post_link(before.trim_end())
+}
+
 /// Lines under a signature that still belong to its post, as pages that print the signature
 /// after the post's first line show them: media and link lines (`#Macron20h pic.twitter.com/…`),
 /// or, in a numbered list, every line down to the next item number (`#3:`), or down to the end
 /// of the page for a post that opens an item (`listed`: `#7:` on the line above its text) and
 /// is the last; under such a post a line opening with a number (`25) Путин …`) is the next
-/// item too.
+/// item too. Under a signature `glued` to the post's first line, a signature glued the same
+/// way below closes the post with the line above it.
 fn trailing_lines(
     text: &str,
     paras: &Paras,
     claimed: &[bool],
     sig_last: usize,
     listed: bool,
+    glued: bool,
 ) -> Vec<usize> {
     let mut lines = Vec::new();
     let mut weight_so_far = 0;
@@ -614,7 +640,9 @@ fn trailing_lines(
         }
         // The next signature, whole or cut by the end of the page (`— Kevin O`).
         if line.contains("(@") || line.trim_start().starts_with("— ") {
-            next_is_signature = true;
+            // A signature glued to its own post's first line: that post starts here.
+            let own_line = line.trim_start().starts_with(['—', '-', '–']);
+            next_is_signature = !glued || own_line;
             break;
         }
         weight_so_far += weight(line) + 1;
@@ -1012,6 +1040,23 @@ Twitterの鳥が山形の山奥で余生を送っていた…!
         assert!(fits_post(line));
         // The same link inside the text counts.
         assert!(!fits_post(&format!("{line} ok")));
+    }
+
+    #[test]
+    fn a_signature_after_the_first_line_leaves_the_caption_above() {
+        // fixtures/realworld-next33/docs/813.txt, lines 5-10 verbatim: an editor's caption,
+        // each tweet's first line with its signature glued, the rest of the tweet under it.
+        let text =
+            "This dialogue from Phir Hera Pheri perfectly captures the emotion of the cricket fans
+#IPLSchedule out— Abhiram Pradhan (@AbhiramPradhan) September 6, 2020
+Cricket fans :- pic.twitter.com/mWTReUONSG
+Then there is this post too where the excitement is expressed with a line from a popular Hindi song
+Finally #IPLSchedule is out..— Aarohi Tripathy 🇮🇳 (@aarohi_vns) September 6, 2020
+Cricket fans: pic.twitter.com/cKmncK7NEy
+";
+        let posts = texts_by_handle(text);
+        assert_eq!(posts["AbhiramPradhan"], "#IPLSchedule out");
+        assert_eq!(posts["aarohi_vns"], "Finally #IPLSchedule is out..");
     }
 
     #[test]
