@@ -374,7 +374,19 @@ fn scan_with(text: &str, from: usize, skip: &[Range<usize>], html: bool) -> Vec<
                 // mark before a capital opens.
                 let glued = matches!(prev, '.' | '!' | '?')
                     && (next.is_uppercase() || matches!(next, '#' | '@'));
-                if is_open(Family::Straight, &open) {
+                // `„P...čo, to je konec v tý Spartě," znělo`, `“… E mo’ che famo?"`: a curly
+                // opening closed by a straight mark, as a copy mixing keyboards prints it;
+                // only where no straight quotation is open and the mark stands after a word
+                // or a sentence mark and before no letter.
+                let closes_curly = !is_open(Family::Straight, &open)
+                    && is_open(Family::Curly, &open)
+                    && open[Family::Curly as usize].is_some_and(|o| matches!(o.mark, '“' | '„'))
+                    && !prev.is_whitespace()
+                    && !next.is_alphanumeric()
+                    && !matches!(next, '“' | '„' | '"');
+                if closes_curly {
+                    close(Family::Curly, &mut open);
+                } else if is_open(Family::Straight, &open) {
                     close(Family::Straight, &mut open);
                 } else if (opens_after(prev) || glued) && (!next.is_whitespace() || after_colon()) {
                     opener(Family::Straight, &mut open);
@@ -631,6 +643,21 @@ mod tests {
             inner("a “b” c \"d\" e ‘f g’ «h» „i“ »j« 「k」"),
             ["b", "d", "f g", "h", "i", "j", "k"]
         );
+    }
+
+    #[test]
+    fn a_curly_opening_closed_by_a_straight_mark() {
+        // fixtures/realworld-next32/docs/799.txt and realworld-next31/docs/795.txt, verbatim.
+        assert_eq!(
+            inner("okořenil „P...čo, to je konec v tý Spartě,\" znělo ne úplně"),
+            ["P...čo, to je konec v tý Spartě,"]
+        );
+        assert_eq!(
+            inner("triomedusa: “Manca dai giornali il titolo perfetto per oggi, post #elezioni 2013: E mo’ che famo?\""),
+            ["Manca dai giornali il titolo perfetto per oggi, post #elezioni 2013: E mo’ che famo?"]
+        );
+        // A straight pair nested in a curly one stays nested.
+        assert_eq!(inner("“He said \"hi\" to me”"), ["He said \"hi\" to me"]);
     }
 
     #[test]
