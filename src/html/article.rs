@@ -393,7 +393,8 @@ impl<'a> Build<'a> for Stream<'a> {
             self.may_embed = true;
             return ControlFlow::Break(());
         }
-        if matches!(name.as_ref(), "html" | "meta" | "time") {
+        // Its attributes decoded only while an element of its kind is still looked for.
+        if self.meta.wants(&name) {
             let values: Vec<(Cow<str>, Cow<str>)> = tag
                 .attrs
                 .iter()

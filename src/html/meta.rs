@@ -30,6 +30,17 @@ pub struct PageMeta {
 }
 
 impl PageMeta {
+    /// Whether [`PageMeta::see`] of an element named `name` (lowercased) may change what is
+    /// kept: not once the first element of its kind was taken, nor for other names.
+    pub fn wants(&self, name: &str) -> bool {
+        match name {
+            "html" => self.lang.is_none(),
+            "meta" => self.meta.is_none(),
+            "time" => self.time.is_none(),
+            _ => false,
+        }
+    }
+
     /// Sees an element named `name` (lowercased) whose first attribute of a (lowercased) name
     /// `attr` gives, decoded.
     pub fn see<'v>(&mut self, name: &str, attr: &dyn Fn(&str) -> Option<&'v str>) {

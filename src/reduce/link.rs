@@ -573,7 +573,39 @@ fn unaccented(c: char) -> char {
 }
 
 /// Letters of `text`, a Chinese, Japanese or Korean one counting three (a word's worth).
+///
+/// Runs of ASCII are counted byte by byte (an ASCII character is alphanumeric exactly when its
+/// byte is, and is no CJK letter); only the characters outside ASCII are decoded.
 fn letter_weight(text: &str) -> usize {
+    let mut weight = 0;
+    let mut rest = text;
+    loop {
+        let bytes = rest.as_bytes();
+        let ascii = bytes
+            .iter()
+            .position(|b| !b.is_ascii())
+            .unwrap_or(bytes.len());
+        weight += bytes
+            .get(..ascii)
+            .unwrap_or_default()
+            .iter()
+            .filter(|b| b.is_ascii_alphanumeric())
+            .count();
+        // `ascii` is where a character outside ASCII starts, or the end.
+        let mut chars = rest.get(ascii..).unwrap_or_default().chars();
+        let Some(c) = chars.next() else {
+            return weight;
+        };
+        if c.is_alphanumeric() {
+            weight += if crate::quote::cjk::is_cjk(c) { 3 } else { 1 };
+        }
+        rest = chars.as_str();
+    }
+}
+
+/// [`letter_weight`] character by character: the reference the tests compare it with.
+#[cfg(test)]
+fn letter_weight_by_chars(text: &str) -> usize {
     text.chars()
         .filter(|c| c.is_alphanumeric())
         .map(|c| if crate::quote::cjk::is_cjk(c) { 3 } else { 1 })
@@ -1365,6 +1397,35 @@ fn document_order(posts: &[Post], quotes: &[Quote]) -> HashMap<String, usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// [`letter_weight`] counts as the character-by-character count does: ASCII, Latin, CJK,
+    /// Korean, digits of other scripts, marks and symbols, runs of each beside the others.
+    #[test]
+    fn letter_weight_counts_as_by_characters() {
+        let texts = [
+            "",
+            "a",
+            "Hello, world! 42",
+            "ça va? Ünïcödé — “quoted” 1½ ²",
+            "我が国の危機管理には一分の隙もない。",
+            "토리 시선 강탈 abc",
+            "Ελληνικά ١٢٣ हिन्दी ॥ 🙂 x",
+            "mixed漢字and한글 with e\u{301} and \u{a0}nbsp",
+            "ꓐ ＡＢＣ１２３ ｶﾀｶﾅ",
+        ];
+        for t in texts {
+            assert_eq!(letter_weight(t), letter_weight_by_chars(t), "{t:?}");
+        }
+        let every: String = (0..0x3_0000u32).filter_map(char::from_u32).collect();
+        assert_eq!(letter_weight(&every), letter_weight_by_chars(&every));
+        for (i, _) in every.char_indices().step_by(997) {
+            let t = every.get(i..).unwrap_or_default();
+            let t = t
+                .get(..t.char_indices().nth(300).map_or(t.len(), |(j, _)| j))
+                .unwrap_or_default();
+            assert_eq!(letter_weight(t), letter_weight_by_chars(t));
+        }
+    }
 
     /// [`keep_most_hit`] keeps the entries the full selection by both keys kept.
     #[test]

@@ -10,10 +10,90 @@
 
 use std::borrow::Cow;
 
+/// The words of `text` between white space, as [`str::split_whitespace`] gives them, found on
+/// bytes: an ASCII byte is white space or not by itself, and only the characters whose first
+/// byte some white space outside ASCII has (`C2`, `E1`, `E2`, `E3`) are decoded, where
+/// `split_whitespace` decodes every character.
+pub fn split_whitespace(text: &str) -> SplitWhitespace<'_> {
+    SplitWhitespace { rest: text }
+}
+
+/// The iterator of [`split_whitespace`].
+#[derive(Debug, Clone)]
+pub struct SplitWhitespace<'a> {
+    rest: &'a str,
+}
+
+/// For each byte, whether a white space character may start at it: the ASCII white space
+/// and the first bytes of the white space outside ASCII (`C2`, `E1`, `E2`, `E3`).
+static MAY_BE_SPACE: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        table[b] = matches!(b, 0x09..=0x0D | 0x20 | 0xC2 | 0xE1 | 0xE2 | 0xE3);
+        b += 1;
+    }
+    table
+};
+
+/// How many bytes the white space character starting at byte `i` of `text` has (0 when none
+/// starts there). `i` is a character boundary, or a byte [`MAY_BE_SPACE`] rejects.
+#[inline]
+fn whitespace_len(text: &str, i: usize) -> usize {
+    match text.as_bytes().get(i) {
+        Some(&b) if !MAY_BE_SPACE[usize::from(b)] => 0,
+        Some(&b) if b.is_ascii() => 1,
+        Some(_) => text
+            .get(i..)
+            .and_then(|rest| rest.chars().next())
+            .filter(|c| c.is_whitespace())
+            .map_or(0, char::len_utf8),
+        None => 0,
+    }
+}
+
+impl<'a> Iterator for SplitWhitespace<'a> {
+    type Item = &'a str;
+
+    fn next(&mut self) -> Option<&'a str> {
+        let text = self.rest;
+        let bytes = text.as_bytes();
+        let mut start = 0;
+        loop {
+            match whitespace_len(text, start) {
+                0 => break,
+                n => start += n,
+            }
+        }
+        if start >= bytes.len() {
+            self.rest = "";
+            return None;
+        }
+        // The word ends at the first white space: only the bytes [`MAY_BE_SPACE`] lets
+        // through, ASCII bytes or the first bytes of characters, are looked at closer.
+        let mut end = start + 1;
+        loop {
+            while bytes
+                .get(end)
+                .is_some_and(|&b| !MAY_BE_SPACE[usize::from(b)])
+            {
+                end += 1;
+            }
+            if end >= bytes.len() || whitespace_len(text, end) > 0 {
+                break;
+            }
+            end += 1;
+        }
+        let word = text.get(start..end).unwrap_or("");
+        self.rest = text.get(end..).unwrap_or("");
+        Some(word)
+    }
+}
+
 /// Text normalized for comparison: lowercase, one space between words, straight quote marks.
 pub fn normalize_text(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
-    for word in text.split_whitespace() {
+    for word in split_whitespace(text) {
         if !out.is_empty() {
             out.push(' ');
         }
@@ -49,7 +129,7 @@ pub fn words(text: &str) -> Vec<String> {
 /// removed (one buffer for all chunks).
 pub fn for_each_word(text: &str, mut f: impl FnMut(&str)) {
     let mut low = String::new();
-    for chunk in text.split_whitespace() {
+    for chunk in split_whitespace(text) {
         low.clear();
         let ascii = chunk.is_ascii();
         if ascii {
@@ -128,6 +208,45 @@ fn decode_entities(text: &str) -> Cow<'_, str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// [`split_whitespace`] gives the words [`str::split_whitespace`] gives: every character
+    /// between and around words, white space of every kind, runs of it, none at all.
+    #[test]
+    fn splits_at_whitespace_as_std() {
+        let every: Vec<char> = (0..0x11_0000u32).filter_map(char::from_u32).collect();
+        let spaces: Vec<char> = every
+            .iter()
+            .copied()
+            .filter(|c| c.is_whitespace())
+            .collect();
+        let mut texts: Vec<String> = vec![
+            String::new(),
+            " ".into(),
+            "a".into(),
+            "  a  b\tc\n\n d\x0b e\x0cf\rg ".into(),
+            "naïve\u{a0}café\u{85}x\u{2003}y\u{3000}z\u{1680}w\u{205f}v\u{202f}u".into(),
+            "“quoted” — dash… ’ \u{2028}\u{2029}end\u{200b}zero-width".into(),
+        ];
+        for &sp in &spaces {
+            texts.push(format!("a{sp}b {sp}{sp}c{sp}"));
+        }
+        // Every character beside every kind of white space, in runs.
+        for chunk in every.chunks(61) {
+            let mut t = String::new();
+            for (k, &c) in chunk.iter().enumerate() {
+                t.push(c);
+                if k % 3 == 0 {
+                    t.push(spaces[k % spaces.len()]);
+                }
+            }
+            texts.push(t);
+        }
+        for t in &texts {
+            let got: Vec<&str> = split_whitespace(t).collect();
+            let want: Vec<&str> = t.split_whitespace().collect();
+            assert_eq!(got, want, "{t:?}");
+        }
+    }
 
     /// [`for_each_word`] splits an ASCII chunk at bytes into the words the character split
     /// gives.

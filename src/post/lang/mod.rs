@@ -346,7 +346,7 @@ impl Vote {
 
 /// The whitespace-separated words of `text` that are not links or mentions.
 fn kept_words(text: &str) -> impl Iterator<Item = &str> {
-    text.split_whitespace().filter(|w| {
+    crate::reduce::words::split_whitespace(text).filter(|w| {
         // Both link tests need a `/`: one cheap search spares most words the two long ones.
         let link = w.contains('/') && (w.contains("://") || w.contains(".com/"));
         !(link || w.starts_with("pic.") || w.starts_with('@'))
