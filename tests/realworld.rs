@@ -67,7 +67,11 @@ const NEXT4_MINIMUMS: [(&str, f64); 8] = [
     ("dedup", 0.96),
     ("quote_precision", 0.99),
     ("quote_recall", 0.98),
-    ("speaker_accuracy", 0.78),
+    // 0.780 -> 0.768 when the nearest name outside the quotation's paragraph began to stand
+    // for its sentence's subject (386: `Le président Macky Sall … après l'élection
+    // d'Emmanuelle Macron.` for the next paragraph's `le chef de l'Etat français`), a rule
+    // that gains four speakers over all sets.
+    ("speaker_accuracy", 0.76),
     ("quote_links", 0.90),
 ];
 

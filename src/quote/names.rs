@@ -83,6 +83,9 @@ pub struct Names {
     /// Where a name stands right before a speech verb (`…, Musk noted.`), in order: the
     /// subject of its own clause, whatever the sentence opened with.
     cued: Vec<usize>,
+    /// Where a post's signature prints its author's name (`— BBC Sport (@BBCSport)`), in
+    /// order: the post's author, whatever the post's text names before it.
+    signed: Vec<usize>,
     /// Where a name owns an account (`la cuenta de Twitter de la Casa Rosada`), in order:
     /// whom `la cuenta` stands for.
     owners: Vec<usize>,
@@ -1105,6 +1108,10 @@ impl Names {
                         .filter(|m| in_signature && m.at < t.start() && t.start() - m.at <= 64);
                     if let Some(d) = display {
                         let name = d.name.clone();
+                        let at = d.at;
+                        if names.signed.last().is_none_or(|&l| l < at) {
+                            names.signed.push(at);
+                        }
                         persons.insert(name.clone());
                         known.handles.insert(handle.to_lowercase(), name);
                     } else {
@@ -1494,7 +1501,9 @@ impl Names {
         // sentence opened by a pronoun has its subject before it (`Hun nevner så sin egen mor,
         // Lynne Spears`: the person named before, not the mother).
         let subject = |mut m: &'a Mention| -> &'a Mention {
-            if self.cued.binary_search(&m.at).is_ok() {
+            // A name before a speech verb, or a post's signed name (`Reaction on @BBCSounds
+            // …— BBC Sport (@BBCSport)`), is its own clause's subject.
+            if self.cued.binary_search(&m.at).is_ok() || self.signed.binary_search(&m.at).is_ok() {
                 return m;
             }
             for _ in 0..3 {
@@ -1507,7 +1516,8 @@ impl Names {
                     None => break,
                 }
             }
-            let from = self.sentence_start(m.at).max(para);
+            // (Within the paragraph of that person, which may be before `at`'s.)
+            let from = self.sentence_start(m.at).max(self.paragraph(m.at).start);
             let lo = self.mentions.partition_point(|n| n.at < from);
             self.mentions[lo..]
                 .iter()
@@ -1520,7 +1530,10 @@ impl Names {
                             && gender::of_name(&n.name).is_some()
                             && self.placed.binary_search(&n.at).is_err()
                     };
-                    (n.person || given()) && !n.oblique && fits(n)
+                    // For a gendered pronoun, somebody else than the person found only when
+                    // known to be of that gender.
+                    let gendered = gender.is_none() || n.at == m.at || self.gender_of(n) == gender;
+                    (n.person || given()) && !n.oblique && fits(n) && gendered
                 })
                 .unwrap_or(m)
         };
@@ -2597,7 +2610,9 @@ mod tests {
         let t = include_str!("../../fixtures/realworld/docs/258.txt");
         let at = t.find("\u{201c}So Pete and I").unwrap();
         let n = Names::build(t, 0, &[]);
-        assert_eq!(n.nearest(at), Some("Pete Davidson"));
+        // The nearest name, Pete Davidson, stands for the subject of his sentence
+        // (`Kardashian has been dating the comedian Pete Davidson since last year.`).
+        assert_eq!(n.nearest(at), Some("Kardashian"));
         assert_eq!(speaker_of(&n, "she", at).as_deref(), Some("Kardashian"));
         assert_eq!(speaker_of(&n, "he", at).as_deref(), Some("Pete Davidson"));
     }
@@ -2676,6 +2691,19 @@ mod tests {
         assert_eq!(
             speaker_of(&n, "The caption", at).as_deref(),
             Some("Najib Razak")
+        );
+    }
+
+    #[test]
+    fn a_pronoun_in_its_own_paragraph_is_the_subject_of_the_sentence_before() {
+        // fixtures/realworld-next33/docs/821.txt: `Prime Minister Anthony Albanese said he had
+        // spoken to Mr McGowan and congratulated him.⏎"…," he said.`
+        let t = include_str!("../../fixtures/realworld-next33/docs/821.txt");
+        let at = t.find("\"He has been a great premier").unwrap();
+        let n = Names::build(t, 0, &[]);
+        assert_eq!(
+            speaker_of(&n, "he", at).as_deref(),
+            Some("Anthony Albanese")
         );
     }
 
