@@ -72,6 +72,7 @@ fn dialogue_line(text: &str, start: usize, end: usize) -> Option<Marks> {
             inner_start: body_start,
             inner_end: body_start + i,
             close: body_start + i,
+            lost_open: false,
         })
 }
 

@@ -33,6 +33,9 @@ pub struct Marks {
     pub inner_end: usize,
     /// Byte offset just after the closing mark.
     pub close: usize,
+    /// The page lost the opening mark: the quotation runs from its line's start (see
+    /// [`lost_opening`]).
+    pub lost_open: bool,
 }
 
 #[derive(Clone, Copy)]
@@ -162,6 +165,8 @@ fn scan_with(text: &str, from: usize, skip: &[Range<usize>], html: bool) -> Vec<
     // Where `prev` reads as a line start (after a post's span) or a space (after a tag).
     let mut fake_prev: Option<(usize, char)> = None;
     let mut skip_to = 0;
+    // The end of the last post's span passed: no quotation reaches back over it.
+    let mut after_post = from;
     // Only bytes that can start a mark, a line end or a tag matter: jump from one to the next.
     while let Some(at) = next_lead(bytes, i) {
         let Some(c) = text.get(at..).and_then(|t| t.chars().next()) else {
@@ -193,6 +198,7 @@ fn scan_with(text: &str, from: usize, skip: &[Range<usize>], html: bool) -> Vec<
         while let Some(r) = skip.get(skip_at).filter(|r| r.end <= at) {
             // A post's span lay between the last mark and this one: no quote spans it.
             open = [None; FAMILIES];
+            after_post = after_post.max(r.end);
             if fake_prev.is_none_or(|(pos, _)| pos < r.end) {
                 fake_prev = Some((r.end, '\n'));
             }
@@ -226,6 +232,7 @@ fn scan_with(text: &str, from: usize, skip: &[Range<usize>], html: bool) -> Vec<
                         inner_start,
                         inner_end: at,
                         close: at + len,
+                        lost_open: false,
                     });
                 }
             }
@@ -290,6 +297,7 @@ fn scan_with(text: &str, from: usize, skip: &[Range<usize>], html: bool) -> Vec<
                                 inner_start,
                                 inner_end,
                                 close,
+                                lost_open: false,
                             });
                             open[fam as usize] = None;
                             continued = Some(o.mark);
@@ -367,6 +375,10 @@ fn scan_with(text: &str, from: usize, skip: &[Range<usize>], html: bool) -> Vec<
                     close(Family::Curly, &mut open);
                 } else if opens_after(prev) && (!next.is_whitespace() || after_colon()) {
                     opener(Family::Curly, &mut open);
+                } else if closing_without_opening(prev, next) {
+                    let line_floor = line_start.max(after_post);
+                    let quote_end = found.last().map_or(0, |m| m.close);
+                    found.extend(lost_opening(text, line_floor, quote_end, at, len));
                 }
             }
             '"' => {
@@ -390,6 +402,10 @@ fn scan_with(text: &str, from: usize, skip: &[Range<usize>], html: bool) -> Vec<
                     close(Family::Straight, &mut open);
                 } else if (opens_after(prev) || glued) && (!next.is_whitespace() || after_colon()) {
                     opener(Family::Straight, &mut open);
+                } else if closing_without_opening(prev, next) && open.iter().all(Option::is_none) {
+                    let line_floor = line_start.max(after_post);
+                    let quote_end = found.last().map_or(0, |m| m.close);
+                    found.extend(lost_opening(text, line_floor, quote_end, at, len));
                 }
             }
             '‘' if !prev.is_alphanumeric() && !next.is_whitespace() => {
@@ -435,6 +451,7 @@ fn scan_with(text: &str, from: usize, skip: &[Range<usize>], html: bool) -> Vec<
                             inner_start,
                             inner_end: at,
                             close: at + len,
+                            lost_open: false,
                         });
                     }
                 } else if is_open(Family::Guillemet, &open) {
@@ -496,9 +513,64 @@ fn cut_off(text: &str, open: &[Option<Open>; FAMILIES], found: &mut Vec<Marks>) 
                 inner_start,
                 inner_end: end,
                 close: end,
+                lost_open: false,
             });
         }
     }
+}
+
+/// Whether a closing mark between `prev` and `next` closes a quotation whose opening mark the
+/// page lost (`…afrontar al matrimonio”, escribió Balvin.`): after a letter or a sentence's
+/// mark, before a comma, a stop or a space.
+fn closing_without_opening(prev: char, next: char) -> bool {
+    (prev.is_alphanumeric() || matches!(prev, '.' | '!' | '?' | ')' | '…'))
+        && matches!(next, ',' | '.' | ' ' | '\u{a0}')
+}
+
+/// A quotation whose opening mark the page lost, closed at `at` by a mark of `len` bytes:
+/// from the start of its line (`line_floor`, after a post's span on it), or after the line's
+/// last colon (`… tweeted to say: .@… (sic)”.`). A quotation closed on the line before (ending
+/// at `quote_end`) allows only the colon: the mark more likely closes a quotation whose marks
+/// went astray (`ארה"ב`, `"Твиттер" прогнулся…"`). Not a span opening with a lowercase letter
+/// (the middle of a sentence). Whether it is kept is the attribution's to say: only with a cue
+/// (see `quote::extract`).
+fn lost_opening(
+    text: &str,
+    line_floor: usize,
+    quote_end: usize,
+    at: usize,
+    len: usize,
+) -> Option<Marks> {
+    let floor = line_floor.max(quote_end);
+    let line = text.get(floor..at)?;
+    let start = match line.rfind(": ") {
+        Some(k) => floor + k + 2,
+        None if quote_end > line_floor => return None,
+        None => floor,
+    };
+    let body = text.get(start..at)?;
+    let words = body.split_whitespace().count();
+    let opening = body
+        .trim_start()
+        .chars()
+        .next()
+        .is_some_and(|c| !c.is_lowercase());
+    (at - start <= MAX_QUOTE
+        && words >= 3
+        && opening
+        && !body.contains(['“', '"', '”', '«', '»', '„']))
+    .then_some(Marks {
+        open: start,
+        inner_start: start,
+        inner_end: at,
+        close: at + len,
+        lost_open: true,
+    })
+}
+
+/// Whether the quotation `m` is one whose opening mark the page lost (see [`lost_opening`]).
+pub fn is_open_lost(m: &Marks) -> bool {
+    m.lost_open
 }
 
 /// Whether the quotation `m` of `text` is one [`scan`] took to the end of a text cut off
@@ -658,6 +730,20 @@ mod tests {
         );
         // A straight pair nested in a curly one stays nested.
         assert_eq!(inner("“He said \"hi\" to me”"), ["He said \"hi\" to me"]);
+    }
+
+    #[test]
+    fn a_closing_mark_whose_opening_mark_was_lost() {
+        // fixtures/realworld-next36/docs/855.txt, line 23 verbatim: after the line's colon.
+        let t = "The legendary Cher also tweeted to say: .@IfUSeekSergio @Beyonce I Haven’t Heard it,But how can You NOT <3 #BEYONCE (sic)”.";
+        let found = scan(t, 0, &[]);
+        assert_eq!(found.len(), 1);
+        assert!(found[0].lost_open);
+        assert!(t[found[0].inner_start..].starts_with(".@IfUSeekSergio"));
+        // realworld/docs/269.txt: a closing mark after a quotation closed early on the line
+        // (`ארה"ב`) opens nothing.
+        let t = "כתב הרצוג: \"אנו מקדמים בברכה את ביקורו של נשיא ארה\"ב, שבתקווה יביא לפריצת דרך בין שני עמים שיעזבו זה לצד זה בשלום\". כמובן";
+        assert!(scan(t, 0, &[]).iter().all(|m| !m.lost_open));
     }
 
     #[test]

@@ -294,8 +294,11 @@ fn extract_outside(doc: &Document, posts: &[Range<usize>], code: Vec<Range<usize
             &quoted,
         );
         continue_speaker(text, people, prev.as_ref(), m, &spans, &mut a);
-        // A quotation the text's end cut off is one when something attributes it.
-        if a.cue.is_none() && a.speaker.is_none() && marks::is_cut_off(text, m) {
+        // A quotation the text's end cut off is one when something attributes it; one whose
+        // opening mark the page lost, when a cue does.
+        if a.cue.is_none() && a.speaker.is_none() && marks::is_cut_off(text, m)
+            || a.cue.is_none() && marks::is_open_lost(m)
+        {
             continue;
         }
         // Japanese leaves out a subject that stays the same: a quotation naming nobody, the
@@ -1592,6 +1595,25 @@ mod tests {
         assert_eq!(found.len(), 2);
         assert!(found[1].text.ends_with("and for peac"));
         assert_eq!(found[1].speaker.as_deref(), Some("Sarah Palin"));
+    }
+
+    #[test]
+    fn a_quotation_whose_opening_mark_the_page_lost() {
+        // fixtures/realworld-next36/docs/851.txt, line 13 verbatim: kept for its cue.
+        let text = "La cara, cuando te toca afrontar al matrimonio”, escribió Balvin.";
+        let found = extract(&Document::new("t.txt", text), &[]);
+        assert_eq!(found.len(), 1);
+        assert_eq!(
+            found[0].text,
+            "La cara, cuando te toca afrontar al matrimonio"
+        );
+        assert_eq!(found[0].speaker.as_deref(), Some("Balvin"));
+        // Without a cue, nothing.
+        let found = extract(
+            &Document::new("t.txt", "La cara, cuando te toca afrontar al matrimonio”."),
+            &[],
+        );
+        assert!(found.is_empty());
     }
 
     #[test]
