@@ -467,12 +467,13 @@ const ZH_OPENERS: [&str; 13] = [
 
 /// Chinese time, sequence and manner words that open a clause before its subject or end the
 /// subject before its verb (afterwards, then, today, yesterday, recently, meanwhile, suddenly,
-/// just, hastily, again, at once, with a look of, one after another), simplified and
-/// traditional.
-const ZH_TIME_WORDS: [&str; 33] = [
+/// just, hastily, again, at once, with a look of, one after another; this morning, last night,
+/// tonight, earlier, the same day, and `今(26)日`: today the 26th), simplified and traditional.
+const ZH_TIME_WORDS: [&str; 48] = [
     "事後", "事后", "隨後", "随后", "之後", "之后", "後來", "后来", "當天", "当天", "今天", "昨天",
     "日前", "此前", "隨即", "随即", "接著", "接着", "同時", "同时", "其後", "其后", "突然", "剛剛",
-    "刚刚", "連忙", "连忙", "再次", "立即", "一臉", "一脸", "紛紛", "纷纷",
+    "刚刚", "連忙", "连忙", "再次", "立即", "一臉", "一脸", "紛紛", "纷纷", "今早", "今晨", "昨晚",
+    "今晚", "昨日", "今日", "稍早", "早前", "今(", "今（", "昨(", "昨（", "當日", "当日", "同日",
 ];
 
 /// The fuller form of a Chinese, Japanese or Korean name among `earlier` names: one that
@@ -1425,6 +1426,11 @@ mod tests {
         let (who, _) =
             at("事後川普在推特及臉書上發文表示,「臺灣總統今天打電話恭喜我選上總統!」").unwrap();
         assert_eq!(who, "川普");
+        // fixtures/realworld-next35/docs/840.txt and 838.txt: last night, this morning.
+        let (who, _) = at("吳釗燮昨晚在社群平台X發文表示,「是的,唯一的JW(筆名)又回到了X,這是我為台灣發出的真實而不可阻擋的聲音。我將用生命捍衛這個國家。」").unwrap();
+        assert_eq!(who, "吳釗燮");
+        let (who, _) = at("陳旭今早貼文中說道:「台灣在新冠疫情上的貢獻不過是政治伎倆,不能證明其在國際組織中的代表權是正當的。」").unwrap();
+        assert_eq!(who, "陳旭");
     }
 
     #[test]
