@@ -47,6 +47,9 @@ pub fn parse_at(text: &str, line: Range<usize>, at: usize) -> Option<Signature> 
         2
     };
     let after = text.get(at + opening..line.end)?;
+    if let Some(stamped) = stamped_signature(text, line.clone(), at, after) {
+        return Some(stamped);
+    }
     // `(@ handle) link`: a space after `@`, and a date link whose text is a word.
     let spaced = after.starts_with(' ');
     let (handle, platform) = read_handle(&after[usize::from(spaced)..])?;
@@ -140,6 +143,48 @@ pub fn parse_at(text: &str, line: Range<usize>, at: usize) -> Option<Signature> 
         date,
         end,
         undated,
+    })
+}
+
+/// Longest account name a signature dated by a Unix time may print in its parentheses, in bytes.
+const MAX_STAMPED_NAME: usize = 100;
+
+/// A signature some pages print with the display name where the handle goes and the post's
+/// time as Unix seconds (`…https://t.co/l9dwkIIzUi— The Independent (@The Independent)
+/// 1567522996`): the parentheses' words taken as printed for the handle, the date the UTC day
+/// of those seconds. The ten digits closing the line are the evidence; the dash must be there,
+/// glued or spaced.
+fn stamped_signature(text: &str, line: Range<usize>, at: usize, after: &str) -> Option<Signature> {
+    let close = after.get(..after.len().min(MAX_STAMPED_NAME))?.find(')')?;
+    let handle = after[..close].trim();
+    let rest = after[close + 1..].trim_matches(super::paragraphs::is_space);
+    if handle.is_empty() || rest.len() != 10 || !rest.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let seconds: i64 = rest.parse().ok()?;
+    let day = time::OffsetDateTime::from_unix_timestamp(seconds)
+        .ok()?
+        .date();
+    let date = Date {
+        year: u16::try_from(day.year()).ok()?,
+        month: u8::from(day.month()),
+        day: day.day(),
+    };
+    let (dash, dash_end, _) = find_dash(text, line.start, at)?;
+    let name = text
+        .get(dash_end..at)?
+        .trim_matches(super::paragraphs::is_space);
+    if !is_plausible_name(name) {
+        return None;
+    }
+    Some(Signature {
+        dash,
+        name: name.to_string(),
+        handle: handle.to_string(),
+        platform: Platform::Twitter,
+        date: Some(date),
+        end: line.end,
+        undated: false,
     })
 }
 
@@ -436,6 +481,22 @@ mod tests {
         assert_eq!((s.name.as_str(), s.handle.as_str()), ("Metro", "Metro"));
         assert_eq!(s.date.unwrap().to_string(), "2019-12-31");
         assert_eq!(s.dash, 23);
+    }
+
+    #[test]
+    fn a_signature_dated_by_unix_seconds() {
+        // fixtures/realworld-next37/docs/867.txt, lines 7 and 13 verbatim (and next30's 772):
+        // the display name where the handle goes, the time as Unix seconds.
+        let s = parse("This was the moment Boris Johnson lost his majority in parliament https://t.co/j9uMkLTaQl https://t.co/l9dwkIIzUi— The Independent (@The Independent) 1567522996").unwrap();
+        assert_eq!(
+            (s.name.as_str(), s.handle.as_str()),
+            ("The Independent", "The Independent")
+        );
+        assert_eq!(s.date.unwrap().to_string(), "2019-09-03");
+        let s = parse("@imbadatlife @IanDunt Hahaha, that face https://t.co/0tRDU31I1j— Marta M Gonzalez 마르타 Ich bin Ausländer (@Marta M Gonzalez 마르타 Ich bin Ausländer) 1567522740").unwrap();
+        assert_eq!(s.name, "Marta M Gonzalez 마르타 Ich bin Ausländer");
+        // Without the seconds, words in the parentheses are no handle.
+        assert!(parse("Text — The Independent (@The Independent)").is_none());
     }
 
     #[test]
