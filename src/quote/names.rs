@@ -1531,8 +1531,12 @@ impl Names {
                             && self.placed.binary_search(&n.at).is_err()
                     };
                     // For a gendered pronoun, somebody else than the person found only when
-                    // known to be of that gender.
-                    let gendered = gender.is_none() || n.at == m.at || self.gender_of(n) == gender;
+                    // known to be of that gender, or of no known gender while the person found
+                    // is not known to be of it (`Ardern said New Zealanders welcomed …`).
+                    let gendered = gender.is_none()
+                        || n.at == m.at
+                        || self.gender_of(n) == gender
+                        || self.gender_of(n).is_none() && self.gender_of(m) != gender;
                     (n.person || given()) && !n.oblique && fits(n) && gendered
                 })
                 .unwrap_or(m)
@@ -2705,6 +2709,16 @@ mod tests {
             speaker_of(&n, "he", at).as_deref(),
             Some("Anthony Albanese")
         );
+    }
+
+    #[test]
+    fn a_pronoun_goes_to_the_subject_when_the_nearest_name_has_no_gender() {
+        // fixtures/realworld-next37/docs/863.txt: `Ardern said New Zealanders welcomed
+        // diversity …⏎⏎“…,” she said.`: the subject, the nearest name's gender unknown.
+        let t = include_str!("../../fixtures/realworld-next37/docs/863.txt");
+        let at = t.find("\u{201c}We take the view").unwrap();
+        let n = Names::build(t, 0, &[]);
+        assert_eq!(speaker_of(&n, "she", at).as_deref(), Some("Jacinda Ardern"));
     }
 
     #[test]

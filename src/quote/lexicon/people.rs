@@ -735,6 +735,13 @@ pub static MORE_PRONOUNS: &[&str] = &[
 /// Function words of languages the stop-word lists do not cover (Polish, Czech, Ukrainian),
 /// and sentence openers that are no speaker (`Jak podkreślił`, `Ecco cosa scrive`).
 pub static MORE_FUNCTION_WORDS: &[&str] = &[
+    // English subordinating conjunctions the stop-word lists lack, opening a sentence before
+    // its subject (`Although Trump …`): never part of a name.
+    "although",
+    "though",
+    "whereas",
+    "unless",
+    "whether",
     // Chinese adverbs and conjunctions that open a clause sharing the sentence's subject
     // (`…，並強調「…」`): never a name.
     "並",
