@@ -167,6 +167,9 @@ fn scan_with(text: &str, from: usize, skip: &[Range<usize>], html: bool) -> Vec<
     let mut skip_to = 0;
     // The end of the last post's span passed: no quotation reaches back over it.
     let mut after_post = from;
+    // The end of the last closing mark that closed nothing: the next one reads back no further
+    // (each byte of a line is read back over once at most).
+    let mut unmatched_end = from;
     // Only bytes that can start a mark, a line end or a tag matter: jump from one to the next.
     while let Some(at) = next_lead(bytes, i) {
         let Some(c) = text.get(at..).and_then(|t| t.chars().next()) else {
@@ -377,8 +380,9 @@ fn scan_with(text: &str, from: usize, skip: &[Range<usize>], html: bool) -> Vec<
                     opener(Family::Curly, &mut open);
                 } else if closing_without_opening(prev, next) {
                     let line_floor = line_start.max(after_post);
-                    let quote_end = found.last().map_or(0, |m| m.close);
-                    found.extend(lost_opening(text, line_floor, quote_end, at, len));
+                    let mark_end = found.last().map_or(0, |m| m.close).max(unmatched_end);
+                    found.extend(lost_opening(text, line_floor, mark_end, at, len));
+                    unmatched_end = at + len;
                 }
             }
             '"' => {
@@ -404,8 +408,9 @@ fn scan_with(text: &str, from: usize, skip: &[Range<usize>], html: bool) -> Vec<
                     opener(Family::Straight, &mut open);
                 } else if closing_without_opening(prev, next) && open.iter().all(Option::is_none) {
                     let line_floor = line_start.max(after_post);
-                    let quote_end = found.last().map_or(0, |m| m.close);
-                    found.extend(lost_opening(text, line_floor, quote_end, at, len));
+                    let mark_end = found.last().map_or(0, |m| m.close).max(unmatched_end);
+                    found.extend(lost_opening(text, line_floor, mark_end, at, len));
+                    unmatched_end = at + len;
                 }
             }
             '‘' if !prev.is_alphanumeric() && !next.is_whitespace() => {
@@ -529,23 +534,23 @@ fn closing_without_opening(prev: char, next: char) -> bool {
 
 /// A quotation whose opening mark the page lost, closed at `at` by a mark of `len` bytes:
 /// from the start of its line (`line_floor`, after a post's span on it), or after the line's
-/// last colon (`… tweeted to say: .@… (sic)”.`). A quotation closed on the line before (ending
-/// at `quote_end`) allows only the colon: the mark more likely closes a quotation whose marks
-/// went astray (`ארה"ב`, `"Твиттер" прогнулся…"`). Not a span opening with a lowercase letter
-/// (the middle of a sentence). Whether it is kept is the attribution's to say: only with a cue
-/// (see `quote::extract`).
+/// last colon (`… tweeted to say: .@… (sic)”.`). A closing mark earlier on the line (ending at
+/// `mark_end`) allows only the colon: the mark more likely closes a quotation whose marks went
+/// astray (`ארה"ב`, `"Твиттер" прогнулся…"`). Not a span opening with a lowercase letter (the
+/// middle of a sentence). Whether it is kept is the attribution's to say: only with a cue (see
+/// `quote::extract`).
 fn lost_opening(
     text: &str,
     line_floor: usize,
-    quote_end: usize,
+    mark_end: usize,
     at: usize,
     len: usize,
 ) -> Option<Marks> {
-    let floor = line_floor.max(quote_end);
+    let floor = line_floor.max(mark_end);
     let line = text.get(floor..at)?;
     let start = match line.rfind(": ") {
         Some(k) => floor + k + 2,
-        None if quote_end > line_floor => return None,
+        None if mark_end > line_floor => return None,
         None => floor,
     };
     let body = text.get(start..at)?;
