@@ -380,9 +380,7 @@ fn scan_with(text: &str, from: usize, skip: &[Range<usize>], html: bool) -> Vec<
                     opener(Family::Curly, &mut open);
                 } else if closing_without_opening(prev, next) {
                     let line_floor = line_start.max(after_post);
-                    let mark_end = found.last().map_or(0, |m| m.close).max(unmatched_end);
-                    found.extend(lost_opening(text, line_floor, mark_end, at, len));
-                    unmatched_end = at + len;
+                    unmatched_close(text, &mut found, &mut unmatched_end, line_floor, at, len);
                 }
             }
             '"' => {
@@ -408,9 +406,7 @@ fn scan_with(text: &str, from: usize, skip: &[Range<usize>], html: bool) -> Vec<
                     opener(Family::Straight, &mut open);
                 } else if closing_without_opening(prev, next) && open.iter().all(Option::is_none) {
                     let line_floor = line_start.max(after_post);
-                    let mark_end = found.last().map_or(0, |m| m.close).max(unmatched_end);
-                    found.extend(lost_opening(text, line_floor, mark_end, at, len));
-                    unmatched_end = at + len;
+                    unmatched_close(text, &mut found, &mut unmatched_end, line_floor, at, len);
                 }
             }
             '‘' if !prev.is_alphanumeric() && !next.is_whitespace() => {
@@ -530,6 +526,23 @@ fn cut_off(text: &str, open: &[Option<Open>; FAMILIES], found: &mut Vec<Marks>) 
 fn closing_without_opening(prev: char, next: char) -> bool {
     (prev.is_alphanumeric() || matches!(prev, '.' | '!' | '?' | ')' | '…'))
         && matches!(next, ',' | '.' | ' ' | '\u{a0}')
+}
+
+/// A closing mark at `at` (of `len` bytes) that closes no open quotation: adds the quotation
+/// whose opening mark the page lost, if any (see [`lost_opening`]), reading back no further
+/// than the last mark found or the last such mark (`unmatched_end`, moved past this one), so
+/// each byte of a line is read back over once at most.
+fn unmatched_close(
+    text: &str,
+    found: &mut Vec<Marks>,
+    unmatched_end: &mut usize,
+    line_floor: usize,
+    at: usize,
+    len: usize,
+) {
+    let mark_end = found.last().map_or(0, |m| m.close).max(*unmatched_end);
+    found.extend(lost_opening(text, line_floor, mark_end, at, len));
+    *unmatched_end = at + len;
 }
 
 /// A quotation whose opening mark the page lost, closed at `at` by a mark of `len` bytes:
