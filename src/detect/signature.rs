@@ -40,6 +40,14 @@ pub struct Signature {
 /// Parses the signature whose `(@` (or `( @`) stands at byte `at` of `text`, within `line` (a
 /// byte range).
 pub fn parse_at(text: &str, line: Range<usize>, at: usize) -> Option<Signature> {
+    parse_dated(text, line.clone(), at).or_else(|| {
+        let after = text.get(at + 2..line.end)?;
+        stamped_signature(text, line, at, after)
+    })
+}
+
+/// [`parse_at`] for a handle and a printed date (or a link word, or nothing but the line's end).
+fn parse_dated(text: &str, line: Range<usize>, at: usize) -> Option<Signature> {
     // `( @handle)`: a space after the parenthesis, as some pages print it.
     let opening = if text.get(at..)?.starts_with("( @") {
         3
@@ -47,9 +55,6 @@ pub fn parse_at(text: &str, line: Range<usize>, at: usize) -> Option<Signature> 
         2
     };
     let after = text.get(at + opening..line.end)?;
-    if let Some(stamped) = stamped_signature(text, line.clone(), at, after) {
-        return Some(stamped);
-    }
     // `(@ handle) link`: a space after `@`, and a date link whose text is a word.
     let spaced = after.starts_with(' ');
     let (handle, platform) = read_handle(&after[usize::from(spaced)..])?;
